@@ -1,0 +1,30 @@
+import type { Role } from "../../../core/src/auth/roles";
+
+/** Who is calling: resolved from the session on every authenticated request. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  unitId: string;
+  unitPath: string;
+  /** The current province whose data the user works on; null only for a system-level unit. */
+  provinceId: string | null;
+  roles: Role[];
+  /** For a coordinator, the path of the subtree it monitors (its province when unset). */
+  scopePath: string | null;
+  sessionId: string;
+  ip: string | null;
+}
+
+/** The actor of work that no person started: start-up seeding, command line, jobs. */
+export interface SystemActor {
+  userId: null;
+  displayName: string;
+  ip: null;
+}
+
+export type AuditActor = { userId: string | null; displayName: string; ip: string | null };
+
+export const systemActor = (name = "Hệ thống"): SystemActor => ({ userId: null, displayName: name, ip: null });
+
+export const hasRole = (actor: Pick<Actor, "roles">, role: Role) => actor.roles.includes(role);

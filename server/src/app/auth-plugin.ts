@@ -1,0 +1,122 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Role } from "../../../core/src/auth/roles";
+import { createSessionsRepository } from "../features/auth/sessions.repository";
+import type { Actor } from "./actor";
+import type { AppConfig } from "./config";
+import type { Db } from "./db";
+import { AppError } from "./errors";
+
+/** Every API route declares who may call it: anyone, or a signed-in user (the service decides the rest). */
+export type RouteAccess = "public" | "user";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export const SESSION_COOKIE = "chiso_sid";
+export const CSRF_COOKIE = "chiso_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The id under which a session token is stored: an HMAC, so a leaked table cannot be replayed. */
+export const sessionIdOf = ({ token, secret }: { token: string; secret: string }) =>
+  createHmac("sha256", secret).update(token).digest("hex");
+
+export const newToken = () => randomBytes(32).toString("base64url");
+
+function safeEqual(a: string, b: string) {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+/** Routes registered after this decide their access; a route without a decision stops the app from building. */
+export function registerAccessControl({ app, db, config }: { app: FastifyInstance; db: Db; config: AppConfig }) {
+  app.decorateRequest("actor", null);
+
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    if (access !== "public" && access !== "user") {
+      throw new Error(`Route ${route.method} ${route.url} has no access decision (config.access)`);
+    }
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    if (!request.url.startsWith("/api/")) return;
+    ensureCsrfCookie({ request, reply, config });
+    if (UNSAFE_METHODS.has(request.method)) {
+      const cookie = request.cookies[CSRF_COOKIE];
+      const header = request.headers[CSRF_HEADER];
+      if (!cookie || typeof header !== "string" || !safeEqual(cookie, header)) {
+        throw new AppError(403, "auth.csrf", "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.");
+      }
+    }
+  });
+
+  const sessions = createSessionsRepository(db);
+  app.addHook("preHandler", async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!request.url.startsWith("/api/") || access === undefined) return;
+    request.actor = await resolveActor({ request, sessions, config });
+    if (access === "user" && !request.actor) {
+      throw new AppError(401, "auth.required", "Bạn cần đăng nhập để tiếp tục.");
+    }
+  });
+}
+
+function ensureCsrfCookie({ request, reply, config }: { request: FastifyRequest; reply: FastifyReply; config: AppConfig }) {
+  if (request.cookies[CSRF_COOKIE]) return;
+  const token = newToken();
+  // Readable by the page (double-submit): the page echoes it in a header a cross-site form cannot set.
+  reply.setCookie(CSRF_COOKIE, token, { path: "/", sameSite: "lax", secure: config.secureCookies, httpOnly: false });
+  request.cookies[CSRF_COOKIE] = token;
+}
+
+async function resolveActor({
+  request,
+  sessions,
+  config,
+}: {
+  request: FastifyRequest;
+  sessions: ReturnType<typeof createSessionsRepository>;
+  config: AppConfig;
+}): Promise<Actor | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token || token.length > 200) return null;
+  const id = sessionIdOf({ token, secret: config.sessionSecret });
+  const row = await sessions.findWithUser(id);
+  if (!row || !row.active) return null;
+  const now = Date.now();
+  if (row.expiresAt.getTime() <= now) {
+    await sessions.delete(id);
+    return null;
+  }
+  // Sliding expiry, written at most once per half-life so reads stay reads.
+  const ttl = config.sessionTtlHours * 3_600_000;
+  if (row.expiresAt.getTime() - now < ttl / 2) await sessions.extend({ id, expiresAt: new Date(now + ttl) });
+  return {
+    userId: row.userId,
+    username: row.username,
+    displayName: row.displayName,
+    unitId: row.unitId,
+    unitPath: row.unitPath,
+    provinceId: row.provinceId,
+    roles: row.roles as Role[],
+    scopePath: row.scopePath,
+    sessionId: id,
+    ip: request.ip ?? null,
+  };
+}
+
+/** The signed-in actor of a "user" route (the access hook guarantees it). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError(401, "auth.required", "Bạn cần đăng nhập để tiếp tục.");
+  return request.actor;
+}

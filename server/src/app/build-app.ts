@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { useVietnameseValidationMessages } from "../../../core/src/api/zod-locale";
+import { auditRoutes } from "../features/audit/audit.routes";
+import { authRoutes } from "../features/auth/auth.routes";
+import { healthRoutes } from "../features/health/health.routes";
+import { orgUnitsRoutes } from "../features/org-units/org-units.routes";
+import { usersRoutes } from "../features/users/users.routes";
+import { registerAccessControl } from "./auth-plugin";
+import type { AppConfig } from "./config";
+import type { Database } from "./db";
+import { registerErrorHandler } from "./error-handler";
+
+export interface AppDeps {
+  database: Database;
+  config: AppConfig;
+  logger?: boolean;
+}
+
+/** The feature route plugins, in one explicit list; each receives its dependencies as arguments. */
+const FEATURES = [healthRoutes, authRoutes, usersRoutes, orgUnitsRoutes, auditRoutes];
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Builds the HTTP application without listening: main.ts listens, tests call app.inject(). */
+export async function buildApp({ database, config, logger = false }: AppDeps): Promise<FastifyInstance> {
+  useVietnameseValidationMessages();
+  const app = Fastify({
+    logger: logger ? { level: config.env === "production" ? "info" : "warn" } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design injects its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 20 } });
+  await app.register(swagger, {
+    openapi: { info: { title: "ChiSo API", version: "0.1.0", description: "API của hệ thống ChiSo" } },
+    transform: jsonSchemaTransform,
+  });
+
+  registerAccessControl({ app, db: database.db, config });
+  const deps = { db: database.db, database, config };
+  for (const feature of FEATURES) await app.register(feature, deps);
+
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(path.join(webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: "index.html" });
+    // Client-side routes: any non-API GET that is not a file gets the single page.
+    app.get("/*", { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith("/api/")) return reply.callNotFound();
+      return reply.sendFile("index.html");
+    });
+  }
+  return app;
+}
+
+export type FeatureDeps = { db: Database["db"]; database: Database; config: AppConfig };

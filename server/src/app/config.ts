@@ -1,0 +1,63 @@
+import path from "node:path";
+
+export interface AppConfig {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  /** Set: node-postgres against a PostgreSQL server. Unset: embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  /** Seed the demo province on first start of the embedded database. */
+  demo: boolean;
+  /** Cookies marked Secure: behind HTTPS in production. */
+  secureCookies: boolean;
+  bootstrapAdmin: { username: string; password: string } | null;
+  smtp: { host: string; port: number; user: string | null; password: string | null; from: string } | null;
+  loginLock: { maxFailures: number; lockMinutes: number };
+}
+
+export const DEFAULT_DEV_SECRET = "chiso-dev-secret-do-not-use-in-production";
+
+/** Reads configuration from the environment; refuses unsafe production settings. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
+  const sessionSecret = env.SESSION_SECRET ?? "";
+  if (nodeEnv === "production" && (sessionSecret.length < 32 || sessionSecret === DEFAULT_DEV_SECRET)) {
+    throw new Error(
+      "SESSION_SECRET phải được đặt (ít nhất 32 ký tự) khi NODE_ENV=production / SESSION_SECRET must be set (32+ characters) in production",
+    );
+  }
+  const smtpHost = env.SMTP_HOST?.trim();
+  return {
+    env: nodeEnv,
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    dataDir: path.resolve(env.DATA_DIR ?? "data"),
+    sessionSecret: sessionSecret || DEFAULT_DEV_SECRET,
+    sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
+    demo: nodeEnv !== "production" && env.CHISO_DEMO !== "0",
+    secureCookies: env.COOKIE_SECURE === "1" || (nodeEnv === "production" && env.COOKIE_SECURE !== "0"),
+    bootstrapAdmin:
+      env.CHISO_ADMIN_USERNAME && env.CHISO_ADMIN_PASSWORD
+        ? { username: env.CHISO_ADMIN_USERNAME, password: env.CHISO_ADMIN_PASSWORD }
+        : null,
+    smtp: smtpHost
+      ? {
+          host: smtpHost,
+          port: Number(env.SMTP_PORT ?? 587),
+          user: env.SMTP_USER ?? null,
+          password: env.SMTP_PASSWORD ?? null,
+          from: env.SMTP_FROM ?? "ChiSo <no-reply@localhost>",
+        }
+      : null,
+    loginLock: { maxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5), lockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15) },
+  };
+}
+
+/** Configuration for tests: in-memory database, no demo data unless asked. */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({ NODE_ENV: "test", CHISO_DEMO: "0" }), ...overrides };
+}

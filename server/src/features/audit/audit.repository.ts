@@ -1,0 +1,70 @@
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import type { AuditActor } from "../../app/actor";
+import type { DbOrTx } from "../../app/db";
+import { auditLog } from "./audit.table";
+
+export interface AuditRecord {
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Strips secrets before they reach the log. */
+function redact(value: unknown): unknown {
+  if (!value || typeof value !== "object") return value ?? null;
+  const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key of Object.keys(copy)) {
+    if (/password|hash|token|secret/i.test(key)) copy[key] = "[ẩn]";
+    else if (copy[key] instanceof Date) copy[key] = (copy[key] as Date).toISOString();
+  }
+  return copy;
+}
+
+/** Writes one audit record; call it with the transaction that makes the change. */
+export async function writeAudit({ tx, actor, record }: { tx: DbOrTx; actor: AuditActor; record: AuditRecord }) {
+  await tx.insert(auditLog).values({
+    actorUserId: actor.userId,
+    actorName: actor.displayName,
+    entity: record.entity,
+    entityId: record.entityId,
+    action: record.action,
+    before: redact(record.before) as never,
+    after: redact(record.after) as never,
+    ip: actor.ip,
+  });
+}
+
+export function createAuditRepository(db: DbOrTx) {
+  return {
+    async list(filter: {
+      entity?: string;
+      entityId?: string;
+      actorUserId?: string;
+      from?: string;
+      to?: string;
+      page: number;
+      pageSize: number;
+    }) {
+      const where: SQL[] = [];
+      if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
+      if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+      if (filter.actorUserId) where.push(eq(auditLog.actorUserId, filter.actorUserId));
+      if (filter.from) where.push(gte(auditLog.at, new Date(`${filter.from}T00:00:00`)));
+      if (filter.to) where.push(lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000)));
+      const cond = where.length ? and(...where) : undefined;
+      const [rows, [{ total }]] = await Promise.all([
+        db
+          .select()
+          .from(auditLog)
+          .where(cond)
+          .orderBy(desc(auditLog.at), desc(auditLog.id))
+          .limit(filter.pageSize)
+          .offset((filter.page - 1) * filter.pageSize),
+        db.select({ total: count() }).from(auditLog).where(cond),
+      ]);
+      return { rows, total: Number(total) };
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { changePasswordBody, loginBody, meResponse } from "../../../../core/src/api/auth.schemas";
+import { errorResponse } from "../../../../core/src/api/common.schemas";
+import { actorOf, CSRF_COOKIE, SESSION_COOKIE } from "../../app/auth-plugin";
+import type { FeatureDeps } from "../../app/build-app";
+import { getMe } from "../users/users.service";
+import { changeOwnPassword, login, logout } from "./auth.service";
+
+const ok = z.object({ ok: z.literal(true) });
+
+export const authRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
+  const cookieOptions = { path: "/", httpOnly: true, sameSite: "lax" as const, secure: config.secureCookies };
+
+  app.get(
+    "/api/auth/csrf",
+    { config: { access: "public" }, schema: { response: { 200: z.object({ csrfToken: z.string() }) } } },
+    async (request) => ({ csrfToken: request.cookies[CSRF_COOKIE] ?? "" }),
+  );
+
+  app.post(
+    "/api/auth/login",
+    {
+      config: {
+        access: "public",
+        rateLimit: { max: Number(process.env.LOGIN_RATE_LIMIT ?? 20), timeWindow: "1 minute" },
+      },
+      schema: { body: loginBody, response: { 200: meResponse, 401: errorResponse, 423: errorResponse } },
+    },
+    async (request, reply) => {
+      const { token, expiresAt } = await login({
+        db,
+        config,
+        input: request.body,
+        meta: { ip: request.ip ?? null, userAgent: request.headers["user-agent"] ?? null },
+      });
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
+      const me = await getMe({ db, userId: null, username: request.body.username });
+      return me;
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    { config: { access: "user" }, schema: { response: { 200: ok } } },
+    async (request, reply) => {
+      await logout({ db, actor: actorOf(request) });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/auth/change-password",
+    { config: { access: "user" }, schema: { body: changePasswordBody, response: { 200: ok } } },
+    async (request) => {
+      await changeOwnPassword({ db, actor: actorOf(request), input: request.body });
+      return { ok: true as const };
+    },
+  );
+
+  app.get("/api/me", { config: { access: "user" }, schema: { response: { 200: meResponse } } }, async (request) =>
+    getMe({ db, userId: actorOf(request).userId }),
+  );
+};

@@ -1,0 +1,49 @@
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { buildApp } from "../src/app/build-app";
+import { testConfig } from "../src/app/config";
+import type { Database } from "../src/app/db";
+import { TEST_PASSWORD } from "./factories";
+
+export async function buildTestApp(database: Database) {
+  return buildApp({ database, config: testConfig() });
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF header on unsafe requests. */
+export function createClient(app: FastifyInstance) {
+  const jar = new Map<string, string>();
+  const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const remember = (setCookie: string | string[] | undefined) => {
+    for (const raw of [setCookie ?? []].flat()) {
+      const [pair, ...attrs] = raw.split(";");
+      const [k, v] = [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)];
+      const expired = attrs.some((a) => /expires=Thu, 01 Jan 1970/i.test(a)) || v === "";
+      if (expired) jar.delete(k.trim());
+      else jar.set(k.trim(), v);
+    }
+  };
+  async function request(method: InjectOptions["method"], url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    if (!jar.has("chiso_csrf")) remember((await app.inject({ method: "GET", url: "/api/auth/csrf" })).headers["set-cookie"]);
+    const res = await app.inject({
+      method,
+      url,
+      payload: payload as InjectOptions["payload"],
+      headers: { cookie: cookieHeader(), "x-csrf-token": jar.get("chiso_csrf") ?? "", ...headers },
+    });
+    remember(res.headers["set-cookie"]);
+    return res;
+  }
+  return {
+    jar,
+    request,
+    get: (url: string) => request("GET", url),
+    post: (url: string, body?: unknown) => request("POST", url, body ?? {}),
+    patch: (url: string, body?: unknown) => request("PATCH", url, body ?? {}),
+    put: (url: string, body?: unknown) => request("PUT", url, body ?? {}),
+    delete: (url: string) => request("DELETE", url),
+    async login(username: string, password = TEST_PASSWORD) {
+      const res = await request("POST", "/api/auth/login", { username, password });
+      if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
+      return res;
+    },
+  };
+}
