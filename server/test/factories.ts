@@ -4,28 +4,49 @@ import type { orgUnitCreateBody } from "../../core/src/api/org-units.schemas";
 import type { Role } from "../../core/src/auth/roles";
 import { systemActor } from "../src/app/actor";
 import type { Db } from "../src/app/db";
+import type { OrgUnitRow } from "../src/features/org-units/org-units.repository";
 import { insertUnit } from "../src/features/org-units/org-units.service";
 import { insertUser } from "../src/features/users/users.service";
 
 export const TEST_PASSWORD = "mat-khau-thu-nghiem-123";
 
 /** A unit; a province is created for it when no parent is given (each test owns its data). */
-export async function buildUnit(db: Db, overrides: Partial<z.infer<typeof orgUnitCreateBody>> = {}) {
-  const parentId = overrides.parentId === undefined && overrides.kind !== "province" ? (await buildProvince(db)).id : overrides.parentId ?? null;
+export async function buildUnit(
+  db: Db,
+  overrides: Partial<z.infer<typeof orgUnitCreateBody>> = {},
+): Promise<OrgUnitRow> {
+  const parentId: string | null =
+    overrides.parentId === undefined && overrides.kind !== "province"
+      ? (await buildProvince(db)).id
+      : (overrides.parentId ?? null);
   return db.transaction((tx) =>
     insertUnit({
       tx,
-      input: { kind: "department", name: `Sở Thử nghiệm ${randomUUID().slice(0, 6)}`, ...overrides, parentId },
+      input: {
+        kind: "department",
+        name: `Sở Thử nghiệm ${randomUUID().slice(0, 6)}`,
+        ...overrides,
+        parentId,
+      },
     }),
   );
 }
 
-export const buildProvince = (db: Db, overrides: Partial<z.infer<typeof orgUnitCreateBody>> = {}) =>
+export const buildProvince = (
+  db: Db,
+  overrides: Partial<z.infer<typeof orgUnitCreateBody>> = {},
+): Promise<OrgUnitRow> =>
   buildUnit(db, { kind: "province", name: `Tỉnh ${randomUUID().slice(0, 6)}`, parentId: null, ...overrides });
 
 export async function buildUser(
   db: Db,
-  overrides: { unitId?: string; roles?: Role[]; username?: string; displayName?: string; scopeUnitId?: string | null } = {},
+  overrides: {
+    unitId?: string;
+    roles?: Role[];
+    username?: string;
+    displayName?: string;
+    scopeUnitId?: string | null;
+  } = {},
 ) {
   const unitId = overrides.unitId ?? (await buildUnit(db)).id;
   const user = await db.transaction((tx) =>

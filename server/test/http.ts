@@ -21,8 +21,14 @@ export function createClient(app: FastifyInstance) {
       else jar.set(k.trim(), v);
     }
   };
-  async function request(method: InjectOptions["method"], url: string, payload?: unknown, headers: Record<string, string> = {}) {
-    if (!jar.has("chiso_csrf")) remember((await app.inject({ method: "GET", url: "/api/auth/csrf" })).headers["set-cookie"]);
+  async function request(
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    if (!jar.has("chiso_csrf"))
+      remember((await app.inject({ method: "GET", url: "/api/auth/csrf" })).headers["set-cookie"]);
     const res = await app.inject({
       method,
       url,
@@ -42,7 +48,8 @@ export function createClient(app: FastifyInstance) {
     delete: (url: string) => request("DELETE", url),
     async login(username: string, password = TEST_PASSWORD) {
       const res = await request("POST", "/api/auth/login", { username, password });
-      if (res.statusCode !== 200) throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
+      if (res.statusCode !== 200)
+        throw new Error(`login failed for ${username}: ${res.statusCode} ${res.body}`);
       return res;
     },
   };

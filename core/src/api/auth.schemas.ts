@@ -2,8 +2,15 @@ import { z } from "zod";
 import { ROLES } from "../auth/roles";
 
 export const loginBody = z.strictObject({
-  username: z.string({ message: "Thiếu tên đăng nhập" }).trim().min(1, "Tên đăng nhập không được để trống").max(64, "Tên đăng nhập quá dài"),
-  password: z.string({ message: "Thiếu mật khẩu" }).min(1, "Mật khẩu không được để trống").max(256, "Mật khẩu quá dài"),
+  username: z
+    .string({ message: "Thiếu tên đăng nhập" })
+    .trim()
+    .min(1, "Tên đăng nhập không được để trống")
+    .max(64, "Tên đăng nhập quá dài"),
+  password: z
+    .string({ message: "Thiếu mật khẩu" })
+    .min(1, "Mật khẩu không được để trống")
+    .max(256, "Mật khẩu quá dài"),
 });
 
 /** Password rule: long enough to resist guessing, not arbitrary composition rules. */
@@ -13,7 +20,10 @@ export const newPassword = z
   .max(256, "Mật khẩu mới quá dài");
 
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string({ message: "Thiếu mật khẩu hiện tại" }).min(1, "Thiếu mật khẩu hiện tại").max(256),
+  currentPassword: z
+    .string({ message: "Thiếu mật khẩu hiện tại" })
+    .min(1, "Thiếu mật khẩu hiện tại")
+    .max(256),
   newPassword,
 });
 

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { UNIT_EVENT_KINDS, UNIT_KINDS } from "../auth/roles";
 import { isoDate, uuidSchema } from "./common.schemas";
 
-const name = z.string({ message: "Thiếu tên đơn vị" }).trim().min(2, "Tên đơn vị quá ngắn").max(300, "Tên đơn vị quá dài (tối đa 300 ký tự)");
+const name = z
+  .string({ message: "Thiếu tên đơn vị" })
+  .trim()
+  .min(2, "Tên đơn vị quá ngắn")
+  .max(300, "Tên đơn vị quá dài (tối đa 300 ký tự)");
 const alias = z.string().trim().min(1, "Tên gọi khác không được để trống").max(120, "Tên gọi khác quá dài");
 
 export const orgUnit = z.object({
@@ -95,8 +99,15 @@ export const orgGroup = z.object({
   memberIds: z.array(z.string()),
 });
 export const orgGroupBody = z.strictObject({
-  name: z.string({ message: "Thiếu tên nhóm" }).trim().min(2, "Tên nhóm quá ngắn").max(200, "Tên nhóm quá dài"),
-  ruleKinds: z.array(z.enum(UNIT_KINDS, { message: "Loại đơn vị không hợp lệ" })).max(8).default([]),
+  name: z
+    .string({ message: "Thiếu tên nhóm" })
+    .trim()
+    .min(2, "Tên nhóm quá ngắn")
+    .max(200, "Tên nhóm quá dài"),
+  ruleKinds: z
+    .array(z.enum(UNIT_KINDS, { message: "Loại đơn vị không hợp lệ" }))
+    .max(8)
+    .default([]),
   ruleParentId: uuidSchema.nullable().default(null),
   ruleDescendants: z.boolean().default(false),
   memberIds: z.array(uuidSchema).max(5000, "Nhóm quá lớn").default([]),
@@ -118,7 +129,9 @@ export const unitImportRow = z.object({
 });
 export const unitImportPreview = z.object({
   rows: z.array(unitImportRow),
-  errors: z.array(z.object({ row: z.number().nullable(), column: z.string().nullable(), message: z.string() })),
+  errors: z.array(
+    z.object({ row: z.number().nullable(), column: z.string().nullable(), message: z.string() }),
+  ),
   created: z.number().optional(),
   updated: z.number().optional(),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
-import { uuidSchema } from "./common.schemas";
 import { newPassword } from "./auth.schemas";
+import { uuidSchema } from "./common.schemas";
 
 const roles = z
   .array(z.enum(ROLES, { message: "Vai trò không hợp lệ" }))
@@ -31,7 +31,11 @@ export const userCreateBody = z.strictObject({
     .min(3, "Tên đăng nhập phải có ít nhất 3 ký tự")
     .max(64, "Tên đăng nhập quá dài")
     .regex(/^[a-zA-Z0-9._-]+$/, "Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang"),
-  displayName: z.string({ message: "Thiếu họ và tên" }).trim().min(2, "Họ và tên quá ngắn").max(120, "Họ và tên quá dài"),
+  displayName: z
+    .string({ message: "Thiếu họ và tên" })
+    .trim()
+    .min(2, "Họ và tên quá ngắn")
+    .max(120, "Họ và tên quá dài"),
   email: z.email({ message: "Địa chỉ thư điện tử không hợp lệ" }).max(200).nullable().optional(),
   unitId: uuidSchema,
   roles,

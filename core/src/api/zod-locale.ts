@@ -1,6 +1,6 @@
 import { z } from "zod";
 
 /** Validation messages that a schema does not word itself come out in Vietnamese. */
-export function useVietnameseValidationMessages() {
+export function enableVietnameseValidationMessages() {
   z.config(z.locales.vi());
 }

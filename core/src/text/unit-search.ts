@@ -1,7 +1,21 @@
 import { acronymOf, expandAbbreviations, foldForMatch } from "./vietnamese";
 
 // Words that name the kind of a unit rather than the unit: "Sở Nội vụ" is also known as "Nội vụ".
-const KIND_PREFIXES = ["so", "ban", "phong", "chi cuc", "trung tam", "xa", "phuong", "huyen", "thi xa", "thanh pho", "tinh", "uy ban nhan dan", "ubnd"];
+const KIND_PREFIXES = [
+  "so",
+  "ban",
+  "phong",
+  "chi cuc",
+  "trung tam",
+  "xa",
+  "phuong",
+  "huyen",
+  "thi xa",
+  "thanh pho",
+  "tinh",
+  "uy ban nhan dan",
+  "ubnd",
+];
 
 /**
  * The text search matches for a unit: tokens separated by "|" so that an exact token ("snv") can be

@@ -25,6 +25,10 @@ export interface SystemActor {
 
 export type AuditActor = { userId: string | null; displayName: string; ip: string | null };
 
-export const systemActor = (name = "Hệ thống"): SystemActor => ({ userId: null, displayName: name, ip: null });
+export const systemActor = (name = "Hệ thống"): SystemActor => ({
+  userId: null,
+  displayName: name,
+  ip: null,
+});
 
 export const hasRole = (actor: Pick<Actor, "roles">, role: Role) => actor.roles.includes(role);

@@ -17,6 +17,10 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every API route with its access decision, for the test that checks each one is enforced. */
+    apiRoutes: Array<{ method: string; url: string; access: RouteAccess }>;
+  }
 }
 
 export const SESSION_COOKIE = "chiso_sid";
@@ -37,8 +41,18 @@ function safeEqual(a: string, b: string) {
 }
 
 /** Routes registered after this decide their access; a route without a decision stops the app from building. */
-export function registerAccessControl({ app, db, config }: { app: FastifyInstance; db: Db; config: AppConfig }) {
+export function registerAccessControl({
+  app,
+  db,
+  config,
+}: {
+  app: FastifyInstance;
+  db: Db;
+  config: AppConfig;
+}) {
   app.decorateRequest("actor", null);
+  const apiRoutes: FastifyInstance["apiRoutes"] = [];
+  app.decorate("apiRoutes", apiRoutes);
 
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/")) return;
@@ -46,6 +60,8 @@ export function registerAccessControl({ app, db, config }: { app: FastifyInstanc
     if (access !== "public" && access !== "user") {
       throw new Error(`Route ${route.method} ${route.url} has no access decision (config.access)`);
     }
+    for (const method of [route.method].flat())
+      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, access });
   });
 
   app.addHook("onRequest", async (request, reply) => {
@@ -55,13 +71,18 @@ export function registerAccessControl({ app, db, config }: { app: FastifyInstanc
       const cookie = request.cookies[CSRF_COOKIE];
       const header = request.headers[CSRF_HEADER];
       if (!cookie || typeof header !== "string" || !safeEqual(cookie, header)) {
-        throw new AppError(403, "auth.csrf", "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.");
+        throw new AppError(
+          403,
+          "auth.csrf",
+          "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.",
+        );
       }
     }
   });
 
+  // Authentication runs before body validation, so an anonymous caller learns nothing about a route.
   const sessions = createSessionsRepository(db);
-  app.addHook("preHandler", async (request) => {
+  app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access;
     if (!request.url.startsWith("/api/") || access === undefined) return;
     request.actor = await resolveActor({ request, sessions, config });
@@ -71,11 +92,24 @@ export function registerAccessControl({ app, db, config }: { app: FastifyInstanc
   });
 }
 
-function ensureCsrfCookie({ request, reply, config }: { request: FastifyRequest; reply: FastifyReply; config: AppConfig }) {
+function ensureCsrfCookie({
+  request,
+  reply,
+  config,
+}: {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  config: AppConfig;
+}) {
   if (request.cookies[CSRF_COOKIE]) return;
   const token = newToken();
   // Readable by the page (double-submit): the page echoes it in a header a cross-site form cannot set.
-  reply.setCookie(CSRF_COOKIE, token, { path: "/", sameSite: "lax", secure: config.secureCookies, httpOnly: false });
+  reply.setCookie(CSRF_COOKIE, token, {
+    path: "/",
+    sameSite: "lax",
+    secure: config.secureCookies,
+    httpOnly: false,
+  });
   request.cookies[CSRF_COOKIE] = token;
 }
 
@@ -92,7 +126,7 @@ async function resolveActor({
   if (!token || token.length > 200) return null;
   const id = sessionIdOf({ token, secret: config.sessionSecret });
   const row = await sessions.findWithUser(id);
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   const now = Date.now();
   if (row.expiresAt.getTime() <= now) {
     await sessions.delete(id);

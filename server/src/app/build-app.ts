@@ -9,7 +9,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
-import { useVietnameseValidationMessages } from "../../../core/src/api/zod-locale";
+import { enableVietnameseValidationMessages } from "../../../core/src/api/zod-locale";
 import { auditRoutes } from "../features/audit/audit.routes";
 import { authRoutes } from "../features/auth/auth.routes";
 import { healthRoutes } from "../features/health/health.routes";
@@ -34,7 +34,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Builds the HTTP application without listening: main.ts listens, tests call app.inject(). */
 export async function buildApp({ database, config, logger = false }: AppDeps): Promise<FastifyInstance> {
-  useVietnameseValidationMessages();
+  enableVietnameseValidationMessages();
   const app = Fastify({
     logger: logger ? { level: config.env === "production" ? "info" : "warn" } : false,
     trustProxy: true,
@@ -70,7 +70,9 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
   const deps = { db: database.db, database, config };
   for (const feature of FEATURES) await app.register(feature, deps);
 
-  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   if (fs.existsSync(path.join(webDist, "index.html"))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: "index.html" });

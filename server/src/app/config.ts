@@ -22,7 +22,8 @@ export const DEFAULT_DEV_SECRET = "chiso-dev-secret-do-not-use-in-production";
 
 /** Reads configuration from the environment; refuses unsafe production settings. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const nodeEnv = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
+  const nodeEnv =
+    env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
   const sessionSecret = env.SESSION_SECRET ?? "";
   if (nodeEnv === "production" && (sessionSecret.length < 32 || sessionSecret === DEFAULT_DEV_SECRET)) {
     throw new Error(
@@ -53,7 +54,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           from: env.SMTP_FROM ?? "ChiSo <no-reply@localhost>",
         }
       : null,
-    loginLock: { maxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5), lockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15) },
+    loginLock: {
+      maxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),
+      lockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
+    },
   };
 }
 

@@ -54,8 +54,11 @@ export async function openDatabase({
       close: () => pool.end(),
     };
   }
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ?? undefined, { extensions: { unaccent, pg_trgm } });
+  const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
+  // The database lives in DATA_DIR/pgdata, leaving DATA_DIR for the lock file and, later, stored files.
+  const client = await PGlite.create(dataDir ? path.join(dataDir, "pgdata") : undefined, {
+    extensions: { unaccent, pg_trgm },
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   let closed = false;
@@ -67,6 +70,35 @@ export async function openDatabase({
       if (closed) return;
       closed = true;
       await client.close();
+      releaseLock();
     },
   };
+}
+
+/**
+ * PGlite is a single process's database: a second process opening the same directory would corrupt
+ * it. A lock file with the owner's pid makes the second one stop with a clear message instead.
+ */
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, "chiso.lock");
+  if (fs.existsSync(lockFile)) {
+    const pid = Number(fs.readFileSync(lockFile, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `Thư mục dữ liệu ${dataDir} đang được tiến trình ${pid} sử dụng (ChiSo đang chạy?). Hãy dừng tiến trình đó trước. / The data directory is in use by process ${pid}.`,
+      );
+    }
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => fs.rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -23,7 +23,15 @@ function redact(value: unknown): unknown {
 }
 
 /** Writes one audit record; call it with the transaction that makes the change. */
-export async function writeAudit({ tx, actor, record }: { tx: DbOrTx; actor: AuditActor; record: AuditRecord }) {
+export async function writeAudit({
+  tx,
+  actor,
+  record,
+}: {
+  tx: DbOrTx;
+  actor: AuditActor;
+  record: AuditRecord;
+}) {
   await tx.insert(auditLog).values({
     actorUserId: actor.userId,
     actorName: actor.displayName,
@@ -52,7 +60,8 @@ export function createAuditRepository(db: DbOrTx) {
       if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
       if (filter.actorUserId) where.push(eq(auditLog.actorUserId, filter.actorUserId));
       if (filter.from) where.push(gte(auditLog.at, new Date(`${filter.from}T00:00:00`)));
-      if (filter.to) where.push(lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000)));
+      if (filter.to)
+        where.push(lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000)));
       const cond = where.length ? and(...where) : undefined;
       const [rows, [{ total }]] = await Promise.all([
         db

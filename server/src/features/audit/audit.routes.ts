@@ -9,12 +9,20 @@ import { createAuditRepository } from "./audit.repository";
 export const auditRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
   app.get(
     "/api/audit",
-    { config: { access: "user" }, schema: { querystring: auditListQuery, response: { 200: auditListResponse } } },
+    {
+      config: { access: "user" },
+      schema: { querystring: auditListQuery, response: { 200: auditListResponse } },
+    },
     async (request) => {
       if (!canReadAudit(actorOf(request))) throw forbidden();
       const { rows, total } = await createAuditRepository(db).list(request.query);
       return {
-        entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), before: r.before ?? null, after: r.after ?? null })),
+        entries: rows.map((r) => ({
+          ...r,
+          at: r.at.toISOString(),
+          before: r.before ?? null,
+          after: r.after ?? null,
+        })),
         total,
       };
     },

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../app/db";
-import { buildUnit, buildUser } from "../../../test/factories";
 import { createTestDatabase } from "../../../test/database";
+import { buildUnit, buildUser } from "../../../test/factories";
 import { buildTestApp, createClient } from "../../../test/http";
+import type { Database } from "../../app/db";
 
 let database: Database;
 let app: FastifyInstance;
@@ -42,8 +42,14 @@ describe("login and sessions", () => {
   it("rejects a wrong password with the same message as an unknown user", async () => {
     const user = await buildUser(database.db);
     const client = createClient(app);
-    const wrong = await client.post("/api/auth/login", { username: user.username, password: "sai-mat-khau-123" });
-    const unknown = await client.post("/api/auth/login", { username: "khong-ton-tai", password: "sai-mat-khau-123" });
+    const wrong = await client.post("/api/auth/login", {
+      username: user.username,
+      password: "sai-mat-khau-123",
+    });
+    const unknown = await client.post("/api/auth/login", {
+      username: "khong-ton-tai",
+      password: "sai-mat-khau-123",
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
@@ -61,8 +67,12 @@ describe("login and sessions", () => {
   it("locks the account after repeated failures, even for the right password", async () => {
     const user = await buildUser(database.db);
     const client = createClient(app);
-    for (let i = 0; i < 5; i++) await client.post("/api/auth/login", { username: user.username, password: "sai-mat-khau-123" });
-    const res = await client.post("/api/auth/login", { username: user.username, password: "mat-khau-thu-nghiem-123" });
+    for (let i = 0; i < 5; i++)
+      await client.post("/api/auth/login", { username: user.username, password: "sai-mat-khau-123" });
+    const res = await client.post("/api/auth/login", {
+      username: user.username,
+      password: "mat-khau-thu-nghiem-123",
+    });
     expect(res.statusCode).toBe(423);
     expect(res.json().error.message).toMatch(/tạm khóa/);
   });
@@ -83,7 +93,11 @@ describe("login and sessions", () => {
     await client.login(user.username);
     const cookie = client.jar.get("chiso_sid");
     expect((await client.post("/api/auth/logout")).statusCode).toBe(200);
-    const res = await app.inject({ method: "GET", url: "/api/me", headers: { cookie: `chiso_sid=${cookie}` } });
+    const res = await app.inject({
+      method: "GET",
+      url: "/api/me",
+      headers: { cookie: `chiso_sid=${cookie}` },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -91,16 +105,31 @@ describe("login and sessions", () => {
     const user = await buildUser(database.db);
     const client = createClient(app);
     await client.login(user.username);
-    const bad = await client.post("/api/auth/change-password", { currentPassword: "sai", newPassword: "mat-khau-moi-2026" });
+    const bad = await client.post("/api/auth/change-password", {
+      currentPassword: "sai",
+      newPassword: "mat-khau-moi-2026",
+    });
     expect(bad.statusCode).toBe(400);
-    const short = await client.post("/api/auth/change-password", { currentPassword: "mat-khau-thu-nghiem-123", newPassword: "ngan" });
+    const short = await client.post("/api/auth/change-password", {
+      currentPassword: "mat-khau-thu-nghiem-123",
+      newPassword: "ngan",
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.message).toMatch(/10 ký tự/);
-    const ok = await client.post("/api/auth/change-password", { currentPassword: "mat-khau-thu-nghiem-123", newPassword: "mat-khau-moi-2026" });
+    const ok = await client.post("/api/auth/change-password", {
+      currentPassword: "mat-khau-thu-nghiem-123",
+      newPassword: "mat-khau-moi-2026",
+    });
     expect(ok.statusCode).toBe(200);
     const fresh = createClient(app);
-    expect((await fresh.post("/api/auth/login", { username: user.username, password: "mat-khau-thu-nghiem-123" })).statusCode).toBe(401);
-    expect((await fresh.post("/api/auth/login", { username: user.username, password: "mat-khau-moi-2026" })).statusCode).toBe(200);
+    expect(
+      (await fresh.post("/api/auth/login", { username: user.username, password: "mat-khau-thu-nghiem-123" }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await fresh.post("/api/auth/login", { username: user.username, password: "mat-khau-moi-2026" }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it("sends security headers", async () => {

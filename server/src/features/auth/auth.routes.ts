@@ -59,7 +59,9 @@ export const authRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, 
     },
   );
 
-  app.get("/api/me", { config: { access: "user" }, schema: { response: { 200: meResponse } } }, async (request) =>
-    getMe({ db, userId: actorOf(request).userId }),
+  app.get(
+    "/api/me",
+    { config: { access: "user" }, schema: { response: { 200: meResponse } } },
+    async (request) => getMe({ db, userId: actorOf(request).userId }),
   );
 };

@@ -1,8 +1,8 @@
-import type { AppConfig } from "../../app/config";
 import type { Actor } from "../../app/actor";
+import { newToken, sessionIdOf } from "../../app/auth-plugin";
+import type { AppConfig } from "../../app/config";
 import type { Db } from "../../app/db";
 import { AppError, badRequest } from "../../app/errors";
-import { newToken, sessionIdOf } from "../../app/auth-plugin";
 import { writeAudit } from "../audit/audit.repository";
 import { createUsersRepository } from "../users/users.repository";
 import { getDummyHash, hashPassword, verifyPassword } from "./password";
@@ -48,7 +48,9 @@ export async function login({
         id: user.id,
         values: {
           failedLogins: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(now.getTime() + config.loginLock.lockMinutes * 60_000) : user.lockedUntil,
+          lockedUntil: lock
+            ? new Date(now.getTime() + config.loginLock.lockMinutes * 60_000)
+            : user.lockedUntil,
         },
       });
       await writeAudit({
@@ -57,7 +59,8 @@ export async function login({
         record: { entity: "user", entityId: user.id, action: lock ? "login.locked" : "login.failed" },
       });
     });
-    if (!user.active && ok) throw new AppError(403, "auth.inactive", "Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.");
+    if (!user.active && ok)
+      throw new AppError(403, "auth.inactive", "Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.");
     throw INVALID();
   }
   const token = newToken();
@@ -70,8 +73,15 @@ export async function login({
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       ip: meta.ip,
     });
-    await createUsersRepository(tx).update({ id: user.id, values: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
-    await writeAudit({ tx, actor: { userId: user.id, displayName: user.displayName, ip: meta.ip }, record: { entity: "session", entityId: user.id, action: "login" } });
+    await createUsersRepository(tx).update({
+      id: user.id,
+      values: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+    });
+    await writeAudit({
+      tx,
+      actor: { userId: user.id, displayName: user.displayName, ip: meta.ip },
+      record: { entity: "session", entityId: user.id, action: "login" },
+    });
   });
   return { token, expiresAt };
 }
@@ -103,7 +113,10 @@ export async function changeOwnPassword({
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await createUsersRepository(tx).update({ id: user.id, values: { passwordHash, mustChangePassword: false } });
+    await createUsersRepository(tx).update({
+      id: user.id,
+      values: { passwordHash, mustChangePassword: false },
+    });
     await createSessionsRepository(tx).deleteForUser({ userId: user.id, except: actor.sessionId });
     await writeAudit({ tx, actor, record: { entity: "user", entityId: user.id, action: "password.change" } });
   });

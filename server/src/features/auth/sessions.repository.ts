@@ -8,7 +8,13 @@ const scopeUnits = alias(orgUnits, "scope_units");
 
 export function createSessionsRepository(db: DbOrTx) {
   return {
-    async create(values: { id: string; userId: string; expiresAt: Date; userAgent: string | null; ip: string | null }) {
+    async create(values: {
+      id: string;
+      userId: string;
+      expiresAt: Date;
+      userAgent: string | null;
+      ip: string | null;
+    }) {
       await db.insert(sessions).values(values);
     },
     /** One indexed join: the session, its user, the user's unit and the coordinator's scope. */
@@ -45,7 +51,9 @@ export function createSessionsRepository(db: DbOrTx) {
     async deleteForUser({ userId, except }: { userId: string; except?: string }) {
       await db
         .delete(sessions)
-        .where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
+        .where(
+          except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId),
+        );
     },
     async deleteExpired(now: Date) {
       await db.delete(sessions).where(lt(sessions.expiresAt, now));

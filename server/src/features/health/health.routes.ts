@@ -1,5 +1,5 @@
-import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sql } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { FeatureDeps } from "../../app/build-app";
 
@@ -8,7 +8,9 @@ export const healthRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db
     "/api/health",
     {
       config: { access: "public" },
-      schema: { response: { 200: z.object({ status: z.literal("ok"), db: z.enum(["pglite", "postgres"]) }) } },
+      schema: {
+        response: { 200: z.object({ status: z.literal("ok"), db: z.enum(["pglite", "postgres"]) }) },
+      },
     },
     async () => {
       await db.execute(sql`select 1`);

@@ -5,15 +5,16 @@ import type { Actor } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { badRequest, forbidden, notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
-import { createOrgGroupsRepository, createOrgUnitsRepository } from "./org-units.repository";
 import { canManageDirectory, canReadUnit, directoryScope } from "./org-units.policy";
+import { createOrgGroupsRepository, createOrgUnitsRepository } from "./org-units.repository";
 import { getVisibleUnit, today } from "./org-units.service";
 
 type GroupInput = z.infer<typeof orgGroupBody>;
 
 async function getVisibleGroup({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   const group = await createOrgGroupsRepository(db).findById(id);
-  if (!group || !canReadUnit(actor, group)) throw notFound("orgGroup.notFound", "Không tìm thấy nhóm đơn vị.");
+  if (!group || !canReadUnit(actor, group))
+    throw notFound("orgGroup.notFound", "Không tìm thấy nhóm đơn vị.");
   return group;
 }
 
@@ -69,12 +70,31 @@ export async function createGroup({ db, actor, input }: { db: Db; actor: Actor; 
       ruleDescendants: input.ruleDescendants,
     });
     await repo.replaceMembers({ groupId: group.id, unitIds: [...new Set(input.memberIds)] });
-    await writeAudit({ tx, actor, record: { entity: "orgGroup", entityId: group.id, action: "create", after: { ...group, memberIds: input.memberIds } } });
+    await writeAudit({
+      tx,
+      actor,
+      record: {
+        entity: "orgGroup",
+        entityId: group.id,
+        action: "create",
+        after: { ...group, memberIds: input.memberIds },
+      },
+    });
     return group;
   });
 }
 
-export async function updateGroup({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: GroupInput }) {
+export async function updateGroup({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: GroupInput;
+}) {
   const before = await getVisibleGroup({ db, actor, id });
   if (!canManageDirectory(actor)) throw forbidden();
   await validateGroupInput({ db, actor, input });
@@ -95,7 +115,13 @@ export async function updateGroup({ db, actor, id, input }: { db: Db; actor: Act
     await writeAudit({
       tx,
       actor,
-      record: { entity: "orgGroup", entityId: id, action: "update", before: { ...before, memberIds: beforeMembers }, after: { ...group, memberIds: input.memberIds } },
+      record: {
+        entity: "orgGroup",
+        entityId: id,
+        action: "update",
+        before: { ...before, memberIds: beforeMembers },
+        after: { ...group, memberIds: input.memberIds },
+      },
     });
     return group!;
   });

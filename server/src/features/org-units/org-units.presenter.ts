@@ -22,7 +22,14 @@ export function presentUnit(row: OrgUnitRow, today = new Date().toISOString().sl
 }
 
 export function presentTreeNode(
-  row: { id: string; parentId: string | null; kind: string; name: string; shortName: string | null; validTo: string | null },
+  row: {
+    id: string;
+    parentId: string | null;
+    kind: string;
+    name: string;
+    shortName: string | null;
+    validTo: string | null;
+  },
   today: string,
 ) {
   return {

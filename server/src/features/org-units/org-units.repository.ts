@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../app/db";
 import { orgGroupMembers, orgGroups, orgUnitEventLinks, orgUnitEvents, orgUnits } from "./org-units.table";
 
@@ -109,7 +109,12 @@ export function createOrgUnitsRepository(db: DbOrTx) {
       newPrefix,
       depthDelta,
       provinceId,
-    }: { oldPrefix: string; newPrefix: string; depthDelta: number; provinceId: string | null }) {
+    }: {
+      oldPrefix: string;
+      newPrefix: string;
+      depthDelta: number;
+      provinceId: string | null;
+    }) {
       await db
         .update(orgUnits)
         .set({
@@ -123,7 +128,9 @@ export function createOrgUnitsRepository(db: DbOrTx) {
       const [row] = await db.insert(orgUnitEvents).values(values).returning();
       return row;
     },
-    async insertEventLinks(links: Array<{ eventId: string; unitId: string; role: "predecessor" | "successor" }>) {
+    async insertEventLinks(
+      links: Array<{ eventId: string; unitId: string; role: "predecessor" | "successor" }>,
+    ) {
       if (links.length) await db.insert(orgUnitEventLinks).values(links);
     },
     async listEventsOf(unitId: string) {
@@ -197,7 +204,8 @@ export function createOrgGroupsRepository(db: DbOrTx) {
     },
     async replaceMembers({ groupId, unitIds }: { groupId: string; unitIds: string[] }) {
       await db.delete(orgGroupMembers).where(eq(orgGroupMembers.groupId, groupId));
-      if (unitIds.length) await db.insert(orgGroupMembers).values(unitIds.map((unitId) => ({ groupId, unitId })));
+      if (unitIds.length)
+        await db.insert(orgGroupMembers).values(unitIds.map((unitId) => ({ groupId, unitId })));
     },
     async delete(id: string) {
       await db.delete(orgGroups).where(eq(orgGroups.id, id));
@@ -221,7 +229,10 @@ export function createOrgGroupsRepository(db: DbOrTx) {
       parts.push(
         inArray(
           orgUnits.id,
-          db.select({ id: orgGroupMembers.unitId }).from(orgGroupMembers).where(eq(orgGroupMembers.groupId, group.id)),
+          db
+            .select({ id: orgGroupMembers.unitId })
+            .from(orgGroupMembers)
+            .where(eq(orgGroupMembers.groupId, group.id)),
         ),
       );
       return db

@@ -13,10 +13,13 @@ import {
   orgUnitMergeBody,
   orgUnitSearchQuery,
   orgUnitUpdateBody,
+  unitImportPreview,
 } from "../../../../core/src/api/org-units.schemas";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
+import { readUpload } from "../../app/upload";
 import { createGroup, deleteGroup, expandGroup, listGroups, updateGroup } from "./org-groups.service";
+import { importUnitList } from "./org-units.import";
 import { canManageDirectory } from "./org-units.policy";
 import { presentTreeNode, presentUnit } from "./org-units.presenter";
 import {
@@ -91,9 +94,17 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { 
 
   app.patch(
     "/api/org-units/:id",
-    { config: user, schema: { params: idParams, body: orgUnitUpdateBody, response: { 200: z.object({ orgUnit }) } } },
+    {
+      config: user,
+      schema: { params: idParams, body: orgUnitUpdateBody, response: { 200: z.object({ orgUnit }) } },
+    },
     async (request) => {
-      const unit = await updateUnit({ db, actor: actorOf(request), id: request.params.id, input: request.body });
+      const unit = await updateUnit({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+      });
       return { orgUnit: presentUnit(unit) };
     },
   );
@@ -108,8 +119,36 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { event, successorIds } = await recordUnitEvent({ db, actor: actorOf(request), input: request.body });
+      const { event, successorIds } = await recordUnitEvent({
+        db,
+        actor: actorOf(request),
+        input: request.body,
+      });
       return reply.status(201).send({ eventId: event.id, successorIds });
+    },
+  );
+
+  app.post(
+    "/api/org-units/import",
+    {
+      config: user,
+      schema: {
+        querystring: z.strictObject({
+          commit: z.enum(["true", "false"]).default("false"),
+          parentId: uuidSchema.optional(),
+        }),
+        response: { 200: unitImportPreview },
+      },
+    },
+    async (request) => {
+      const file = await readUpload({ request, maxBytes: 5 * 1024 * 1024, accept: ["xlsx", "csv"] });
+      return importUnitList({
+        db,
+        actor: actorOf(request),
+        file,
+        parentId: request.query.parentId ?? null,
+        commit: request.query.commit === "true",
+      });
     },
   );
 
@@ -126,7 +165,12 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { 
       schema: { params: idParams, querystring: orgGroupExpandQuery, response: { 200: orgUnitListResponse } },
     },
     async (request) => {
-      const rows = await expandGroup({ db, actor: actorOf(request), id: request.params.id, at: request.query.at });
+      const rows = await expandGroup({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        at: request.query.at,
+      });
       return { orgUnits: rows.map((r) => presentUnit(r)) };
     },
   );
@@ -142,9 +186,17 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { 
 
   app.put(
     "/api/org-groups/:id",
-    { config: user, schema: { params: idParams, body: orgGroupBody, response: { 200: z.object({ id: z.string() }) } } },
+    {
+      config: user,
+      schema: { params: idParams, body: orgGroupBody, response: { 200: z.object({ id: z.string() }) } },
+    },
     async (request) => {
-      const group = await updateGroup({ db, actor: actorOf(request), id: request.params.id, input: request.body });
+      const group = await updateGroup({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+      });
       return { id: group.id };
     },
   );

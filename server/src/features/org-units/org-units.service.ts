@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import type { orgUnitCreateBody, orgUnitMergeBody, orgUnitUpdateBody } from "../../../../core/src/api/org-units.schemas";
+import type {
+  orgUnitCreateBody,
+  orgUnitMergeBody,
+  orgUnitUpdateBody,
+} from "../../../../core/src/api/org-units.schemas";
 import { buildUnitSearchText, searchQueryForms } from "../../../../core/src/text/unit-search";
 import type { Actor, AuditActor } from "../../app/actor";
 import type { Db, DbOrTx } from "../../app/db";
 import { AppError, badRequest, forbidden, notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
-import { createOrgUnitsRepository, type OrgUnitRow } from "./org-units.repository";
 import { canManageDirectory, canReadUnit, directoryScope } from "./org-units.policy";
+import { createOrgUnitsRepository, type OrgUnitRow } from "./org-units.repository";
 
 type CreateInput = z.infer<typeof orgUnitCreateBody>;
 type UpdateInput = z.infer<typeof orgUnitUpdateBody>;
@@ -30,7 +34,13 @@ export async function searchUnits({
 }: {
   db: Db;
   actor: Actor;
-  query: { q?: string; kind?: string; parentId?: string; includeHistorical?: "true" | "false"; limit: number };
+  query: {
+    q?: string;
+    kind?: string;
+    parentId?: string;
+    includeHistorical?: "true" | "false";
+    limit: number;
+  };
 }) {
   return createOrgUnitsRepository(db).search({
     forms: query.q ? searchQueryForms(query.q) : [],
@@ -42,7 +52,15 @@ export async function searchUnits({
   });
 }
 
-export async function listUnitTree({ db, actor, includeHistorical }: { db: Db; actor: Actor; includeHistorical: boolean }) {
+export async function listUnitTree({
+  db,
+  actor,
+  includeHistorical,
+}: {
+  db: Db;
+  actor: Actor;
+  includeHistorical: boolean;
+}) {
   return createOrgUnitsRepository(db).listTree({
     provinceId: directoryScope(actor),
     activeOn: includeHistorical ? null : today(),
@@ -60,10 +78,32 @@ export async function getUnitDetail({ db, actor, id }: { db: Db; actor: Actor; i
     repo.groupsContaining(unit.id),
   ]);
   const byId = new Map(ancestors.map((a) => [a.id, a]));
-  const events = new Map<string, { id: string; kind: string; effectiveDate: string; decision: string; note: string; predecessors: { id: string; name: string }[]; successors: { id: string; name: string }[] }>();
+  const events = new Map<
+    string,
+    {
+      id: string;
+      kind: string;
+      effectiveDate: string;
+      decision: string;
+      note: string;
+      predecessors: { id: string; name: string }[];
+      successors: { id: string; name: string }[];
+    }
+  >();
   for (const row of eventRows) {
-    const event = events.get(row.id) ?? { id: row.id, kind: row.kind, effectiveDate: row.effectiveDate, decision: row.decision, note: row.note, predecessors: [], successors: [] };
-    (row.role === "predecessor" ? event.predecessors : event.successors).push({ id: row.unitId, name: row.unitName });
+    const event = events.get(row.id) ?? {
+      id: row.id,
+      kind: row.kind,
+      effectiveDate: row.effectiveDate,
+      decision: row.decision,
+      note: row.note,
+      predecessors: [],
+      successors: [],
+    };
+    (row.role === "predecessor" ? event.predecessors : event.successors).push({
+      id: row.unitId,
+      name: row.unitName,
+    });
     events.set(row.id, event);
   }
   return {
@@ -82,7 +122,15 @@ function assertValidity(input: { validFrom?: string | null; validTo?: string | n
 }
 
 /** Inserts a unit under its parent (or as a root) with its path and search text; no policy check. */
-export async function insertUnit({ tx, input, id = randomUUID() }: { tx: DbOrTx; input: CreateInput; id?: string }) {
+export async function insertUnit({
+  tx,
+  input,
+  id = randomUUID(),
+}: {
+  tx: DbOrTx;
+  input: CreateInput;
+  id?: string;
+}) {
   const repo = createOrgUnitsRepository(tx);
   assertValidity(input);
   let path = `/${id}/`;
@@ -118,13 +166,27 @@ export async function createUnit({ db, actor, input }: { db: Db; actor: Actor; i
   if (input.parentId) await getVisibleUnit({ db, actor, id: input.parentId });
   return db.transaction(async (tx) => {
     const unit = await insertUnit({ tx, input });
-    await writeAudit({ tx, actor, record: { entity: "orgUnit", entityId: unit.id, action: "create", after: unit } });
+    await writeAudit({
+      tx,
+      actor,
+      record: { entity: "orgUnit", entityId: unit.id, action: "create", after: unit },
+    });
     return unit;
   });
 }
 
 /** Changes a unit's names, validity or parent; moving a unit moves its subtree. */
-export async function updateUnit({ db, actor, id, input }: { db: Db; actor: Actor; id: string; input: UpdateInput }) {
+export async function updateUnit({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: UpdateInput;
+}) {
   const before = await getVisibleUnit({ db, actor, id });
   if (!canManageDirectory(actor)) throw forbidden();
   return db.transaction(async (tx) => {
@@ -146,7 +208,11 @@ export async function updateUnit({ db, actor, id, input }: { db: Db; actor: Acto
       values.parentId = input.parentId;
     }
     const after = await repo.update({ id, values });
-    await writeAudit({ tx, actor, record: { entity: "orgUnit", entityId: id, action: "update", before, after } });
+    await writeAudit({
+      tx,
+      actor,
+      record: { entity: "orgUnit", entityId: id, action: "update", before, after },
+    });
     return after!;
   });
 }
@@ -166,7 +232,12 @@ async function moveUnit({ tx, unit, parentId }: { tx: DbOrTx; unit: OrgUnitRow; 
     depth = parent.depth + 1;
     provinceId = parent.provinceId;
   }
-  await repo.movePaths({ oldPrefix: unit.path, newPrefix: newPath, depthDelta: depth - unit.depth, provinceId });
+  await repo.movePaths({
+    oldPrefix: unit.path,
+    newPrefix: newPath,
+    depthDelta: depth - unit.depth,
+    provinceId,
+  });
 }
 
 /**
@@ -188,7 +259,20 @@ export async function recordUnitEvent({ db, actor, input }: { db: Db; actor: Act
 
 /** The event itself, without the policy check: used by the service above and by seeding. */
 export async function applyUnitEvent({ db, actor, input }: { db: Db; actor: AuditActor; input: MergeInput }) {
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => applyUnitEventInTx({ tx, actor, input }));
+}
+
+/** The event inside a caller's transaction (seeding and imports apply many in one). */
+export async function applyUnitEventInTx({
+  tx,
+  actor,
+  input,
+}: {
+  tx: DbOrTx;
+  actor: AuditActor;
+  input: MergeInput;
+}) {
+  {
     const repo = createOrgUnitsRepository(tx);
     const successorIds = [...input.successorIds];
     if (input.newSuccessor) successorIds.push((await insertUnit({ tx, input: input.newSuccessor })).id);
@@ -202,24 +286,37 @@ export async function applyUnitEvent({ db, actor, input }: { db: Db; actor: Audi
       ...input.predecessorIds.map((unitId) => ({ eventId: event.id, unitId, role: "predecessor" as const })),
       ...successorIds.map((unitId) => ({ eventId: event.id, unitId, role: "successor" as const })),
     ]);
-    const dayBefore = new Date(Date.parse(`${input.effectiveDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const dayBefore = new Date(Date.parse(`${input.effectiveDate}T00:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const successors = await repo.findByIds(successorIds);
     for (const id of input.predecessorIds) {
       // A unit that absorbs others (a merge into an existing unit) lives on.
       if (successorIds.includes(id)) continue;
       const unit = await repo.findById(id);
       if (!unit) throw new AppError(400, "orgUnit.notFound", "Không tìm thấy đơn vị.");
-      if (!unit.validTo || unit.validTo > dayBefore) await repo.update({ id, values: { validTo: dayBefore } });
+      if (!unit.validTo || unit.validTo > dayBefore)
+        await repo.update({ id, values: { validTo: dayBefore } });
       const heir = successors.find((s) => s.kind === "province");
       if (unit.kind === "province" && heir && unit.parentId === null) {
-        await repo.movePaths({ oldPrefix: unit.path, newPrefix: unit.path, depthDelta: 0, provinceId: heir.provinceId });
+        await repo.movePaths({
+          oldPrefix: unit.path,
+          newPrefix: unit.path,
+          depthDelta: 0,
+          provinceId: heir.provinceId,
+        });
       }
     }
     await writeAudit({
       tx,
       actor,
-      record: { entity: "orgUnitEvent", entityId: event.id, action: input.kind, after: { ...event, predecessorIds: input.predecessorIds, successorIds } },
+      record: {
+        entity: "orgUnitEvent",
+        entityId: event.id,
+        action: input.kind,
+        after: { ...event, predecessorIds: input.predecessorIds, successorIds },
+      },
     });
     return { event, successorIds };
-  });
+  }
 }

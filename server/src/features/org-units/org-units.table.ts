@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /**
  * Organisation units form a tree whose kinds and depth are data. `path` is the materialised chain of
@@ -57,7 +67,10 @@ export const orgUnitEventLinks = pgTable(
       .references(() => orgUnits.id),
     role: text("role").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.eventId, t.unitId, t.role] }), index("org_unit_event_links_unit_idx").on(t.unitId)],
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.unitId, t.role] }),
+    index("org_unit_event_links_unit_idx").on(t.unitId),
+  ],
 );
 
 /**

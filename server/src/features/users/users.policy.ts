@@ -9,7 +9,11 @@ export function canManageUsers(actor: Actor): boolean {
 
 /** A user reads itself; a unit head reads its unit's accounts; admins read all. */
 export function canReadUser(actor: Actor, user: UserLike): boolean {
-  return hasRole(actor, "admin") || user.id === actor.userId || (hasRole(actor, "head") && user.unitId === actor.unitId);
+  return (
+    hasRole(actor, "admin") ||
+    user.id === actor.userId ||
+    (hasRole(actor, "head") && user.unitId === actor.unitId)
+  );
 }
 
 /** Who may list accounts at all: admins (all) and heads (their unit). */

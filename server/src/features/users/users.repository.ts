@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../app/db";
 import { orgUnits } from "../org-units/org-units.table";
 import { users } from "./users.table";
@@ -81,7 +81,11 @@ export function createUsersRepository(db: DbOrTx) {
           .orderBy(filter.order === "asc" ? asc(sortBy) : desc(sortBy), asc(users.id))
           .limit(filter.pageSize)
           .offset((filter.page - 1) * filter.pageSize),
-        db.select({ total: count() }).from(users).innerJoin(orgUnits, eq(orgUnits.id, users.unitId)).where(cond),
+        db
+          .select({ total: count() })
+          .from(users)
+          .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
+          .where(cond),
       ]);
       return { rows, total: Number(total) };
     },
@@ -107,4 +111,6 @@ export function createUsersRepository(db: DbOrTx) {
   };
 }
 
-export type UserListRow = NonNullable<Awaited<ReturnType<ReturnType<typeof createUsersRepository>["findWithUnit"]>>>;
+export type UserListRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof createUsersRepository>["findWithUnit"]>>
+>;

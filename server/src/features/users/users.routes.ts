@@ -18,7 +18,10 @@ const idParams = z.strictObject({ id: uuidSchema });
 export const usersRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
   app.get(
     "/api/users",
-    { config: { access: "user" }, schema: { querystring: userListQuery, response: { 200: userListResponse } } },
+    {
+      config: { access: "user" },
+      schema: { querystring: userListQuery, response: { 200: userListResponse } },
+    },
     async (request) => {
       const { rows, total } = await listUsers({ db, actor: actorOf(request), query: request.query });
       return { users: rows.map(presentUser), total };
@@ -27,7 +30,9 @@ export const usersRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db 
   app.get(
     "/api/users/:id",
     { config: { access: "user" }, schema: { params: idParams, response: { 200: z.object({ user }) } } },
-    async (request) => ({ user: presentUser(await getUser({ db, actor: actorOf(request), id: request.params.id })) }),
+    async (request) => ({
+      user: presentUser(await getUser({ db, actor: actorOf(request), id: request.params.id })),
+    }),
   );
   app.post(
     "/api/users",
@@ -39,19 +44,33 @@ export const usersRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db 
   );
   app.patch(
     "/api/users/:id",
-    { config: { access: "user" }, schema: { params: idParams, body: userUpdateBody, response: { 200: z.object({ user }) } } },
+    {
+      config: { access: "user" },
+      schema: { params: idParams, body: userUpdateBody, response: { 200: z.object({ user }) } },
+    },
     async (request) => ({
-      user: presentUser(await updateUser({ db, actor: actorOf(request), id: request.params.id, input: request.body })),
+      user: presentUser(
+        await updateUser({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+      ),
     }),
   );
   app.post(
     "/api/users/:id/reset-password",
     {
       config: { access: "user" },
-      schema: { params: idParams, body: userResetPasswordBody, response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: {
+        params: idParams,
+        body: userResetPasswordBody,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
     },
     async (request) => {
-      await resetUserPassword({ db, actor: actorOf(request), id: request.params.id, password: request.body.password });
+      await resetUserPassword({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        password: request.body.password,
+      });
       return { ok: true as const };
     },
   );

@@ -64,7 +64,15 @@ export function presentUser(row: UserListRow) {
 }
 
 /** Admins list every account (of their province scope); heads list their own unit's. */
-export async function listUsers({ db, actor, query }: { db: Db; actor: Actor; query: z.infer<typeof userListQuery> }) {
+export async function listUsers({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof userListQuery>;
+}) {
   if (!canListUsers(actor)) throw forbidden();
   const admin = hasRole(actor, "admin");
   return createUsersRepository(db).list({
@@ -121,7 +129,15 @@ export async function insertUser({
   return row;
 }
 
-export async function createUser({ db, actor, input }: { db: Db; actor: Actor; input: z.infer<typeof userCreateBody> }) {
+export async function createUser({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: z.infer<typeof userCreateBody>;
+}) {
   if (!canManageUsers(actor)) throw forbidden();
   await getVisibleUnit({ db, actor, id: input.unitId });
   if (input.scopeUnitId) await getVisibleUnit({ db, actor, id: input.scopeUnitId });
@@ -147,24 +163,50 @@ export async function updateUser({
   await db.transaction(async (tx) => {
     const users = createUsersRepository(tx);
     const before = (await users.findById(id))!;
-    const losesAdmin = before.roles.includes("admin") && (input.active === false || (input.roles && !input.roles.includes("admin")));
+    const losesAdmin =
+      before.roles.includes("admin") &&
+      (input.active === false || (input.roles && !input.roles.includes("admin")));
     if (losesAdmin && (await users.countAdmins()) <= 1) {
       throw badRequest("user.lastAdmin", "Không thể bỏ quyền hoặc vô hiệu hóa quản trị viên cuối cùng.");
     }
     const values = {
       ...input,
       roles: input.roles ? [...new Set(input.roles)] : undefined,
-      searchText: userSearchText({ username: before.username, displayName: input.displayName ?? before.displayName, email: input.email === undefined ? before.email : input.email }),
+      searchText: userSearchText({
+        username: before.username,
+        displayName: input.displayName ?? before.displayName,
+        email: input.email === undefined ? before.email : input.email,
+      }),
     };
     const after = await users.update({ id, values });
     if (input.active === false) await createSessionsRepository(tx).deleteForUser({ userId: id });
-    await writeAudit({ tx, actor, record: { entity: "user", entityId: id, action: input.active === false ? "deactivate" : "update", before, after } });
+    await writeAudit({
+      tx,
+      actor,
+      record: {
+        entity: "user",
+        entityId: id,
+        action: input.active === false ? "deactivate" : "update",
+        before,
+        after,
+      },
+    });
   });
   return (await createUsersRepository(db).findWithUnit(id))!;
 }
 
 /** An administrator sets a new password; the user must change it at next login, and is unlocked. */
-export async function resetUserPassword({ db, actor, id, password }: { db: Db; actor: Actor; id: string; password: string }) {
+export async function resetUserPassword({
+  db,
+  actor,
+  id,
+  password,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  password: string;
+}) {
   await getUser({ db, actor, id });
   if (!canManageUsers(actor)) throw forbidden();
   const passwordHash = await hashPassword(password);

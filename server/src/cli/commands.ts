@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import path from "node:path";
+import { userCreateBody } from "../../../core/src/api/users.schemas";
+import { systemActor } from "../app/actor";
+import { createAdmin } from "../app/bootstrap";
+import type { AppConfig } from "../app/config";
+import type { Database } from "../app/db";
+import { backupDatabase, restoreDatabase } from "../features/backup/backup.service";
+import { importUnitList } from "../features/org-units/org-units.import";
+import { type Args, CliError } from "./args";
+
+export interface CommandResult {
+  json: unknown;
+  text: string;
+  exitCode?: number;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  flags: string[];
+  needsDatabase: boolean;
+  run(input: {
+    args: Args;
+    rest: string[];
+    database: Database | null;
+    config: AppConfig;
+  }): Promise<CommandResult>;
+}
+
+const fileArgument = (rest: string[], what: string) => {
+  if (!rest[0]) throw new CliError(`Thiếu đường dẫn ${what}.`, 2);
+  return path.resolve(rest[0]);
+};
+
+const adminCreate: Command = {
+  name: "admin create",
+  usage: 'admin create --username U [--name "Họ tên"] [--unit UNIT_ID]',
+  summary: "tạo tài khoản quản trị (mật khẩu từ CHISO_ADMIN_PASSWORD hoặc --password)",
+  flags: ["username", "password", "name", "unit"],
+  needsDatabase: true,
+  async run({ args, database }) {
+    const password = args.string("password") ?? process.env.CHISO_ADMIN_PASSWORD;
+    const parsed = userCreateBody.pick({ username: true, password: true, displayName: true }).safeParse({
+      username: args.string("username"),
+      password,
+      displayName: args.string("name") ?? "Quản trị hệ thống",
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CliError(`${issue.path.join(".") || "tham số"}: ${issue.message}`, 2);
+    }
+    const user = await createAdmin({ database: database!, ...parsed.data, unitId: args.string("unit") });
+    return {
+      json: { id: user.id, username: user.username, roles: user.roles, unitId: user.unitId },
+      text: `Đã tạo tài khoản quản trị "${user.username}".`,
+    };
+  },
+};
+
+const dbBackup: Command = {
+  name: "db backup",
+  usage: "db backup FILE",
+  summary: "sao lưu toàn bộ cơ sở dữ liệu vào một tệp (.chiso.gz)",
+  flags: [],
+  needsDatabase: true,
+  async run({ rest, database }) {
+    const file = fileArgument(rest, "tệp sao lưu");
+    const tables = await backupDatabase({ database: database!, file });
+    const rows = Object.values(tables).reduce((a, b) => a + b, 0);
+    const bytes = fs.statSync(file).size;
+    return {
+      json: { file, db: database!.kind, tables, rows, bytes },
+      text: `Đã sao lưu ${rows} dòng (${Object.keys(tables).length} bảng, ${(bytes / 1024).toFixed(0)} KB) vào ${file}.`,
+    };
+  },
+};
+
+const dbRestore: Command = {
+  name: "db restore",
+  usage: "db restore FILE [--force]",
+  summary: "khôi phục cơ sở dữ liệu từ tệp sao lưu (--force: ghi đè dữ liệu hiện có)",
+  flags: ["force"],
+  needsDatabase: true,
+  async run({ args, rest, database }) {
+    const file = fileArgument(rest, "tệp sao lưu");
+    const tables = await restoreDatabase({ database: database!, file, force: args.has("force") });
+    const rows = Object.values(tables).reduce((a, b) => a + b, 0);
+    return {
+      json: { file, db: database!.kind, tables, rows },
+      text: `Đã khôi phục ${rows} dòng từ ${file}.`,
+    };
+  },
+};
+
+const unitsImport: Command = {
+  name: "units import",
+  usage: "units import FILE --parent UNIT_ID [--dry-run]",
+  summary: "nhập danh sách đơn vị từ XLSX/CSV vào dưới một đơn vị",
+  flags: ["parent", "dry-run"],
+  needsDatabase: true,
+  async run({ args, rest, database }) {
+    const file = fileArgument(rest, "tệp danh sách đơn vị");
+    if (!fs.existsSync(file)) throw new CliError(`Không tìm thấy tệp ${file}.`);
+    const result = await importUnitList({
+      db: database!.db,
+      actor: systemActor("Dòng lệnh chiso"),
+      file: { fileName: path.basename(file), data: new Uint8Array(fs.readFileSync(file)) },
+      parentId: args.string("parent") ?? null,
+      commit: !args.has("dry-run"),
+    });
+    const lines = [
+      `${result.rows.length} dòng hợp lệ, ${result.errors.length} lỗi.`,
+      ...result.errors.map((e) => `  - ${e.message}`),
+      "created" in result
+        ? `Đã tạo ${result.created}, cập nhật ${result.updated} đơn vị.`
+        : "Chạy thử: chưa ghi gì.",
+    ];
+    return { json: result, text: lines.join("\n"), exitCode: result.errors.length ? 1 : 0 };
+  },
+};
+
+/** Every command of `npm run chiso`; later features add theirs here. */
+export const COMMANDS: Command[] = [adminCreate, dbBackup, dbRestore, unitsImport];

@@ -1,0 +1,43 @@
+import { bootstrapAdminFromEnv } from "./app/bootstrap";
+import { buildApp } from "./app/build-app";
+import { loadConfig } from "./app/config";
+import { openDatabase } from "./app/db";
+import { seedDemoIfEmpty } from "./features/demo/demo.seed";
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const demo = config.demo ? await seedDemoIfEmpty({ database }) : null;
+  await bootstrapAdminFromEnv({ database, config });
+  const app = await buildApp({ database, config, logger: true });
+
+  // Close in order so PGlite flushes its last committed write before the process ends.
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: đang dừng ChiSo…`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  console.log(
+    `ChiSo đang chạy tại ${url}  (cơ sở dữ liệu: ${database.kind}${database.kind === "pglite" ? `, ${config.dataDir}` : ""}; khởi động ${Date.now() - started} ms)`,
+  );
+  if (demo?.accounts.length) {
+    console.log("Tài khoản dùng thử / demo accounts:");
+    for (const a of demo.accounts)
+      console.log(`  ${a.username.padEnd(10)} ${a.password}  ${a.role.padEnd(12)} ${a.unitName}`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
