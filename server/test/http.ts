@@ -46,6 +46,15 @@ export function createClient(app: FastifyInstance) {
     patch: (url: string, body?: unknown) => request("PATCH", url, body ?? {}),
     put: (url: string, body?: unknown) => request("PUT", url, body ?? {}),
     delete: (url: string) => request("DELETE", url),
+    /** Sends one file as multipart/form-data field "file", as the browser's upload does. */
+    upload(url: string, file: { fileName: string; data: Uint8Array | string; contentType?: string }) {
+      const boundary = `----chiso${Math.random().toString(16).slice(2)}`;
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType ?? "application/octet-stream"}\r\n\r\n`,
+      );
+      const body = Buffer.concat([head, Buffer.from(file.data), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+      return request("POST", url, body, { "content-type": `multipart/form-data; boundary=${boundary}` });
+    },
     async login(username: string, password = TEST_PASSWORD) {
       const res = await request("POST", "/api/auth/login", { username, password });
       if (res.statusCode !== 200)

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import { formatDateVi, isoDate } from "../../../core/src/api/common.schemas";
 import { userCreateBody } from "../../../core/src/api/users.schemas";
+import { deadlineToJson, parseDeadline, renderDeadline } from "../../../core/src/deadlines";
 import { systemActor } from "../app/actor";
 import { createAdmin } from "../app/bootstrap";
 import type { AppConfig } from "../app/config";
@@ -121,5 +123,38 @@ const unitsImport: Command = {
   },
 };
 
+const deadlineParse: Command = {
+  name: "deadline parse",
+  usage: 'deadline parse "CỤM TỪ" [--issued DD/MM/YYYY]',
+  summary: "đọc thử một cụm từ thời hạn như trong kế hoạch",
+  flags: ["issued"],
+  needsDatabase: false,
+  async run({ args, rest }) {
+    const text = rest.join(" ");
+    if (!text.trim())
+      throw new CliError('Thiếu cụm từ thời hạn, ví dụ: deadline parse "Trước ngày 15/6/2023".', 2);
+    const issuedRaw = args.string("issued");
+    let issued: string | undefined;
+    if (issuedRaw !== undefined) {
+      const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(issuedRaw.trim());
+      const iso = m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : "";
+      if (!m || !isoDate.safeParse(iso).success)
+        throw new CliError(`Ngày ban hành "${issuedRaw}" không hợp lệ (dạng DD/MM/YYYY).`, 2);
+      issued = iso;
+    }
+    const deadline = parseDeadline(text, { issued });
+    const json = deadlineToJson(deadline);
+    const lines = [
+      `Cụm từ: ${json.text}`,
+      json.understood
+        ? `Loại: ${json.kind}; hiển thị: ${renderDeadline(deadline)}`
+        : `Không hiểu được: ${"problem" in deadline ? deadline.problem : ""}`,
+      json.due ? `Hạn: ${formatDateVi(json.due)}` : "Hạn: (không có ngày cụ thể)",
+      ...json.milestones.map((m) => `  - ${m.label}: ${formatDateVi(m.due)}`),
+    ];
+    return { json, text: lines.join("\n"), exitCode: json.understood ? 0 : 1 };
+  },
+};
+
 /** Every command of `npm run chiso`; later features add theirs here. */
-export const COMMANDS: Command[] = [adminCreate, dbBackup, dbRestore, unitsImport];
+export const COMMANDS: Command[] = [adminCreate, dbBackup, dbRestore, unitsImport, deadlineParse];

@@ -99,7 +99,7 @@ export async function backupDatabase({ database, file }: { database: Database; f
         for (;;) {
           const chunk = await rows<{ ctid: string; row: unknown }>(
             tx,
-            sql`select ctid::text as ctid, row_to_json(t) as row from ${ident(table)} t where ctid > ${lastCtid}::tid order by ctid limit ${CHUNK}`,
+            sql`select ctid::text as ctid, row_to_json(t) as row from ${ident(table)} t where t.ctid > ${lastCtid}::tid order by t.ctid limit ${CHUNK}`,
           );
           if (!chunk.length) break;
           await write({ t: table, r: chunk.map((c) => c.row) });

@@ -34,6 +34,10 @@ export async function parseUnitList(input: {
   if (data.byteLength > MAX_UNIT_LIST_BYTES) return fail("Tệp lớn hơn 5 MB, không thể nhập.");
   if (data.byteLength === 0) return fail("Tệp rỗng.");
 
+  const isZip = data[0] === 0x50 && data[1] === 0x4b;
+  if (/\.xlsx$/i.test(input.fileName) && !isZip) {
+    return fail("Tệp có đuôi .xlsx nhưng nội dung không phải bảng tính XLSX.");
+  }
   const read = await readSheets(data);
   if (read === null) return fail("Tệp không phải bảng tính XLSX hoặc CSV (UTF-8).");
   const blank = (rows: SheetRow[]) => rows.every((r) => r.cells.every((c) => cellText(c) === ""));
