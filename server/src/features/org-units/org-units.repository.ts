@@ -50,13 +50,13 @@ export function createOrgUnitsRepository(db: DbOrTx) {
             when ${orgUnits.searchText} like ${`%|${escapeLike(first)}|%`} then 1
             when ${orgUnits.searchText} like ${`|${escapeLike(first)}%`} then 2
             else 3 end`
-        : sql`0`;
+        : null;
       const historical = sql`case when ${orgUnits.validTo} is null or ${orgUnits.validTo} >= current_date then 0 else 1 end`;
       return db
         .select()
         .from(orgUnits)
         .where(where.length ? and(...where) : undefined)
-        .orderBy(historical, rank, asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.name))
+        .orderBy(...[historical, ...(rank ? [rank] : []), asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.name)])
         .limit(filter.limit);
     },
     /** The whole visible tree as small rows. */

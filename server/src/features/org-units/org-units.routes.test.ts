@@ -50,6 +50,14 @@ describe("directory search", () => {
     expect(current.json().orgUnits).toEqual([]);
   });
 
+  it("lists units without a query, by kind", async () => {
+    const c = await asOfficer();
+    const res = await c.get("/api/org-units?kind=department&limit=200");
+    expect(res.statusCode).toBe(200);
+    expect(res.json().orgUnits.length).toBeGreaterThan(10);
+    expect(res.json().orgUnits.every((u: { kind: string; active: boolean }) => u.kind === "department" && u.active)).toBe(true);
+  });
+
   it("answers 401 without a session and 400 with a Vietnamese message for a bad kind", async () => {
     expect((await app.inject({ method: "GET", url: "/api/org-units?q=so" })).statusCode).toBe(401);
     const c = await asOfficer();

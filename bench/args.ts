@@ -1,0 +1,65 @@
+import { parseArgs } from "node:util";
+import { SCALE_NAMES, type ScaleName } from "./generate/scales";
+import { SCENARIO_NAMES } from "./scenarios";
+
+export interface BenchOptions {
+  scale: ScaleName;
+  scenario: string | null;
+  json: boolean;
+  durationSec: number;
+  connections: number;
+}
+
+export const USAGE =
+  "usage: npm run bench -- --scale province|national [--scenario NAME] [--json] [--duration SECONDS] [--connections N]";
+
+/** A wrong argument: the runner prints the message and exits with status 2. */
+export class UsageError extends Error {}
+
+function positiveInt({ raw, name, fallback }: { raw: string | undefined; name: string; fallback: number }) {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const scale = values.scale;
+  if (!scale) throw new UsageError(`--scale is required (one of: ${SCALE_NAMES.join(", ")})`);
+  if (!SCALE_NAMES.includes(scale as ScaleName)) {
+    throw new UsageError(`unknown scale "${scale}"; valid scales: ${SCALE_NAMES.join(", ")}`);
+  }
+  const scenario = values.scenario ?? null;
+  if (scenario && !SCENARIO_NAMES.includes(scenario)) {
+    throw new UsageError(`unknown scenario "${scenario}"; valid scenarios: ${SCENARIO_NAMES.join(", ")}`);
+  }
+  return {
+    scale: scale as ScaleName,
+    scenario,
+    json: values.json ?? false,
+    durationSec: positiveInt({ raw: values.duration, name: "duration", fallback: 10 }),
+    connections: positiveInt({ raw: values.connections, name: "connections", fallback: 50 }),
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      scale: { type: "string" },
+      scenario: { type: "string" },
+      json: { type: "boolean" },
+      duration: { type: "string" },
+      connections: { type: "string" },
+    },
+  });
+}

@@ -1,0 +1,2 @@
+// Progress goes to stderr so that `--json` keeps stdout to exactly one document.
+export const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);

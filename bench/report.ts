@@ -1,0 +1,67 @@
+import type { LoadResult } from "./load/run-load";
+
+export interface BenchReport {
+  scale: string;
+  db: "pglite" | "postgres";
+  startupMs: number;
+  scenarios: Array<{ name: string; p50: number; p95: number; p99: number; rps: number; errors: number }>;
+  memoryMB: { idle: number; peak: number };
+}
+
+/** The product's targets (national scale, PostgreSQL, 50 connections), shown next to the figures. */
+const P95_TARGETS: Record<string, number> = { "unit-search": 30, "unit-tree": 100, me: 10 };
+const TARGETS = { idleMB: 200, startupMs: 5_000 };
+
+export const toScenarioReport = ({ name, result }: { name: string; result: LoadResult }) => ({
+  name,
+  p50: result.p50,
+  p95: result.p95,
+  p99: result.p99,
+  rps: result.rps,
+  errors: result.errors,
+});
+
+const mark = ({ value, limit }: { value: number; limit: number | undefined }) =>
+  limit === undefined ? "" : value < limit ? `ok (< ${limit})` : `MISS (>= ${limit})`;
+
+/** A fixed-width table for people; --json prints the report itself instead. */
+export function formatTable({
+  report,
+  cpuMsPerRequest,
+  connections,
+  durationSec,
+}: {
+  report: BenchReport;
+  /** Server CPU per request: stable even when other work on the machine inflates latencies. */
+  cpuMsPerRequest: Record<string, number>;
+  connections: number;
+  durationSec: number;
+}) {
+  const header = ["scenario", "p50 ms", "p95 ms", "p99 ms", "req/s", "errors", "cpu ms/req", "p95 target"];
+  const rows = report.scenarios.map((s) => [
+    s.name,
+    s.p50.toFixed(1),
+    s.p95.toFixed(1),
+    s.p99.toFixed(1),
+    s.rps.toFixed(0),
+    String(s.errors),
+    (cpuMsPerRequest[s.name] ?? 0).toFixed(2),
+    mark({ value: s.p95, limit: P95_TARGETS[s.name] }),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join("  ");
+  return [
+    `ChiSo bench: scale ${report.scale}, ${report.db}, ${connections} connections, ${durationSec} s per scenario`,
+    "",
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    "",
+    `startup (existing data): ${report.startupMs} ms  ${mark({ value: report.startupMs, limit: TARGETS.startupMs })}`,
+    `server memory: idle ${report.memoryMB.idle} MB  ${mark({ value: report.memoryMB.idle, limit: TARGETS.idleMB })}, peak ${report.memoryMB.peak} MB`,
+    "",
+  ].join("\n");
+}

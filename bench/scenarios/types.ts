@@ -1,0 +1,26 @@
+import type autocannon from "autocannon";
+import type { Plan } from "../generate/plan";
+import type { Session } from "../server/session";
+
+export interface ScenarioContext {
+  baseUrl: string;
+  plan: Plan;
+  /** Signed in before the load: the administrator, coordinators of several provinces, everyone. */
+  sessions: { admin: Session; coordinators: Session[]; all: Session[] };
+}
+
+/** A load to measure: the requests autocannon cycles through on each connection. */
+export interface Scenario {
+  name: string;
+  description: string;
+  requests(context: ScenarioContext): autocannon.Request[];
+}
+
+/** Round-robin over a list, shared by every connection (autocannon runs them in one process). */
+export function rotate<T>(items: readonly T[]): () => T {
+  if (items.length === 0) throw new Error("nothing to rotate over");
+  let i = 0;
+  return () => items[i++ % items.length];
+}
+
+export const authHeaders = (session: Session) => ({ cookie: session.cookie, "x-csrf-token": session.csrf });

@@ -1,0 +1,85 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import viVN from "antd/locale/vi_VN";
+import dayjs from "dayjs";
+import "dayjs/locale/vi";
+import "dayjs/locale/en";
+import { lazy, Suspense, useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { AppLayout } from "./components/AppLayout";
+import { ErrorBoundary } from "./components/ErrorBoundary";
+import { NotFoundPage } from "./components/NotFoundPage";
+import { PageLoading } from "./components/PageLoading";
+import { RequireAuth } from "./components/RequireAuth";
+import { RequireCan } from "./components/RequireCan";
+import { LoginPage } from "./features/auth/pages/LoginPage";
+import { HomePage } from "./features/home/pages/HomePage";
+import { IndicesPage } from "./features/placeholders/pages/IndicesPage";
+import { PlansPage } from "./features/placeholders/pages/PlansPage";
+import { ReportsPage } from "./features/placeholders/pages/ReportsPage";
+import { queryClient } from "./lib/query-client";
+import { theme } from "./theme";
+
+// The larger admin pages load on demand, so the login page stays light.
+const DirectoryPage = lazy(() =>
+  import("./features/org-units/pages/DirectoryPage").then((m) => ({ default: m.DirectoryPage })),
+);
+const UsersPage = lazy(() =>
+  import("./features/users/pages/UsersPage").then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import("./features/audit/pages/AuditPage").then((m) => ({ default: m.AuditPage })),
+);
+
+const lazyPage = (node: React.ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+
+const router = createBrowserRouter([
+  { path: "/login", element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: "indices", element: <IndicesPage /> },
+          { path: "plans", element: <PlansPage /> },
+          { path: "reports", element: <ReportsPage /> },
+          { path: "directory", element: lazyPage(<DirectoryPage />) },
+          {
+            path: "users",
+            element: <RequireCan permission="manageUsers">{lazyPage(<UsersPage />)}</RequireCan>,
+          },
+          {
+            path: "audit",
+            element: <RequireCan permission="readAudit">{lazyPage(<AuditPage />)}</RequireCan>,
+          },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === "en";
+  useEffect(() => {
+    dayjs.locale(en ? "en" : "vi");
+    document.documentElement.lang = en ? "en" : "vi";
+  }, [en]);
+
+  return (
+    <ConfigProvider locale={en ? enUS : viVN} theme={theme}>
+      <AntApp>
+        <ErrorBoundary>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,140 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  ProjectOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { Button, Dropdown, Flex, Layout, Menu, type MenuProps, Space, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { useLogout, useMe } from "../features/auth/auth.queries";
+import { ChangePasswordDialog } from "../features/auth/components/ChangePasswordDialog";
+import { BRAND_RED } from "../theme";
+import { ErrorBoundary } from "./ErrorBoundary";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+const { Header, Sider, Content, Footer } = Layout;
+
+type NavItem = { path: string; key: string; icon: React.ReactNode; show: boolean };
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  // Signed out a moment ago: the guard above is about to leave this page.
+  if (!me) return null;
+
+  // What the menu offers comes from the server's `can`, never from the role names.
+  const items: NavItem[] = [
+    { path: "/", key: "nav.home", icon: <HomeOutlined />, show: true },
+    { path: "/indices", key: "nav.indices", icon: <BarChartOutlined />, show: true },
+    { path: "/plans", key: "nav.plans", icon: <ProjectOutlined />, show: true },
+    { path: "/reports", key: "nav.reports", icon: <FileTextOutlined />, show: true },
+    { path: "/directory", key: "nav.directory", icon: <ClusterOutlined />, show: true },
+    { path: "/users", key: "nav.users", icon: <TeamOutlined />, show: me.can.manageUsers },
+    { path: "/audit", key: "nav.audit", icon: <AuditOutlined />, show: me.can.readAudit },
+  ];
+  const visible = items.filter((i) => i.show);
+  const selected =
+    visible
+      .filter((i) => (i.path === "/" ? location.pathname === "/" : location.pathname.startsWith(i.path)))
+      .map((i) => i.path)[0] ?? "/";
+
+  const menuItems: MenuProps["items"] = visible.map((i) => ({
+    key: i.path,
+    icon: i.icon,
+    label: <Link to={i.path}>{t(i.key)}</Link>,
+  }));
+
+  const userMenu: MenuProps["items"] = [
+    {
+      key: "password",
+      icon: <KeyOutlined />,
+      label: t("header.changePassword"),
+      onClick: () => setPasswordOpen(true),
+    },
+  ];
+
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <a className="skip-link" href="#main-content">
+        {t("common.skipToContent")}
+      </a>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={240} breakpoint="lg">
+        <Link to="/" className="brand" aria-label={t("app.shortName")}>
+          <span className="brand-emblem" style={{ background: BRAND_RED }} aria-hidden>
+            ★
+          </span>
+          {collapsed ? null : (
+            <span className="brand-text">
+              <strong>ChiSo</strong>
+              <small>{me.province?.name ?? t("app.shortName")}</small>
+            </span>
+          )}
+        </Link>
+        <nav aria-label={t("nav.label")}>
+          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header className="app-header">
+          <Typography.Text className="app-header-title" ellipsis>
+            {t("app.productName")}
+          </Typography.Text>
+          <Flex align="center" gap={12}>
+            <LanguageSwitch />
+            <Dropdown menu={{ items: userMenu }} trigger={["click"]}>
+              <Button type="text" icon={<UserOutlined />} data-testid="user-menu" className="user-button">
+                <span className="user-lines">
+                  <span className="user-name">{me.user.displayName}</span>
+                  <span className="user-unit">
+                    {me.unit.name}
+                    {me.province && me.province.id !== me.unit.id ? ` · ${me.province.name}` : ""}
+                  </span>
+                </span>
+              </Button>
+            </Dropdown>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={onLogout}
+              loading={logout.isPending}
+              data-testid="logout"
+            >
+              {t("header.logout")}
+            </Button>
+          </Flex>
+        </Header>
+        <Content id="main-content" tabIndex={-1} className="app-content">
+          <ErrorBoundary resetKey={location.pathname}>
+            <Outlet />
+          </ErrorBoundary>
+        </Content>
+        <Footer className="app-footer">
+          <Space split="·">
+            <span>{t("app.footer")}</span>
+            <span>{me.province?.name}</span>
+          </Space>
+        </Footer>
+      </Layout>
+      <ChangePasswordDialog
+        open={passwordOpen || me.user.mustChangePassword}
+        forced={me.user.mustChangePassword}
+        onClose={() => setPasswordOpen(false)}
+        onLogout={onLogout}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,5 @@
+import { UnderConstruction } from "../../../components/UnderConstruction";
+
+export function IndicesPage() {
+  return <UnderConstruction titleKey="nav.indices" descriptionKey="soon.indices" />;
+}

@@ -1,0 +1,5 @@
+import { UnderConstruction } from "../../../components/UnderConstruction";
+
+export function PlansPage() {
+  return <UnderConstruction titleKey="nav.plans" descriptionKey="soon.plans" />;
+}

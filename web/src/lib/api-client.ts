@@ -1,0 +1,140 @@
+/** The one fetch wrapper: same-origin cookies, the CSRF double-submit header, errors as ApiError. */
+
+const CSRF_COOKIE = "chiso_csrf";
+const CSRF_HEADER = "x-csrf-token";
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor({
+    status,
+    code,
+    message,
+    details,
+  }: { status: number; code: string; message: string; details?: unknown }) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+/** Listeners told when the server answers 401 on a call that needed a session. */
+const unauthorizedListeners = new Set<() => void>();
+export function onUnauthorized(listener: () => void) {
+  unauthorizedListeners.add(listener);
+  return () => {
+    unauthorizedListeners.delete(listener);
+  };
+}
+
+function readCookie(name: string): string | null {
+  const prefix = `${name}=`;
+  for (const part of document.cookie.split(";")) {
+    const item = part.trim();
+    if (item.startsWith(prefix)) return decodeURIComponent(item.slice(prefix.length));
+  }
+  return null;
+}
+
+async function csrfToken(): Promise<string> {
+  const existing = readCookie(CSRF_COOKIE);
+  if (existing) return existing;
+  // Any /api response sets the cookie; this call exists for exactly that.
+  const res = await fetch("/api/auth/csrf", { credentials: "same-origin" });
+  const body = (await res.json().catch(() => ({}))) as { csrfToken?: string };
+  return readCookie(CSRF_COOKIE) ?? body.csrfToken ?? "";
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === "") continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+const NETWORK_MESSAGE = "Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.";
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
+  const fallback =
+    res.status >= 500
+      ? "Máy chủ gặp sự cố. Xin thử lại sau."
+      : res.status === 429
+        ? "Bạn thao tác quá nhanh. Hãy đợi một lát rồi thử lại."
+        : `Yêu cầu không thực hiện được (mã ${res.status}).`;
+  return new ApiError({
+    status: res.status,
+    code: body?.error?.code ?? `http.${res.status}`,
+    message: body?.error?.message ?? fallback,
+    details: body?.error?.details,
+  });
+}
+
+type RequestOptions = {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** When false, a 401 is returned as an error without telling the app to show the login page. */
+  redirectOn401?: boolean;
+};
+
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json" };
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+  if (UNSAFE.has(method)) headers[CSRF_HEADER] = await csrfToken();
+
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: "same-origin",
+      signal: options.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === "AbortError") throw e;
+    throw new ApiError({ status: 0, code: "network", message: NETWORK_MESSAGE });
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (res.status === 401 && options.redirectOn401 !== false) {
+      for (const listener of unauthorizedListeners) listener();
+    }
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => apiRequest<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown, query?: Query) =>
+    apiRequest<T>(path, { method: "POST", body, query }),
+  put: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "PUT", body }),
+  patch: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: "PATCH", body }),
+  delete: <T>(path: string) => apiRequest<T>(path, { method: "DELETE" }),
+};
