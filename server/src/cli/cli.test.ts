@@ -21,11 +21,15 @@ function chiso(args: string[], env: Record<string, string> = {}) {
 
 describe("chiso command line", () => {
   it("creates the first admin and prints one JSON document with --json", () => {
-    const res = chiso(["admin", "create", "--username", "quantri", "--json"], { CHISO_ADMIN_PASSWORD: "mat-khau-quan-tri-1" });
+    const res = chiso(["admin", "create", "--username", "quantri", "--json"], {
+      CHISO_ADMIN_PASSWORD: "mat-khau-quan-tri-1",
+    });
     expect(res.code).toBe(0);
     const doc = JSON.parse(res.stdout);
     expect(doc).toMatchObject({ username: "quantri", roles: ["admin"] });
-    const dup = chiso(["admin", "create", "--username", "quantri", "--json"], { CHISO_ADMIN_PASSWORD: "mat-khau-quan-tri-1" });
+    const dup = chiso(["admin", "create", "--username", "quantri", "--json"], {
+      CHISO_ADMIN_PASSWORD: "mat-khau-quan-tri-1",
+    });
     expect(dup.code).toBe(1);
     expect(JSON.parse(dup.stdout).error.message).toMatch(/đã được dùng/);
   });

@@ -8,6 +8,7 @@ import { createAdmin } from "../app/bootstrap";
 import type { AppConfig } from "../app/config";
 import type { Database } from "../app/db";
 import { backupDatabase, restoreDatabase } from "../features/backup/backup.service";
+import { resultsImportCommand } from "../features/indices/indices.cli";
 import { importUnitList } from "../features/org-units/org-units.import";
 import { type Args, CliError } from "./args";
 
@@ -157,4 +158,11 @@ const deadlineParse: Command = {
 };
 
 /** Every command of `npm run chiso`; later features add theirs here. */
-export const COMMANDS: Command[] = [adminCreate, dbBackup, dbRestore, unitsImport, deadlineParse];
+export const COMMANDS: Command[] = [
+  adminCreate,
+  dbBackup,
+  dbRestore,
+  unitsImport,
+  deadlineParse,
+  resultsImportCommand,
+];

@@ -56,7 +56,15 @@ export function createOrgUnitsRepository(db: DbOrTx) {
         .select()
         .from(orgUnits)
         .where(where.length ? and(...where) : undefined)
-        .orderBy(...[historical, ...(rank ? [rank] : []), asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.name)])
+        .orderBy(
+          ...[
+            historical,
+            ...(rank ? [rank] : []),
+            asc(orgUnits.depth),
+            asc(orgUnits.sortOrder),
+            asc(orgUnits.name),
+          ],
+        )
         .limit(filter.limit);
     },
     /** The whole visible tree as small rows. */

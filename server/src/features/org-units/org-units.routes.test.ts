@@ -55,7 +55,11 @@ describe("directory search", () => {
     const res = await c.get("/api/org-units?kind=department&limit=200");
     expect(res.statusCode).toBe(200);
     expect(res.json().orgUnits.length).toBeGreaterThan(10);
-    expect(res.json().orgUnits.every((u: { kind: string; active: boolean }) => u.kind === "department" && u.active)).toBe(true);
+    expect(
+      res
+        .json()
+        .orgUnits.every((u: { kind: string; active: boolean }) => u.kind === "department" && u.active),
+    ).toBe(true);
   });
 
   it("answers 401 without a session and 400 with a Vietnamese message for a bad kind", async () => {
