@@ -14,6 +14,14 @@ export interface Actor {
   scopePath: string | null;
   sessionId: string;
   ip: string | null;
+  /** Profile fields carried with the session so /api/me needs no query of its own. */
+  profile: {
+    email: string | null;
+    mustChangePassword: boolean;
+    unitName: string;
+    unitKind: string;
+    provinceName: string | null;
+  };
 }
 
 /** The actor of work that no person started: start-up seeding, command line, jobs. */

@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Role } from "../../../core/src/auth/roles";
-import { createSessionsRepository } from "../features/auth/sessions.repository";
+import { sessionCache } from "../features/auth/session-cache";
+import { createSessionsRepository, type SessionRow } from "../features/auth/sessions.repository";
 import type { Actor } from "./actor";
 import type { AppConfig } from "./config";
 import type { Db } from "./db";
@@ -125,16 +126,29 @@ async function resolveActor({
   const token = request.cookies[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
   const id = sessionIdOf({ token, secret: config.sessionSecret });
-  const row = await sessions.findWithUser(id);
-  if (!row?.active) return null;
   const now = Date.now();
+  let row = sessionCache.get(id);
+  if (!row) {
+    row = await sessions.findWithUser(id);
+    if (!row) return null;
+    // Sliding expiry, written at most once per half-life so reads stay reads.
+    const ttl = config.sessionTtlHours * 3_600_000;
+    if (row.expiresAt.getTime() > now && row.expiresAt.getTime() - now < ttl / 2) {
+      row = { ...row, expiresAt: new Date(now + ttl) };
+      await sessions.extend({ id, expiresAt: row.expiresAt });
+    }
+    sessionCache.set(id, row);
+  }
+  if (!row.active) return null;
   if (row.expiresAt.getTime() <= now) {
+    sessionCache.forgetSession(id);
     await sessions.delete(id);
     return null;
   }
-  // Sliding expiry, written at most once per half-life so reads stay reads.
-  const ttl = config.sessionTtlHours * 3_600_000;
-  if (row.expiresAt.getTime() - now < ttl / 2) await sessions.extend({ id, expiresAt: new Date(now + ttl) });
+  return actorFromSession({ row, ip: request.ip ?? null });
+}
+
+export function actorFromSession({ row, ip }: { row: SessionRow; ip: string | null }): Actor {
   return {
     userId: row.userId,
     username: row.username,
@@ -144,8 +158,15 @@ async function resolveActor({
     provinceId: row.provinceId,
     roles: row.roles as Role[],
     scopePath: row.scopePath,
-    sessionId: id,
-    ip: request.ip ?? null,
+    sessionId: row.sessionId,
+    ip,
+    profile: {
+      email: row.email,
+      mustChangePassword: row.mustChangePassword,
+      unitName: row.unitName,
+      unitKind: row.unitKind,
+      provinceName: row.provinceName,
+    },
   };
 }
 

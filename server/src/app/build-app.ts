@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
@@ -13,12 +12,14 @@ import { enableVietnameseValidationMessages } from "../../../core/src/api/zod-lo
 import { auditRoutes } from "../features/audit/audit.routes";
 import { authRoutes } from "../features/auth/auth.routes";
 import { healthRoutes } from "../features/health/health.routes";
+import { indicesRoutes } from "../features/indices/indices.routes";
 import { orgUnitsRoutes } from "../features/org-units/org-units.routes";
 import { usersRoutes } from "../features/users/users.routes";
 import { registerAccessControl } from "./auth-plugin";
 import type { AppConfig } from "./config";
 import type { Database } from "./db";
 import { registerErrorHandler } from "./error-handler";
+import { WEB_DIST_DIR } from "./paths";
 
 export interface AppDeps {
   database: Database;
@@ -27,9 +28,9 @@ export interface AppDeps {
 }
 
 /** The feature route plugins, in one explicit list; each receives its dependencies as arguments. */
-const FEATURES = [healthRoutes, authRoutes, usersRoutes, orgUnitsRoutes, auditRoutes];
+const FEATURES = [healthRoutes, authRoutes, usersRoutes, orgUnitsRoutes, auditRoutes, indicesRoutes];
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
+const webDist = WEB_DIST_DIR;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 /** Builds the HTTP application without listening: main.ts listens, tests call app.inject(). */

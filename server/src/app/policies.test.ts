@@ -17,6 +17,13 @@ const actorWith = (role: Role): Actor => ({
   scopePath: null,
   sessionId: "s",
   ip: null,
+  profile: {
+    email: null,
+    mustChangePassword: false,
+    unitName: "Đơn vị A",
+    unitKind: "department",
+    provinceName: "Tỉnh P",
+  },
 });
 
 const ownUnit = { provinceId: PROVINCE };

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { changePasswordBody, loginBody, meResponse } from "../../../../core/src/api/auth.schemas";
 import { errorResponse } from "../../../../core/src/api/common.schemas";
-import { actorOf, CSRF_COOKIE, SESSION_COOKIE } from "../../app/auth-plugin";
+import { actorFromSession, actorOf, CSRF_COOKIE, SESSION_COOKIE } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
-import { getMe } from "../users/users.service";
+import { presentMe } from "./auth.presenter";
 import { changeOwnPassword, login, logout } from "./auth.service";
+import { createSessionsRepository } from "./sessions.repository";
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -28,15 +29,15 @@ export const authRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, 
       schema: { body: loginBody, response: { 200: meResponse, 401: errorResponse, 423: errorResponse } },
     },
     async (request, reply) => {
-      const { token, expiresAt } = await login({
+      const { token, sessionId, expiresAt } = await login({
         db,
         config,
         input: request.body,
         meta: { ip: request.ip ?? null, userAgent: request.headers["user-agent"] ?? null },
       });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
-      const me = await getMe({ db, userId: null, username: request.body.username });
-      return me;
+      const row = await createSessionsRepository(db).findWithUser(sessionId);
+      return presentMe(actorFromSession({ row: row!, ip: request.ip ?? null }));
     },
   );
 
@@ -62,6 +63,6 @@ export const authRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, 
   app.get(
     "/api/me",
     { config: { access: "user" }, schema: { response: { 200: meResponse } } },
-    async (request) => getMe({ db, userId: actorOf(request).userId }),
+    async (request) => presentMe(actorOf(request)),
   );
 };

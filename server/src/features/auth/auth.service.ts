@@ -6,6 +6,7 @@ import { AppError, badRequest } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
 import { createUsersRepository } from "../users/users.repository";
 import { getDummyHash, hashPassword, verifyPassword } from "./password";
+import { sessionCache } from "./session-cache";
 import { createSessionsRepository } from "./sessions.repository";
 
 const INVALID = () => new AppError(401, "auth.invalidCredentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
@@ -64,10 +65,11 @@ export async function login({
     throw INVALID();
   }
   const token = newToken();
+  const sessionId = sessionIdOf({ token, secret: config.sessionSecret });
   const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
   await db.transaction(async (tx) => {
     await createSessionsRepository(tx).create({
-      id: sessionIdOf({ token, secret: config.sessionSecret }),
+      id: sessionId,
       userId: user.id,
       expiresAt,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
@@ -83,10 +85,11 @@ export async function login({
       record: { entity: "session", entityId: user.id, action: "login" },
     });
   });
-  return { token, expiresAt };
+  return { token, sessionId, expiresAt };
 }
 
 export async function logout({ db, actor }: { db: Db; actor: Actor }) {
+  sessionCache.forgetSession(actor.sessionId);
   await db.transaction(async (tx) => {
     await createSessionsRepository(tx).delete(actor.sessionId);
     await writeAudit({ tx, actor, record: { entity: "session", entityId: actor.userId, action: "logout" } });
@@ -118,6 +121,7 @@ export async function changeOwnPassword({
       values: { passwordHash, mustChangePassword: false },
     });
     await createSessionsRepository(tx).deleteForUser({ userId: user.id, except: actor.sessionId });
+    sessionCache.forgetUser(user.id);
     await writeAudit({ tx, actor, record: { entity: "user", entityId: user.id, action: "password.change" } });
   });
 }

@@ -5,6 +5,7 @@ import { orgUnits } from "../org-units/org-units.table";
 import { sessions, users } from "../users/users.table";
 
 const scopeUnits = alias(orgUnits, "scope_units");
+const provinces = alias(orgUnits, "provinces");
 
 export function createSessionsRepository(db: DbOrTx) {
   return {
@@ -17,7 +18,10 @@ export function createSessionsRepository(db: DbOrTx) {
     }) {
       await db.insert(sessions).values(values);
     },
-    /** One indexed join: the session, its user, the user's unit and the coordinator's scope. */
+    /**
+     * One indexed join answers every authenticated request and /api/me: the session, its user, the
+     * user's unit and province, and the coordinator's scope.
+     */
     async findWithUser(id: string) {
       const rows = await db
         .select({
@@ -28,7 +32,12 @@ export function createSessionsRepository(db: DbOrTx) {
           displayName: users.displayName,
           roles: users.roles,
           active: users.active,
+          email: users.email,
+          mustChangePassword: users.mustChangePassword,
           unitId: orgUnits.id,
+          unitName: orgUnits.name,
+          unitKind: orgUnits.kind,
+          provinceName: provinces.name,
           unitPath: orgUnits.path,
           provinceId: orgUnits.provinceId,
           scopePath: scopeUnits.path,
@@ -37,6 +46,7 @@ export function createSessionsRepository(db: DbOrTx) {
         .innerJoin(users, eq(users.id, sessions.userId))
         .innerJoin(orgUnits, eq(orgUnits.id, users.unitId))
         .leftJoin(scopeUnits, eq(scopeUnits.id, users.scopeUnitId))
+        .leftJoin(provinces, eq(provinces.id, orgUnits.provinceId))
         .where(eq(sessions.id, id))
         .limit(1);
       return rows[0] ?? null;
@@ -60,3 +70,7 @@ export function createSessionsRepository(db: DbOrTx) {
     },
   };
 }
+
+export type SessionRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof createSessionsRepository>["findWithUser"]>>
+>;

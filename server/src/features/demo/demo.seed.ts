@@ -5,6 +5,7 @@ import { foldForMatch } from "../../../../core/src/text/vietnamese";
 import { systemActor } from "../../app/actor";
 import type { Database } from "../../app/db";
 import { writeAudit } from "../audit/audit.repository";
+import { seedDemoIndexResults } from "../indices/indices.demo";
 import { createOrgGroupsRepository } from "../org-units/org-units.repository";
 import { applyUnitEventInTx, insertUnit } from "../org-units/org-units.service";
 import { orgUnits } from "../org-units/org-units.table";
@@ -145,7 +146,11 @@ export async function seedDemoProvince({
 /** On the first start of an empty database: the demo province. Otherwise the demo accounts, if present. */
 export async function seedDemoIfEmpty({ database }: { database: Database }) {
   const [{ n }] = await database.db.select({ n: count() }).from(orgUnits);
-  if (Number(n) === 0) return seedDemoProvince({ database });
+  if (Number(n) === 0) {
+    const seeded = await seedDemoProvince({ database });
+    await seedDemoIndexResults({ database });
+    return seeded;
+  }
   const usersRepo = createUsersRepository(database.db);
   const accounts: DemoAccount[] = [];
   for (const user of DEMO_USERS) {

@@ -94,6 +94,19 @@ describe("tree and detail", () => {
     expect(all.some((n: { name: string }) => n.name === "Tỉnh Bình Định")).toBe(true);
   });
 
+  it("answers 304 to a repeated tree request and a new tree after any change", async () => {
+    const c = await asAdmin();
+    const first = await c.get("/api/org-units/tree");
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    const again = await c.request("GET", "/api/org-units/tree", undefined, { "if-none-match": etag });
+    expect(again.statusCode).toBe(304);
+    await c.post("/api/org-units", { kind: "commune", parentId: ids.get("gl"), name: "Xã Mới Thành Lập" });
+    const changed = await c.request("GET", "/api/org-units/tree", undefined, { "if-none-match": etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().nodes.some((n: { name: string }) => n.name === "Xã Mới Thành Lập")).toBe(true);
+  });
+
   it("shows a unit's ancestors, groups and merge history", async () => {
     const c = await asOfficer();
     const res = await c.get(`/api/org-units/${ids.get("gl-stc")}`);

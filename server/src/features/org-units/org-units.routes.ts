@@ -21,11 +21,11 @@ import { readUpload } from "../../app/upload";
 import { createGroup, deleteGroup, expandGroup, listGroups, updateGroup } from "./org-groups.service";
 import { importUnitList } from "./org-units.import";
 import { canManageDirectory } from "./org-units.policy";
-import { presentTreeNode, presentUnit } from "./org-units.presenter";
+import { presentUnit } from "./org-units.presenter";
 import {
   createUnit,
   getUnitDetail,
-  listUnitTree,
+  getUnitTreeJson,
   recordUnitEvent,
   searchUnits,
   today,
@@ -51,17 +51,19 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { 
       config: user,
       schema: {
         querystring: z.strictObject({ includeHistorical: z.enum(["true", "false"]).optional() }),
-        response: { 200: orgTreeResponse },
+        response: { 200: orgTreeResponse, 304: z.null() },
       },
     },
-    async (request) => {
-      const rows = await listUnitTree({
+    async (request, reply) => {
+      const { etag, body } = await getUnitTreeJson({
         db,
         actor: actorOf(request),
         includeHistorical: request.query.includeHistorical === "true",
       });
-      const day = today();
-      return { nodes: rows.map((r) => presentTreeNode(r, day)) };
+      reply.header("etag", etag).header("cache-control", "private, no-cache");
+      if (request.headers["if-none-match"] === etag) return reply.status(304).send(null);
+      // Already serialised (and cached); the schema above documents its shape.
+      return reply.type("application/json; charset=utf-8").send(body as never);
     },
   );
 

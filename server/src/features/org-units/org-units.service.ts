@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type {
   orgUnitCreateBody,
@@ -10,7 +10,9 @@ import type { Actor, AuditActor } from "../../app/actor";
 import type { Db, DbOrTx } from "../../app/db";
 import { AppError, badRequest, forbidden, notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
+import { sessionCache } from "../auth/session-cache";
 import { canManageDirectory, canReadUnit, directoryScope } from "./org-units.policy";
+import { presentTreeNode } from "./org-units.presenter";
 import { createOrgUnitsRepository, type OrgUnitRow } from "./org-units.repository";
 
 type CreateInput = z.infer<typeof orgUnitCreateBody>;
@@ -65,6 +67,35 @@ export async function listUnitTree({
     provinceId: directoryScope(actor),
     activeOn: includeHistorical ? null : today(),
   });
+}
+
+// Serialised trees by (revision, scope, history, day): the tree is the largest answer of the
+// directory and changes rarely, so it is built once per change and served from memory.
+const treeCache = new Map<string, string>();
+const TREE_CACHE_ENTRIES = 200;
+
+/** The visible tree as JSON text with an ETag that changes whenever any unit changes. */
+export async function getUnitTreeJson({
+  db,
+  actor,
+  includeHistorical,
+}: {
+  db: Db;
+  actor: Actor;
+  includeHistorical: boolean;
+}) {
+  const revision = await createOrgUnitsRepository(db).revision();
+  const day = today();
+  const key = `${revision}|${directoryScope(actor) ?? "all"}|${includeHistorical}|${day}`;
+  const etag = `W/"tree-${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;
+  let body = treeCache.get(key);
+  if (!body) {
+    const rows = await listUnitTree({ db, actor, includeHistorical });
+    body = JSON.stringify({ nodes: rows.map((r) => presentTreeNode(r, day)) });
+    if (treeCache.size >= TREE_CACHE_ENTRIES) treeCache.delete(treeCache.keys().next().value as string);
+    treeCache.set(key, body);
+  }
+  return { etag, body };
 }
 
 export async function getUnitDetail({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
@@ -205,6 +236,8 @@ export async function updateUnit({
     };
     if (input.parentId !== undefined && input.parentId !== before.parentId) {
       await moveUnit({ tx, unit: before, parentId: input.parentId });
+      // Sessions carry their unit's path and province: a move changes them.
+      sessionCache.clear();
       values.parentId = input.parentId;
     }
     const after = await repo.update({ id, values });

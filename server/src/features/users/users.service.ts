@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from "../../app/db";
 import { badRequest, conflict, forbidden, notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
 import { hashPassword } from "../auth/password";
+import { sessionCache } from "../auth/session-cache";
 import { createSessionsRepository } from "../auth/sessions.repository";
 import { canManageDirectory } from "../org-units/org-units.policy";
 import { createOrgUnitsRepository } from "../org-units/org-units.repository";
@@ -16,35 +17,6 @@ import { createUsersRepository, type UserListRow } from "./users.repository";
 
 const userSearchText = (u: { username: string; displayName: string; email?: string | null }) =>
   foldVietnamese(`${u.username} ${u.displayName} ${u.email ?? ""}`);
-
-/** The signed-in user with unit, province and what the interface may offer. */
-export async function getMe({ db, userId, username }: { db: Db; userId: string | null; username?: string }) {
-  const users = createUsersRepository(db);
-  const base = userId ? await users.findById(userId) : await users.findByUsername(username ?? "");
-  if (!base) throw notFound("user.notFound", "Không tìm thấy người dùng.");
-  const row = (await users.findWithUnit(base.id))!;
-  const unit = (await createOrgUnitsRepository(db).findById(row.unitId))!;
-  const province = unit.provinceId ? await createOrgUnitsRepository(db).findById(unit.provinceId) : null;
-  const roles = row.roles as Role[];
-  const asActor = { roles } as Actor;
-  return {
-    user: {
-      id: row.id,
-      username: row.username,
-      displayName: row.displayName,
-      email: row.email,
-      roles,
-      mustChangePassword: row.mustChangePassword,
-    },
-    unit: { id: unit.id, name: unit.name, kind: unit.kind, provinceId: unit.provinceId },
-    province: province ? { id: province.id, name: province.name } : null,
-    can: {
-      manageUsers: canManageUsers(asActor),
-      manageDirectory: canManageDirectory(asActor),
-      readAudit: hasRole(asActor, "admin"),
-    },
-  };
-}
 
 export function presentUser(row: UserListRow) {
   return {
@@ -180,6 +152,7 @@ export async function updateUser({
     };
     const after = await users.update({ id, values });
     if (input.active === false) await createSessionsRepository(tx).deleteForUser({ userId: id });
+    sessionCache.forgetUser(id);
     await writeAudit({
       tx,
       actor,
@@ -216,6 +189,7 @@ export async function resetUserPassword({
       values: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null },
     });
     await createSessionsRepository(tx).deleteForUser({ userId: id });
+    sessionCache.forgetUser(id);
     await writeAudit({ tx, actor, record: { entity: "user", entityId: id, action: "password.reset" } });
   });
 }

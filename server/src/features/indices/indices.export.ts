@@ -1,0 +1,104 @@
+/** XLSX exports of the analysis tables (exceljs): what the screen shows, one sheet each. */
+import ExcelJS from "exceljs";
+import type { componentTable, provinceProfile } from "./indices.analysis.service";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+type Table = Awaited<ReturnType<typeof componentTable>>;
+type Profile = Awaited<ReturnType<typeof provinceProfile>>;
+
+function sheetWith(workbook: ExcelJS.Workbook, name: string, title: string, headers: string[]) {
+  const sheet = workbook.addWorksheet(name.slice(0, 31));
+  sheet.addRow([title]).font = { bold: true, size: 13 };
+  sheet.addRow([]);
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "middle" };
+  sheet.columns.forEach((c, i) => {
+    c.width = i === 1 ? 48 : 14;
+  });
+  return sheet;
+}
+
+const DIRECTION = { better: "Tốt lên", worse: "Giảm", same: "Không đổi" } as const;
+
+export async function componentTableXlsx(table: Table): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const peers = table.peers.map((p) => p.name);
+  const sheet = sheetWith(
+    workbook,
+    `${table.index.code} ${table.year}`,
+    `${table.index.nameVi} ${table.year} – ${table.province.name}`,
+    [
+      "Mã",
+      "Chỉ số thành phần",
+      "Chiều tốt",
+      "Trọng số",
+      `Điểm ${table.year}`,
+      "Xếp hạng",
+      table.previousYear ? `Điểm ${table.previousYear}` : "Điểm năm trước",
+      "Thay đổi điểm",
+      "Thay đổi hạng",
+      "Xu hướng",
+      "Yếu nhất",
+      "Giảm",
+      ...peers,
+      "Trung vị cả nước",
+      "Trung vị vùng",
+    ],
+  );
+  for (const r of table.rows) {
+    sheet.addRow([
+      r.number || r.code,
+      `${"  ".repeat(r.level)}${r.nameVi}`,
+      r.polarity === "lowerIsBetter" ? "Càng thấp càng tốt" : "Càng cao càng tốt",
+      r.weight,
+      r.value,
+      r.rankText,
+      r.previousValue,
+      r.valueChange,
+      r.rankChange,
+      r.direction ? DIRECTION[r.direction] : null,
+      r.weakest ? "x" : null,
+      r.falling ? "x" : null,
+      ...table.peers.map((p) => r.peers[p.code] ?? null),
+      r.nationalMedian,
+      r.regionMedian,
+    ]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function profileXlsx(profile: Profile): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = sheetWith(workbook, "Hồ sơ chỉ số", `Kết quả các chỉ số – ${profile.province.name}`, [
+    "Tỉnh, thành phố",
+    "Chỉ số",
+    "Năm",
+    "Điểm",
+    "Xếp hạng",
+    "Nhóm",
+    "Thay đổi điểm",
+    "Thay đổi hạng",
+    "Hạng trong vùng",
+  ]);
+  for (const s of profile.series)
+    for (const index of s.indices)
+      for (const p of index.points)
+        sheet.addRow([
+          s.provinceName,
+          index.indexName,
+          p.year,
+          p.score,
+          p.rankText,
+          p.band,
+          p.scoreChange,
+          p.placesChange,
+          p.regionalRank === null
+            ? null
+            : `${p.regionalRank}${p.regionalRankOf ? `/${p.regionalRankOf}` : ""}`,
+        ]);
+  sheet.getColumn(1).width = 24;
+  sheet.getColumn(2).width = 40;
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
