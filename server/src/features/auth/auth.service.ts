@@ -89,11 +89,11 @@ export async function login({
 }
 
 export async function logout({ db, actor }: { db: Db; actor: Actor }) {
-  sessionCache.forgetSession(actor.sessionId);
   await db.transaction(async (tx) => {
     await createSessionsRepository(tx).delete(actor.sessionId);
     await writeAudit({ tx, actor, record: { entity: "session", entityId: actor.userId, action: "logout" } });
   });
+  sessionCache.forgetSession(actor.sessionId);
 }
 
 /** Changes the actor's own password; other sessions of the user are closed. */
@@ -121,7 +121,8 @@ export async function changeOwnPassword({
       values: { passwordHash, mustChangePassword: false },
     });
     await createSessionsRepository(tx).deleteForUser({ userId: user.id, except: actor.sessionId });
-    sessionCache.forgetUser(user.id);
     await writeAudit({ tx, actor, record: { entity: "user", entityId: user.id, action: "password.change" } });
   });
+  // After commit: a request in between must not re-cache the old row.
+  sessionCache.forgetUser(user.id);
 }

@@ -152,7 +152,6 @@ export async function updateUser({
     };
     const after = await users.update({ id, values });
     if (input.active === false) await createSessionsRepository(tx).deleteForUser({ userId: id });
-    sessionCache.forgetUser(id);
     await writeAudit({
       tx,
       actor,
@@ -165,6 +164,7 @@ export async function updateUser({
       },
     });
   });
+  sessionCache.forgetUser(id);
   return (await createUsersRepository(db).findWithUnit(id))!;
 }
 
@@ -189,7 +189,7 @@ export async function resetUserPassword({
       values: { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null },
     });
     await createSessionsRepository(tx).deleteForUser({ userId: id });
-    sessionCache.forgetUser(id);
     await writeAudit({ tx, actor, record: { entity: "user", entityId: id, action: "password.reset" } });
   });
+  sessionCache.forgetUser(id);
 }
