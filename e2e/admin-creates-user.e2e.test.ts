@@ -69,7 +69,10 @@ describe("golden path: an administrator gives Sở Nội vụ an account", () =>
     const menu = (await page.locator(".ant-menu").first().textContent()) ?? "";
     expect(menu).not.toContain("Người dùng");
     expect(menu).not.toContain("Nhật ký hệ thống");
-    const me = await page.evaluate(async () => (await fetch("/api/me")).json());
+    const me = (await page.evaluate(async () => (await fetch("/api/me")).json())) as {
+      user: { username: string; mustChangePassword: boolean };
+      unit: { name: string };
+    };
     expect(me.user.username).toBe(username);
     expect(me.unit.name).toBe("Sở Nội vụ");
     expect(me.user.mustChangePassword).toBe(false);
