@@ -3,7 +3,7 @@ import { ADMIN_USERNAME, usernameOf } from "./accounts";
 import { type BenchOptions, parseBenchArgs, USAGE, UsageError } from "./args";
 import { ensureDataset } from "./generate/dataset";
 import { buildPlan } from "./generate/plan";
-import { runLoad } from "./load/run-load";
+import { type LoadResult, runLoad } from "./load/run-load";
 import { progress } from "./log";
 import { type BenchReport, formatTable, toScenarioReport } from "./report";
 import { SCENARIOS } from "./scenarios";
@@ -28,6 +28,11 @@ async function drain(baseUrl: string) {
   }
 }
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const loadAverage = () =>
+  `${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} on ${os.cpus().length} CPUs`;
 
 /** Coordinators of provinces spread over the country, the administrator, and a few officers. */
 async function signIn({ baseUrl, provinces }: { baseUrl: string; provinces: number }) {
@@ -51,24 +56,33 @@ async function bench({ options, server }: { options: BenchOptions; server: Runni
   const scenarios: BenchReport["scenarios"] = [];
   const cpuMsPerRequest: Record<string, number> = {};
   for (const scenario of chosen) {
-    const requests = scenario.requests(context);
-    progress(`${scenario.name}: warm-up ${WARMUP_SEC} s`);
-    await runLoad({
-      baseUrl: server.baseUrl,
-      requests,
-      connections: options.connections,
-      durationSec: WARMUP_SEC,
-    });
-    await drain(server.baseUrl);
-    progress(`${scenario.name}: ${options.durationSec} s at ${options.connections} connections`);
-    const cpuBefore = readCpuMs(server.pid) ?? 0;
-    const result = await runLoad({
-      baseUrl: server.baseUrl,
-      requests,
-      connections: options.connections,
-      durationSec: options.durationSec,
-    });
-    server.assertAlive();
+    let result: LoadResult;
+    let cpuBefore: number;
+    if (scenario.kind === "timed") {
+      progress(`${scenario.name}: ${scenario.description}`);
+      cpuBefore = readCpuMs(server.pid) ?? 0;
+      result = await scenario.measure(context);
+      server.assertAlive();
+    } else {
+      const requests = scenario.requests(context);
+      progress(`${scenario.name}: warm-up ${WARMUP_SEC} s`);
+      await runLoad({
+        baseUrl: server.baseUrl,
+        requests,
+        connections: options.connections,
+        durationSec: WARMUP_SEC,
+      });
+      await drain(server.baseUrl);
+      progress(`${scenario.name}: ${options.durationSec} s at ${options.connections} connections`);
+      cpuBefore = readCpuMs(server.pid) ?? 0;
+      result = await runLoad({
+        baseUrl: server.baseUrl,
+        requests,
+        connections: options.connections,
+        durationSec: options.durationSec,
+      });
+      server.assertAlive();
+    }
     // After the drain, so the work of requests still queued at the end is counted too.
     await drain(server.baseUrl);
     const cpuMs = (readCpuMs(server.pid) ?? 0) - cpuBefore;
@@ -95,12 +109,8 @@ async function main() {
     databaseUrl: process.env.DATABASE_URL?.trim() || null,
   });
   // The machine may be shared: a busy one inflates latencies, so say how busy it was.
-  progress(
-    `load average before start: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")} on ${os.cpus().length} CPUs`,
-  );
+  const loadBefore = loadAverage();
+  progress(`load average before start: ${loadBefore}`);
   progress("starting the server…");
   const server = await startServer({ env: dataset.env });
   // Ctrl-C or a kill of the bench must not leave a server (and a locked PGlite directory) behind.
@@ -121,13 +131,14 @@ async function main() {
       startupMs: server.startupMs,
       scenarios,
       memoryMB: { idle: round1(idleMb), peak: round1(Math.max(idleMb, peakMb)) },
+      loadAverage: { before: loadBefore, after: loadAverage() },
+      cpuMsPerRequest,
     };
     if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else
       process.stdout.write(
         formatTable({
           report,
-          cpuMsPerRequest,
           connections: options.connections,
           durationSec: options.durationSec,
         }),

@@ -3,9 +3,11 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../../server/src/app/db";
 import { hashPassword } from "../../server/src/features/auth/password";
+import { ensureIndexCatalog } from "../../server/src/features/indices/indices.catalog";
 import { BENCH_PASSWORD } from "../accounts";
 import { progress } from "../log";
 import { datasetFingerprint, repoRoot } from "./fingerprint";
+import { planIndexResults } from "./indices";
 import { insertPlan } from "./insert";
 import { buildPlan } from "./plan";
 import type { ScaleName } from "./scales";
@@ -31,14 +33,17 @@ async function generateInto({
   const plan = buildPlan(scale);
   // One argon2id hash for every account: hashing 40,000 passwords would take minutes.
   const passwordHash = await hashPassword(BENCH_PASSWORD);
+  const indexResults = planIndexResults();
   const database = await openDatabase({ ...target, poolSize: 2 });
   try {
-    await insertPlan({ database, plan, passwordHash });
+    // Results reference the catalog (versions) and index_provinces: seed them as the server does on start.
+    await ensureIndexCatalog({ db: database.db });
+    await insertPlan({ database, plan, indexResults, passwordHash });
   } finally {
     await database.close();
   }
   progress(
-    `generated ${plan.units.length} units, ${plan.users.length} users, ${plan.groups.length} groups in ${Date.now() - started} ms`,
+    `generated ${plan.units.length} units, ${plan.users.length} users, ${plan.groups.length} groups, ${indexResults.length} index results (${indexResults.reduce((n, r) => n + r.components.length, 0)} components) in ${Date.now() - started} ms`,
   );
 }
 

@@ -7,9 +7,25 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
 const migrationsDir = path.join(repoRoot, "server/drizzle");
 
+/** Sources outside bench/ whose data the generator writes: the index catalog and the provinces. */
+const seededFrom = [
+  "core/src/indices/definitions",
+  "core/src/indices/provinces/provinces.ts",
+  "server/src/features/indices/indices.catalog.ts",
+];
+
+const tsFiles = (target: string): string[] =>
+  fs.statSync(target).isDirectory()
+    ? fs
+        .readdirSync(target)
+        .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+        .sort()
+        .map((f) => path.join(target, f))
+    : [target];
+
 /**
- * What the cached data depends on: the migrations (schema) and this generator's own source (what it
- * writes). A change to either makes the next run regenerate.
+ * What the cached data depends on: the migrations (schema), this generator's own source (what it
+ * writes) and the index catalog it seeds. A change to any makes the next run regenerate.
  */
 export function datasetFingerprint(): string {
   const hash = createHash("sha256");
@@ -24,6 +40,7 @@ export function datasetFingerprint(): string {
       .filter((f) => f.endsWith(".ts"))
       .sort()
       .map((f) => path.join(here, f)),
+    ...seededFrom.flatMap((rel) => tsFiles(path.join(repoRoot, rel))),
   ];
   for (const file of files)
     hash.update(path.basename(file)).update("\0").update(fs.readFileSync(file)).update("\0");

@@ -1,5 +1,6 @@
 import type { Database } from "../../server/src/app/db";
 import { progress } from "../log";
+import type { PlannedIndexResult } from "./indices";
 import type { Plan } from "./plan";
 
 // PostgreSQL allows 65,535 parameters per statement; stay well below.
@@ -40,10 +41,12 @@ async function insertRows({
 export async function insertPlan({
   database,
   plan,
+  indexResults,
   passwordHash,
 }: {
   database: Database;
   plan: Plan;
+  indexResults: PlannedIndexResult[];
   passwordHash: string;
 }) {
   await insertRows({
@@ -115,6 +118,70 @@ export async function insertPlan({
       u.searchText,
     ]),
   });
+  await insertIndexResults({ database, results: indexResults });
   // A maintained server has statistics (autovacuum); PGlite has no autovacuum, so gather them once here.
   await database.query("analyze");
+}
+
+/** index_results and index_result_components, after the catalog and provinces are seeded. */
+async function insertIndexResults({
+  database,
+  results,
+}: {
+  database: Database;
+  results: PlannedIndexResult[];
+}) {
+  await insertRows({
+    database,
+    table: "index_results",
+    columns: [
+      "id",
+      "index_code",
+      "year",
+      "province_code",
+      "version_code",
+      "total",
+      "rank",
+      "rank_of",
+      "computed_total",
+      "computed_rank",
+      "computed_rank_of",
+      "computed_band",
+      "source_document",
+      "source_note",
+    ],
+    casts: {
+      id: "uuid",
+      year: "int",
+      total: "float8",
+      rank: "int",
+      rank_of: "int",
+      computed_total: "float8",
+      computed_rank: "int",
+      computed_rank_of: "int",
+    },
+    rows: results.map((r) => [
+      r.id,
+      r.indexCode,
+      r.year,
+      r.provinceCode,
+      r.versionCode,
+      r.total,
+      r.rank,
+      r.rankOf,
+      r.computedTotal,
+      r.computedRank,
+      r.computedRankOf,
+      r.computedBand,
+      `${r.indexCode}_${r.year}.xlsx`,
+      "Dữ liệu sinh cho đo hiệu năng",
+    ]),
+  });
+  await insertRows({
+    database,
+    table: "index_result_components",
+    columns: ["result_id", "component_code", "value", "computed_rank"],
+    casts: { result_id: "uuid", value: "float8", computed_rank: "int" },
+    rows: results.flatMap((r) => r.components.map((c) => [r.id, c.code, c.value, c.computedRank])),
+  });
 }

@@ -1,8 +1,12 @@
+import { componentTableScenario } from "./component-table";
 import { loginScenario } from "./login";
 import { meScenario } from "./me";
+import { provinceProfileScenario } from "./province-profile";
+import { resultsImportScenario } from "./results-import";
 import type { Scenario } from "./types";
 import { unitSearchScenario } from "./unit-search";
 import { unitTreeScenario } from "./unit-tree";
+import { whatIfScenario } from "./what-if";
 
 /** Every scenario, in the order a full run measures them; a new feature adds its file here. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -10,6 +14,11 @@ export const SCENARIOS: readonly Scenario[] = [
   unitSearchScenario,
   unitTreeScenario,
   meScenario,
+  provinceProfileScenario,
+  componentTableScenario,
+  whatIfScenario,
+  // Last: it rewrites PCI 2024 (with the same values the generator stored).
+  resultsImportScenario,
 ];
 
 export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);

@@ -1,5 +1,6 @@
 import type autocannon from "autocannon";
 import type { Plan } from "../generate/plan";
+import type { LoadResult } from "../load/run-load";
 import type { Session } from "../server/session";
 
 export interface ScenarioContext {
@@ -10,11 +11,23 @@ export interface ScenarioContext {
 }
 
 /** A load to measure: the requests autocannon cycles through on each connection. */
-export interface Scenario {
+export interface LoadScenario {
+  kind?: "load";
   name: string;
   description: string;
   requests(context: ScenarioContext): autocannon.Request[];
 }
+
+/** A measurement that is not a load (a large upload repeated): it times its own requests. */
+export interface TimedScenario {
+  kind: "timed";
+  name: string;
+  description: string;
+  /** Untimed runs first (JIT, caches), then the timed ones; latencies of the whole request. */
+  measure(context: ScenarioContext): Promise<LoadResult>;
+}
+
+export type Scenario = LoadScenario | TimedScenario;
 
 /** Round-robin over a list, shared by every connection (autocannon runs them in one process). */
 export function rotate<T>(items: readonly T[]): () => T {

@@ -1,5 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { repoRoot } from "../generate/fingerprint";
 import { progress } from "../log";
 
@@ -50,14 +52,37 @@ async function waitHealthy({
 }
 
 /**
- * Starts the real server as `node --import tsx server/src/main.ts`: node itself is the server, so the
- * child's pid is the process whose memory we read (npx would put a wrapper in between).
+ * How to start the server as `npm start` does: the esbuild bundle server/dist/main.js, built once
+ * here before the clock starts (no TypeScript compiled at start-up, so the startup figure is the
+ * real one). When the build fails (someone's work in progress), `--import tsx` on the sources.
+ */
+function serverCommand(): { args: string[]; label: string } {
+  const build = spawnSync(process.execPath, ["scripts/build-server.mjs"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
+  const bundle = path.join(repoRoot, "server/dist/main.js");
+  if (build.status === 0 && fs.existsSync(bundle))
+    return { args: ["--enable-source-maps", "server/dist/main.js"], label: "bundle server/dist/main.js" };
+  progress(
+    `building the server bundle failed (${(build.stderr || build.stdout || "").trim().slice(0, 500)}); starting server/src/main.ts with --import tsx`,
+  );
+  return { args: ["--import", "tsx", "server/src/main.ts"], label: "server/src/main.ts via tsx" };
+}
+
+/**
+ * Starts the real server with node itself as the process (no npm/npx wrapper), so the child's pid is
+ * the process whose memory and CPU we read.
  */
 export async function startServer({ env }: { env: Record<string, string> }): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const command = serverCommand();
+  progress(`starting ${command.label}`);
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  // e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under load.
+  const extra = (process.env.BENCH_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...extra, ...command.args], {
     cwd: repoRoot,
     env: {
       ...process.env,
