@@ -90,7 +90,10 @@ export async function startServer({ env }: { env: Record<string, string> }): Pro
       PORT: String(port),
       HOST: "127.0.0.1",
       CHISO_DEMO: "0",
-      NODE_ENV: "development",
+      // Measure what runs in production: no response validation, production logging.
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-session-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      COOKIE_SECURE: "0",
       LOGIN_RATE_LIMIT: "1000000",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -31,7 +31,7 @@ export const orgUnitSearchQuery = z.strictObject({
   kind: z.enum(UNIT_KINDS, { message: "Loại đơn vị không hợp lệ" }).optional(),
   parentId: uuidSchema.optional(),
   includeHistorical: z.enum(["true", "false"]).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 
 export const orgUnitListResponse = z.object({ orgUnits: z.array(orgUnit) });

@@ -28,7 +28,14 @@ export interface AppDeps {
 }
 
 /** The feature route plugins, in one explicit list; each receives its dependencies as arguments. */
-const FEATURES = [healthRoutes, authRoutes, usersRoutes, orgUnitsRoutes, auditRoutes, indicesRoutes];
+const FEATURES = [
+  healthRoutes,
+  authRoutes,
+  usersRoutes,
+  orgUnitsRoutes,
+  auditRoutes,
+  indicesRoutes,
+];
 
 const webDist = WEB_DIST_DIR;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -37,12 +44,16 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export async function buildApp({ database, config, logger = false }: AppDeps): Promise<FastifyInstance> {
   enableVietnameseValidationMessages();
   const app = Fastify({
-    logger: logger ? { level: config.env === "production" ? "info" : "warn" } : false,
+    // Warnings and errors only: a line per request would cost more than many requests themselves.
+    logger: logger ? { level: "warn" } : false,
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are checked against their schemas in development and tests, where a drift from the
+  // contract must fail loudly; production trusts the types and only serialises (measured: up to a
+  // third of a large answer's CPU).
+  app.setSerializerCompiler(config.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
   registerErrorHandler(app);
 
   await app.register(cookie);

@@ -16,6 +16,8 @@ export interface AppConfig {
   bootstrapAdmin: { username: string; password: string } | null;
   smtp: { host: string; port: number; user: string | null; password: string | null; from: string } | null;
   loginLock: { maxFailures: number; lockMinutes: number };
+  /** Check every response against its schema (development and tests; off in production). */
+  validateResponses: boolean;
 }
 
 export const DEFAULT_DEV_SECRET = "chiso-dev-secret-do-not-use-in-production";
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),
       lockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
     },
+    validateResponses: env.RESPONSE_VALIDATION ? env.RESPONSE_VALIDATION !== "0" : nodeEnv !== "production",
   };
 }
 
