@@ -122,6 +122,40 @@ function levelOf(components: readonly Component[]) {
   return new Map(components.map((c) => [c.code, level(c)]));
 }
 
+// Medians change only when results of that index-year are written (refreshDerived forgets them);
+// computing them scans every province's components, so they are kept per index, year and region.
+const MEDIANS_TTL_MS = 60_000;
+const mediansCache = new Map<
+  string,
+  { until: number; rows: Promise<Array<{ code: string; national: number | null; regional: number | null }>> }
+>();
+
+function cachedMedians({
+  db,
+  indexCode,
+  year,
+  region,
+}: {
+  db: Db;
+  indexCode: string;
+  year: number;
+  region: string;
+}) {
+  const key = `${indexCode}|${year}|${region}`;
+  const hit = mediansCache.get(key);
+  if (hit && hit.until > Date.now()) return hit.rows;
+  const rows = createIndicesRepository(db).medians({ indexCode, year, region });
+  mediansCache.set(key, { until: Date.now() + MEDIANS_TTL_MS, rows });
+  rows.catch(() => mediansCache.delete(key));
+  return rows;
+}
+
+/** Forgets the medians of an index-year after its results change. */
+export function forgetMedians({ indexCode, year }: { indexCode: string; year: number }) {
+  for (const key of mediansCache.keys())
+    if (key.startsWith(`${indexCode}|${year}|`)) mediansCache.delete(key);
+}
+
 /** The component table of an index-year for a province, compared with peers and the medians. */
 export async function componentTable({
   db,
@@ -144,7 +178,7 @@ export async function componentTable({
   const [history, peerRows, medians, names] = await Promise.all([
     repo.resultsOfProvinceIndex({ provinceCode, indexCode, upTo: year }),
     repo.peerResults({ indexCode, year, codes: peerCodes }),
-    repo.medians({ indexCode, year, region: province.region }),
+    cachedMedians({ db, indexCode, year, region: province.region }),
     indexNames(db),
   ]);
   const current = history[0]?.year === year ? history[0] : null;
@@ -158,17 +192,20 @@ export async function componentTable({
     ...(previous ? [previous.id] : []),
     ...peerRows.map((r) => r.id),
   ]);
-  const of = (resultId: string | undefined) => {
-    const map = new Map<string, { value: number | null; rank: number | null; computed: boolean }>();
-    for (const v of values)
-      if (v.resultId === resultId)
-        map.set(v.componentCode, {
-          value: v.value,
-          rank: v.rank ?? v.computedRank,
-          computed: v.rank === null && v.computedRank !== null,
-        });
-    return map;
-  };
+  // One pass over the values, grouped by result (the table reads five results' values).
+  type Reading = { value: number | null; rank: number | null; computed: boolean };
+  const byResult = new Map<string, Map<string, Reading>>();
+  for (const v of values) {
+    let map = byResult.get(v.resultId);
+    if (!map) byResult.set(v.resultId, (map = new Map()));
+    map.set(v.componentCode, {
+      value: v.value,
+      rank: v.rank ?? v.computedRank,
+      computed: v.rank === null && v.computedRank !== null,
+    });
+  }
+  const empty = new Map<string, Reading>();
+  const of = (resultId: string | undefined) => (resultId ? (byResult.get(resultId) ?? empty) : empty);
   const cur = of(current.id);
   const prev = of(previous?.id);
   const peerMaps = new Map(peerRows.map((r) => [r.provinceCode, of(r.id)]));

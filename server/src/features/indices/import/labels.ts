@@ -102,6 +102,17 @@ export class ComponentMatcher {
     }
   }
 
+  /**
+   * A header that is exactly a component's code or full label: its words (a "băng nhóm" inside PCI
+   * indicator 10.18) are the component's, not a rank or band keyword.
+   */
+  matchExact(text: string): Component | null {
+    const exactCode = this.byCode.get(codeKey(text));
+    if (exactCode && codeKey(text).length >= 2) return exactCode;
+    const core = coreLabel(text);
+    return core ? (this.byLabel.get(core) ?? null) : null;
+  }
+
   match(text: string): Component | null {
     const exactCode = this.byCode.get(codeKey(text));
     if (exactCode && codeKey(text).length >= 2) return exactCode;

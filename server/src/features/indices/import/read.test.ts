@@ -115,6 +115,27 @@ describe.skipIf(!hasShared)("official workbooks and public data", () => {
   });
 });
 
+describe("indicator columns named by their full label", () => {
+  it("keeps PCI 10.18, whose name contains 'băng nhóm', as a component and not a band column", async () => {
+    const label =
+      "Tỷ lệ doanh nghiệp phải trả tiền bảo kê cho các băng nhóm côn đồ, tổ chức xã hội đen để yên ổn làm ăn";
+    const csv = [
+      `Tỉnh,Chỉ số PCI 2024,"${label}",Tính minh bạch`,
+      "Hà Nội,68.1,4.5,6.2",
+      "Đà Nẵng,70.2,3.1,6.9",
+      "Gia Lai,65.0,5.0,6.0",
+    ].join("\n");
+    const out = await readIndexResults({
+      data: enc(csv),
+      fileName: "pci-2024.csv",
+      index: "PCI",
+      year: 2024,
+    });
+    const hanoi = out.results[0].provinces.find((p) => p.province === "Hà Nội");
+    expect(hanoi?.components.find((c) => c.code === "LEGAL.18")?.value).toBe(4.5);
+  });
+});
+
 describe("bad input", () => {
   it("refuses empty, oversized, non-table and legacy files", async () => {
     expect((await readIndexResults({ data: new Uint8Array(), fileName: "a.csv" })).errors[0].message).toMatch(

@@ -167,8 +167,10 @@ function classify(texts: string[], matcher: ComponentMatcher): Role | null {
   let component: Component | null = null;
   const roles: LabelRole[] = [];
   for (const t of texts) {
-    component ??= matcher.match(t);
-    const role = roleOfLabel(t);
+    const exact = matcher.matchExact(t);
+    component ??= exact ?? matcher.match(t);
+    // Keywords inside a component's exact label are part of its name, not the column's role.
+    const role = exact ? null : roleOfLabel(t);
     if (role) roles.push(role);
   }
   if (roles.includes("ignore")) return { kind: "ignore" };
