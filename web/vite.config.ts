@@ -7,7 +7,9 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 // Vendor code is split by library so that a release of our own code does not invalidate
 // the large, rarely changing bundles (antd, echarts) in officials' browser caches.
 const vendorGroups = [
-  { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 30 },
+  // echarts-for-react stays out: it imports React, and a group takes its modules' dependencies along,
+  // which would pull React into the echarts chunk and make every page preload it.
+  { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
   {
     name: "vendor-antd",
     test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component|@emotion|stylis|dayjs)[\\/]/,
@@ -26,7 +28,9 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { "/api": { target: "http://localhost:3000", changeOrigin: false } },
+    proxy: {
+      "/api": { target: process.env.VITE_API_TARGET ?? "http://localhost:3000", changeOrigin: false },
+    },
   },
   build: {
     outDir: "dist",

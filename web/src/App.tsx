@@ -16,7 +16,6 @@ import { RequireAuth } from "./components/RequireAuth";
 import { RequireCan } from "./components/RequireCan";
 import { LoginPage } from "./features/auth/pages/LoginPage";
 import { HomePage } from "./features/home/pages/HomePage";
-import { IndicesPage } from "./features/placeholders/pages/IndicesPage";
 import { PlansPage } from "./features/placeholders/pages/PlansPage";
 import { ReportsPage } from "./features/placeholders/pages/ReportsPage";
 import { queryClient } from "./lib/query-client";
@@ -33,6 +32,22 @@ const AuditPage = lazy(() =>
   import("./features/audit/pages/AuditPage").then((m) => ({ default: m.AuditPage })),
 );
 
+// The indices views (and ECharts with them) load only when "Chỉ số" is opened.
+const indicesPage = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const IndicesLayout = indicesPage(() => import("./features/indices/pages/IndicesLayout"), "IndicesLayout");
+const ProfilePage = indicesPage(() => import("./features/indices/pages/ProfilePage"), "ProfilePage");
+const ComponentsPage = indicesPage(() => import("./features/indices/pages/ComponentsPage"), "ComponentsPage");
+const HeatmapPage = indicesPage(() => import("./features/indices/pages/HeatmapPage"), "HeatmapPage");
+const WeightsPage = indicesPage(() => import("./features/indices/pages/WeightsPage"), "WeightsPage");
+const WhatIfPage = indicesPage(() => import("./features/indices/pages/WhatIfPage"), "WhatIfPage");
+const ImportPage = indicesPage(() => import("./features/indices/pages/ImportPage"), "ImportPage");
+const TargetsPage = indicesPage(() => import("./features/indices/pages/TargetsPage"), "TargetsPage");
+const DefinitionsPage = indicesPage(
+  () => import("./features/indices/pages/DefinitionsPage"),
+  "DefinitionsPage",
+);
+
 const lazyPage = (node: React.ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 const router = createBrowserRouter([
@@ -44,7 +59,20 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
-          { path: "indices", element: <IndicesPage /> },
+          {
+            path: "indices",
+            element: lazyPage(<IndicesLayout />),
+            children: [
+              { index: true, element: lazyPage(<ProfilePage />) },
+              { path: "components", element: lazyPage(<ComponentsPage />) },
+              { path: "heatmap", element: lazyPage(<HeatmapPage />) },
+              { path: "weights", element: lazyPage(<WeightsPage />) },
+              { path: "what-if", element: lazyPage(<WhatIfPage />) },
+              { path: "import", element: lazyPage(<ImportPage />) },
+              { path: "targets", element: lazyPage(<TargetsPage />) },
+              { path: "definitions", element: lazyPage(<DefinitionsPage />) },
+            ],
+          },
           { path: "plans", element: <PlansPage /> },
           { path: "reports", element: <ReportsPage /> },
           { path: "directory", element: lazyPage(<DirectoryPage />) },

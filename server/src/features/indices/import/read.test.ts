@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readIndexResults } from "./read";
+import { bandInVietnamese, readIndexResults } from "./read";
 import { MAX_FILE_BYTES } from "./types";
 
 // shared/ sits beside the repository root (here and in CI clones): resolve from the repo root.
@@ -112,6 +112,14 @@ describe.skipIf(!hasShared)("official workbooks and public data", () => {
     });
     expect(out.results).toEqual([]);
     expect(out.errors).toHaveLength(1);
+  });
+});
+
+describe("bands", () => {
+  it("shows VCCI's English band names in Vietnamese", () => {
+    expect(
+      ["Excellent", "High", "Mid-high", "Average", "Relatively Low", "Low", "Khá"].map(bandInVietnamese),
+    ).toEqual(["Rất tốt", "Tốt", "Khá", "Trung bình", "Tương đối thấp", "Thấp", "Khá"]);
   });
 });
 

@@ -321,7 +321,7 @@ function readCell(
   errors: ImportError[],
 ) {
   if (role.kind === "band") {
-    if (cell !== null) p.publishedBand ??= String(cell).trim();
+    if (cell !== null) p.publishedBand ??= bandInVietnamese(String(cell).trim());
     return;
   }
   const parsed = role.kind === "rank" ? parseRankCell(cell) : parseNumberCell(cell);
@@ -381,4 +381,25 @@ function finish(a: Accumulator): IndexResult {
     computedTotal: Object.keys(values).length > 0 ? computeTotal(version, values).value : null,
   }));
   return { ...a.result, provinces };
+}
+
+// VCCI's English workbooks name the PCI bands in English; the product shows them as published in
+// Vietnamese so that imported and typed results read alike.
+const ENGLISH_BANDS: Record<string, string> = {
+  excellent: "Rất tốt",
+  "very good": "Rất tốt",
+  high: "Tốt",
+  good: "Tốt",
+  "mid high": "Khá",
+  "mid-high": "Khá",
+  fair: "Khá",
+  average: "Trung bình",
+  "mid low": "Trung bình",
+  "mid-low": "Trung bình",
+  "relatively low": "Tương đối thấp",
+  low: "Thấp",
+};
+
+export function bandInVietnamese(text: string): string {
+  return ENGLISH_BANDS[text.toLowerCase().replace(/\s+/g, " ")] ?? text;
 }

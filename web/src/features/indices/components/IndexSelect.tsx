@@ -1,0 +1,51 @@
+import { Select } from "antd";
+import { useTranslation } from "react-i18next";
+import type { IndexDefinition } from "../indices.api";
+
+type Props = {
+  indices: IndexDefinition[];
+  value?: string;
+  onChange: (code: string) => void;
+  onlyWithResults?: boolean;
+};
+
+export function IndexSelect({ indices, value, onChange, onlyWithResults }: Props) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === "en";
+  const list = onlyWithResults ? indices.filter((i) => i.years.length > 0) : indices;
+  return (
+    <Select
+      value={value}
+      onChange={onChange}
+      aria-label={t("indices.index")}
+      placeholder={t("indices.index")}
+      data-testid="index-select"
+      style={{ width: 220 }}
+      popupMatchSelectWidth={false}
+      options={list.map((i) => ({
+        value: i.code,
+        label: `${i.code.replace("_", " ")} — ${en ? i.nameEn || i.nameVi : i.nameVi}`,
+      }))}
+      labelRender={(o) => String(o.value ?? "").replace("_", " ")}
+    />
+  );
+}
+
+type YearProps = { years: number[]; value?: number; onChange: (year: number) => void; allowClear?: boolean };
+
+export function YearSelect({ years, value, onChange, allowClear }: YearProps) {
+  const { t } = useTranslation();
+  return (
+    <Select
+      value={value}
+      onChange={onChange}
+      allowClear={allowClear}
+      aria-label={t("indices.year")}
+      placeholder={t("indices.year")}
+      data-testid="year-select"
+      style={{ width: 110 }}
+      options={[...years].sort((a, b) => b - a).map((y) => ({ value: y, label: String(y) }))}
+      notFoundContent={t("indices.noYears")}
+    />
+  );
+}

@@ -1,0 +1,95 @@
+import type { z } from "zod";
+import type {
+  componentTableResponse,
+  heatmapResponse,
+  indexDefinitionsResponse,
+  indexProvincesResponse,
+  indexTarget,
+  indexVersion,
+  indexVersionInput,
+  indexVersionWriteResponse,
+  provinceProfileResponse,
+  resultsImportPreview,
+  targetCreateBody,
+  targetsResponse,
+  targetUpdateBody,
+  weightsResponse,
+  whatIfBody,
+  whatIfResponse,
+} from "../../../../core/src/api/indices.schemas";
+import { api, withQuery } from "../../lib/api-client";
+
+export type Definitions = z.infer<typeof indexDefinitionsResponse>;
+export type IndexDefinition = Definitions["indices"][number];
+export type VersionSummary = IndexDefinition["versions"][number];
+export type IndexVersion = z.infer<typeof indexVersion>;
+export type IndexComponent = IndexVersion["components"][number];
+export type VersionInput = z.input<typeof indexVersionInput>;
+export type VersionWrite = z.infer<typeof indexVersionWriteResponse>;
+export type ProvincesResponse = z.infer<typeof indexProvincesResponse>;
+export type IndexProvince = ProvincesResponse["provinces"][number];
+export type Profile = z.infer<typeof provinceProfileResponse>;
+export type ProfileSeries = Profile["series"][number];
+export type ProfilePoint = ProfileSeries["indices"][number]["points"][number];
+export type ComponentTable = z.infer<typeof componentTableResponse>;
+export type ComponentRow = ComponentTable["rows"][number];
+export type Heatmap = z.infer<typeof heatmapResponse>;
+export type Weights = z.infer<typeof weightsResponse>;
+export type WhatIfInput = z.input<typeof whatIfBody>;
+export type WhatIfResult = z.infer<typeof whatIfResponse>;
+export type ImportPreview = z.infer<typeof resultsImportPreview>;
+export type Target = z.infer<typeof indexTarget>;
+export type TargetsResponse = z.infer<typeof targetsResponse>;
+export type TargetCreateInput = z.input<typeof targetCreateBody>;
+export type TargetUpdateInput = z.input<typeof targetUpdateBody>;
+
+export type ComponentQuery = { index: string; year: number; peers?: string; level?: "top" | "all" };
+export type HeatmapQuery = { index: string; from?: number; to?: number; level?: "top" | "all" };
+
+const p = (code: string) => `/api/indices/provinces/${encodeURIComponent(code)}`;
+
+export const fetchDefinitions = () => api.get<Definitions>("/api/indices");
+export const fetchProvinces = () => api.get<ProvincesResponse>("/api/indices/provinces");
+export const fetchVersion = (code: string) =>
+  api
+    .get<{ version: IndexVersion }>(`/api/indices/versions/${encodeURIComponent(code)}`)
+    .then((r) => r.version);
+export const updateVersion = ({ code, input }: { code: string; input: VersionInput }) =>
+  api.put<VersionWrite>(`/api/indices/versions/${encodeURIComponent(code)}`, input);
+
+export const fetchProfile = (code: string) => api.get<Profile>(`${p(code)}/profile`);
+export const profileXlsxUrl = (code: string) => `${p(code)}/profile.xlsx`;
+
+export const fetchComponents = (code: string, query: ComponentQuery) =>
+  api.get<ComponentTable>(`${p(code)}/components`, query);
+export const componentsXlsxUrl = (code: string, query: ComponentQuery) =>
+  withQuery(`${p(code)}/components.xlsx`, query);
+
+export const fetchHeatmap = (code: string, query: HeatmapQuery) =>
+  api.get<Heatmap>(`${p(code)}/heatmap`, query);
+
+export const fetchWeights = (index: string, year?: number) =>
+  api.get<Weights>(`/api/indices/${encodeURIComponent(index)}/weights`, { year });
+
+export const runWhatIf = ({ province, input }: { province: string; input: WhatIfInput }) =>
+  api.post<WhatIfResult>(`${p(province)}/what-if`, input);
+
+export type ImportArgs = { file: File; commit: boolean; replace?: boolean; index?: string; year?: number };
+export function importResults({ file, commit, replace, index, year }: ImportArgs) {
+  const form = new FormData();
+  form.append("file", file);
+  return api.post<ImportPreview>("/api/indices/results/import", form, {
+    commit: String(commit),
+    replace: String(!!replace),
+    index,
+    year,
+  });
+}
+
+export const fetchTargets = (query: { provinceUnitId?: string; year?: number; index?: string }) =>
+  api.get<TargetsResponse>("/api/indices/targets", query);
+export const createTarget = (input: TargetCreateInput) =>
+  api.post<{ target: Target }>("/api/indices/targets", input).then((r) => r.target);
+export const updateTarget = ({ id, input }: { id: string; input: TargetUpdateInput }) =>
+  api.patch<{ target: Target }>(`/api/indices/targets/${id}`, input).then((r) => r.target);
+export const deleteTarget = (id: string) => api.delete<{ ok: true }>(`/api/indices/targets/${id}`);

@@ -1,0 +1,127 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type ComponentQuery,
+  createTarget,
+  deleteTarget,
+  fetchComponents,
+  fetchDefinitions,
+  fetchHeatmap,
+  fetchProfile,
+  fetchProvinces,
+  fetchTargets,
+  fetchVersion,
+  fetchWeights,
+  type HeatmapQuery,
+  importResults,
+  runWhatIf,
+  updateTarget,
+  updateVersion,
+} from "./indices.api";
+
+export const indexKeys = {
+  all: ["indices"] as const,
+  definitions: ["indices", "definitions"] as const,
+  provinces: ["indices", "provinces"] as const,
+  version: (code: string) => ["indices", "version", code] as const,
+  profile: (code: string) => ["indices", "profile", code] as const,
+  components: (code: string, q: ComponentQuery) => ["indices", "components", code, q] as const,
+  heatmap: (code: string, q: HeatmapQuery) => ["indices", "heatmap", code, q] as const,
+  weights: (index: string, year?: number) => ["indices", "weights", index, year] as const,
+  targets: (q: object) => ["indices", "targets", q] as const,
+};
+
+export const useDefinitions = () =>
+  useQuery({ queryKey: indexKeys.definitions, queryFn: fetchDefinitions, staleTime: 60_000 });
+
+export const useIndexProvinces = () =>
+  useQuery({ queryKey: indexKeys.provinces, queryFn: fetchProvinces, staleTime: 10 * 60_000 });
+
+export const useVersion = (code: string | undefined) =>
+  useQuery({
+    queryKey: indexKeys.version(code ?? ""),
+    queryFn: () => fetchVersion(code ?? ""),
+    enabled: !!code,
+  });
+
+export const useProfile = (code: string | undefined) =>
+  useQuery({
+    queryKey: indexKeys.profile(code ?? ""),
+    queryFn: () => fetchProfile(code ?? ""),
+    enabled: !!code,
+    placeholderData: keepPreviousData,
+  });
+
+export const useComponentTable = (code: string | undefined, q: ComponentQuery | null) =>
+  useQuery({
+    queryKey: indexKeys.components(code ?? "", q ?? { index: "", year: 0 }),
+    queryFn: () => fetchComponents(code ?? "", q as ComponentQuery),
+    enabled: !!code && !!q,
+    placeholderData: keepPreviousData,
+  });
+
+export const useHeatmap = (code: string | undefined, q: HeatmapQuery | null) =>
+  useQuery({
+    queryKey: indexKeys.heatmap(code ?? "", q ?? { index: "" }),
+    queryFn: () => fetchHeatmap(code ?? "", q as HeatmapQuery),
+    enabled: !!code && !!q,
+    placeholderData: keepPreviousData,
+  });
+
+export const useWeights = (index: string | undefined, year?: number) =>
+  useQuery({
+    queryKey: indexKeys.weights(index ?? "", year),
+    queryFn: () => fetchWeights(index ?? "", year),
+    enabled: !!index,
+  });
+
+export const useWhatIf = () => useMutation({ mutationFn: runWhatIf });
+
+function useInvalidateIndices() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: indexKeys.all });
+}
+
+export function useImportResults() {
+  const invalidate = useInvalidateIndices();
+  return useMutation({
+    mutationFn: importResults,
+    onSuccess: (preview) => {
+      if (preview.committed) void invalidate();
+    },
+  });
+}
+
+export function useUpdateVersion() {
+  const invalidate = useInvalidateIndices();
+  return useMutation({ mutationFn: updateVersion, onSuccess: invalidate });
+}
+
+export const useTargets = (q: { provinceUnitId?: string; year?: number; index?: string }) =>
+  useQuery({
+    queryKey: indexKeys.targets(q),
+    queryFn: () => fetchTargets(q),
+    enabled: !!q.provinceUnitId,
+    placeholderData: keepPreviousData,
+  });
+
+export function useCreateTarget() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: createTarget,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["indices", "targets"] }),
+  });
+}
+export function useUpdateTarget() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: updateTarget,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["indices", "targets"] }),
+  });
+}
+export function useDeleteTarget() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: deleteTarget,
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["indices", "targets"] }),
+  });
+}
