@@ -197,7 +197,10 @@ export async function componentTable({
   const byResult = new Map<string, Map<string, Reading>>();
   for (const v of values) {
     let map = byResult.get(v.resultId);
-    if (!map) byResult.set(v.resultId, (map = new Map()));
+    if (!map) {
+      map = new Map();
+      byResult.set(v.resultId, map);
+    }
     map.set(v.componentCode, {
       value: v.value,
       rank: v.rank ?? v.computedRank,
