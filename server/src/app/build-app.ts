@@ -28,14 +28,7 @@ export interface AppDeps {
 }
 
 /** The feature route plugins, in one explicit list; each receives its dependencies as arguments. */
-const FEATURES = [
-  healthRoutes,
-  authRoutes,
-  usersRoutes,
-  orgUnitsRoutes,
-  auditRoutes,
-  indicesRoutes,
-];
+const FEATURES = [healthRoutes, authRoutes, usersRoutes, orgUnitsRoutes, auditRoutes, indicesRoutes];
 
 const webDist = WEB_DIST_DIR;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -53,7 +46,9 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
   // Responses are checked against their schemas in development and tests, where a drift from the
   // contract must fail loudly; production trusts the types and only serialises (measured: up to a
   // third of a large answer's CPU).
-  app.setSerializerCompiler(config.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(
+    config.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data),
+  );
   registerErrorHandler(app);
 
   await app.register(cookie);

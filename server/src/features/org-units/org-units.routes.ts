@@ -28,7 +28,6 @@ import {
   getUnitTreeJson,
   recordUnitEvent,
   searchUnits,
-  today,
   updateUnit,
 } from "./org-units.service";
 

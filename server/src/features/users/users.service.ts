@@ -9,7 +9,6 @@ import { writeAudit } from "../audit/audit.repository";
 import { hashPassword } from "../auth/password";
 import { sessionCache } from "../auth/session-cache";
 import { createSessionsRepository } from "../auth/sessions.repository";
-import { canManageDirectory } from "../org-units/org-units.policy";
 import { createOrgUnitsRepository } from "../org-units/org-units.repository";
 import { getVisibleUnit } from "../org-units/org-units.service";
 import { canListUsers, canManageUsers, canReadUser } from "./users.policy";
