@@ -10,6 +10,7 @@ import type { Database } from "../app/db";
 import { backupDatabase, restoreDatabase } from "../features/backup/backup.service";
 import { resultsImportCommand } from "../features/indices/indices.cli";
 import { importUnitList } from "../features/org-units/org-units.import";
+import { plansExtractCommand } from "../features/plan-import/plan-import.cli";
 import { type Args, CliError } from "./args";
 
 export interface CommandResult {
@@ -165,4 +166,5 @@ export const COMMANDS: Command[] = [
   unitsImport,
   deadlineParse,
   resultsImportCommand,
+  plansExtractCommand,
 ];

@@ -1,0 +1,143 @@
+/**
+ * Reads plain text, Markdown and pasted text into the document model. Copying a Word table gives
+ * tab-separated lines; text extracted from PDF wraps sentences over several lines; pasting from a web
+ * page gives HTML. Paragraphs are re-joined, tables become table blocks, numbering stays in the text.
+ */
+import { htmlToBlocks, htmlToText, looksLikeHtml } from "./html";
+import type { Block, DocumentModel, TableCell } from "./model";
+
+/** A line that begins a new item even when the previous line does not end a sentence. */
+const ITEM_START =
+  /^(?:[-•+*–]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[a-zđ][.)]\s|[IVXLC]{1,6}[.)]\s|(?:Căn cứ|Nơi nhận|Số:|PHỤ LỤC)\b)/u;
+
+const MAX_LINES = 400_000;
+
+export function readText(input: string, format: "text" | "markdown" | "html" = "text"): DocumentModel {
+  const text = normalizeText(input);
+  if (/<table\b/i.test(text) || (format === "html" && looksLikeHtml(text))) {
+    return { blocks: htmlToBlocks(text), warnings: [], format: "html" };
+  }
+  const lines = text.split("\n");
+  const warnings: string[] = [];
+  if (lines.length > MAX_LINES) {
+    warnings.push(`Văn bản có ${lines.length} dòng; chỉ đọc ${MAX_LINES} dòng đầu.`);
+    lines.length = MAX_LINES;
+  }
+  const markdown = format === "markdown" || lines.some((l) => /^#{1,6}\s/.test(l));
+  const blocks: Block[] = [];
+  let para: { text: string; line: number; headingLevel?: number } | null = null;
+  let table: { rows: TableCell[][]; line: number; rowLines: number[] } | null = null;
+
+  const flushPara = () => {
+    if (para?.text.trim()) {
+      blocks.push({
+        kind: "paragraph",
+        text: para.text.trim(),
+        ...(para.headingLevel ? { headingLevel: para.headingLevel } : {}),
+        source: { line: para.line },
+      });
+    }
+    para = null;
+  };
+  const flushTable = () => {
+    if (table?.rows.length) {
+      blocks.push({
+        kind: "table",
+        rows: table.rows,
+        rowSources: table.rowLines.map((line) => ({ line })),
+        source: { line: table.line },
+      });
+    }
+    table = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const lineNo = i + 1;
+    const cells = tableCells(raw);
+    if (cells) {
+      flushPara();
+      if (!table) table = { rows: [], line: lineNo, rowLines: [] };
+      if (cells.length) {
+        table.rows.push(cells);
+        table.rowLines.push(lineNo);
+      }
+      continue;
+    }
+    let line = raw.trim();
+    if (!line) {
+      flushPara();
+      flushTable();
+      continue;
+    }
+    flushTable();
+    let headingLevel: number | undefined;
+    if (markdown) {
+      const h = /^(#{1,6})\s+(.*)$/.exec(line);
+      if (h) {
+        headingLevel = h[1].length;
+        line = h[2];
+      }
+      line = stripMarkdown(line);
+      if (!line) continue;
+    }
+    if (headingLevel) {
+      flushPara();
+      blocks.push({ kind: "paragraph", text: line, headingLevel, source: { line: lineNo } });
+      continue;
+    }
+    if (para && !ITEM_START.test(line) && !markdown) {
+      para.text = joinWrapped(para.text, line);
+    } else if (para && markdown && !ITEM_START.test(line)) {
+      para.text = joinWrapped(para.text, line);
+    } else {
+      flushPara();
+      para = { text: line, line: lineNo };
+    }
+  }
+  flushPara();
+  flushTable();
+  return { blocks, warnings, format: markdown ? "markdown" : "text" };
+}
+
+export function normalizeText(input: string): string {
+  return String(input ?? "")
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u00a0\u2007\u202f]/g, " ")
+    .replace(/\u200b|\u200c|\u200d|\u2060/g, "")
+    .normalize("NFC");
+}
+
+function joinWrapped(previous: string, next: string): string {
+  // PDF text breaks words only at spaces; a hyphen at the end of a line is a real dash in Vietnamese.
+  return `${previous.replace(/\s+$/, "")} ${next}`;
+}
+
+function stripMarkdown(line: string): string {
+  return line
+    .replace(/\*{1,3}([^*]+)\*{1,3}/g, "$1")
+    .replace(/__([^_]+)__/g, "$1")
+    .replace(/^\*+|\*+$/g, "")
+    .replace(/\\([*_#\\-])/g, "$1")
+    .trim();
+}
+
+/** Cells of a table line (tab-separated or a Markdown pipe row); null when the line is not a table row. */
+function tableCells(line: string): TableCell[] | null {
+  if (line.includes("\t")) {
+    return line.split("\t").map((c) => cell(c));
+  }
+  const t = line.trim();
+  if (t.length > 2 && t.startsWith("|") && t.endsWith("|")) {
+    const parts = t.slice(1, -1).split("|");
+    if (parts.every((p) => /^\s*:?-{2,}:?\s*$/.test(p))) return [];
+    return parts.map((c) => cell(stripMarkdown(c)));
+  }
+  return null;
+}
+
+function cell(raw: string): TableCell {
+  const text = looksLikeHtml(raw) ? htmlToText(raw) : raw.replace(/\s+/g, " ").trim();
+  return { text, colSpan: 1, rowSpan: 1 };
+}

@@ -1,0 +1,152 @@
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  VerticalMergeType,
+} from "docx";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/database";
+import type { Database } from "../../app/db";
+import { seedDemoProvince } from "../demo/demo.seed";
+import { extractPlan } from "./plan-import.service";
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoProvince({ database });
+}, 60_000);
+afterAll(async () => database?.close());
+
+const cell = (text: string, opts: Record<string, unknown> = {}) =>
+  new TableCell({ children: [new Paragraph(text)], ...opts });
+const header = () =>
+  new TableRow({
+    tableHeader: true,
+    children: ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Kết quả", "Thời hạn"].map((t) => cell(t)),
+  });
+
+/** Minimal one-page text PDF (Helvetica, ASCII only: pdf.js maps WinAnsi; Vietnamese needs an embedded font). */
+function tinyPdf(lines: string[]): Uint8Array {
+  const content = `BT /F1 10 Tf ${lines.map((l, i) => `1 0 0 1 40 ${780 - i * 14} Tm (${l.replace(/[()\\]/g, "")}) Tj`).join(" ")} ET`;
+  const objs = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF`;
+  return new TextEncoder().encode(out);
+}
+
+describe("extractPlan", () => {
+  it("resolves the seeds' agency spellings against the directory, merged departments to successors with a note", async () => {
+    const text = [
+      "II. NHIỆM VỤ",
+      "STT\tNhiệm vụ\tChủ trì\tPhối hợp\tThời hạn",
+      "1\tĐối thoại doanh nghiệp\tSở KH&ĐT\tUBND các huyện, thị xã, thành phố\tThường xuyên",
+      "2\tTuyên truyền\tSở Thông tin và Truyền thông\tCác sở, ban, ngành; VP UBND tỉnh\tTháng 9/2023",
+      "3\tPhổ biến pháp luật\tSở Tư pháp\tỦy ban Mặt trận Tổ quốc Việt Nam tỉnh\tQuý III/2023",
+    ].join("\n");
+    const r = await extractPlan({ db: database.db, text });
+    const [t1, t2, t3] = r.tasks;
+    expect(t1.leads[0]).toMatchObject({ text: "Sở KH&ĐT", unit: "Sở Tài chính", group: false });
+    expect(t1.leads[0].note).toMatch(/Sở Kế hoạch và Đầu tư/);
+    expect(t1.coordinators[0]).toMatchObject({ group: true, unit: "UBND các huyện, thị xã, thành phố" });
+    expect(t2.leads[0]).toMatchObject({ unit: "Sở Khoa học và Công nghệ" });
+    expect(t2.coordinators.map((c) => [c.unit, c.group])).toEqual([
+      ["Các sở, ban, ngành", true],
+      ["Văn phòng UBND tỉnh", false],
+    ]);
+    expect(t3.leads[0].unit).toBe("Sở Tư pháp");
+    expect(t3.coordinators[0]).toMatchObject({ requested: true });
+  });
+
+  it("reads a generated .docx with a vertically merged lead and a repeated header row", async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: "PHỤ LỤC 2", alignment: AlignmentType.CENTER }),
+            new Table({
+              rows: [
+                header(),
+                new TableRow({
+                  children: [cell("I"), cell("NHÓM NHIỆM VỤ CHUNG"), cell(""), cell(""), cell(""), cell("")],
+                }),
+                new TableRow({
+                  children: [
+                    cell("1"),
+                    cell("Ban hành kế hoạch và phổ biến, quán triệt kế hoạch"),
+                    cell("Sở Thông tin và Truyền thông", { verticalMerge: VerticalMergeType.RESTART }),
+                    cell("- Sở Nội vụ; - Sở Kế hoạch và Đầu tư"),
+                    cell("Các hội nghị"),
+                    cell("Trước ngày 15/6/2023"),
+                  ],
+                }),
+                new TableRow({
+                  children: [
+                    cell("2"),
+                    cell("Chỉ đạo, định hướng về thông tin, tuyên truyền"),
+                    cell("", { verticalMerge: VerticalMergeType.CONTINUE }),
+                    cell("Các sở, ban, ngành"),
+                    cell("Họp báo định kỳ hằng quý"),
+                    cell("Thường xuyên"),
+                  ],
+                }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const data = new Uint8Array(await Packer.toBuffer(doc));
+    const r = await extractPlan({ db: database.db, file: { fileName: "ke-hoach.docx", data } });
+    expect(r.document.format).toBe("docx");
+    expect(r.tasks).toHaveLength(2);
+    expect(r.tasks.map((t) => t.leads[0]?.unit)).toEqual([
+      "Sở Khoa học và Công nghệ",
+      "Sở Khoa học và Công nghệ",
+    ]);
+    expect(r.tasks[0].section).toBe("I NHÓM NHIỆM VỤ CHUNG");
+    expect(r.tasks[0].deadline.due).toBe("2023-06-15");
+  });
+
+  it("reads a text PDF and reports progress", async () => {
+    const pages: number[] = [];
+    const r = await extractPlan({
+      db: database.db,
+      file: { fileName: "a.pdf", data: tinyPdf(["So: 12/KH-UBND", "KE HOACH", "Cai thien chi so PCI"]) },
+      onProgress: (done) => pages.push(done),
+    });
+    expect(r.document.format).toBe("pdf");
+    expect(r.document.blocks).toBeGreaterThan(0);
+    expect(r.flags.join(" ")).toMatch(/Không tìm thấy nhiệm vụ/);
+    expect(pages).toEqual([1]);
+  });
+
+  it.each([
+    ["empty", new Uint8Array(), /rỗng/],
+    ["too big", new Uint8Array(21 * 1024 * 1024).fill(65), /20 MB/],
+    ["password or old Word", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), /mật khẩu/],
+    ["docx that is not a zip", new TextEncoder().encode("PK\u0003\u0004garbage"), /hỏng/],
+    ["binary", new Uint8Array([1, 0, 0, 0, 2, 0, 0, 0]), /không phải/],
+    ["corrupt pdf", new TextEncoder().encode("%PDF-1.4 garbage"), /PDF/],
+  ])("answers a clear message for %s input", async (_, data, message) => {
+    await expect(extractPlan({ db: database.db, file: { fileName: "x.docx", data } })).rejects.toThrow(
+      message,
+    );
+  });
+});
