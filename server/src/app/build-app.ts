@@ -14,6 +14,7 @@ import { authRoutes } from "../features/auth/auth.routes";
 import { healthRoutes } from "../features/health/health.routes";
 import { indicesRoutes } from "../features/indices/indices.routes";
 import { orgUnitsRoutes } from "../features/org-units/org-units.routes";
+import { plansRoutes } from "../features/plans/plans.routes";
 import { usersRoutes } from "../features/users/users.routes";
 import { registerAccessControl } from "./auth-plugin";
 import type { AppConfig } from "./config";
@@ -28,7 +29,15 @@ export interface AppDeps {
 }
 
 /** The feature route plugins, in one explicit list; each receives its dependencies as arguments. */
-const FEATURES = [healthRoutes, authRoutes, usersRoutes, orgUnitsRoutes, auditRoutes, indicesRoutes];
+const FEATURES = [
+  healthRoutes,
+  authRoutes,
+  usersRoutes,
+  orgUnitsRoutes,
+  auditRoutes,
+  indicesRoutes,
+  plansRoutes,
+];
 
 const webDist = WEB_DIST_DIR;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;

@@ -3,4 +3,5 @@
 export * from "../features/audit/audit.table";
 export * from "../features/indices/indices.table";
 export * from "../features/org-units/org-units.table";
+export * from "../features/plans/plans.table";
 export * from "../features/users/users.table";

@@ -11,6 +11,7 @@ import { backupDatabase, restoreDatabase } from "../features/backup/backup.servi
 import { resultsImportCommand } from "../features/indices/indices.cli";
 import { importUnitList } from "../features/org-units/org-units.import";
 import { plansExtractCommand } from "../features/plan-import/plan-import.cli";
+import { plansExportDocxCommand, plansExportXlsxCommand } from "../features/plans/plans.cli";
 import { type Args, CliError } from "./args";
 
 export interface CommandResult {
@@ -166,5 +167,7 @@ export const COMMANDS: Command[] = [
   unitsImport,
   deadlineParse,
   resultsImportCommand,
+  plansExportXlsxCommand,
+  plansExportDocxCommand,
   plansExtractCommand,
 ];

@@ -9,6 +9,7 @@ import { seedDemoIndexResults } from "../indices/indices.demo";
 import { createOrgGroupsRepository } from "../org-units/org-units.repository";
 import { applyUnitEventInTx, insertUnit } from "../org-units/org-units.service";
 import { orgUnits } from "../org-units/org-units.table";
+import { seedDemoPlan } from "../plans/plans.demo";
 import { createUsersRepository } from "../users/users.repository";
 import { insertUser } from "../users/users.service";
 import type { DemoProvince, DemoUnit, DemoUser } from "./demo.types";
@@ -149,6 +150,7 @@ export async function seedDemoIfEmpty({ database }: { database: Database }) {
   if (Number(n) === 0) {
     const seeded = await seedDemoProvince({ database });
     await seedDemoIndexResults({ database });
+    await seedDemoPlan({ database, unitIds: seeded.unitIds });
     return seeded;
   }
   const usersRepo = createUsersRepository(database.db);
