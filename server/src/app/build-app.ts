@@ -14,6 +14,7 @@ import { authRoutes } from "../features/auth/auth.routes";
 import { healthRoutes } from "../features/health/health.routes";
 import { indicesRoutes } from "../features/indices/indices.routes";
 import { orgUnitsRoutes } from "../features/org-units/org-units.routes";
+import { planImportRoutes } from "../features/plan-import/plan-import.routes";
 import { plansRoutes } from "../features/plans/plans.routes";
 import { usersRoutes } from "../features/users/users.routes";
 import { registerAccessControl } from "./auth-plugin";
@@ -37,6 +38,7 @@ const FEATURES = [
   auditRoutes,
   indicesRoutes,
   plansRoutes,
+  planImportRoutes,
 ];
 
 const webDist = WEB_DIST_DIR;

@@ -6,6 +6,7 @@ const EXTENSIONS: Record<string, string[]> = {
   csv: [".csv", ".txt"],
   docx: [".docx"],
   pdf: [".pdf"],
+  text: [".txt", ".md"],
 };
 
 /**
