@@ -5,6 +5,12 @@ export const unitTreeScenario: Scenario = {
   name: "unit-tree",
   description: "GET /api/org-units/tree as an administrator",
   requests({ sessions }) {
-    return [{ method: "GET", path: "/api/org-units/tree", headers: authHeaders(sessions.admin) }];
+    return [
+      {
+        method: "GET",
+        path: "/api/org-units/tree",
+        headers: { ...authHeaders(sessions.admin), "accept-encoding": "gzip, deflate, br" },
+      },
+    ];
   },
 };

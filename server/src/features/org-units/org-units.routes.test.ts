@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
@@ -105,6 +106,14 @@ describe("tree and detail", () => {
     const changed = await c.request("GET", "/api/org-units/tree", undefined, { "if-none-match": etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().nodes.some((n: { name: string }) => n.name === "Xã Mới Thành Lập")).toBe(true);
+  });
+
+  it("sends the tree gzipped to a client that accepts it", async () => {
+    const c = await asAdmin();
+    const res = await c.request("GET", "/api/org-units/tree", undefined, { "accept-encoding": "gzip, br" });
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    const nodes = JSON.parse(gunzipSync(res.rawPayload).toString("utf8")).nodes;
+    expect(nodes.some((n: { name: string }) => n.name === "Sở Nội vụ")).toBe(true);
   });
 
   it("shows a unit's ancestors, groups and merge history", async () => {

@@ -54,15 +54,22 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const { etag, body } = await getUnitTreeJson({
+      const { etag, json, gzip } = await getUnitTreeJson({
         db,
         actor: actorOf(request),
         includeHistorical: request.query.includeHistorical === "true",
       });
-      reply.header("etag", etag).header("cache-control", "private, no-cache");
+      reply
+        .header("etag", etag)
+        .header("cache-control", "private, no-cache")
+        .header("vary", "accept-encoding");
       if (request.headers["if-none-match"] === etag) return reply.status(304).send(null);
-      // Already serialised (and cached); the schema above documents its shape.
-      return reply.type("application/json; charset=utf-8").send(body as never);
+      reply.type("application/json; charset=utf-8");
+      // Already serialised and compressed (and cached); the schema above documents its shape.
+      if (/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+        return reply.header("content-encoding", "gzip").send(gzip as never);
+      }
+      return reply.send(json as never);
     },
   );
 

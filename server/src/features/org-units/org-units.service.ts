@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { z } from "zod";
 import type {
   orgUnitCreateBody,
@@ -71,10 +72,13 @@ export async function listUnitTree({
 
 // Serialised trees by (revision, scope, history, day): the tree is the largest answer of the
 // directory and changes rarely, so it is built once per change and served from memory.
-const treeCache = new Map<string, string>();
+const treeCache = new Map<string, { json: string; gzip: Buffer }>();
 const TREE_CACHE_ENTRIES = 200;
 
-/** The visible tree as JSON text with an ETag that changes whenever any unit changes. */
+/**
+ * The visible tree as JSON text, and gzipped once (a national tree is ~0.5 MB of JSON, ~10× less
+ * compressed), with an ETag that changes whenever any unit changes.
+ */
 export async function getUnitTreeJson({
   db,
   actor,
@@ -91,11 +95,12 @@ export async function getUnitTreeJson({
   let body = treeCache.get(key);
   if (!body) {
     const rows = await listUnitTree({ db, actor, includeHistorical });
-    body = JSON.stringify({ nodes: rows.map((r) => presentTreeNode(r, day)) });
+    const json = JSON.stringify({ nodes: rows.map((r) => presentTreeNode(r, day)) });
+    body = { json, gzip: gzipSync(json) };
     if (treeCache.size >= TREE_CACHE_ENTRIES) treeCache.delete(treeCache.keys().next().value as string);
     treeCache.set(key, body);
   }
-  return { etag, body };
+  return { etag, ...body };
 }
 
 export async function getUnitDetail({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
