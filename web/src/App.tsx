@@ -16,7 +16,6 @@ import { RequireAuth } from "./components/RequireAuth";
 import { RequireCan } from "./components/RequireCan";
 import { LoginPage } from "./features/auth/pages/LoginPage";
 import { HomePage } from "./features/home/pages/HomePage";
-import { PlansPage } from "./features/placeholders/pages/PlansPage";
 import { ReportsPage } from "./features/placeholders/pages/ReportsPage";
 import { queryClient } from "./lib/query-client";
 import { theme } from "./theme";
@@ -48,6 +47,19 @@ const DefinitionsPage = indicesPage(
   "DefinitionsPage",
 );
 
+// Plans and tasks (with their import) load when "Kế hoạch & nhiệm vụ" is opened.
+const PlansLayout = indicesPage(() => import("./features/plans/pages/PlansLayout"), "PlansLayout");
+const PlansListPage = indicesPage(() => import("./features/plans/pages/PlansListPage"), "PlansListPage");
+const PlanDetailPage = indicesPage(() => import("./features/plans/pages/PlanDetailPage"), "PlanDetailPage");
+const MyTasksPage = indicesPage(() => import("./features/plans/pages/MyTasksPage"), "MyTasksPage");
+const TaskListPage = indicesPage(() => import("./features/plans/pages/TaskListPage"), "TaskListPage");
+const TimelinePage = indicesPage(() => import("./features/plans/pages/TimelinePage"), "TimelinePage");
+const CoveragePage = indicesPage(() => import("./features/plans/pages/CoveragePage"), "CoveragePage");
+const PlanImportPage = indicesPage(
+  () => import("./features/plan-import/pages/PlanImportPage"),
+  "PlanImportPage",
+);
+
 const lazyPage = (node: React.ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 const router = createBrowserRouter([
@@ -73,7 +85,19 @@ const router = createBrowserRouter([
               { path: "definitions", element: lazyPage(<DefinitionsPage />) },
             ],
           },
-          { path: "plans", element: <PlansPage /> },
+          {
+            path: "plans",
+            element: lazyPage(<PlansLayout />),
+            children: [
+              { index: true, element: lazyPage(<PlansListPage />) },
+              { path: "my-tasks", element: lazyPage(<MyTasksPage />) },
+              { path: "tasks", element: lazyPage(<TaskListPage />) },
+              { path: "timeline", element: lazyPage(<TimelinePage />) },
+              { path: "coverage", element: lazyPage(<CoveragePage />) },
+              { path: "import", element: lazyPage(<PlanImportPage />) },
+              { path: ":id", element: lazyPage(<PlanDetailPage />) },
+            ],
+          },
           { path: "reports", element: <ReportsPage /> },
           { path: "directory", element: lazyPage(<DirectoryPage />) },
           {

@@ -12,6 +12,7 @@ import { whatIf } from "../../../../core/src/indices/arithmetic/whatif";
 import type { Component } from "../../../../core/src/indices/definitions/types";
 import type { Db, DbOrTx } from "../../app/db";
 import { badRequest, notFound } from "../../app/errors";
+import { createMemo } from "../../app/memo";
 import { formatVi } from "./import/numbers";
 import { scoreOf, shownRank } from "./indices.presenter";
 import { createIndicesRepository, type ProvinceRow, type ResultRow } from "./indices.repository";
@@ -73,7 +74,13 @@ function point(row: ResultRow, previous: ResultRow | null) {
 }
 
 /** Every index over the years for a province, with its predecessors' (or successor's) series beside it. */
-export async function provinceProfile({ db, provinceCode }: { db: Db; provinceCode: string }) {
+export function provinceProfile({ db, provinceCode }: { db: Db; provinceCode: string }) {
+  return resultReads.get(`profile|${provinceCode}`, () =>
+    assembleProvinceProfile({ db, provinceCode }),
+  ) as ReturnType<typeof assembleProvinceProfile>;
+}
+
+async function assembleProvinceProfile({ db, provinceCode }: { db: Db; provinceCode: string }) {
   const { province, provinces } = await getProvince(db, provinceCode);
   const related =
     province.era === "pre2025"
@@ -122,13 +129,16 @@ function levelOf(components: readonly Component[]) {
   return new Map(components.map((c) => [c.code, level(c)]));
 }
 
-// Medians change only when results of that index-year are written (refreshDerived forgets them);
-// computing them scans every province's components, so they are kept per index, year and region.
-const MEDIANS_TTL_MS = 60_000;
-const mediansCache = new Map<
-  string,
-  { until: number; rows: Promise<Array<{ code: string; national: number | null; regional: number | null }>> }
->();
+// Published results change a few times a year (an import, a correction) while the analysis views
+// are read all day: their assembled answers are kept for a minute and dropped on every write of
+// results (refreshDerived calls forgetResultReads).
+// biome-ignore lint/suspicious/noExplicitAny: one cache for answers of several shapes
+const resultReads = createMemo<any>({ ttlMs: 60_000, max: 2_000 });
+
+/** Forgets every cached analysis answer after results are written. */
+export function forgetResultReads() {
+  resultReads.clear();
+}
 
 function cachedMedians({
   db,
@@ -140,24 +150,22 @@ function cachedMedians({
   indexCode: string;
   year: number;
   region: string;
-}) {
-  const key = `${indexCode}|${year}|${region}`;
-  const hit = mediansCache.get(key);
-  if (hit && hit.until > Date.now()) return hit.rows;
-  const rows = createIndicesRepository(db).medians({ indexCode, year, region });
-  mediansCache.set(key, { until: Date.now() + MEDIANS_TTL_MS, rows });
-  rows.catch(() => mediansCache.delete(key));
-  return rows;
-}
-
-/** Forgets the medians of an index-year after its results change. */
-export function forgetMedians({ indexCode, year }: { indexCode: string; year: number }) {
-  for (const key of mediansCache.keys())
-    if (key.startsWith(`${indexCode}|${year}|`)) mediansCache.delete(key);
+}): Promise<Array<{ code: string; national: number | null; regional: number | null }>> {
+  return resultReads.get(`medians|${indexCode}|${year}|${region}`, () =>
+    createIndicesRepository(db).medians({ indexCode, year, region }),
+  );
 }
 
 /** The component table of an index-year for a province, compared with peers and the medians. */
-export async function componentTable({
+export function componentTable(input: Parameters<typeof assembleComponentTable>[0]) {
+  const { provinceCode, indexCode, year, peers, level } = input;
+  const key = `components|${provinceCode}|${indexCode}|${year}|${[...peers].sort().join(",")}|${level}`;
+  return resultReads.get(key, () => assembleComponentTable(input)) as ReturnType<
+    typeof assembleComponentTable
+  >;
+}
+
+async function assembleComponentTable({
   db,
   provinceCode,
   indexCode,
@@ -384,6 +392,31 @@ export async function weightsOf({ db, indexCode, year }: { db: Db; indexCode: st
   };
 }
 
+/** What a what-if needs that does not depend on the changes asked: loaded once per province-index-year. */
+async function whatIfInputs({
+  db,
+  provinceCode,
+  indexCode,
+  year,
+}: {
+  db: Db;
+  provinceCode: string;
+  indexCode: string;
+  year: number;
+}) {
+  const { province } = await getProvince(db, provinceCode);
+  const repo = createIndicesRepository(db);
+  const [current] = await repo.resultsOfProvinceIndex({ provinceCode, indexCode, upTo: year, from: year });
+  if (!current)
+    throw notFound("indexResult.notFound", `Chưa có kết quả ${indexCode} năm ${year} của ${province.name}.`);
+  const [version, values, otherTotals] = await Promise.all([
+    loadVersion(db, current.versionCode),
+    repo.componentValues([current.id]),
+    repo.otherTotals({ indexCode, year, provinceCode }),
+  ]);
+  return { current, version, values, otherTotals };
+}
+
 /** Recomputes the total with some components changed and ranks it among the others' published totals. */
 export async function simulateWhatIf({
   db,
@@ -394,24 +427,10 @@ export async function simulateWhatIf({
   provinceCode: string;
   input: z.infer<typeof whatIfBody>;
 }) {
-  const { province } = await getProvince(db, provinceCode);
-  const repo = createIndicesRepository(db);
-  const [current] = await repo.resultsOfProvinceIndex({
-    provinceCode,
-    indexCode: input.index,
-    upTo: input.year,
-    from: input.year,
-  });
-  if (!current)
-    throw notFound(
-      "indexResult.notFound",
-      `Chưa có kết quả ${input.index} năm ${input.year} của ${province.name}.`,
-    );
-  const [version, values, otherTotals] = await Promise.all([
-    loadVersion(db, current.versionCode),
-    repo.componentValues([current.id]),
-    repo.otherTotals({ indexCode: input.index, year: input.year, provinceCode }),
-  ]);
+  const { current, version, values, otherTotals } = (await resultReads.get(
+    `whatif|${provinceCode}|${input.index}|${input.year}`,
+    () => whatIfInputs({ db, provinceCode, indexCode: input.index, year: input.year }),
+  )) as Awaited<ReturnType<typeof whatIfInputs>>;
   if (!version) throw notFound("indexVersion.notFound", "Không tìm thấy phương pháp tính.");
   const base: Record<string, number> = {};
   for (const v of values) if (v.value !== null) base[v.componentCode] = v.value;

@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
 import { type IndexResult, type ReadOutcome, readIndexResults } from "./import";
 import { formatVi } from "./import/numbers";
-import { forgetMedians } from "./indices.analysis.service";
+import { forgetResultReads } from "./indices.analysis.service";
 import { ensureIndexCatalog } from "./indices.catalog";
 import { canManageResults } from "./indices.policy";
 import { presentResult } from "./indices.presenter";
@@ -38,7 +38,7 @@ export async function refreshDerived({
   /** False when the caller already wrote the component ranks (a whole index-year import). */
   components?: boolean;
 }) {
-  forgetMedians({ indexCode, year });
+  forgetResultReads();
   const repo = createIndicesRepository(tx);
   const rows = await repo.resultsOfYear({ indexCode, year });
   const scored = rows
