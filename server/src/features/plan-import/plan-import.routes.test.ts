@@ -59,6 +59,7 @@ describe("plan import routes", () => {
     expect(tasks[0].leads[0].unit).toBe("Sở Tư pháp");
     expect(tasks[0].coordinators[0].group).toBe(true);
     expect(tasks[1].deadline.due).toBe("2023-06-15");
+    expect(res.json().document.text).toContain("Rà soát thủ tục hành chính | Sở Tư pháp");
   });
 
   it("answers 400 for an empty text, a wrong file type and a corrupt document; 401 signed out; 403 to a viewer", async () => {

@@ -14,6 +14,8 @@ export interface ExtractPlanResult extends ExtractedPlan {
     pages?: number;
     warnings: string[];
     ms: number;
+    /** The document as plain text (table rows as "a | b | c"), for the reviewer to read beside the extraction. */
+    text: string;
   };
 }
 
@@ -57,6 +59,27 @@ export async function extractPlan({
       pages: doc.pages,
       warnings: doc.warnings,
       ms: Date.now() - started,
+      text: documentText(doc),
     },
   };
+}
+
+const MAX_SOURCE_TEXT = 2_000_000;
+
+/** A readable rendering of the document model: one line per paragraph and per table row. */
+function documentText(doc: DocumentModel): string {
+  const lines: string[] = [];
+  let size = 0;
+  for (const block of doc.blocks) {
+    const blockLines =
+      block.kind === "paragraph"
+        ? [`${block.numbering ? `${block.numbering} ` : ""}${block.text}`]
+        : block.rows.map((row) => row.map((cell) => cell.text.replace(/\s+/g, " ").trim()).join(" | "));
+    for (const line of blockLines) {
+      size += line.length + 1;
+      if (size > MAX_SOURCE_TEXT) return `${lines.join("\n")}\n…`;
+      lines.push(line);
+    }
+  }
+  return lines.join("\n");
 }

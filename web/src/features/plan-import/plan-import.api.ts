@@ -3,7 +3,14 @@ import { api, apiRequest } from "../../lib/api-client";
 
 /** The extraction as the server answers it: the plan model plus a note on the document read. */
 export type Extraction = ExtractedPlan & {
-  document?: { format?: string; blocks?: number; warnings?: string[]; pages?: number; ms?: number };
+  document?: {
+    format?: string;
+    blocks?: number;
+    warnings?: string[];
+    pages?: number;
+    ms?: number;
+    text?: string;
+  };
 };
 export type ExtractedTask = ExtractedPlan["tasks"][number];
 export type UnitRef = ExtractedTask["leads"][number];

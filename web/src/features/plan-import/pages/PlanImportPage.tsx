@@ -304,9 +304,9 @@ export function PlanImportPage() {
     <Row gutter={16}>
       <Col xs={24} xl={8}>
         <Card size="small" title={t("plans.import.source")} style={{ position: "sticky", top: 8 }}>
-          {sourceText != null ? (
+          {(sourceText ?? result.document?.text) != null ? (
             <div className="plan-import-source" ref={sourceRef} data-testid="plan-import-source">
-              {sourceText.split("\n").map((line, i) => (
+              {(sourceText ?? result.document?.text ?? "").split("\n").map((line, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: source lines in order
                 <div key={i} data-line={i + 1} className="block">
                   <Typography.Text type="secondary" style={{ fontSize: 11, marginInlineEnd: 6 }}>
