@@ -34,7 +34,7 @@ import { DATE_FORMAT, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { useOrgGroups, useOrgTree } from "../../org-units/org-units.queries";
 import { ParticipantSelect } from "../../plans/components/ParticipantSelect";
 import { usePlanLabels } from "../../plans/labels";
-import { createPlan, deletePlan, putTasks } from "../../plans/plans.api";
+import { createPlan, deletePlan, putTargets, putTasks } from "../../plans/plans.api";
 import { usePlans } from "../../plans/plans.queries";
 import { buildTaskRows, kindOf, type ReviewTask } from "../build-draft";
 import { type Extraction, extractFile, extractText, type UnitRef } from "../plan-import.api";
@@ -209,6 +209,13 @@ export function PlanImportPage() {
       });
       planId = plan.id;
       await putTasks({ id: plan.id, rows: buildTaskRows(tasks) });
+      const targets = targetInputs(result.targets);
+      // Targets are a bonus of the import: one the server refuses (a component of another version)
+      // must not cost the person the draft; it is reported and can be set on the Chỉ tiêu tab.
+      if (targets.length)
+        await putTargets({ id: plan.id, targets }).catch((e: Error) =>
+          message.warning(`${t("plans.import.targetsNotSaved")}: ${e.message}`),
+        );
       message.success(t("plans.import.created"));
       navigate(`/plans/${plan.id}?tab=tasks`);
     } catch (e) {
@@ -712,4 +719,26 @@ export function PlanImportPage() {
       {review}
     </>
   );
+}
+
+/**
+ * Targets linked to an index or component ("PCI", "PCI:ENTRY") become the plan's targets; the
+ * baseline is filled by the server from the published results, unlinked ones stay for a person.
+ */
+function targetInputs(targets: Extraction["targets"]) {
+  return targets
+    .filter((x) => x.resolved && (x.target?.value != null || x.target?.rank != null))
+    .slice(0, 500)
+    .map((x) => {
+      const [indexCode, componentCode] = (x.resolved as string).split(":");
+      return {
+        indexCode,
+        componentCode: componentCode ?? null,
+        targetValue: x.target?.value ?? null,
+        rankFrom: x.target?.rank ?? null,
+        rankTo: x.target?.rank ?? null,
+        band: null,
+        note: x.component.slice(0, 1000),
+      };
+    });
 }
