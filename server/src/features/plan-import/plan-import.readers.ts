@@ -325,11 +325,19 @@ async function readPdf(data: Uint8Array, onProgress?: Progress): Promise<Documen
     const items = (content.items as Array<{ str?: string; transform?: number[]; width?: number }>).filter(
       (i) => typeof i.str === "string" && i.transform,
     );
-    const lines = new Map<number, Array<{ x: number; w: number; s: string }>>();
+    const lines = new Map<number, Array<{ x: number; w: number; s: string; size: number }>>();
     for (const it of items) {
+      // pdf.js fills the gap between two runs with a synthetic space item as wide as the gap: it
+      // would hide every column break, so positions come from the runs with text only.
+      if (!it.str!.trim()) continue;
       const y = Math.round(it.transform![5] / 2) * 2;
       const list = lines.get(y) ?? [];
-      list.push({ x: it.transform![4], w: it.width ?? 0, s: it.str! });
+      list.push({
+        x: it.transform![4],
+        w: it.width ?? 0,
+        s: it.str!,
+        size: Math.abs(it.transform![0]) || 10,
+      });
       lines.set(y, list);
     }
     const out: string[] = [];
@@ -338,9 +346,10 @@ async function readPdf(data: Uint8Array, onProgress?: Progress): Promise<Documen
       let line = "";
       let end = -1;
       for (const part of parts) {
+        // A gap wider than about a character and a half of the font is a column break, not a space.
         if (end >= 0)
           line +=
-            part.x - end > 18
+            part.x - end > Math.max(6, part.size * 1.2)
               ? "\t"
               : part.x - end > 1 && !line.endsWith(" ") && !part.s.startsWith(" ")
                 ? " "

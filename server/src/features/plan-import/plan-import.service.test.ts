@@ -10,6 +10,7 @@ import {
 } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
+import { buildPlanPdf } from "../../../test/pdf";
 import type { Database } from "../../app/db";
 import { seedDemoProvince } from "../demo/demo.seed";
 import { extractPlan } from "./plan-import.service";
@@ -50,6 +51,21 @@ function tinyPdf(lines: string[]): Uint8Array {
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF`;
   return new TextEncoder().encode(out);
 }
+
+describe("PDF tables", () => {
+  it("reads a task table printed as positioned runs (pdf.js's synthetic gap spaces do not hide the columns)", async () => {
+    const pages: number[] = [];
+    const r = await extractPlan({
+      db: database.db,
+      file: { fileName: "ke-hoach.pdf", data: new Uint8Array(buildPlanPdf({ pages: 2 })) },
+      onProgress: (done) => pages.push(done),
+    });
+    expect(pages).toEqual([1, 2]);
+    expect(r.tasks).toHaveLength(80);
+    expect(r.tasks[0].leads[0].text).toBe("So Tu phap");
+    expect(r.tasks[0].deadline.kind).toBe("quarter");
+  });
+});
 
 describe("extractPlan", () => {
   it("resolves the seeds' agency spellings against the directory, merged departments to successors with a note", async () => {
