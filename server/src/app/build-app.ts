@@ -16,6 +16,7 @@ import { indicesRoutes } from "../features/indices/indices.routes";
 import { orgUnitsRoutes } from "../features/org-units/org-units.routes";
 import { planImportRoutes } from "../features/plan-import/plan-import.routes";
 import { plansRoutes } from "../features/plans/plans.routes";
+import { reportingRoutes } from "../features/reporting/reporting.routes";
 import { usersRoutes } from "../features/users/users.routes";
 import { registerAccessControl } from "./auth-plugin";
 import type { AppConfig } from "./config";
@@ -39,6 +40,7 @@ const FEATURES = [
   indicesRoutes,
   plansRoutes,
   planImportRoutes,
+  reportingRoutes,
 ];
 
 const webDist = WEB_DIST_DIR;

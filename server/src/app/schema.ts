@@ -4,4 +4,5 @@ export * from "../features/audit/audit.table";
 export * from "../features/indices/indices.table";
 export * from "../features/org-units/org-units.table";
 export * from "../features/plans/plans.table";
+export * from "../features/reporting/reporting.table";
 export * from "../features/users/users.table";

@@ -1,0 +1,319 @@
+/**
+ * The reporting API: obligations of a plan, opening a period, a unit's report with its entries,
+ * autosave with optimistic concurrency, the review actions, comments, evidence and the dashboard.
+ */
+import { z } from "zod";
+import { ASSIGNMENT_STATUSES } from "../plans/status";
+import { REPORT_FREQUENCIES } from "../reporting/periods";
+import { REPORT_ACTIONS, REPORT_STATES } from "../reporting/report-state";
+import { isoDate, uuidSchema } from "./common.schemas";
+
+const text = (max: number, what: string) =>
+  z.string().trim().max(max, `${what} quá dài (tối đa ${max} ký tự)`);
+
+export const dueRule = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("dayOfLastMonth"),
+    day: z.number().int().min(1, "Ngày phải từ 1 đến 31").max(31, "Ngày phải từ 1 đến 31"),
+  }),
+  z.strictObject({
+    kind: z.literal("daysAfterEnd"),
+    days: z.number().int().min(0, "Số ngày không âm").max(120, "Tối đa 120 ngày"),
+  }),
+  z.strictObject({ kind: z.literal("fixedDate"), date: isoDate }),
+]);
+
+export const obligationCreateBody = z
+  .strictObject({
+    title: text(300, "Tên báo cáo").min(1, "Thiếu tên báo cáo"),
+    taskId: uuidSchema.nullable().default(null),
+    frequency: z.enum(REPORT_FREQUENCIES, { message: "Tần suất không hợp lệ" }),
+    dueRule: dueRule.optional(),
+    openOffsetDays: z.number().int().min(-60).max(366).default(0),
+    lockAfterDays: z.number().int().min(0).max(366).nullable().default(null),
+    receivingUnitId: uuidSchema,
+    requiresApproval: z.boolean().default(false),
+    adHocStart: isoDate.nullable().default(null),
+    adHocDue: isoDate.nullable().default(null),
+    questions: z.array(text(1000, "Câu hỏi").min(1)).max(50).default([]),
+    reminderOffsets: z.array(z.number().int().min(-60).max(60)).max(10).default([-7, -3, -1, 0, 1]),
+  })
+  .refine((b) => b.frequency !== "adHoc" || (b.adHocStart && b.adHocDue && b.adHocStart <= b.adHocDue), {
+    message: "Báo cáo đột xuất cần ngày bắt đầu và hạn báo cáo (hạn không trước ngày bắt đầu)",
+    path: ["adHocDue"],
+  })
+  .refine((b) => b.frequency === "adHoc" || b.dueRule, {
+    message: "Thiếu quy tắc hạn báo cáo",
+    path: ["dueRule"],
+  });
+
+export const obligation = z.object({
+  id: z.string(),
+  planId: z.string(),
+  taskId: z.string().nullable(),
+  title: z.string(),
+  frequency: z.enum(REPORT_FREQUENCIES),
+  dueRule,
+  openOffsetDays: z.number(),
+  lockAfterDays: z.number().nullable(),
+  receivingUnitId: z.string(),
+  receivingUnitName: z.string(),
+  requiresApproval: z.boolean(),
+  adHocStart: z.string().nullable(),
+  adHocDue: z.string().nullable(),
+  questions: z.array(z.string()),
+  reminderOffsets: z.array(z.number()),
+});
+export const obligationResponse = z.object({ obligation });
+export const obligationListResponse = z.object({ obligations: z.array(obligation) });
+
+export const openPeriodBody = z.strictObject({
+  periodKey: z.string().regex(/^(\d{4}-(M(0[1-9]|1[0-2])|Q[1-4]|H[12]|Y)|AH)$/, {
+    message: "Kỳ báo cáo phải có dạng 2025-M06, 2025-Q2, 2025-H1, 2025-Y hoặc AH",
+  }),
+});
+export const openPeriodResponse = z.object({
+  periodKey: z.string(),
+  label: z.string(),
+  dueDate: z.string(),
+  lockDate: z.string().nullable(),
+  reportsCreated: z.number(),
+  entriesCreated: z.number(),
+});
+
+export const figure = z.strictObject({
+  measure: text(300, "Chỉ tiêu").min(1),
+  value: z.number({ message: "Số liệu phải là số" }).finite().nullable(),
+});
+
+export const reportCan = z.object({
+  edit: z.boolean(),
+  submit: z.boolean(),
+  approve: z.boolean(),
+  return: z.boolean(),
+  accept: z.boolean(),
+  reopen: z.boolean(),
+  allowLate: z.boolean(),
+  comment: z.boolean(),
+});
+
+export const reportEntry = z.object({
+  id: z.string(),
+  assignmentId: z.string(),
+  taskId: z.string(),
+  taskNumber: z.string(),
+  taskContent: z.string(),
+  role: z.string(),
+  dueDate: z.string().nullable(),
+  deadlineText: z.string(),
+  quantitativeTargets: z.array(
+    z.object({ measure: z.string(), comparator: z.string(), value: z.number(), unit: z.string() }),
+  ),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  progress: z.number(),
+  narrative: z.string(),
+  figures: z.array(figure),
+  completedAt: z.string().nullable(),
+  carriedForward: z.boolean(),
+  version: z.number(),
+});
+
+export const reportComment = z.object({
+  id: z.string(),
+  taskId: z.string().nullable(),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const evidence = z.object({
+  id: z.string(),
+  entryId: z.string().nullable(),
+  kind: z.enum(["file", "link"]),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  url: z.string().nullable(),
+  title: z.string(),
+  createdAt: z.string(),
+});
+
+export const reportSummary = z.object({
+  id: z.string(),
+  obligationId: z.string(),
+  obligationTitle: z.string(),
+  planId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  opensOn: z.string(),
+  dueDate: z.string(),
+  lockDate: z.string().nullable(),
+  state: z.enum(REPORT_STATES),
+  version: z.number(),
+  lateAllowed: z.boolean(),
+  returnReason: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  firstSubmittedAt: z.string().nullable(),
+});
+
+export const reportDetail = reportSummary.extend({
+  results: z.string(),
+  difficulties: z.string(),
+  proposals: z.string(),
+  questions: z.array(z.string()),
+  answers: z.record(z.string(), z.string()),
+  requiresApproval: z.boolean(),
+  entries: z.array(reportEntry),
+  comments: z.array(reportComment),
+  evidence: z.array(evidence),
+  can: reportCan,
+});
+export const reportResponse = z.object({ report: reportDetail });
+
+export const reportListQuery = z.strictObject({
+  obligationId: uuidSchema.optional(),
+  periodKey: z.string().max(20).optional(),
+  unitId: uuidSchema.optional(),
+  state: z.enum(REPORT_STATES).optional(),
+});
+export const reportListResponse = z.object({ reports: z.array(reportSummary) });
+
+export const reportUpdateBody = z.strictObject({
+  version: z.number().int().min(1),
+  results: text(20_000, "Kết quả").optional(),
+  difficulties: text(20_000, "Khó khăn").optional(),
+  proposals: text(20_000, "Kiến nghị").optional(),
+  answers: z.record(z.string().max(10), text(20_000, "Trả lời")).optional(),
+});
+
+export const entryUpdateBody = z.strictObject({
+  version: z.number().int().min(1),
+  status: z.enum(ASSIGNMENT_STATUSES, { message: "Trạng thái không hợp lệ" }).optional(),
+  progress: z
+    .number({ message: "Tiến độ phải là số" })
+    .int("Tiến độ phải là số nguyên")
+    .min(0, "Tiến độ từ 0 đến 100")
+    .max(100, "Tiến độ từ 0 đến 100")
+    .optional(),
+  narrative: text(20_000, "Nội dung").optional(),
+  figures: z.array(figure).max(20).optional(),
+  completedAt: isoDate.nullable().optional(),
+});
+export const entryResponse = z.object({ entry: reportEntry });
+
+export const transitionBody = z.strictObject({
+  action: z.enum(REPORT_ACTIONS, { message: "Thao tác không hợp lệ" }),
+  version: z.number().int().min(1),
+  reason: text(5000, "Lý do").optional(),
+});
+export const lateBody = z.strictObject({ allowed: z.boolean() });
+
+export const commentBody = z.strictObject({
+  taskId: uuidSchema.nullable().default(null),
+  body: text(5000, "Ý kiến").min(1, "Ý kiến trống"),
+});
+export const commentResponse = z.object({ comment: reportComment });
+
+export const linkBody = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .max(2000)
+    .regex(/^https?:\/\/\S+$/i, { message: "Liên kết phải bắt đầu bằng http:// hoặc https://" }),
+  title: text(300, "Tiêu đề").default(""),
+  entryId: uuidSchema.nullable().default(null),
+});
+export const evidenceQuery = z.strictObject({ entryId: uuidSchema.optional() });
+export const evidenceResponse = z.object({ evidence });
+
+export const dashboardQuery = z.strictObject({
+  obligationId: uuidSchema,
+  periodKey: openPeriodBody.shape.periodKey,
+});
+const rate = z.object({ expected: z.number(), received: z.number(), onTime: z.number() });
+export const dashboardResponse = z.object({
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  dueDate: z.string().nullable(),
+  totals: rate,
+  byKind: z.array(rate.extend({ unitKind: z.string() })),
+  lateUnits: z.array(
+    z.object({
+      reportId: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      unitKind: z.string(),
+      state: z.enum(REPORT_STATES),
+      dueDate: z.string(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
+  taskStatus: z.record(z.enum(ASSIGNMENT_STATUSES), z.number()),
+  overdueTasks: z.array(
+    z.object({
+      taskId: z.string(),
+      number: z.string(),
+      content: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      dueDate: z.string().nullable(),
+      progress: z.number(),
+    }),
+  ),
+  components: z.array(
+    z.object({
+      versionCode: z.string(),
+      componentCode: z.string(),
+      tasks: z.number(),
+      entries: z.number(),
+      meanProgress: z.number(),
+      completed: z.number(),
+    }),
+  ),
+});
+
+export const notification = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  reportId: z.string().nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const notificationListResponse = z.object({ notifications: z.array(notification) });
+
+export const consolidatedBody = z.strictObject({
+  obligationId: uuidSchema,
+  periodKey: openPeriodBody.shape.periodKey,
+  narrative: text(50_000, "Nội dung").nullable().optional(),
+});
+export const narrativeResponse = z.object({ narrative: z.string() });
+
+export const scorecardQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000, "Năm không hợp lệ").max(2100, "Năm không hợp lệ"),
+  planId: uuidSchema.optional(),
+});
+export const scorecard = z.object({
+  rank: z.number(),
+  unitId: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  tasksDue: z.number(),
+  tasksOnTime: z.number(),
+  tasksLate: z.number(),
+  tasksOverdue: z.number(),
+  taskOnTimeRate: z.number().nullable(),
+  reportsExpected: z.number(),
+  reportsOnTime: z.number(),
+  reportOnTimeRate: z.number().nullable(),
+  targets: z.number(),
+  targetsMet: z.number(),
+  targetsMetRate: z.number().nullable(),
+});
+export const scorecardListResponse = z.object({ scorecards: z.array(scorecard) });

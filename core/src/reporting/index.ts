@@ -1,0 +1,4 @@
+/** Reporting: periods and due dates, the report's state machine, reporting rates. Pure. */
+export * from "./periods";
+export * from "./reminders";
+export * from "./report-state";

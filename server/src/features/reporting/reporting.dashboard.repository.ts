@@ -1,0 +1,168 @@
+/**
+ * The coordinator's dashboard as a few set-based aggregates over one obligation's period. Every query
+ * carries the actor's scope, so no row outside it is read.
+ */
+import { sql } from "drizzle-orm";
+import type { DbOrTx } from "../../app/db";
+import type { TaskScope } from "../plans/plans.policy";
+import type { EntryExportRow } from "./reporting.documents";
+import { reportScope } from "./reporting.repository";
+
+export interface ScorecardRow {
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  tasksDue: number;
+  tasksOnTime: number;
+  tasksLate: number;
+  tasksOverdue: number;
+  reportsExpected: number;
+  reportsOnTime: number;
+  targets: number;
+  targetsMet: number;
+}
+
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+const RECEIVED = sql`r.state in ('submitted', 'resubmitted', 'accepted')`;
+// "On time" is judged on the province's calendar day of the first sending.
+const SENT_DAY = sql`(r.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
+
+export function createDashboardRepository(db: DbOrTx) {
+  return {
+    async rates(p: { scope: TaskScope; obligationId: string; periodKey: string }) {
+      const result = await db.execute(sql`select r.unit_kind as "unitKind", count(*)::int as expected,
+          (count(*) filter (where ${RECEIVED}))::int as received,
+          (count(*) filter (where ${RECEIVED} and ${SENT_DAY} <= r.due_date))::int as "onTime"
+        from reports r
+        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
+        group by r.unit_kind order by r.unit_kind`);
+      return rowsOf<{ unitKind: string; expected: number; received: number; onTime: number }>(result);
+    },
+    async lateUnits(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
+      const result =
+        await db.execute(sql`select r.id as "reportId", r.unit_id as "unitId", u.name as "unitName",
+          r.unit_kind as "unitKind", r.state, r.due_date::text as "dueDate", r.first_submitted_at as "submittedAt"
+        from reports r join org_units u on u.id = r.unit_id
+        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
+          and ((not ${RECEIVED} and r.due_date < ${p.today}) or ${SENT_DAY} > r.due_date)
+        order by u.name limit 500`);
+      return rowsOf<{
+        reportId: string;
+        unitId: string;
+        unitName: string;
+        unitKind: string;
+        state: string;
+        dueDate: string;
+        submittedAt: Date | string | null;
+      }>(result);
+    },
+    async taskStatus(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
+      const status = sql`case when e.status in ('notStarted', 'inProgress')
+        and a.due_date < least(${p.today}::date, r.period_end) then 'overdue' else e.status end`;
+      const result = await db.execute(sql`select ${status} as status, count(*)::int as n
+        from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
+        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
+        group by 1`);
+      return rowsOf<{ status: string; n: number }>(result);
+    },
+    async overdueTasks(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
+      const result = await db.execute(sql`select t.id as "taskId", t.number, t.content, r.unit_id as "unitId",
+          u.name as "unitName", a.due_date::text as "dueDate", e.progress
+        from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
+          join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
+        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
+          and (e.status = 'overdue' or (e.status in ('notStarted', 'inProgress')
+            and a.due_date < least(${p.today}::date, r.period_end)))
+        order by a.due_date nulls last, t.sort_order, u.name limit 500`);
+      return rowsOf<{
+        taskId: string;
+        number: string;
+        content: string;
+        unitId: string;
+        unitName: string;
+        dueDate: string | null;
+        progress: number;
+      }>(result);
+    },
+    async components(p: { scope: TaskScope; obligationId: string; periodKey: string }) {
+      const result =
+        await db.execute(sql`select c.version_code as "versionCode", c.component_code as "componentCode",
+          count(distinct e.task_id)::int as tasks, count(*)::int as entries,
+          coalesce(round(avg(e.progress)), 0)::int as "meanProgress",
+          (count(*) filter (where e.status in ('completedOnTime', 'completedLate')))::int as completed
+        from reports r join report_entries e on e.report_id = r.id join plan_task_components c on c.task_id = e.task_id
+        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
+        group by 1, 2 order by 1, 2`);
+      return rowsOf<{
+        versionCode: string;
+        componentCode: string;
+        tasks: number;
+        entries: number;
+        meanProgress: number;
+        completed: number;
+      }>(result);
+    },
+    /** Every entry of the period, for the Excel export. */
+    async exportRows(p: { scope: TaskScope; obligationId: string; periodKey: string }) {
+      const result =
+        await db.execute(sql`select u.name as "unitName", r.unit_kind as "unitKind", r.state as "reportState",
+          t.number as "taskNumber", t.content as "taskContent", a.role, a.due_date::text as "dueDate", e.status,
+          e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt"
+        from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
+          join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
+        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
+        order by u.name, t.sort_order, a.role`);
+      return rowsOf<EntryExportRow>(result);
+    },
+
+    /**
+     * Per unit and year: its assignments due that year (on time, late, overdue), its reports whose period
+     * ends that year (on time), and the quantitative targets its latest figures meet.
+     */
+    async scorecards(p: { scope: TaskScope; year: number; planId: string | null; today: string }) {
+      const from = `${p.year}-01-01`;
+      const to = `${p.year}-12-31`;
+      const planA = p.planId ? sql`and a.plan_id = ${p.planId}` : sql``;
+      const planR = p.planId ? sql`and r.plan_id = ${p.planId}` : sql``;
+      const num = sql`(tg->>'value')::float8`;
+      const result = await db.execute(sql`with asg as (
+          select a.unit_id, count(*)::int as total,
+            (count(*) filter (where a.completed_at is not null and (a.due_date is null or a.completed_at <= a.due_date)))::int as on_time,
+            (count(*) filter (where a.completed_at > a.due_date))::int as late,
+            (count(*) filter (where a.completed_at is null and a.due_date < least(${p.today}::date, ${to}::date)))::int as overdue
+          from task_assignments a
+          where a.ended_at is null and a.due_date between ${from} and ${to} ${planA} and ${reportScope(p.scope, sql`a`)}
+          group by a.unit_id
+        ), rep as (
+          select r.unit_id, count(*)::int as expected,
+            (count(*) filter (where ${RECEIVED} and ${SENT_DAY} <= r.due_date))::int as on_time
+          from reports r where r.period_end between ${from} and ${to} ${planR} and ${reportScope(p.scope)}
+          group by r.unit_id
+        ), latest as (
+          select distinct on (e.assignment_id) e.assignment_id, e.figures, e.task_id, r.unit_id
+          from reports r join report_entries e on e.report_id = r.id
+          where r.period_end between ${from} and ${to} ${planR} and ${reportScope(p.scope)}
+          order by e.assignment_id, r.period_end desc
+        ), tgt as (
+          select l.unit_id, count(*)::int as targets,
+            (count(*) filter (where case tg->>'comparator' when '≥' then fv.v >= ${num} when '≤' then fv.v <= ${num}
+              when '=' then fv.v = ${num} when '>' then fv.v > ${num} when '<' then fv.v < ${num} end))::int as met
+          from latest l join plan_tasks t on t.id = l.task_id
+          cross join lateral jsonb_array_elements(t.quantitative_targets) tg
+          left join lateral (select (f->>'value')::float8 as v from jsonb_array_elements(l.figures) f
+            where f->>'measure' = tg->>'measure' limit 1) fv on true
+          group by l.unit_id
+        )
+        select u.id as "unitId", u.name as "unitName", u.kind as "unitKind",
+          coalesce(asg.total, 0) as "tasksDue", coalesce(asg.on_time, 0) as "tasksOnTime",
+          coalesce(asg.late, 0) as "tasksLate", coalesce(asg.overdue, 0) as "tasksOverdue",
+          coalesce(rep.expected, 0) as "reportsExpected", coalesce(rep.on_time, 0) as "reportsOnTime",
+          coalesce(tgt.targets, 0) as "targets", coalesce(tgt.met, 0) as "targetsMet"
+        from (select unit_id from asg union select unit_id from rep) x
+        join org_units u on u.id = x.unit_id
+        left join asg on asg.unit_id = x.unit_id left join rep on rep.unit_id = x.unit_id
+        left join tgt on tgt.unit_id = x.unit_id`);
+      return rowsOf<ScorecardRow>(result);
+    },
+  };
+}

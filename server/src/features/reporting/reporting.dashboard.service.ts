@@ -1,0 +1,74 @@
+/** The coordinator's dashboard for a plan's reporting obligation and one period, cut to the actor's scope. */
+import type { z } from "zod";
+import type { dashboardQuery, dashboardResponse } from "../../../../core/src/api/reporting.schemas";
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "../../../../core/src/plans/status";
+import { periodLabel } from "../../../../core/src/reporting/periods";
+import type { ReportState } from "../../../../core/src/reporting/report-state";
+import type { Actor } from "../../app/actor";
+import type { Db } from "../../app/db";
+import { notFound } from "../../app/errors";
+import { today } from "../org-units/org-units.service";
+import { taskScope } from "../plans/plans.policy";
+import { getVisiblePlan } from "../plans/plans.service";
+import { createDashboardRepository } from "./reporting.dashboard.repository";
+import { canViewDashboard } from "./reporting.policy";
+import { iso } from "./reporting.presenter";
+import { createReportingRepository } from "./reporting.repository";
+import { obligationPeriod } from "./reporting.service";
+
+/** Expected, received and on-time reports (by unit kind), task statuses, late units, overdue tasks, components. */
+export async function reportingDashboard({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof dashboardQuery>;
+}): Promise<z.infer<typeof dashboardResponse>> {
+  const missing = () => notFound("reporting.obligationNotFound", "Không tìm thấy yêu cầu báo cáo.");
+  const obligation = await createReportingRepository(db).findObligation(query.obligationId);
+  if (!obligation) throw missing();
+  const plan = await getVisiblePlan({ db, actor, id: obligation.planId }).catch(() => {
+    throw missing();
+  });
+  if (!canViewDashboard(actor, plan)) throw missing();
+  const period = obligationPeriod(obligation, query.periodKey);
+  const p = { scope: taskScope(actor), obligationId: obligation.id, periodKey: period.key, today: today() };
+  const repo = createDashboardRepository(db);
+  const [byKind, lateUnits, statusRows, overdueTasks, components] = await Promise.all([
+    repo.rates(p),
+    repo.lateUnits(p),
+    repo.taskStatus(p),
+    repo.overdueTasks(p),
+    repo.components(p),
+  ]);
+  const taskStatus = Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, 0])) as Record<
+    AssignmentStatus,
+    number
+  >;
+  for (const r of statusRows) if (r.status in taskStatus) taskStatus[r.status as AssignmentStatus] += r.n;
+  const totals = byKind.reduce(
+    (t, k) => ({
+      expected: t.expected + k.expected,
+      received: t.received + k.received,
+      onTime: t.onTime + k.onTime,
+    }),
+    { expected: 0, received: 0, onTime: 0 },
+  );
+  return {
+    periodKey: period.key,
+    periodLabel: periodLabel(period),
+    dueDate: period.due,
+    totals,
+    byKind,
+    lateUnits: lateUnits.map((u) => ({
+      ...u,
+      state: u.state as ReportState,
+      submittedAt: iso(u.submittedAt),
+    })),
+    taskStatus,
+    overdueTasks,
+    components,
+  };
+}

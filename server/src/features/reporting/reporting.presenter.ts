@@ -1,0 +1,54 @@
+import type { z } from "zod";
+import type { evidence, reportComment, reportEntry } from "../../../../core/src/api/reporting.schemas";
+import type { AssignmentStatus } from "../../../../core/src/plans/status";
+import type { EntryView, EvidenceRow } from "./reporting.repository";
+
+export const iso = (v: unknown): string | null =>
+  v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
+
+export function presentEntry(e: EntryView): z.infer<typeof reportEntry> {
+  return {
+    id: e.id,
+    assignmentId: e.assignmentId,
+    taskId: e.taskId,
+    taskNumber: e.taskNumber,
+    taskContent: e.taskContent,
+    role: e.role,
+    dueDate: e.dueDate,
+    deadlineText: e.deadlineText,
+    quantitativeTargets: (e.quantitativeTargets ?? []).map((t) => ({ ...t, unit: t.unit ?? "" })),
+    status: e.status as AssignmentStatus,
+    progress: e.progress,
+    narrative: e.narrative,
+    figures: e.figures ?? [],
+    completedAt: e.completedAt,
+    carriedForward: e.carriedForward,
+    version: e.version,
+  };
+}
+
+export const presentComment = (c: {
+  id: string;
+  taskId: string | null;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+}): z.infer<typeof reportComment> => ({
+  id: c.id,
+  taskId: c.taskId,
+  authorName: c.authorName,
+  body: c.body,
+  createdAt: iso(c.createdAt) ?? "",
+});
+
+export const presentEvidence = (e: EvidenceRow): z.infer<typeof evidence> => ({
+  id: e.id,
+  entryId: e.entryId,
+  kind: e.kind as "file" | "link",
+  fileName: e.fileName,
+  contentType: e.contentType,
+  size: e.size,
+  url: e.url,
+  title: e.title,
+  createdAt: iso(e.createdAt) ?? "",
+});

@@ -1,0 +1,203 @@
+import net from "node:net";
+import { eq } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, parsePeriodKey, periodDates } from "../../../../core/src/reporting/periods";
+import { createTestDatabase } from "../../../test/database";
+import { buildProvince, buildUnit, buildUser } from "../../../test/factories";
+import { buildTestApp, createClient } from "../../../test/http";
+import type { Database } from "../../app/db";
+import { plans, planTasks, taskAssignments } from "../plans/plans.table";
+import { users } from "../users/users.table";
+import { createSmtpMailer } from "./reporting.mail";
+import { type Mailer, runReminders } from "./reporting.reminders.service";
+import { createReportingRepository } from "./reporting.repository";
+import { notifications, reportingObligations, reports } from "./reporting.table";
+
+let database: Database;
+let app: FastifyInstance;
+const units: Record<string, { id: string; path: string }> = {};
+let officerA: string;
+const period = periodDates({
+  period: parsePeriodKey("2024-M02")!,
+  dueRule: { kind: "dayOfLastMonth", day: 15 },
+});
+const due = period.due; // 2024-02-15
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const province = await buildProvince(db);
+  units.snv = await buildUnit(db, { kind: "department", name: "Sở Nội vụ", parentId: province.id });
+  units.a = await buildUnit(db, { kind: "commune", name: "Xã Một", parentId: province.id });
+  units.b = await buildUnit(db, { kind: "commune", name: "Xã Hai", parentId: province.id });
+  const officer = await buildUser(db, { unitId: units.a.id, roles: ["officer"] });
+  officerA = officer.username;
+  const head = await buildUser(db, { unitId: units.a.id, roles: ["head"] });
+  await db.update(users).set({ email: "canbo@xamot.gov.vn" }).where(eq(users.id, officer.id));
+  await db.update(users).set({ email: "chutich@xamot.gov.vn" }).where(eq(users.id, head.id));
+  const [plan] = await db
+    .insert(plans)
+    .values({ provinceId: province.id, ownerUnitId: province.id, title: "Kế hoạch", status: "issued" })
+    .returning();
+  const [task] = await db
+    .insert(planTasks)
+    .values({
+      planId: plan.id,
+      provinceId: province.id,
+      content: "Nhiệm vụ",
+      deadline: { kind: "unknown", text: "" },
+    })
+    .returning();
+  for (const unit of [units.a, units.b])
+    await db.insert(taskAssignments).values({
+      taskId: task.id,
+      planId: plan.id,
+      provinceId: province.id,
+      unitId: unit.id,
+      unitPath: unit.path,
+      role: "lead",
+    });
+  const [obligation] = await db
+    .insert(reportingObligations)
+    .values({
+      planId: plan.id,
+      provinceId: province.id,
+      title: "Báo cáo tháng",
+      frequency: "monthly",
+      dueRule: { kind: "dayOfLastMonth", day: 15 },
+      receivingUnitId: units.snv.id,
+    })
+    .returning();
+  await createReportingRepository(db).insertReportsForPeriod({
+    obligation,
+    periodKey: period.key,
+    start: period.start,
+    end: period.end,
+    opensOn: period.opensOn,
+    due,
+    lockDate: null,
+  });
+  app = await buildTestApp(database);
+}, 120_000);
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const fakeMailer = () => {
+  const sent: Array<{ to: string[]; subject: string }> = [];
+  const mailer: Mailer = { send: async (m) => void sent.push({ to: m.to, subject: m.subject }) };
+  return { sent, mailer };
+};
+
+describe("reminder job", () => {
+  it("sends 7, 3, 1 days before, on the day and after, each once across reruns; none after submission", async () => {
+    const db = database.db;
+    const { sent, mailer } = fakeMailer();
+    const claimedOn: Record<string, number> = {};
+    for (let d = -9; d <= 3; d++) {
+      const today = addDays(due, d);
+      // Unit B submits three days before the deadline.
+      if (d === -2)
+        await db.update(reports).set({ state: "submitted" }).where(eq(reports.unitId, units.b.id));
+      claimedOn[today] = (await runReminders({ db, today, mailer })).length;
+      // A restart the same day (the job runs again): nothing new.
+      expect(await runReminders({ db, today, mailer })).toEqual([]);
+    }
+    expect(claimedOn).toMatchObject({
+      "2024-02-06": 0,
+      "2024-02-08": 2,
+      "2024-02-12": 2,
+      "2024-02-14": 1,
+      "2024-02-15": 1,
+      "2024-02-16": 1,
+      "2024-02-17": 0,
+    });
+    const notesA = await db.select().from(notifications).where(eq(notifications.unitId, units.a.id));
+    expect(notesA.map((n) => n.kind).sort()).toEqual([
+      "dueToday",
+      "overdue",
+      "reminder",
+      "reminder",
+      "reminder",
+    ]);
+    const notesB = await db.select().from(notifications).where(eq(notifications.unitId, units.b.id));
+    expect(notesB).toHaveLength(2);
+    const toReceiver = await db.select().from(notifications).where(eq(notifications.unitId, units.snv.id));
+    expect(toReceiver.map((n) => n.title)).toEqual(["Đơn vị chưa gửi báo cáo: Xã Một"]);
+    // Unit A's officers and head are mailed before the deadline; after it, the head only.
+    expect(sent).toHaveLength(5);
+    expect(sent.at(-1)).toMatchObject({ to: ["chutich@xamot.gov.vn"] });
+    expect(sent[0].to.sort()).toEqual(["canbo@xamot.gov.vn", "chutich@xamot.gov.vn"]);
+  });
+
+  it("catches up what a stopped server missed, within two days", async () => {
+    const db = database.db;
+    await db
+      .update(reports)
+      .set({ dueDate: "2024-03-15", periodKey: "2024-M03" })
+      .where(eq(reports.unitId, units.a.id));
+    const claimed = await runReminders({ db, today: "2024-03-14" });
+    expect(claimed.map((c) => c.offsetDays).sort((x, y) => x - y)).toEqual([-3, -1]);
+  });
+
+  it("shows the unit its notices in the app", async () => {
+    const c = createClient(app);
+    await c.login(officerA);
+    const res = await c.get("/api/notifications");
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json().notifications;
+    expect(list.length).toBeGreaterThanOrEqual(5);
+    expect((await c.post(`/api/notifications/${list[0].id}/read`)).statusCode).toBe(200);
+    expect((await c.post("/api/notifications/00000000-0000-4000-8000-000000000000/read")).statusCode).toBe(
+      404,
+    );
+    expect((await app.inject({ method: "GET", url: "/api/notifications" })).statusCode).toBe(401);
+  });
+});
+
+describe("SMTP mailer", () => {
+  it("delivers a message to a local SMTP sink", async () => {
+    const received: string[] = [];
+    const server = net.createServer((socket) => {
+      let inData = false;
+      let data = "";
+      socket.write("220 sink ESMTP\r\n");
+      socket.on("data", (chunk) => {
+        for (const line of chunk.toString().split("\r\n")) {
+          if (inData) {
+            if (line === ".") {
+              inData = false;
+              received.push(data);
+              socket.write("250 OK\r\n");
+            } else data += `${line}\n`;
+            continue;
+          }
+          if (!line) continue;
+          if (/^EHLO/i.test(line)) socket.write("250-sink\r\n250 8BITMIME\r\n");
+          else if (/^DATA/i.test(line)) {
+            inData = true;
+            socket.write("354 go\r\n");
+          } else if (/^QUIT/i.test(line)) socket.end("221 bye\r\n");
+          else socket.write("250 OK\r\n");
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const mailer = createSmtpMailer({
+      host: "127.0.0.1",
+      port,
+      user: null,
+      password: null,
+      from: "ChiSo <no-reply@localhost>",
+    });
+    await mailer.send({ to: ["a@x.vn"], subject: "Nhắc hạn báo cáo", text: "Hạn gửi 15/02/2024." });
+    server.close();
+    expect(received).toHaveLength(1);
+    expect(received[0]).toContain("To: a@x.vn");
+    const body = received[0].split("\n\n")[1].replace(/\n/g, "");
+    expect(Buffer.from(body, "base64").toString("utf8")).toBe("Hạn gửi 15/02/2024.");
+  });
+});

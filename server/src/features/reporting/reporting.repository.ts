@@ -1,0 +1,297 @@
+/**
+ * SQL of reporting. Opening a period is two set-based inserts (reports, then their entries carried
+ * forward from the previous period); an entry is saved with a compare-and-set on its version; the
+ * dashboard is a handful of aggregates cut to the actor's scope in SQL.
+ */
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../app/db";
+import { escapeLike } from "../org-units/org-units.repository";
+import { orgUnits } from "../org-units/org-units.table";
+import type { TaskScope } from "../plans/plans.policy";
+import {
+  reportComments,
+  reportEntries,
+  reportEvidence,
+  reportingObligations,
+  reports,
+} from "./reporting.table";
+
+export type ObligationRow = typeof reportingObligations.$inferSelect;
+export type ReportRow = typeof reports.$inferSelect;
+export type EntryRow = typeof reportEntries.$inferSelect;
+export type EvidenceRow = typeof reportEvidence.$inferSelect;
+
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+const like = (prefix: string) => `${escapeLike(prefix)}%`;
+
+/** Scope of report rows `r` as SQL. */
+export function reportScope(scope: TaskScope, alias = sql`r`): SQL {
+  if (scope.kind === "all") return sql`true`;
+  if (scope.kind === "province") return sql`${alias}.province_id = ${scope.provinceId}`;
+  return sql`(${alias}.province_id = ${scope.provinceId} and ${alias}.unit_path like ${like(scope.unitPath)})`;
+}
+
+export interface EntryView {
+  id: string;
+  assignmentId: string;
+  taskId: string;
+  taskNumber: string;
+  taskContent: string;
+  role: string;
+  dueDate: string | null;
+  deadlineText: string;
+  quantitativeTargets: Array<{ measure: string; comparator: string; value: number; unit: string }>;
+  status: string;
+  progress: number;
+  narrative: string;
+  figures: Array<{ measure: string; value: number | null }>;
+  completedAt: string | null;
+  carriedForward: boolean;
+  version: number;
+  reportId: string;
+}
+
+const entryViewSelect = sql`select e.id, e.assignment_id as "assignmentId", e.task_id as "taskId", t.number as "taskNumber",
+  t.content as "taskContent", a.role, a.due_date::text as "dueDate", t.deadline_text as "deadlineText",
+  t.quantitative_targets as "quantitativeTargets", e.status, e.progress, e.narrative, e.figures,
+  e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward", e.version,
+  e.report_id as "reportId"
+  from report_entries e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
+
+export function createReportingRepository(db: DbOrTx) {
+  return {
+    async insertObligation(values: typeof reportingObligations.$inferInsert) {
+      const [row] = await db.insert(reportingObligations).values(values).returning();
+      return row;
+    },
+    async findObligation(id: string) {
+      const rows = await db
+        .select()
+        .from(reportingObligations)
+        .where(eq(reportingObligations.id, id))
+        .limit(1);
+      return rows[0] ?? null;
+    },
+    async listObligations(planId: string) {
+      return db
+        .select({ o: reportingObligations, receivingUnitName: orgUnits.name })
+        .from(reportingObligations)
+        .innerJoin(orgUnits, eq(orgUnits.id, reportingObligations.receivingUnitId))
+        .where(eq(reportingObligations.planId, planId))
+        .orderBy(asc(reportingObligations.createdAt));
+    },
+    async unitName(id: string) {
+      const rows = await db
+        .select({ name: orgUnits.name })
+        .from(orgUnits)
+        .where(eq(orgUnits.id, id))
+        .limit(1);
+      return rows[0]?.name ?? null;
+    },
+
+    /** One report per unit with an open assignment on the plan (or the task); existing ones are kept. */
+    async insertReportsForPeriod(p: {
+      obligation: ObligationRow;
+      periodKey: string;
+      start: string;
+      end: string;
+      opensOn: string;
+      due: string;
+      lockDate: string | null;
+    }) {
+      const o = p.obligation;
+      const taskFilter = o.taskId ? sql`and a.task_id = ${o.taskId}` : sql``;
+      const result =
+        await db.execute(sql`insert into reports (obligation_id, plan_id, province_id, unit_id, unit_path,
+          unit_kind, period_key, period_start, period_end, opens_on, due_date, lock_date)
+        select ${o.id}, ${o.planId}, ${o.provinceId}, u.id, u.path, u.kind, ${p.periodKey}, ${p.start}, ${p.end},
+          ${p.opensOn}, ${p.due}, ${p.lockDate}
+        from (select distinct a.unit_id from task_assignments a join plan_tasks t on t.id = a.task_id
+              where a.plan_id = ${o.planId} and a.ended_at is null and t.removed_at is null ${taskFilter}) x
+        join org_units u on u.id = x.unit_id
+        on conflict on constraint reports_obligation_period_unit_key do nothing
+        returning id`);
+      return rowsOf<{ id: string }>(result).length;
+    },
+
+    /** The entries of every report of the period, each carried forward from the previous period's. */
+    async insertEntriesForPeriod(p: {
+      obligation: ObligationRow;
+      periodKey: string;
+      previousKey: string | null;
+    }) {
+      const o = p.obligation;
+      const taskFilter = o.taskId ? sql`and a.task_id = ${o.taskId}` : sql``;
+      const result =
+        await db.execute(sql`insert into report_entries (report_id, assignment_id, task_id, status, progress,
+          narrative, figures, completed_at, carried_from_id)
+        select r.id, a.id, a.task_id, coalesce(pe.status, 'notStarted'), coalesce(pe.progress, a.progress),
+          coalesce(pe.narrative, ''), coalesce(pe.figures, '[]'::jsonb), coalesce(pe.completed_at, a.completed_at), pe.id
+        from reports r
+        join task_assignments a on a.plan_id = r.plan_id and a.unit_id = r.unit_id and a.ended_at is null ${taskFilter}
+        join plan_tasks t on t.id = a.task_id and t.removed_at is null and t.kind = 'task'
+        left join reports pr on pr.obligation_id = r.obligation_id and pr.unit_id = r.unit_id
+          and pr.period_key = ${p.previousKey}
+        left join report_entries pe on pe.report_id = pr.id and pe.assignment_id = a.id
+        where r.obligation_id = ${o.id} and r.period_key = ${p.periodKey}
+        on conflict on constraint report_entries_report_assignment_key do nothing
+        returning id`);
+      return rowsOf<{ id: string }>(result).length;
+    },
+
+    async findReport(id: string) {
+      const rows = await db
+        .select({
+          r: reports,
+          unitName: orgUnits.name,
+          obligationTitle: reportingObligations.title,
+          requiresApproval: reportingObligations.requiresApproval,
+          receivingUnitId: reportingObligations.receivingUnitId,
+          questions: reportingObligations.questions,
+          frequency: reportingObligations.frequency,
+        })
+        .from(reports)
+        .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+        .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
+        .where(eq(reports.id, id))
+        .limit(1);
+      const row = rows[0];
+      return row ? { ...row.r, ...row, r: undefined } : null;
+    },
+    /** Row lock: "update" for a state change, "share" for content writes that must not cross one. */
+    async lockReport(id: string, mode: "update" | "share") {
+      await db.execute(
+        sql`select id from reports where id = ${id} for ${sql.raw(mode === "update" ? "update" : "share")}`,
+      );
+    },
+    async taskInPlan(p: { taskId: string; planId: string }) {
+      const result = await db.execute(
+        sql`select 1 from plan_tasks where id = ${p.taskId} and plan_id = ${p.planId} and kind = 'task'`,
+      );
+      return rowsOf(result).length > 0;
+    },
+    async taskInReport(p: { taskId: string; reportId: string }) {
+      const result = await db.execute(
+        sql`select 1 from report_entries where report_id = ${p.reportId} and task_id = ${p.taskId} limit 1`,
+      );
+      return rowsOf(result).length > 0;
+    },
+
+    async listReports(f: {
+      scope: TaskScope;
+      obligationId?: string;
+      periodKey?: string;
+      unitId?: string;
+      state?: string;
+    }) {
+      const where = [reportScope(f.scope)];
+      if (f.obligationId) where.push(sql`r.obligation_id = ${f.obligationId}`);
+      if (f.periodKey) where.push(sql`r.period_key = ${f.periodKey}`);
+      if (f.unitId) where.push(sql`r.unit_id = ${f.unitId}`);
+      if (f.state) where.push(sql`r.state = ${f.state}`);
+      const result =
+        await db.execute(sql`select r.id, r.obligation_id as "obligationId", o.title as "obligationTitle",
+          r.plan_id as "planId", r.unit_id as "unitId", u.name as "unitName", r.unit_kind as "unitKind",
+          r.period_key as "periodKey", r.period_start::text as "periodStart", r.period_end::text as "periodEnd",
+          r.opens_on::text as "opensOn", r.due_date::text as "dueDate", r.lock_date::text as "lockDate", r.state,
+          r.version, r.late_allowed as "lateAllowed", r.return_reason as "returnReason",
+          r.submitted_at as "submittedAt", r.first_submitted_at as "firstSubmittedAt", o.frequency
+        from reports r join org_units u on u.id = r.unit_id join reporting_obligations o on o.id = r.obligation_id
+        where ${sql.join(where, sql` and `)}
+        order by r.period_start desc, u.name limit 1000`);
+      return rowsOf<Record<string, unknown>>(result);
+    },
+
+    async listEntryViews(reportId: string) {
+      const result = await db.execute(sql`${entryViewSelect} where e.report_id = ${reportId}
+        order by t.plan_id, t.sort_order, a.role`);
+      return rowsOf<EntryView>(result);
+    },
+    async findEntryView(id: string) {
+      const result = await db.execute(sql`${entryViewSelect} where e.id = ${id}`);
+      return rowsOf<EntryView>(result)[0] ?? null;
+    },
+
+    /** Compare-and-set: the update happens only if the version is the one the writer read. */
+    async updateEntry(p: {
+      id: string;
+      version: number;
+      set: Partial<Pick<EntryRow, "status" | "progress" | "narrative" | "figures" | "completedAt">>;
+      userId: string;
+    }) {
+      const rows = await db
+        .update(reportEntries)
+        .set({
+          ...p.set,
+          version: sql`${reportEntries.version} + 1`,
+          updatedBy: p.userId,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(reportEntries.id, p.id), eq(reportEntries.version, p.version)))
+        .returning({ id: reportEntries.id, assignmentId: reportEntries.assignmentId });
+      return rows[0] ?? null;
+    },
+    async updateAssignmentProgress(p: {
+      assignmentId: string;
+      progress: number;
+      completedAt: string | null;
+    }) {
+      await db.execute(sql`update task_assignments set progress = ${p.progress}, completed_at = ${p.completedAt},
+        updated_at = now() where id = ${p.assignmentId}`);
+    },
+
+    async updateReport(p: { id: string; version: number; set: Partial<typeof reports.$inferInsert> }) {
+      const rows = await db
+        .update(reports)
+        .set({ ...p.set, version: sql`${reports.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(reports.id, p.id), eq(reports.version, p.version)))
+        .returning();
+      return rows[0] ?? null;
+    },
+
+    async insertComment(values: typeof reportComments.$inferInsert) {
+      const [row] = await db.insert(reportComments).values(values).returning();
+      return row;
+    },
+    async listComments(reportId: string) {
+      return db
+        .select()
+        .from(reportComments)
+        .where(eq(reportComments.reportId, reportId))
+        .orderBy(asc(reportComments.createdAt));
+    },
+
+    async insertEvidence(values: typeof reportEvidence.$inferInsert) {
+      const [row] = await db.insert(reportEvidence).values(values).returning();
+      return row;
+    },
+    async listEvidence(reportId: string) {
+      return db
+        .select()
+        .from(reportEvidence)
+        .where(eq(reportEvidence.reportId, reportId))
+        .orderBy(asc(reportEvidence.createdAt));
+    },
+    async findEvidence(id: string) {
+      const rows = await db.select().from(reportEvidence).where(eq(reportEvidence.id, id)).limit(1);
+      return rows[0] ?? null;
+    },
+    /** Bytes a unit's evidence files take. */
+    async unitUsage(unitId: string) {
+      const result = await db.execute(
+        sql`select coalesce(sum(size), 0)::bigint::text as used from report_evidence where unit_id = ${unitId}`,
+      );
+      return Number(rowsOf<{ used: string }>(result)[0]?.used ?? 0);
+    },
+    async entryBelongs(p: { entryId: string; reportId: string }) {
+      const rows = await db
+        .select({ id: reportEntries.id })
+        .from(reportEntries)
+        .where(and(eq(reportEntries.id, p.entryId), eq(reportEntries.reportId, p.reportId)))
+        .limit(1);
+      return rows.length > 0;
+    },
+  };
+}
+
+export type ReportingRepository = ReturnType<typeof createReportingRepository>;

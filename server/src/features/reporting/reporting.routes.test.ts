@@ -1,0 +1,542 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { FastifyInstance } from "fastify";
+import JSZip from "jszip";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { periodContaining, shiftPeriod } from "../../../../core/src/reporting/periods";
+import { createTestDatabase } from "../../../test/database";
+import { buildProvince, buildUnit, buildUser } from "../../../test/factories";
+import { createClient } from "../../../test/http";
+import { buildApp } from "../../app/build-app";
+import { testConfig } from "../../app/config";
+import type { Database } from "../../app/db";
+import { auditLog } from "../audit/audit.table";
+import { plans, planTaskComponents, planTasks, taskAssignments } from "../plans/plans.table";
+import { reportEvidence } from "./reporting.table";
+
+let database: Database;
+let app: FastifyInstance;
+let dataDir: string;
+const u: Record<string, { id: string; path: string; kind: string }> = {};
+const names: Record<string, string> = {};
+let planId: string;
+let draftPlanId: string;
+const taskIds: string[] = [];
+const thisMonth = periodContaining("monthly", new Date().toISOString().slice(0, 10));
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-reporting-"));
+  app = await buildApp({ database, config: testConfig({ dataDir }) });
+  const province = await buildProvince(db);
+  u.province = province;
+  u.snv = await buildUnit(db, { kind: "department", name: "Sở Nội vụ", parentId: province.id });
+  u.comA = await buildUnit(db, { kind: "commune", name: "Xã An Phú", parentId: province.id });
+  u.comB = await buildUnit(db, { kind: "commune", name: "Xã Bình Minh", parentId: province.id });
+  for (const [key, unit, roles] of [
+    ["coord", u.snv, ["coordinator"]],
+    ["officerA", u.comA, ["officer"]],
+    ["headA", u.comA, ["head"]],
+    ["officerB", u.comB, ["officer"]],
+  ] as const) {
+    const user = await buildUser(db, { unitId: unit.id, roles: [...roles] });
+    names[key] = user.username;
+  }
+  const [plan] = await db
+    .insert(plans)
+    .values({
+      provinceId: province.id,
+      ownerUnitId: province.id,
+      title: "Kế hoạch cải thiện PCI",
+      status: "issued",
+    })
+    .returning();
+  planId = plan.id;
+  const [draft] = await db
+    .insert(plans)
+    .values({ provinceId: province.id, ownerUnitId: province.id, title: "Dự thảo", status: "draft" })
+    .returning();
+  draftPlanId = draft.id;
+  const targets = [{ measure: "Tỷ lệ hồ sơ trực tuyến", comparator: "≥", value: 40, unit: "%" }];
+  for (const [i, content] of ["Công khai thu chi ngân sách", "Đẩy mạnh dịch vụ công trực tuyến"].entries()) {
+    const [task] = await db
+      .insert(planTasks)
+      .values({
+        planId,
+        provinceId: province.id,
+        number: String(i + 1),
+        sortOrder: i,
+        content,
+        deadline: { kind: "unknown", text: "" },
+        dueDate: i === 0 ? "2020-01-31" : "2099-12-31",
+        quantitativeTargets: i === 1 ? targets : [],
+      })
+      .returning();
+    taskIds.push(task.id);
+    await db
+      .insert(planTaskComponents)
+      .values({ taskId: task.id, versionCode: "PCI-2022", componentCode: "TRANSPARENCY" });
+  }
+  // Commune A leads both tasks; commune B leads the second.
+  const assign = (taskId: string, unit: { id: string; path: string }, dueDate: string) =>
+    db.insert(taskAssignments).values({
+      taskId,
+      planId,
+      provinceId: province.id,
+      unitId: unit.id,
+      unitPath: unit.path,
+      role: "lead",
+      dueDate,
+    });
+  await assign(taskIds[0], u.comA, "2020-01-31");
+  await assign(taskIds[1], u.comA, "2099-12-31");
+  await assign(taskIds[1], u.comB, "2099-12-31");
+}, 120_000);
+
+afterAll(async () => {
+  await app.close();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const clients = new Map<string, ReturnType<typeof createClient>>();
+async function as(key: string) {
+  const known = clients.get(key);
+  if (known) return known;
+  const c = createClient(app);
+  await c.login(names[key]);
+  clients.set(key, c);
+  return c;
+}
+
+const monthly = () => ({
+  title: "Báo cáo tình hình thực hiện hằng tháng",
+  frequency: "monthly",
+  dueRule: { kind: "daysAfterEnd", days: 15 },
+  receivingUnitId: u.snv.id,
+});
+
+let obligationId: string;
+let reportA: { id: string; version: number; entries: Array<{ id: string; taskId: string; version: number }> };
+let reportBId: string;
+
+describe("reporting obligations and periods", () => {
+  it("answers 401 without a session", async () => {
+    const res = await app.inject({ method: "GET", url: `/api/plans/${planId}/reporting-obligations` });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it("returns 400 with a message when the due rule is missing", async () => {
+    const c = await as("coord");
+    const res = await c.post(`/api/plans/${planId}/reporting-obligations`, {
+      ...monthly(),
+      dueRule: undefined,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/quy tắc hạn/);
+  });
+
+  it("returns 403 when a commune officer sets an obligation, 403 on a draft plan, 404 on an unknown plan", async () => {
+    expect(
+      (await (await as("officerA")).post(`/api/plans/${planId}/reporting-obligations`, monthly())).statusCode,
+    ).toBe(403);
+    const c = await as("coord");
+    expect((await c.post(`/api/plans/${draftPlanId}/reporting-obligations`, monthly())).statusCode).toBe(403);
+    expect(
+      (await c.post("/api/plans/00000000-0000-4000-8000-000000000000/reporting-obligations", monthly()))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it("creates an obligation for an issued plan, with an audit record", async () => {
+    const c = await as("coord");
+    const res = await c.post(`/api/plans/${planId}/reporting-obligations`, monthly());
+    expect(res.statusCode, res.body).toBe(201);
+    obligationId = res.json().obligation.id;
+    expect(res.json().obligation).toMatchObject({ frequency: "monthly", receivingUnitName: "Sở Nội vụ" });
+    const list = await c.get(`/api/plans/${planId}/reporting-obligations`);
+    expect(list.json().obligations).toHaveLength(1);
+    const audits = await database.db.select().from(auditLog);
+    expect(audits.some((a) => a.entity === "reportingObligation" && a.action === "create")).toBe(true);
+  });
+
+  it("opens a period: one report per assigned unit, an entry per assignment; opening again adds nothing", async () => {
+    const c = await as("coord");
+    expect(
+      (
+        await (
+          await as("officerA")
+        ).post(`/api/reporting-obligations/${obligationId}/periods`, { periodKey: thisMonth.key })
+      ).statusCode,
+    ).toBe(403);
+    const bad = await c.post(`/api/reporting-obligations/${obligationId}/periods`, { periodKey: "2025-Q1" });
+    expect(bad.statusCode).toBe(400);
+    const res = await c.post(`/api/reporting-obligations/${obligationId}/periods`, {
+      periodKey: thisMonth.key,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ reportsCreated: 2, entriesCreated: 3 });
+    const again = await c.post(`/api/reporting-obligations/${obligationId}/periods`, {
+      periodKey: thisMonth.key,
+    });
+    expect(again.json()).toMatchObject({ reportsCreated: 0, entriesCreated: 0 });
+  });
+});
+
+describe("a unit's report", () => {
+  it("lists only the unit's own report to its officer; the other commune's is not found", async () => {
+    const a = await as("officerA");
+    const list = (await a.get(`/api/reports?obligationId=${obligationId}`)).json().reports;
+    expect(list).toHaveLength(1);
+    expect(list[0].unitName).toBe("Xã An Phú");
+    const all = (await (await as("coord")).get(`/api/reports?obligationId=${obligationId}`)).json().reports;
+    expect(all).toHaveLength(2);
+    reportBId = all.find((r: { unitName: string }) => r.unitName === "Xã Bình Minh").id;
+    expect((await a.get(`/api/reports/${reportBId}`)).statusCode).toBe(404);
+    const res = await a.get(`/api/reports/${list[0].id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    reportA = res.json().report;
+    expect(reportA.entries).toHaveLength(2);
+    expect(res.json().report.can).toMatchObject({ edit: true, submit: true, accept: false });
+  });
+
+  it("autosaves an entry and refuses a stale version with 409 and the current values", async () => {
+    const a = await as("officerA");
+    const entry = reportA.entries.find((e) => e.taskId === taskIds[1])!;
+    const saved = await a.patch(`/api/report-entries/${entry.id}`, {
+      version: entry.version,
+      status: "inProgress",
+      progress: 60,
+      narrative: "Đã đưa 45% hồ sơ lên mạng",
+      figures: [{ measure: "Tỷ lệ hồ sơ trực tuyến", value: 45 }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().entry).toMatchObject({ progress: 60, version: entry.version + 1 });
+    const stale = await (await as("headA")).patch(`/api/report-entries/${entry.id}`, {
+      version: entry.version,
+      narrative: "Bản của người thứ hai",
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current.narrative).toBe("Đã đưa 45% hồ sơ lên mạng");
+  });
+
+  it("refuses figures of unknown measures, out of range, or of the wrong type, writing nothing", async () => {
+    const a = await as("officerA");
+    const entry = reportA.entries.find((e) => e.taskId === taskIds[1])!;
+    const v = entry.version + 1;
+    const unknown = await a.patch(`/api/report-entries/${entry.id}`, {
+      version: v,
+      figures: [{ measure: "Khác", value: 1 }],
+    });
+    expect(unknown.statusCode).toBe(400);
+    const range = await a.patch(`/api/report-entries/${entry.id}`, {
+      version: v,
+      figures: [{ measure: "Tỷ lệ hồ sơ trực tuyến", value: 140 }],
+    });
+    expect(range.json().error.code).toBe("reportEntry.figureRange");
+    const type = await a.patch(`/api/report-entries/${entry.id}`, {
+      version: v,
+      figures: [{ measure: "Tỷ lệ hồ sơ trực tuyến", value: "nhiều" }],
+    });
+    expect(type.statusCode).toBe(400);
+    expect((await a.patch(`/api/report-entries/${entry.id}`, { version: v, progress: 150 })).statusCode).toBe(
+      400,
+    );
+    const current = (await a.get(`/api/reports/${reportA.id}`))
+      .json()
+      .report.entries.find((e: { id: string }) => e.id === entry.id);
+    expect(current.version).toBe(v);
+    expect(current.figures).toEqual([{ measure: "Tỷ lệ hồ sơ trực tuyến", value: 45 }]);
+  });
+
+  it("returns 404 when another commune saves this unit's entry", async () => {
+    const entry = reportA.entries[0];
+    const res = await (await as("officerB")).patch(`/api/report-entries/${entry.id}`, {
+      version: 1,
+      progress: 10,
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe("evidence", () => {
+  it("stores a PDF outside the web root and serves it as an attachment to those who may read it", async () => {
+    const a = await as("officerA");
+    const res = await a.upload(`/api/reports/${reportA.id}/evidence`, {
+      fileName: "bien-ban.pdf",
+      data: PDF,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const ev = res.json().evidence;
+    expect(ev).toMatchObject({ kind: "file", contentType: "application/pdf", size: PDF.byteLength });
+    const dl = await a.get(`/api/evidence/${ev.id}/download`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers["content-disposition"]).toMatch(/^attachment;/);
+    expect(dl.body.startsWith("%PDF-")).toBe(true);
+    expect((await (await as("officerB")).get(`/api/evidence/${ev.id}/download`)).statusCode).toBe(404);
+    const stored = fs.readdirSync(path.join(dataDir, "files", u.comA.id));
+    expect(stored).toHaveLength(1);
+    expect(stored[0].endsWith(".part")).toBe(false);
+  });
+
+  it("refuses a file whose content does not match its name, leaving no row and no file", async () => {
+    const a = await as("officerA");
+    const before = (await database.db.select().from(reportEvidence)).length;
+    const res = await a.upload(`/api/reports/${reportA.id}/evidence`, { fileName: "anh.png", data: PDF });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe("evidence.contentMismatch");
+    const exe = await a.upload(`/api/reports/${reportA.id}/evidence`, { fileName: "virus.exe", data: "MZ" });
+    expect(exe.statusCode).toBe(400);
+    expect((await database.db.select().from(reportEvidence)).length).toBe(before);
+    expect(fs.readdirSync(path.join(dataDir, "files", u.comA.id))).toHaveLength(1);
+  });
+
+  it("accepts a link, refusing one that is not http(s)", async () => {
+    const a = await as("officerA");
+    const ok = await a.post(`/api/reports/${reportA.id}/evidence-links`, {
+      url: "https://congbao.gov.vn/van-ban/1",
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const bad = await a.post(`/api/reports/${reportA.id}/evidence-links`, { url: "javascript:alert(1)" });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe("review", () => {
+  const act = async (who: string, action: string, extra: Record<string, unknown> = {}) => {
+    const c = await as(who);
+    const version = (await c.get(`/api/reports/${reportA.id}`)).json().report.version;
+    return c.post(`/api/reports/${reportA.id}/transitions`, { action, version, ...extra });
+  };
+
+  it("a commune submits, the coordinator returns with a reason, the commune resubmits, the coordinator accepts", async () => {
+    const submitted = await act("officerA", "submit");
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().report.state).toBe("submitted");
+    const entry = reportA.entries[0];
+    const late = await (await as("officerA")).patch(`/api/report-entries/${entry.id}`, {
+      version: 1,
+      progress: 5,
+    });
+    expect(late.statusCode).toBe(409);
+    expect((await act("officerA", "accept")).statusCode).toBe(403);
+    const noReason = await act("coord", "return");
+    expect(noReason.statusCode).toBe(400);
+    const returned = await act("coord", "return", { reason: "Thiếu minh chứng nhiệm vụ 1" });
+    expect(returned.json().report).toMatchObject({
+      state: "returned",
+      returnReason: "Thiếu minh chứng nhiệm vụ 1",
+    });
+    const c = await as("coord");
+    const comment = await c.post(`/api/reports/${reportA.id}/comments`, {
+      taskId: taskIds[0],
+      body: "Bổ sung biên bản",
+    });
+    expect(comment.statusCode, comment.body).toBe(201);
+    const seen = (await (await as("officerA")).get(`/api/reports/${reportA.id}`)).json().report.comments;
+    expect(seen.map((x: { body: string }) => x.body)).toContain("Bổ sung biên bản");
+    expect((await act("officerA", "resubmit")).json().report.state).toBe("resubmitted");
+    expect((await act("coord", "accept")).json().report.state).toBe("accepted");
+    const audits = await database.db.select().from(auditLog);
+    expect(audits.filter((a) => a.entity === "report").map((a) => a.action)).toEqual(
+      expect.arrayContaining(["submit", "return", "resubmit", "accept"]),
+    );
+  });
+
+  it("refuses a stale version of a transition with 409", async () => {
+    const res = await (await as("coord")).post(`/api/reports/${reportA.id}/transitions`, {
+      action: "reopen",
+      reason: "Sửa số liệu",
+      version: 1,
+    });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it("reopening is an explicit, logged act of the coordinator", async () => {
+    expect((await act("officerA", "reopen", { reason: "x" })).statusCode).toBe(403);
+    const res = await act("coord", "reopen", { reason: "Sửa số liệu quý" });
+    expect(res.json().report.state).toBe("returned");
+    const audits = await database.db.select().from(auditLog);
+    expect(audits.some((a) => a.entity === "report" && a.action === "reopen")).toBe(true);
+    expect((await act("officerA", "resubmit")).json().report.state).toBe("resubmitted");
+    expect((await act("coord", "accept")).json().report.state).toBe("accepted");
+  });
+});
+
+describe("dashboard", () => {
+  it("counts expected, received and on time by unit kind; overdue tasks and late units; components", async () => {
+    const res = await (await as("coord")).get(
+      `/api/reporting/dashboard?obligationId=${obligationId}&periodKey=${thisMonth.key}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d.totals).toEqual({ expected: 2, received: 1, onTime: 1 });
+    expect(d.byKind).toEqual([{ unitKind: "commune", expected: 2, received: 1, onTime: 1 }]);
+    expect(d.taskStatus.overdue).toBe(1);
+    expect(d.taskStatus.inProgress).toBe(1);
+    expect(d.taskStatus.notStarted).toBe(1);
+    expect(d.overdueTasks.map((t: { taskId: string }) => t.taskId)).toEqual([taskIds[0]]);
+    expect(d.components).toEqual([
+      {
+        versionCode: "PCI-2022",
+        componentCode: "TRANSPARENCY",
+        tasks: 2,
+        entries: 3,
+        meanProgress: 20,
+        completed: 0,
+      },
+    ]);
+  });
+
+  it("shows a commune only its own figures", async () => {
+    const d = (
+      await (
+        await as("officerB")
+      ).get(`/api/reporting/dashboard?obligationId=${obligationId}&periodKey=${thisMonth.key}`)
+    ).json();
+    expect(d.totals).toEqual({ expected: 1, received: 0, onTime: 0 });
+    expect(d.overdueTasks).toEqual([]);
+  });
+
+  it("returns 400 on a malformed period and 404 on an unknown obligation", async () => {
+    const c = await as("coord");
+    expect(
+      (await c.get(`/api/reporting/dashboard?obligationId=${obligationId}&periodKey=bad`)).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await c.get(
+          `/api/reporting/dashboard?obligationId=00000000-0000-4000-8000-000000000000&periodKey=2025-M01`,
+        )
+      ).statusCode,
+    ).toBe(404);
+  });
+});
+
+describe("carry forward and lock date", () => {
+  it("carries the previous period's entries into the next period", async () => {
+    const next = shiftPeriod(thisMonth, 1);
+    const c = await as("coord");
+    await c.post(`/api/reporting-obligations/${obligationId}/periods`, { periodKey: next.key });
+    const list = (
+      await (await as("officerA")).get(`/api/reports?obligationId=${obligationId}&periodKey=${next.key}`)
+    ).json().reports;
+    const report = (await (await as("officerA")).get(`/api/reports/${list[0].id}`)).json().report;
+    const entry = report.entries.find((e: { taskId: string }) => e.taskId === taskIds[1]);
+    expect(entry).toMatchObject({
+      progress: 60,
+      narrative: "Đã đưa 45% hồ sơ lên mạng",
+      carriedForward: true,
+      version: 1,
+    });
+  });
+
+  it("refuses a submission after the lock date unless the coordinator allowed it", async () => {
+    const c = await as("coord");
+    const ob = await c.post(`/api/plans/${planId}/reporting-obligations`, {
+      ...monthly(),
+      title: "Báo cáo quý",
+      frequency: "quarterly",
+      dueRule: { kind: "dayOfLastMonth", day: 15 },
+      lockAfterDays: 5,
+    });
+    const id = ob.json().obligation.id;
+    await c.post(`/api/reporting-obligations/${id}/periods`, { periodKey: "2020-Q1" });
+    const a = await as("officerA");
+    const report = (await a.get(`/api/reports?obligationId=${id}`)).json().reports[0];
+    expect(report).toMatchObject({ dueDate: "2020-03-15", lockDate: "2020-03-20" });
+    const refused = await a.post(`/api/reports/${report.id}/transitions`, {
+      action: "submit",
+      version: report.version,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe("report.locked");
+    expect((await a.put(`/api/reports/${report.id}/late-permission`, { allowed: true })).statusCode).toBe(
+      403,
+    );
+    const allowed = await c.put(`/api/reports/${report.id}/late-permission`, { allowed: true });
+    expect(allowed.statusCode, allowed.body).toBe(200);
+    const v = allowed.json().report.version;
+    const sent = await a.post(`/api/reports/${report.id}/transitions`, { action: "submit", version: v });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const d = (await c.get(`/api/reporting/dashboard?obligationId=${id}&periodKey=2020-Q1`)).json();
+    expect(d.totals).toMatchObject({ expected: 2, received: 1, onTime: 0 });
+    expect(d.lateUnits).toHaveLength(2);
+  });
+});
+
+describe("consolidated report, exports and scorecards", () => {
+  it("generates the consolidated DOCX with the coordinator's narrative, parsed back", async () => {
+    const c = await as("coord");
+    const narrative = (
+      await c.get(`/api/reporting/narrative?obligationId=${obligationId}&periodKey=${thisMonth.key}`)
+    ).json().narrative;
+    expect(narrative).toMatch(/1\/2 đơn vị đã gửi báo cáo/);
+    const res = await c.post("/api/reporting/consolidated.docx", {
+      obligationId,
+      periodKey: thisMonth.key,
+      narrative: "Kết quả do Sở Nội vụ tổng hợp và chỉnh sửa.",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-disposition"]).toMatch(/^attachment;/);
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    for (const text of [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Kết quả do Sở Nội vụ tổng hợp và chỉnh sửa.",
+      "Xã An Phú",
+      "Xã Bình Minh",
+      "TRANSPARENCY",
+      "PHỤ LỤC",
+      "Công khai thu chi ngân sách",
+    ])
+      expect(xml).toContain(text);
+    const bad = await c.post("/api/reporting/consolidated.docx", {
+      obligationId: "00000000-0000-4000-8000-000000000000",
+      periodKey: thisMonth.key,
+    });
+    expect(bad.statusCode).toBe(404);
+  });
+
+  it("exports every entry of the period in the actor's scope as XLSX", async () => {
+    const url = `/api/reporting/entries.xlsx?obligationId=${obligationId}&periodKey=${thisMonth.key}`;
+    const read = async (who: string) => {
+      const res = await (await as(who)).get(url);
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return wb.worksheets[0].rowCount - 2;
+    };
+    expect(await read("coord")).toBe(3);
+    expect(await read("officerB")).toBe(1);
+  });
+
+  it("scores units per year: tasks, reports on time, targets met; ranked", async () => {
+    const c = await as("coord");
+    expect((await c.get("/api/reporting/scorecards?year=1800")).statusCode).toBe(400);
+    const y2020 = (await c.get("/api/reporting/scorecards?year=2020")).json().scorecards;
+    const a2020 = y2020.find((s: { unitName: string }) => s.unitName === "Xã An Phú");
+    expect(a2020).toMatchObject({
+      rank: 1,
+      tasksDue: 1,
+      tasksOverdue: 1,
+      reportsExpected: 1,
+      reportsOnTime: 0,
+    });
+    const year = Number(thisMonth.key.slice(0, 4));
+    const now = (await c.get(`/api/reporting/scorecards?year=${year}&planId=${planId}`)).json().scorecards;
+    const a = now.find((s: { unitName: string }) => s.unitName === "Xã An Phú");
+    const b = now.find((s: { unitName: string }) => s.unitName === "Xã Bình Minh");
+    expect(a).toMatchObject({ targets: 1, targetsMet: 1, reportsOnTime: 1 });
+    expect(b).toMatchObject({ targets: 1, targetsMet: 0, reportsOnTime: 0 });
+    const own = (await (await as("officerB")).get(`/api/reporting/scorecards?year=${year}`)).json()
+      .scorecards;
+    expect(own.map((s: { unitName: string }) => s.unitName)).toEqual(["Xã Bình Minh"]);
+    const xlsx = await c.get(`/api/reporting/scorecards.xlsx?year=${year}`);
+    expect(xlsx.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,308 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { uuidSchema } from "../../../../core/src/api/common.schemas";
+import {
+  commentBody,
+  commentResponse,
+  consolidatedBody,
+  dashboardQuery,
+  dashboardResponse,
+  entryResponse,
+  entryUpdateBody,
+  evidenceQuery,
+  evidenceResponse,
+  lateBody,
+  linkBody,
+  narrativeResponse,
+  notificationListResponse,
+  obligationCreateBody,
+  obligationListResponse,
+  obligationResponse,
+  openPeriodBody,
+  openPeriodResponse,
+  reportListQuery,
+  reportListResponse,
+  reportResponse,
+  reportUpdateBody,
+  scorecardListResponse,
+  scorecardQuery,
+  transitionBody,
+} from "../../../../core/src/api/reporting.schemas";
+import { actorOf } from "../../app/auth-plugin";
+import type { FeatureDeps } from "../../app/build-app";
+import { XLSX_TYPE } from "../plans/plans.documents";
+import { reportingDashboard } from "./reporting.dashboard.service";
+import {
+  consolidatedNarrative,
+  exportConsolidatedDocx,
+  exportEntriesXlsx,
+  exportScorecardsXlsx,
+  listScorecards,
+} from "./reporting.exports.service";
+import { CONTENT_TYPES, readEvidenceUpload } from "./reporting.files";
+import { createSmtpMailer } from "./reporting.mail";
+import { listNotifications, markNotificationRead, startReminderJob } from "./reporting.reminders.service";
+import {
+  addComment,
+  addEvidenceLink,
+  allowLate,
+  createObligation,
+  getReport,
+  listObligations,
+  listReports,
+  openEvidence,
+  openPeriod,
+  saveEntry,
+  transitionReport,
+  updateReport,
+  uploadEvidence,
+} from "./reporting.service";
+
+const idParams = z.strictObject({ id: uuidSchema });
+const user = { access: "user" as const };
+const attachment = (name: string) =>
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
+  // ——— obligations and periods ———
+  app.get(
+    "/api/plans/:id/reporting-obligations",
+    { config: user, schema: { params: idParams, response: { 200: obligationListResponse } } },
+    async (request) => ({
+      obligations: await listObligations({ db, actor: actorOf(request), planId: request.params.id }),
+    }),
+  );
+
+  app.post(
+    "/api/plans/:id/reporting-obligations",
+    {
+      config: user,
+      schema: { params: idParams, body: obligationCreateBody, response: { 201: obligationResponse } },
+    },
+    async (request, reply) => {
+      const obligation = await createObligation({
+        db,
+        actor: actorOf(request),
+        planId: request.params.id,
+        input: request.body,
+      });
+      return reply.status(201).send({ obligation });
+    },
+  );
+
+  app.post(
+    "/api/reporting-obligations/:id/periods",
+    {
+      config: user,
+      schema: { params: idParams, body: openPeriodBody, response: { 200: openPeriodResponse } },
+    },
+    async (request) =>
+      openPeriod({
+        db,
+        actor: actorOf(request),
+        obligationId: request.params.id,
+        periodKey: request.body.periodKey,
+      }),
+  );
+
+  app.get(
+    "/api/reporting/dashboard",
+    { config: user, schema: { querystring: dashboardQuery, response: { 200: dashboardResponse } } },
+    async (request) => reportingDashboard({ db, actor: actorOf(request), query: request.query }),
+  );
+
+  // ——— consolidated report, exports, scorecards ———
+  app.get(
+    "/api/reporting/narrative",
+    { config: user, schema: { querystring: dashboardQuery, response: { 200: narrativeResponse } } },
+    async (request) => ({
+      narrative: await consolidatedNarrative({ db, actor: actorOf(request), query: request.query }),
+    }),
+  );
+
+  app.post(
+    "/api/reporting/consolidated.docx",
+    { config: user, schema: { body: consolidatedBody } },
+    async (request, reply) => {
+      const file = await exportConsolidatedDocx({ db, actor: actorOf(request), input: request.body });
+      return reply
+        .header("content-type", CONTENT_TYPES.docx)
+        .header("content-disposition", attachment(file.fileName))
+        .send(file.data);
+    },
+  );
+
+  app.get(
+    "/api/reporting/entries.xlsx",
+    { config: user, schema: { querystring: dashboardQuery } },
+    async (request, reply) => {
+      const file = await exportEntriesXlsx({ db, actor: actorOf(request), query: request.query });
+      return reply
+        .header("content-type", XLSX_TYPE)
+        .header("content-disposition", attachment(file.fileName))
+        .send(file.data);
+    },
+  );
+
+  app.get(
+    "/api/reporting/scorecards",
+    { config: user, schema: { querystring: scorecardQuery, response: { 200: scorecardListResponse } } },
+    async (request) => ({
+      scorecards: await listScorecards({ db, actor: actorOf(request), query: request.query }),
+    }),
+  );
+
+  app.get(
+    "/api/reporting/scorecards.xlsx",
+    { config: user, schema: { querystring: scorecardQuery } },
+    async (request, reply) => {
+      const file = await exportScorecardsXlsx({ db, actor: actorOf(request), query: request.query });
+      return reply
+        .header("content-type", XLSX_TYPE)
+        .header("content-disposition", attachment(file.fileName))
+        .send(file.data);
+    },
+  );
+
+  // ——— reports ———
+  app.get(
+    "/api/reports",
+    { config: user, schema: { querystring: reportListQuery, response: { 200: reportListResponse } } },
+    async (request) => ({
+      reports: await listReports({ db, actor: actorOf(request), query: request.query }),
+    }),
+  );
+
+  app.get(
+    "/api/reports/:id",
+    { config: user, schema: { params: idParams, response: { 200: reportResponse } } },
+    async (request) => ({ report: await getReport({ db, actor: actorOf(request), id: request.params.id }) }),
+  );
+
+  app.patch(
+    "/api/reports/:id",
+    { config: user, schema: { params: idParams, body: reportUpdateBody, response: { 200: reportResponse } } },
+    async (request) => ({
+      report: await updateReport({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+    }),
+  );
+
+  app.patch(
+    "/api/report-entries/:id",
+    { config: user, schema: { params: idParams, body: entryUpdateBody, response: { 200: entryResponse } } },
+    async (request) => ({
+      entry: await saveEntry({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+    }),
+  );
+
+  app.post(
+    "/api/reports/:id/transitions",
+    { config: user, schema: { params: idParams, body: transitionBody, response: { 200: reportResponse } } },
+    async (request) => ({
+      report: await transitionReport({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+      }),
+    }),
+  );
+
+  app.put(
+    "/api/reports/:id/late-permission",
+    { config: user, schema: { params: idParams, body: lateBody, response: { 200: reportResponse } } },
+    async (request) => ({
+      report: await allowLate({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        allowed: request.body.allowed,
+      }),
+    }),
+  );
+
+  app.post(
+    "/api/reports/:id/comments",
+    { config: user, schema: { params: idParams, body: commentBody, response: { 201: commentResponse } } },
+    async (request, reply) => {
+      const comment = await addComment({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+      });
+      return reply.status(201).send({ comment });
+    },
+  );
+
+  // ——— notifications ———
+  app.get(
+    "/api/notifications",
+    { config: user, schema: { response: { 200: notificationListResponse } } },
+    async (request) => ({ notifications: await listNotifications({ db, actor: actorOf(request) }) }),
+  );
+
+  app.post(
+    "/api/notifications/:id/read",
+    { config: user, schema: { params: idParams, response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (request) => {
+      await markNotificationRead({ db, actor: actorOf(request), id: request.params.id });
+      return { ok: true as const };
+    },
+  );
+
+  // The reminder job runs with the server; tests drive it directly with a fixed day.
+  if (config.env !== "test") {
+    const stop = startReminderJob({ db, mailer: config.smtp ? createSmtpMailer(config.smtp) : null });
+    app.addHook("onClose", async () => stop());
+  }
+
+  // ——— evidence ———
+  app.post(
+    "/api/reports/:id/evidence",
+    {
+      config: user,
+      schema: { params: idParams, querystring: evidenceQuery, response: { 201: evidenceResponse } },
+    },
+    async (request, reply) => {
+      const file = await readEvidenceUpload(request);
+      const evidence = await uploadEvidence({
+        db,
+        config,
+        actor: actorOf(request),
+        id: request.params.id,
+        entryId: request.query.entryId ?? null,
+        file,
+      });
+      return reply.status(201).send({ evidence });
+    },
+  );
+
+  app.post(
+    "/api/reports/:id/evidence-links",
+    { config: user, schema: { params: idParams, body: linkBody, response: { 201: evidenceResponse } } },
+    async (request, reply) => {
+      const evidence = await addEvidenceLink({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+      });
+      return reply.status(201).send({ evidence });
+    },
+  );
+
+  app.get(
+    "/api/evidence/:id/download",
+    { config: user, schema: { params: idParams } },
+    async (request, reply) => {
+      const file = await openEvidence({ db, config, actor: actorOf(request), id: request.params.id });
+      return reply
+        .header("content-type", file.contentType)
+        .header("content-disposition", attachment(file.fileName))
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "private, no-store")
+        .send(file.data);
+    },
+  );
+};
