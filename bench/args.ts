@@ -4,14 +4,15 @@ import { SCENARIO_NAMES } from "./scenarios";
 
 export interface BenchOptions {
   scale: ScaleName;
-  scenario: string | null;
+  /** Scenarios to run (comma-separated on the command line); null: all. */
+  scenario: string[] | null;
   json: boolean;
   durationSec: number;
   connections: number;
 }
 
 export const USAGE =
-  "usage: npm run bench -- --scale province|national [--scenario NAME] [--json] [--duration SECONDS] [--connections N]";
+  "usage: npm run bench -- --scale province|national [--scenario NAME[,NAME…]] [--json] [--duration SECONDS] [--connections N]";
 
 /** A wrong argument: the runner prints the message and exits with status 2. */
 export class UsageError extends Error {}
@@ -36,10 +37,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   if (!SCALE_NAMES.includes(scale as ScaleName)) {
     throw new UsageError(`unknown scale "${scale}"; valid scales: ${SCALE_NAMES.join(", ")}`);
   }
-  const scenario = values.scenario ?? null;
-  if (scenario && !SCENARIO_NAMES.includes(scenario)) {
-    throw new UsageError(`unknown scenario "${scenario}"; valid scenarios: ${SCENARIO_NAMES.join(", ")}`);
-  }
+  const scenario = values.scenario ? values.scenario.split(",").map((s) => s.trim()) : null;
+  for (const name of scenario ?? [])
+    if (!SCENARIO_NAMES.includes(name))
+      throw new UsageError(`unknown scenario "${name}"; valid scenarios: ${SCENARIO_NAMES.join(", ")}`);
   return {
     scale: scale as ScaleName,
     scenario,

@@ -47,6 +47,35 @@ async function generateInto({
   );
 }
 
+/** Title prefix of the plans the plan-issue scenario creates and issues. */
+export const SCENARIO_PLAN_PREFIX = "[bench] ";
+
+/**
+ * Removes what the plan-issue scenario of an earlier run wrote (issued plans with ~75,000 assignments
+ * each), so a cached data set stays the generated one. Assignments have no foreign keys; the plan's
+ * tasks, participants and components go with it (on delete cascade).
+ */
+async function undoScenarioWrites(target: { databaseUrl: string | null; dataDir: string | null }) {
+  const database = await openDatabase({ ...target, poolSize: 1 });
+  try {
+    const plans = await database.query<{ id: string }>("select id from plans where starts_with(title, $1)", [
+      SCENARIO_PLAN_PREFIX,
+    ]);
+    const ids = plans.map((r) => r.id);
+    if (!ids.length) return;
+    await database.query("delete from task_assignments where plan_id = any($1::uuid[])", [ids]);
+    await database.query("delete from plans where id = any($1::uuid[])", [ids]);
+    // Dead rows left in the indexes would slow the scenarios that read assignments until autovacuum
+    // came by (PGlite has none): reclaim them and refresh statistics now.
+    await database.query(
+      "vacuum analyze task_assignments, plans, plan_tasks, plan_task_participants, plan_task_components",
+    );
+    progress(`removed ${ids.length} plans an earlier plan-issue run created`);
+  } finally {
+    await database.close();
+  }
+}
+
 async function ensurePglite(scale: ScaleName): Promise<Dataset> {
   const dataDir = path.join(cacheDir, `${scale}-pglite`);
   const metaFile = path.join(cacheDir, `${scale}-pglite.json`);
@@ -61,7 +90,10 @@ async function ensurePglite(scale: ScaleName): Promise<Dataset> {
     fs.rmSync(dataDir, { recursive: true, force: true });
     await generateInto({ scale, target: { databaseUrl: null, dataDir } });
     fs.writeFileSync(metaFile, JSON.stringify({ fingerprint, generatedAt: new Date().toISOString() }));
-  } else progress(`using cached ${dataDir}`);
+  } else {
+    progress(`using cached ${dataDir}`);
+    await undoScenarioWrites({ databaseUrl: null, dataDir });
+  }
   return { db: "pglite", env: { DATA_DIR: dataDir }, generated: !fresh };
 }
 
@@ -138,7 +170,10 @@ async function ensurePostgres({
         ]);
       },
     });
-  } else progress(`using cached database ${name}`);
+  } else {
+    progress(`using cached database ${name}`);
+    await undoScenarioWrites({ databaseUrl: benchUrl, dataDir: null });
+  }
   return { db: "postgres", env: { DATABASE_URL: benchUrl }, generated: !fresh };
 }
 

@@ -7,11 +7,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, "../..");
 const migrationsDir = path.join(repoRoot, "server/drizzle");
 
-/** Sources outside bench/ whose data the generator writes: the index catalog and the provinces. */
+/**
+ * Sources outside bench/ whose results the generator writes: the index catalog and the provinces, the
+ * deadline parser (models and due days of tasks), numbering and roll-up of task tables, and the
+ * folding of search text.
+ */
 const seededFrom = [
   "core/src/indices/definitions",
   "core/src/indices/provinces/provinces.ts",
   "server/src/features/indices/indices.catalog.ts",
+  "core/src/deadlines",
+  "core/src/plans",
+  "core/src/text",
 ];
 
 const tsFiles = (target: string): string[] =>

@@ -204,10 +204,19 @@ export const GIVEN_NAMES: readonly string[] = [
   "Nhung",
 ];
 
-/** The four groups every province defines, by rule under the province root. */
-export const STANDARD_GROUPS: ReadonlyArray<{ name: string; kinds: string[] }> = [
+/**
+ * The groups every province defines, by rule under the province root. The last one (departments with
+ * their divisions, central agencies and communes: about 250 units in one province) is what the
+ * plan-issue scenario assigns its 300 tasks to.
+ */
+export const STANDARD_GROUPS: ReadonlyArray<{ name: string; kinds: string[]; descendants?: boolean }> = [
   { name: "Các sở, ban, ngành", kinds: ["department"] },
   { name: "Cơ quan Trung ương đóng trên địa bàn tỉnh", kinds: ["centralAgency"] },
   { name: "UBND các xã, phường", kinds: ["commune"] },
   { name: "Các cơ quan, đơn vị, địa phương", kinds: ["department", "centralAgency", "commune"] },
+  {
+    name: "Các cơ quan, đơn vị trực thuộc và UBND các xã, phường",
+    kinds: ["department", "internalUnit", "centralAgency", "commune"],
+    descendants: true,
+  },
 ];

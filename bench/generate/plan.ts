@@ -50,6 +50,8 @@ export interface PlannedGroup {
   searchText: string;
   ruleKinds: string[];
   ruleParentId: string;
+  /** Kinds anywhere under the parent (divisions of departments too), not only its children. */
+  ruleDescendants: boolean;
 }
 
 export interface PlannedProvince {
@@ -223,6 +225,7 @@ function planProvince({ random, spec, index }: { random: Random; spec: ScaleSpec
     searchText: foldForMatch(g.name),
     ruleKinds: g.kinds,
     ruleParentId: root.id,
+    ruleDescendants: g.descendants ?? false,
   }));
   return { units, groups, snvId, province: { id: root.id, name: root.name, communeNames } };
 }

@@ -7,6 +7,8 @@ export interface ScaleSpec {
   /** Internal units (phòng, chi cục) under each department. */
   internalPerDepartment: number;
   historicalDistricts: { min: number; max: number };
+  /** Issued plans per province; tasks and assignments in all, spread over the provinces. */
+  plans: { plansPerProvince: number; tasks: number; assignments: number };
 }
 
 export const SCALES = {
@@ -18,6 +20,7 @@ export const SCALES = {
     centralAgencies: 12,
     internalPerDepartment: 5,
     historicalDistricts: { min: 17, max: 17 },
+    plans: { plansPerProvince: 20, tasks: 2_000, assignments: 60_000 },
   },
   // The 34 provinces and cities after 1 July 2025: about 4,000 units (3,321 communes in reality).
   national: {
@@ -27,6 +30,7 @@ export const SCALES = {
     centralAgencies: 6,
     internalPerDepartment: 1,
     historicalDistricts: { min: 4, max: 8 },
+    plans: { plansPerProvince: 12, tasks: 40_000, assignments: 1_000_000 },
   },
 } as const satisfies Record<string, ScaleSpec>;
 

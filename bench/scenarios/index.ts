@@ -1,8 +1,12 @@
 import { componentTableScenario } from "./component-table";
+import { planDocxScenario, tasksXlsxScenario } from "./exports";
 import { loginScenario } from "./login";
 import { meScenario } from "./me";
+import { myTasksScenario } from "./my-tasks";
+import { planIssueScenario } from "./plan-issue";
 import { provinceProfileScenario } from "./province-profile";
 import { resultsImportScenario } from "./results-import";
+import { taskListScenario } from "./task-list";
 import type { Scenario } from "./types";
 import { unitSearchScenario } from "./unit-search";
 import { unitTreeScenario } from "./unit-tree";
@@ -17,6 +21,12 @@ export const SCENARIOS: readonly Scenario[] = [
   provinceProfileScenario,
   componentTableScenario,
   whatIfScenario,
+  taskListScenario,
+  myTasksScenario,
+  tasksXlsxScenario,
+  planDocxScenario,
+  // After the plan views: it adds issued plans of ~75,000 assignments each (removed before the next run).
+  planIssueScenario,
   // Last: it rewrites PCI 2024 (with the same values the generator stored).
   resultsImportScenario,
 ];

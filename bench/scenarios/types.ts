@@ -8,6 +8,10 @@ export interface ScenarioContext {
   plan: Plan;
   /** Signed in before the load: the administrator, coordinators of several provinces, everyone. */
   sessions: { admin: Session; coordinators: Session[]; all: Session[] };
+  /** Signs in another generated user (officers of a unit kind, for instance). */
+  login(username: string): Promise<Session>;
+  /** The server's CPU time so far (ms): a timed scenario that prepares data counts only its timed part. */
+  serverCpuMs(): number;
 }
 
 /** A load to measure: the requests autocannon cycles through on each connection. */
@@ -15,7 +19,7 @@ export interface LoadScenario {
   kind?: "load";
   name: string;
   description: string;
-  requests(context: ScenarioContext): autocannon.Request[];
+  requests(context: ScenarioContext): autocannon.Request[] | Promise<autocannon.Request[]>;
 }
 
 /** A measurement that is not a load (a large upload repeated): it times its own requests. */
@@ -24,7 +28,7 @@ export interface TimedScenario {
   name: string;
   description: string;
   /** Untimed runs first (JIT, caches), then the timed ones; latencies of the whole request. */
-  measure(context: ScenarioContext): Promise<LoadResult>;
+  measure(context: ScenarioContext): Promise<LoadResult & { cpuMs?: number }>;
 }
 
 export type Scenario = LoadScenario | TimedScenario;
