@@ -44,7 +44,12 @@ export async function openDatabase({
   poolSize?: number;
 }): Promise<Database> {
   if (databaseUrl) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    // Parallel query workers help one big report, not fifty small requests at once on a few cores.
+    const pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: poolSize,
+      options: "-c max_parallel_workers_per_gather=0",
+    });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     await migrateNodePg(db as never, { migrationsFolder });
     return {

@@ -78,6 +78,8 @@ const ok = z.object({ ok: z.literal(true) });
 const attachment = (name: string) =>
   `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
+const TASK_TABLE_BODY_LIMIT = 25 * 1024 * 1024;
+
 export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
   // ——— plans ———
   app.get(
@@ -171,7 +173,12 @@ export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db 
   );
   app.put(
     "/api/plans/:id/tasks",
-    { config: user, schema: { params: idParams, body: taskUpsertBody, response: { 200: taskGridResponse } } },
+    {
+      config: user,
+      // A whole task table (up to 5,000 rows with their texts) in one save: more than the 2 MB default.
+      bodyLimit: TASK_TABLE_BODY_LIMIT,
+      schema: { params: idParams, body: taskUpsertBody, response: { 200: taskGridResponse } },
+    },
     async (request) =>
       upsertTasks({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
   );
@@ -263,7 +270,11 @@ export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db 
   );
   app.post(
     "/api/plans/:id/amendments",
-    { config: user, schema: { params: idParams, body: amendmentBody, response: { 201: amendmentResponse } } },
+    {
+      config: user,
+      bodyLimit: TASK_TABLE_BODY_LIMIT,
+      schema: { params: idParams, body: amendmentBody, response: { 201: amendmentResponse } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const result = await amendPlan({ db, actor, id: request.params.id, input: request.body });

@@ -155,23 +155,24 @@ export function createPlanViewsRepository(db: DbOrTx) {
         updated: sql`t.updated_at desc`,
       }[f.sort];
       const from = sql`from plan_tasks t join plans p on p.id = t.plan_id join org_units ou on ou.id = p.owner_unit_id where ${join(where)}`;
-      const [rows, count] = await Promise.all([
-        db.execute(sql`select t.id, t.plan_id, p.number as plan_number, p.title as plan_title, t.number, t.content,
+      const page = rowsOf<TaskListRow>(
+        await db.execute(sql`select t.id, t.plan_id, p.number as plan_number, p.title as plan_title, t.number, t.content,
           t.expected_output, t.deadline_text, t.deadline, t.due_date::text as due_date, t.progress,
           (select count(*)::int from task_assignments a where a.task_id = t.id and a.ended_at is null) as assignment_count
           ${from} order by ${order} limit ${f.limit} offset ${f.offset}`),
-        db.execute(sql`select count(*)::int as n from (select 1 ${from} limit ${TOTAL_CAP + 1}) s`),
-      ]);
-      return { rows: rowsOf<TaskListRow>(rows), total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0) };
+      );
+      // A first page that is not full is the whole answer: the count would repeat the filter for nothing.
+      if (f.offset === 0 && page.length < f.limit) return { rows: page, total: page.length };
+      const count = await db.execute(
+        sql`select count(*)::int as n from (select 1 ${from} limit ${TOTAL_CAP + 1}) s`,
+      );
+      return { rows: page, total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0) };
     },
 
     /** One page of a unit subtree's open assignments, and counts per status (over at most TOTAL_CAP). */
     async listMyTasks(f: MyTasksFilter) {
-      const where: SQL[] = [
-        sql`a.ended_at is null`,
-        sql`p.status in ('issued', 'completed')`,
-        sql`t.removed_at is null`,
-      ];
+      const removedFilter = sql`t.removed_at is null`;
+      const where: SQL[] = [sql`a.ended_at is null`, sql`p.status in ('issued', 'completed')`, removedFilter];
       where.push(f.ownOnly ? sql`a.unit_path = ${f.unitPath}` : sql`a.unit_path like ${like(f.unitPath)}`);
       if (f.planId) where.push(sql`a.plan_id = ${f.planId}`);
       if (f.role) where.push(sql`a.role = ${f.role}`);
@@ -190,8 +191,11 @@ export function createPlanViewsRepository(db: DbOrTx) {
           a.due_date::text as due_date, ${statusCase(f.day)} as status, p.number as plan_number, p.title as plan_title,
           t.number, t.content, t.expected_output, t.deadline, u.name as unit_name
           ${base} where ${join(filtered)} order by ${order} limit ${f.limit} offset ${f.offset}`),
-        db.execute(sql`select status, count(*)::int as n from (select ${statusCase(f.day)} as status ${base}
-          where ${join(where)} limit ${TOTAL_CAP + 1}) s group by status`),
+        // The counts need the task only for a text search: an ended assignment already stands for a
+        // removed task (amendments end them), so they read assignments and plans alone.
+        db.execute(sql`select status, count(*)::int as n from (select ${statusCase(f.day)} as status
+          ${f.q ? base : sql`from task_assignments a join plans p on p.id = a.plan_id`}
+          where ${join(f.q ? where : where.filter((w) => w !== removedFilter))} limit ${TOTAL_CAP + 1}) s group by status`),
       ]);
       return {
         rows: rowsOf<Record<string, unknown>>(rows),
