@@ -16,7 +16,6 @@ import { RequireAuth } from "./components/RequireAuth";
 import { RequireCan } from "./components/RequireCan";
 import { LoginPage } from "./features/auth/pages/LoginPage";
 import { HomePage } from "./features/home/pages/HomePage";
-import { ReportsPage } from "./features/placeholders/pages/ReportsPage";
 import { queryClient } from "./lib/query-client";
 import { theme } from "./theme";
 
@@ -55,6 +54,23 @@ const MyTasksPage = indicesPage(() => import("./features/plans/pages/MyTasksPage
 const TaskListPage = indicesPage(() => import("./features/plans/pages/TaskListPage"), "TaskListPage");
 const TimelinePage = indicesPage(() => import("./features/plans/pages/TimelinePage"), "TimelinePage");
 const CoveragePage = indicesPage(() => import("./features/plans/pages/CoveragePage"), "CoveragePage");
+// Reporting (the unit's reports, the coordinator's dashboard, scorecards) loads when "Báo cáo" is opened.
+const ReportsListPage = indicesPage(
+  () => import("./features/reporting/pages/ReportsListPage"),
+  "ReportsListPage",
+);
+const ReportFormPage = indicesPage(
+  () => import("./features/reporting/pages/ReportFormPage"),
+  "ReportFormPage",
+);
+const ReportingDashboardPage = indicesPage(
+  () => import("./features/reporting/pages/DashboardPage"),
+  "DashboardPage",
+);
+const ScorecardsPage = indicesPage(
+  () => import("./features/reporting/pages/ScorecardsPage"),
+  "ScorecardsPage",
+);
 const PlanImportPage = indicesPage(
   () => import("./features/plan-import/pages/PlanImportPage"),
   "PlanImportPage",
@@ -98,7 +114,15 @@ const router = createBrowserRouter([
               { path: ":id", element: lazyPage(<PlanDetailPage />) },
             ],
           },
-          { path: "reports", element: <ReportsPage /> },
+          {
+            path: "reports",
+            children: [
+              { index: true, element: lazyPage(<ReportsListPage />) },
+              { path: "dashboard", element: lazyPage(<ReportingDashboardPage />) },
+              { path: "scorecards", element: lazyPage(<ScorecardsPage />) },
+              { path: ":id", element: lazyPage(<ReportFormPage />) },
+            ],
+          },
           { path: "directory", element: lazyPage(<DirectoryPage />) },
           {
             path: "users",

@@ -16,6 +16,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../features/auth/auth.queries";
 import { ChangePasswordDialog } from "../features/auth/components/ChangePasswordDialog";
+import { NotificationsBell } from "../features/reporting/components/NotificationsBell";
 import { BRAND_RED } from "../theme";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -95,6 +96,7 @@ export function AppLayout() {
             {t("app.productName")}
           </Typography.Text>
           <Flex align="center" gap={12}>
+            <NotificationsBell />
             <LanguageSwitch />
             <Dropdown menu={{ items: userMenu }} trigger={["click"]}>
               <Button type="text" icon={<UserOutlined />} data-testid="user-menu" className="user-button">

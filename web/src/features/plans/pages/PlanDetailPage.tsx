@@ -26,6 +26,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateVi } from "../../../lib/dates";
+import { ObligationsTab } from "../../reporting/components/ObligationsTab";
 import { AmendmentsTab } from "../components/AmendmentsTab";
 import { InstantiateDialog } from "../components/InstantiateDialog";
 import { IssueDialog } from "../components/IssueDialog";
@@ -37,7 +38,7 @@ import { planDocxUrl, tasksXlsxUrl } from "../plans.api";
 import { useCreateChildPlan, useDeletePlan, usePlan } from "../plans.queries";
 import { useUrlParams } from "../useUrlParams";
 
-const TABS = ["document", "tasks", "targets", "amendments"] as const;
+const TABS = ["document", "tasks", "targets", "amendments", "reporting"] as const;
 
 export function PlanDetailPage() {
   const { t } = useTranslation();
@@ -195,6 +196,15 @@ export function PlanDetailPage() {
             ),
             children: <AmendmentsTab plan={p} />,
           },
+          ...(p.status === "draft" || p.isFramework
+            ? []
+            : [
+                {
+                  key: "reporting",
+                  label: <span data-testid="plan-tab-reporting">{t("plans.detail.tabs.reporting")}</span>,
+                  children: <ObligationsTab plan={p} />,
+                },
+              ]),
         ]}
       />
       {issuing ? <IssueDialog plan={p} onClose={() => setIssuing(false)} /> : null}

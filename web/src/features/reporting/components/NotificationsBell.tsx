@@ -1,0 +1,89 @@
+import "../reporting.css";
+import { BellOutlined } from "@ant-design/icons";
+import { Badge, Button, Empty, List, Popover, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { formatDateTimeVi } from "../../../lib/dates";
+import type { Notification } from "../reporting.api";
+import { useMarkRead, useNotifications } from "../reporting.queries";
+
+/** The header's bell: reminders, returns and acceptances, with the unread count. */
+export function NotificationsBell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const notifications = useNotifications();
+  const markRead = useMarkRead();
+  const [open, setOpen] = useState(false);
+  const items = notifications.data ?? [];
+  const unread = items.filter((n) => !n.readAt);
+
+  const openItem = (n: Notification) => {
+    if (!n.readAt) markRead.mutate(n.id);
+    if (n.reportId) {
+      setOpen(false);
+      navigate(`/reports/${n.reportId}`);
+    }
+  };
+
+  const content = (
+    <div style={{ width: 380, maxHeight: 440, overflow: "auto" }}>
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notifications.empty")} />
+      ) : (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(n) => (
+            <List.Item
+              className={n.readAt ? "notification-read" : "notification-unread"}
+              data-testid="notification-item"
+              actions={
+                n.readAt
+                  ? []
+                  : [
+                      <Button key="read" size="small" type="link" onClick={() => markRead.mutate(n.id)}>
+                        {t("notifications.markRead")}
+                      </Button>,
+                    ]
+              }
+            >
+              <button type="button" className="notification-body" onClick={() => openItem(n)}>
+                <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {n.body}
+                  </Typography.Text>
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                  {formatDateTimeVi(n.createdAt)}
+                </Typography.Text>
+              </button>
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottomRight"
+      title={t("notifications.title")}
+      content={content}
+    >
+      <Badge count={unread.length} size="small" overflowCount={99}>
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          aria-label={t("notifications.label", { count: unread.length })}
+          data-testid="notifications-bell"
+          data-unread={unread.length}
+        />
+      </Badge>
+    </Popover>
+  );
+}

@@ -1,0 +1,36 @@
+import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from "@ant-design/icons";
+import { Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { SaveState } from "../useAutosave";
+
+/** "Đang lưu…", "Đã lưu": what autosave is doing, announced politely to screen readers. */
+export function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useTranslation();
+  const content =
+    state === "saving" ? (
+      <>
+        <LoadingOutlined /> {t("reporting.save.saving")}
+      </>
+    ) : state === "dirty" ? (
+      t("reporting.save.dirty")
+    ) : state === "saved" ? (
+      <>
+        <CheckCircleOutlined /> {t("reporting.save.saved")}
+      </>
+    ) : state === "error" ? (
+      <Typography.Text type="danger">
+        <ExclamationCircleOutlined /> {t("reporting.save.error")}
+      </Typography.Text>
+    ) : null;
+  return (
+    <span
+      role="status"
+      aria-live="polite"
+      className="report-save"
+      data-testid="save-state"
+      data-state={state}
+    >
+      <Typography.Text type="secondary">{content}</Typography.Text>
+    </span>
+  );
+}

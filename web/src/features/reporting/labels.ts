@@ -1,0 +1,53 @@
+import { useTranslation } from "react-i18next";
+import {
+  REPORT_FREQUENCIES,
+  REPORT_FREQUENCY_LABELS_VI,
+  type ReportFrequency,
+} from "../../../../core/src/reporting/periods";
+import {
+  REPORT_STATE_LABELS_VI,
+  REPORT_STATES,
+  type ReportState,
+} from "../../../../core/src/reporting/report-state";
+
+export { REPORT_FREQUENCIES, REPORT_STATES };
+
+export const REPORT_STATE_COLORS: Record<ReportState, string> = {
+  draft: "default",
+  pendingApproval: "gold",
+  submitted: "blue",
+  returned: "red",
+  resubmitted: "geekblue",
+  accepted: "green",
+};
+
+/** Today as an ISO date in local time. */
+export const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+/** Whole days from today to an ISO date (negative when past). */
+export const daysUntil = (iso: string) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  const t = todayIso().split("-").map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(t[0], t[1] - 1, t[2])) / 86_400_000);
+};
+
+/** Report states and frequencies: Vietnamese from core (the one source), English from the translation file. */
+export function useReportingLabels() {
+  const { t, i18n } = useTranslation();
+  const vi = i18n.language !== "en";
+  const state = (s: string) =>
+    vi && s in REPORT_STATE_LABELS_VI ? REPORT_STATE_LABELS_VI[s as ReportState] : t(`reporting.states.${s}`);
+  const frequency = (f: string) =>
+    vi && f in REPORT_FREQUENCY_LABELS_VI
+      ? REPORT_FREQUENCY_LABELS_VI[f as ReportFrequency]
+      : t(`reporting.frequencies.${f}`);
+  return {
+    state,
+    frequency,
+    stateOptions: REPORT_STATES.map((s) => ({ value: s, label: state(s) })),
+    frequencyOptions: REPORT_FREQUENCIES.map((f) => ({ value: f, label: frequency(f) })),
+  };
+}

@@ -1,0 +1,402 @@
+import { FileExcelOutlined, FileWordOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Modal,
+  Progress,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
+import { lazy, Suspense, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import { PageTitle } from "../../../components/PageTitle";
+import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
+import { useLabels } from "../../../lib/labels";
+import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../../plans/labels";
+import { REPORT_STATE_COLORS, useReportingLabels } from "../labels";
+import {
+  type Dashboard,
+  downloadConsolidatedDocx,
+  entriesXlsxUrl,
+  type PeriodQuery,
+  type ReportSummary,
+} from "../reporting.api";
+import { useDashboard, useNarrative, useReports } from "../reporting.queries";
+
+const EChart = lazy(() => import("../../indices/charts/EChart").then((m) => ({ default: m.EChart })));
+
+const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
+
+/** The coordinator's view of one obligation and period: who reported, on time, and how the tasks stand. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const obligationId = params.get("obligationId") ?? "";
+  const periodKey = params.get("periodKey") ?? "";
+  const q: PeriodQuery | null = obligationId && periodKey ? { obligationId, periodKey } : null;
+  const dashboard = useDashboard(q);
+  // The periods offered are those of the reports this person sees.
+  const all = useReports({});
+  const choices = useMemo(() => {
+    const seen = new Map<string, { value: string; label: string }>();
+    for (const r of all.data ?? [])
+      seen.set(`${r.obligationId}|${r.periodKey}`, {
+        value: `${r.obligationId}|${r.periodKey}`,
+        label: `${r.obligationTitle} · ${r.periodLabel}`,
+      });
+    return [...seen.values()];
+  }, [all.data]);
+
+  return (
+    <>
+      <PageTitle title={t("reporting.dashboard.title")} extra={q ? <Exports q={q} /> : null} />
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Select
+          style={{ minWidth: 420 }}
+          placeholder={t("reporting.dashboard.pick")}
+          value={q ? `${obligationId}|${periodKey}` : undefined}
+          options={choices}
+          loading={all.isLoading}
+          onChange={(v: string) => {
+            const [o, p] = v.split("|");
+            setParams({ obligationId: o, periodKey: p });
+          }}
+          aria-label={t("reporting.dashboard.pick")}
+          data-testid="dashboard-period"
+        />
+        <Link to="/reports">{t("reporting.list.title")}</Link>
+      </Space>
+      {!q ? <Empty description={t("reporting.dashboard.none")} /> : null}
+      <QueryErrorAlert error={dashboard.error} onRetry={() => dashboard.refetch()} />
+      {q && dashboard.isLoading ? <Skeleton active /> : null}
+      {q && dashboard.data ? <DashboardBody q={q} d={dashboard.data} /> : null}
+    </>
+  );
+}
+
+function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
+  const { t } = useTranslation();
+  const unitLabels = useLabels();
+  const planLabels = usePlanLabels();
+  const labels = useReportingLabels();
+  const reports = useReports({ obligationId: q.obligationId, periodKey: q.periodKey });
+  const { expected, received, onTime } = d.totals;
+
+  const chart = {
+    tooltip: { trigger: "axis" },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 60, containLabel: true },
+    xAxis: {
+      type: "category",
+      data: d.byKind.map((k) => unitLabels.unitKind(k.unitKind)),
+      axisLabel: { interval: 0 },
+    },
+    yAxis: { type: "value", minInterval: 1 },
+    series: [
+      {
+        name: t("reporting.dashboard.expected"),
+        type: "bar",
+        data: d.byKind.map((k) => k.expected),
+        itemStyle: { color: "#bfbfbf" },
+      },
+      {
+        name: t("reporting.dashboard.received"),
+        type: "bar",
+        data: d.byKind.map((k) => k.received),
+        itemStyle: { color: "#1677ff" },
+      },
+      {
+        name: t("reporting.dashboard.onTime"),
+        type: "bar",
+        data: d.byKind.map((k) => k.onTime),
+        itemStyle: { color: "#52c41a" },
+      },
+    ],
+  };
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <Typography.Text type="secondary">
+        {d.periodLabel}
+        {d.dueDate ? ` · ${t("reporting.fields.due")}: ${formatDateVi(d.dueDate)}` : ""}
+      </Typography.Text>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={8}>
+          <Card data-testid="dashboard-expected" data-value={expected}>
+            <Statistic title={t("reporting.dashboard.expected")} value={expected} />
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card data-testid="dashboard-received" data-value={received}>
+            <Statistic
+              title={t("reporting.dashboard.received")}
+              value={received}
+              suffix={<Typography.Text type="secondary">({pct(received, expected)}%)</Typography.Text>}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card data-testid="dashboard-ontime" data-value={onTime}>
+            <Statistic
+              title={t("reporting.dashboard.onTime")}
+              value={onTime}
+              suffix={<Typography.Text type="secondary">({pct(onTime, expected)}%)</Typography.Text>}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={14}>
+          <Card size="small" title={t("reporting.dashboard.byKind")}>
+            {d.byKind.length ? (
+              <Suspense fallback={<Skeleton active />}>
+                <EChart option={chart} height={280} label={t("reporting.dashboard.byKind")} />
+              </Suspense>
+            ) : (
+              <Empty />
+            )}
+            <Table
+              size="small"
+              rowKey="unitKind"
+              pagination={false}
+              dataSource={d.byKind}
+              columns={[
+                {
+                  title: t("reporting.dashboard.unitKind"),
+                  dataIndex: "unitKind",
+                  render: (k: string) => unitLabels.unitKind(k),
+                },
+                { title: t("reporting.dashboard.expected"), dataIndex: "expected", align: "right" },
+                {
+                  title: t("reporting.dashboard.receivedRate"),
+                  key: "r",
+                  align: "right",
+                  render: (_, k) => `${k.received} (${pct(k.received, k.expected)}%)`,
+                },
+                {
+                  title: t("reporting.dashboard.onTimeRate"),
+                  key: "o",
+                  align: "right",
+                  render: (_, k) => `${k.onTime} (${pct(k.onTime, k.expected)}%)`,
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card size="small" title={t("reporting.dashboard.taskStatus")} style={{ marginBottom: 16 }}>
+            <Space wrap>
+              {ASSIGNMENT_STATUSES.map((s) => (
+                <Tag key={s} color={ASSIGNMENT_STATUS_COLORS[s]} data-testid={`task-status-${s}`}>
+                  {planLabels.taskStatus(s)}: {d.taskStatus[s] ?? 0}
+                </Tag>
+              ))}
+            </Space>
+          </Card>
+          <Card size="small" title={t("reporting.dashboard.lateUnits", { count: d.lateUnits.length })}>
+            <Table
+              size="small"
+              rowKey="reportId"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              dataSource={d.lateUnits}
+              locale={{ emptyText: t("reporting.dashboard.noLate") }}
+              columns={[
+                {
+                  title: t("reporting.fields.unit"),
+                  key: "u",
+                  render: (_, u) => <Link to={`/reports/${u.reportId}`}>{u.unitName}</Link>,
+                },
+                {
+                  title: t("reporting.fields.state"),
+                  dataIndex: "state",
+                  render: (s: ReportSummary["state"]) => (
+                    <Tag color={REPORT_STATE_COLORS[s]}>{labels.state(s)}</Tag>
+                  ),
+                },
+                {
+                  title: t("reporting.fields.submittedAt"),
+                  dataIndex: "submittedAt",
+                  render: (s: string | null) => (s ? formatDateTimeVi(s) : "—"),
+                },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={t("reporting.dashboard.reports")}>
+        <Table<ReportSummary>
+          size="small"
+          rowKey="id"
+          loading={reports.isLoading}
+          dataSource={reports.data ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          columns={[
+            {
+              title: t("reporting.fields.unit"),
+              key: "u",
+              render: (_, r) => (
+                <Link to={`/reports/${r.id}`} data-testid="dashboard-report-link">
+                  {r.unitName}
+                </Link>
+              ),
+            },
+            {
+              title: t("reporting.dashboard.unitKind"),
+              dataIndex: "unitKind",
+              render: (k: string) => unitLabels.unitKind(k),
+            },
+            {
+              title: t("reporting.fields.state"),
+              dataIndex: "state",
+              render: (s: ReportSummary["state"]) => (
+                <Tag color={REPORT_STATE_COLORS[s]}>{labels.state(s)}</Tag>
+              ),
+            },
+            {
+              title: t("reporting.fields.firstSubmittedAt"),
+              dataIndex: "firstSubmittedAt",
+              render: (s: string | null) => (s ? formatDateTimeVi(s) : "—"),
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t("reporting.dashboard.overdueTasks", { count: d.overdueTasks.length })}>
+        <Table
+          size="small"
+          rowKey={(x) => `${x.taskId}|${x.unitId}`}
+          dataSource={d.overdueTasks}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          locale={{ emptyText: t("reporting.dashboard.noOverdue") }}
+          columns={[
+            { title: t("reporting.dashboard.taskNumber"), dataIndex: "number", width: 80 },
+            { title: t("reporting.dashboard.task"), dataIndex: "content" },
+            { title: t("reporting.fields.unit"), dataIndex: "unitName" },
+            {
+              title: t("reporting.fields.due"),
+              dataIndex: "dueDate",
+              render: (s: string | null) => formatDateVi(s) || "—",
+            },
+            { title: t("reporting.entry.progress"), dataIndex: "progress", render: (p: number) => `${p}%` },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t("reporting.dashboard.components")}>
+        <Table
+          size="small"
+          rowKey={(c) => `${c.versionCode}|${c.componentCode}`}
+          dataSource={d.components}
+          pagination={false}
+          locale={{ emptyText: t("reporting.dashboard.noComponents") }}
+          columns={[
+            {
+              title: t("reporting.dashboard.component"),
+              key: "c",
+              render: (_, c) => `${c.versionCode} · ${c.componentCode}`,
+            },
+            { title: t("reporting.dashboard.tasks"), dataIndex: "tasks", align: "right" },
+            { title: t("reporting.dashboard.completed"), dataIndex: "completed", align: "right" },
+            {
+              title: t("reporting.dashboard.meanProgress"),
+              dataIndex: "meanProgress",
+              render: (p: number) => <Progress percent={Math.round(p)} size="small" />,
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+function Exports({ q }: { q: PeriodQuery }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  return (
+    <Space wrap>
+      <Button icon={<FileWordOutlined />} onClick={() => setOpen(true)} data-testid="export-docx">
+        {t("reporting.exports.docx")}
+      </Button>
+      <Button icon={<FileExcelOutlined />} href={entriesXlsxUrl(q)} data-testid="export-xlsx">
+        {t("reporting.exports.xlsx")}
+      </Button>
+      {open ? (
+        <NarrativeDialog
+          q={q}
+          onClose={() => setOpen(false)}
+          onDone={() => message.success(t("reporting.exports.done"))}
+        />
+      ) : null}
+    </Space>
+  );
+}
+
+function NarrativeDialog({
+  q,
+  onClose,
+  onDone,
+}: {
+  q: PeriodQuery;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const narrative = useNarrative(q, true);
+  const [text, setText] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const value = text ?? narrative.data ?? "";
+  return (
+    <Modal
+      open
+      width={860}
+      title={t("reporting.exports.docxTitle")}
+      okText={t("reporting.exports.generate")}
+      cancelText={t("common.cancel")}
+      confirmLoading={busy}
+      okButtonProps={{ disabled: narrative.isLoading, "data-testid": "export-docx-confirm" } as never}
+      onCancel={onClose}
+      onOk={async () => {
+        setBusy(true);
+        setError(null);
+        try {
+          await downloadConsolidatedDocx({ ...q, narrative: value });
+          onDone();
+          onClose();
+        } catch (e) {
+          setError((e as Error).message);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Typography.Paragraph type="secondary">{t("reporting.exports.narrativeHelp")}</Typography.Paragraph>
+      <QueryErrorAlert error={narrative.error} />
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
+      {narrative.isLoading ? (
+        <Skeleton active />
+      ) : (
+        <Input.TextArea
+          value={value}
+          onChange={(e) => setText(e.target.value)}
+          autoSize={{ minRows: 10, maxRows: 24 }}
+          maxLength={50_000}
+          aria-label={t("reporting.exports.narrative")}
+          data-testid="export-narrative"
+        />
+      )}
+    </Modal>
+  );
+}

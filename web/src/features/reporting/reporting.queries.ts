@@ -1,0 +1,89 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Query } from "../../lib/api-client";
+import {
+  addComment,
+  addEvidenceLink,
+  createObligation,
+  fetchDashboard,
+  fetchNarrative,
+  fetchNotifications,
+  fetchObligations,
+  fetchReport,
+  fetchReports,
+  fetchScorecards,
+  markNotificationRead,
+  openPeriod,
+  type PeriodQuery,
+  type ScorecardQuery,
+  setLatePermission,
+  transitionReport,
+  uploadEvidence,
+} from "./reporting.api";
+
+export const reportingKeys = {
+  all: ["reporting"] as const,
+  obligations: (planId: string) => ["reporting", "obligations", planId] as const,
+  reports: (q: Query) => ["reporting", "reports", q] as const,
+  report: (id: string) => ["reporting", "report", id] as const,
+  dashboard: (q: PeriodQuery) => ["reporting", "dashboard", q] as const,
+  narrative: (q: PeriodQuery) => ["reporting", "narrative", q] as const,
+  scorecards: (q: ScorecardQuery) => ["reporting", "scorecards", q] as const,
+  notifications: ["notifications"] as const,
+};
+
+export const useObligations = (planId: string) =>
+  useQuery({ queryKey: reportingKeys.obligations(planId), queryFn: () => fetchObligations(planId) });
+export const useReports = (q: Query) =>
+  useQuery({
+    queryKey: reportingKeys.reports(q),
+    queryFn: () => fetchReports(q),
+    placeholderData: keepPreviousData,
+  });
+export const useReport = (id: string) =>
+  useQuery({ queryKey: reportingKeys.report(id), queryFn: () => fetchReport(id), enabled: !!id });
+export const useDashboard = (q: PeriodQuery | null) =>
+  useQuery({
+    queryKey: reportingKeys.dashboard(q ?? { obligationId: "", periodKey: "" }),
+    queryFn: () => fetchDashboard(q!),
+    enabled: !!q,
+  });
+export const useNarrative = (q: PeriodQuery, enabled: boolean) =>
+  useQuery({
+    queryKey: reportingKeys.narrative(q),
+    queryFn: () => fetchNarrative(q),
+    enabled,
+    staleTime: Infinity,
+  });
+export const useScorecards = (q: ScorecardQuery) =>
+  useQuery({
+    queryKey: reportingKeys.scorecards(q),
+    queryFn: () => fetchScorecards(q),
+    placeholderData: keepPreviousData,
+  });
+export const useNotifications = () =>
+  useQuery({ queryKey: reportingKeys.notifications, queryFn: fetchNotifications, refetchInterval: 60_000 });
+
+/** Any reporting change can move a report, the lists, the dashboard and the notices. */
+function useInvalidateReporting() {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: reportingKeys.all }),
+      qc.invalidateQueries({ queryKey: reportingKeys.notifications }),
+    ]);
+}
+const withInvalidate =
+  <A, R>(fn: (a: A) => Promise<R>) =>
+  () => {
+    const invalidate = useInvalidateReporting();
+    return useMutation({ mutationFn: fn, onSuccess: invalidate });
+  };
+
+export const useCreateObligation = withInvalidate(createObligation);
+export const useOpenPeriod = withInvalidate(openPeriod);
+export const useTransition = withInvalidate(transitionReport);
+export const useLatePermission = withInvalidate(setLatePermission);
+export const useAddComment = withInvalidate(addComment);
+export const useUploadEvidence = withInvalidate(uploadEvidence);
+export const useAddEvidenceLink = withInvalidate(addEvidenceLink);
+export const useMarkRead = withInvalidate(markNotificationRead);
