@@ -181,6 +181,23 @@ describe("golden path: a plan document becomes a draft plan", () => {
     expect(text).toContain("Sở Công Thương");
     expect(text).toContain("Sở Tài chính");
     expect(text).not.toContain("Sở Xúc tiến Thương mại Liên tỉnh");
+
+    // Re-importing the same document into that draft replaces its content, keeping the plan.
+    const draftUrl = page.url().split("?")[0];
+    await page.goto(`${server.url}/plans/import`);
+    await page.locator("input[type=file]").first().setInputFiles(file);
+    await page.getByTestId("plan-import-extract").click();
+    await page.getByTestId("plan-import-tasks").waitFor({ timeout: 60_000 });
+    await page.getByTestId("plan-import-replace-draft").click();
+    await pickOption(page, "777/KH-UBND");
+    await page.getByTestId("plan-import-create-draft").click();
+    await page.waitForURL((u) => u.toString().startsWith(draftUrl), { timeout: 60_000 });
+    await page.getByTestId("task-grid").waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await grid()).split("Rà soát, đơn giản hóa thủ tục hành chính").length - 1, {
+        timeout: 20_000,
+      })
+      .toBe(1);
     await page.context().close();
   });
 });

@@ -76,6 +76,8 @@ export const fetchPlan = (id: string) => api.get<{ plan: PlanDetail }>(p(id)).th
 export const createPlan = (input: PlanCreateInput) =>
   api.post<{ plan: PlanDetail }>("/api/plans", input).then((r) => r.plan);
 export const deletePlan = (id: string) => api.delete<{ ok: true }>(p(id));
+export const updatePlan = ({ id, input }: { id: string; input: Partial<PlanCreateInput> }) =>
+  api.patch<{ plan: PlanDetail }>(p(id), input).then((r) => r.plan);
 export const fetchPlanDocument = (id: string) => api.get<PlanDocument>(`${p(id)}/document`);
 export const putTargets = ({ id, targets }: { id: string; targets: PlanTargetInput[] }) =>
   api.put<{ targets: PlanTarget[] }>(`${p(id)}/targets`, { targets });

@@ -34,7 +34,14 @@ import { DATE_FORMAT, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { useOrgGroups, useOrgTree } from "../../org-units/org-units.queries";
 import { ParticipantSelect } from "../../plans/components/ParticipantSelect";
 import { usePlanLabels } from "../../plans/labels";
-import { createPlan, deletePlan, putTargets, putTasks } from "../../plans/plans.api";
+import {
+  createPlan,
+  deletePlan,
+  fetchTaskGrid,
+  putTargets,
+  putTasks,
+  updatePlan,
+} from "../../plans/plans.api";
 import { usePlans } from "../../plans/plans.queries";
 import { buildTaskRows, kindOf, type ReviewTask } from "../build-draft";
 import { type Extraction, extractFile, extractText, type UnitRef } from "../plan-import.api";
@@ -65,6 +72,9 @@ export function PlanImportPage() {
   const navigate = useNavigate();
   const labels = usePlanLabels();
   const canCreate = usePlans({ pageSize: 1 });
+  const drafts = usePlans({ status: "draft", pageSize: 100 });
+  /** Re-importing a document into a draft made earlier replaces that draft's content. */
+  const [replaceDraftId, setReplaceDraftId] = useState<string | null>(null);
   const groups = useOrgGroups();
   const tree = useOrgTree(false);
   const [mode, setMode] = useState<"file" | "text">("file");
@@ -183,9 +193,10 @@ export function PlanImportPage() {
     setCreating(true);
     setCreateError(null);
     let planId: string | null = null;
+    const replacing = replaceDraftId;
     try {
       const year = meta.date?.year() ?? null;
-      const plan = await createPlan({
+      const input = {
         kind: meta.kind as never,
         number: meta.number.trim().slice(0, 60),
         issuedDate: toIsoDate(meta.date),
@@ -206,9 +217,16 @@ export function PlanImportPage() {
           .slice(0, 20_000),
         periodFrom: year,
         periodTo: year,
-      });
-      planId = plan.id;
-      await putTasks({ id: plan.id, rows: buildTaskRows(tasks) });
+      };
+      let plan: { id: string };
+      let deleteIds: string[] = [];
+      if (replacing) {
+        // The earlier draft keeps its id (and links to it); its rows are replaced in one save.
+        plan = await updatePlan({ id: replacing, input });
+        deleteIds = (await fetchTaskGrid(replacing)).rows.map((r) => r.id);
+      } else plan = await createPlan(input);
+      if (!replacing) planId = plan.id;
+      await putTasks({ id: plan.id, rows: buildTaskRows(tasks), deleteIds });
       const targets = targetInputs(result.targets);
       // Targets are a bonus of the import: one the server refuses (a component of another version)
       // must not cost the person the draft; it is reported and can be set on the Chỉ tiêu tab.
@@ -695,7 +713,19 @@ export function PlanImportPage() {
               }
             />
           ) : null}
-          <Space>
+          <Space wrap>
+            <Select
+              allowClear
+              style={{ minWidth: 320 }}
+              placeholder={t("plans.import.replaceDraft")}
+              value={replaceDraftId ?? undefined}
+              onChange={(v) => setReplaceDraftId(v ?? null)}
+              options={(drafts.data?.plans ?? []).map((d) => ({
+                value: d.id,
+                label: `${d.number || "—"} · ${d.title}`,
+              }))}
+              data-testid="plan-import-replace-draft"
+            />
             <Button
               type="primary"
               size="large"
