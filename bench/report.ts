@@ -29,6 +29,14 @@ const P95_TARGETS: Record<string, number | Record<string, number>> = {
   "plan-issue": 2_000,
   "tasks-xlsx": 3_000,
   "plan-docx": 3_000,
+  // Reporting (issue 5): the dashboard's target depends on the scale; the DOCX is one request.
+  dashboard: { province: 150, national: 500 },
+  "report-open": 100,
+  "entry-save": 50,
+  "consolidated-docx": 10_000,
+  // Plan documents (issue 6): a 150 KB plan, a 200-page PDF.
+  "plan-extract": 2_000,
+  "plan-extract-pdf": 15_000,
 };
 const targetOf = (name: string, scale: string) => {
   const t = P95_TARGETS[name];

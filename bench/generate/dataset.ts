@@ -10,6 +10,7 @@ import { datasetFingerprint, repoRoot } from "./fingerprint";
 import { planIndexResults } from "./indices";
 import { insertPlan } from "./insert";
 import { buildPlan } from "./plan";
+import { insertReporting } from "./reporting";
 import type { ScaleName } from "./scales";
 
 /** Where the server finds the generated data: the environment to start it with. */
@@ -39,6 +40,9 @@ async function generateInto({
     // Results reference the catalog (versions) and index_provinces: seed them as the server does on start.
     await ensureIndexCatalog({ db: database.db });
     await insertPlan({ database, plan, indexResults, passwordHash });
+    // 720,000 entries at province scale; national (12,000,000) is not generated yet.
+    if (scale === "province") await insertReporting({ database });
+    else progress("reporting data is generated at province scale only");
   } finally {
     await database.close();
   }

@@ -18,6 +18,7 @@ const seededFrom = [
   "server/src/features/indices/indices.catalog.ts",
   "core/src/deadlines",
   "core/src/plans",
+  "core/src/reporting/periods.ts",
   "core/src/text",
 ];
 

@@ -3,8 +3,15 @@ import { planDocxScenario, tasksXlsxScenario } from "./exports";
 import { loginScenario } from "./login";
 import { meScenario } from "./me";
 import { myTasksScenario } from "./my-tasks";
+import { planExtractPdfScenario, planExtractSeedScenario } from "./plan-extract";
 import { planIssueScenario } from "./plan-issue";
 import { provinceProfileScenario } from "./province-profile";
+import {
+  consolidatedDocxScenario,
+  dashboardScenario,
+  entrySaveScenario,
+  reportOpenScenario,
+} from "./reporting";
 import { resultsImportScenario } from "./results-import";
 import { taskListScenario } from "./task-list";
 import type { Scenario } from "./types";
@@ -25,10 +32,19 @@ export const SCENARIOS: readonly Scenario[] = [
   myTasksScenario,
   tasksXlsxScenario,
   planDocxScenario,
+  // Reporting (province-scale data only): entry-save bumps versions of current drafts; consolidated-docx
+  // issues a [bench] plan with an open month (removed before the next run).
+  dashboardScenario,
+  reportOpenScenario,
+  entrySaveScenario,
+  consolidatedDocxScenario,
   // After the plan views: it adds issued plans of ~75,000 assignments each (removed before the next run).
   planIssueScenario,
   // Last: it rewrites PCI 2024 (with the same values the generator stored).
   resultsImportScenario,
+  // Plan documents (issue 6): one request at a time, nothing created.
+  planExtractSeedScenario,
+  planExtractPdfScenario,
 ];
 
 export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);

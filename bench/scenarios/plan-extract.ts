@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import path from "node:path";
+import { buildPlanPdf } from "../../server/test/pdf";
+import { timeRuns } from "./timed";
+import { authHeaders, type Scenario } from "./types";
+
+const SEED_003 = path.resolve(import.meta.dirname, "../../../shared/seeds/003_384f955878bb2b4b.txt");
+
+/** One multipart/form-data body with the file in the "file" field, as the browser sends it. */
+function multipart({ fileName, data, type }: { fileName: string; data: Buffer; type: string }) {
+  const boundary = `----chisobench${Date.now().toString(16)}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+function extractScenario({
+  name,
+  description,
+  file,
+  minTasks,
+}: {
+  name: string;
+  description: string;
+  file: () => { fileName: string; data: Buffer; type: string } | null;
+  minTasks: number;
+}): Scenario {
+  return {
+    kind: "timed",
+    name,
+    description,
+    async measure({ baseUrl, sessions, serverCpuMs }) {
+      const input = file();
+      if (!input)
+        throw new Error(`${name}: the input file is missing (../shared/seeds beside the repository)`);
+      const { body, contentType } = multipart(input);
+      return timeRuns({
+        name,
+        warmups: 1,
+        runs: 3,
+        serverCpuMs,
+        prepare: async () => null,
+        request: async () => {
+          const res = await fetch(`${baseUrl}/api/plan-import/extract`, {
+            method: "POST",
+            headers: { ...authHeaders(sessions.coordinators[0]), "content-type": contentType },
+            body,
+          });
+          const payload = (await res.json()) as { tasks?: unknown[] };
+          const tasks = payload.tasks?.length ?? 0;
+          return res.ok && tasks >= minTasks ? null : `${res.status}: ${tasks} tasks`;
+        },
+      });
+    },
+  };
+}
+
+/** Seed 003 (a real 150 KB plan with its task tables): read, extracted, resolved; nothing created. */
+export const planExtractSeedScenario = extractScenario({
+  name: "plan-extract",
+  description: "POST /api/plan-import/extract of seed 003 (151 KB, 186 tasks), 3 times",
+  file: () =>
+    fs.existsSync(SEED_003)
+      ? { fileName: "ke-hoach-107.txt", data: fs.readFileSync(SEED_003), type: "text/plain" }
+      : null,
+  minTasks: 150,
+});
+
+/** A 200-page PDF whose pages are task tables (5,000 rows). */
+export const planExtractPdfScenario = extractScenario({
+  name: "plan-extract-pdf",
+  description: "POST /api/plan-import/extract of a 200-page PDF task table (5,000 rows), 3 times",
+  file: () => ({
+    fileName: "ke-hoach-200-trang.pdf",
+    data: buildPlanPdf({ pages: 200 }),
+    type: "application/pdf",
+  }),
+  minTasks: 4_000,
+});
