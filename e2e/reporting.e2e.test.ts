@@ -1,0 +1,135 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPlanPdf } from "../server/test/pdf";
+import { launchBrowser } from "./support/browser";
+import { loginAs } from "./support/login";
+import { startServer } from "./support/server";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const getJson = <T>(page: Page, url: string) =>
+  page.evaluate((u) => fetch(u).then((r) => r.json()), url) as Promise<T>;
+const stateOf = (page: Page) => page.getByTestId("report-state").getAttribute("data-state");
+
+describe("golden path: a commune's monthly report", () => {
+  it("is filled with evidence, submitted, returned, resubmitted, accepted and counted on time", async () => {
+    const evidence = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "chiso-e2e-")), "bien-ban.pdf");
+    fs.writeFileSync(evidence, buildPlanPdf({ pages: 1 }));
+
+    // The coordinator asks for a monthly report on the demo plan and opens this month.
+    const coordinator = await loginAs({ browser, url: server.url, username: "dieuphoi" });
+    const plans = await getJson<{ plans: Array<{ id: string; number: string }> }>(
+      coordinator,
+      "/api/plans?q=125&pageSize=10",
+    );
+    const planId = plans.plans.find((p) => p.number.includes("125"))?.id;
+    expect(planId).toBeTruthy();
+    await coordinator.goto(`${server.url}/plans/${planId}?tab=reporting`);
+    await coordinator.getByTestId("obligation-create").click();
+    await coordinator.getByTestId("obligation-title").fill("Báo cáo tháng thực hiện Kế hoạch 125/KH-UBND");
+    // Due on the 30th so that a report sent today counts as on time whatever the day of the month.
+    await coordinator
+      .locator("input[data-testid=obligation-due-day], [data-testid=obligation-due-day] input")
+      .first()
+      .fill("30");
+    await coordinator.getByTestId("obligation-save").click();
+    await coordinator
+      .getByText("Báo cáo tháng thực hiện Kế hoạch 125/KH-UBND")
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await coordinator.getByTestId("period-open").first().click();
+    const periodKey = await coordinator.getByTestId("period-key").inputValue();
+    await coordinator.getByTestId("period-open-confirm").click();
+    await coordinator
+      .getByText(/Đã mở Tháng/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const obligations = await getJson<{ obligations: Array<{ id: string }> }>(
+      coordinator,
+      `/api/plans/${planId}/reporting-obligations`,
+    );
+    const obligationId = obligations.obligations[0].id;
+
+    // The commune officer fills one task, attaches a PDF and submits.
+    const officer = await loginAs({ browser, url: server.url, username: "canbo" });
+    await officer.goto(`${server.url}/reports`);
+    await officer.getByTestId("report-open").first().click();
+    await officer.waitForURL(/\/reports\/[0-9a-f-]{36}/);
+    const reportId = officer.url().split("/").pop()?.split("?")[0] as string;
+    await officer.getByTestId("entry-status").first().click();
+    await officer.locator(".ant-select-item-option", { hasText: "Đang thực hiện trong hạn" }).first().click();
+    await officer
+      .locator("[data-testid=entry-progress] input, input[data-testid=entry-progress]")
+      .first()
+      .fill("60");
+    await officer
+      .getByTestId("entry-narrative")
+      .first()
+      .fill("Đã tổ chức 2 hội nghị tập huấn cho 120 cán bộ, công chức phường.");
+    await officer
+      .locator("[data-testid=report-entry] [data-testid=save-state][data-state=saved]")
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await officer.getByTestId("evidence-file").first().setInputFiles(evidence);
+    await officer.getByTestId("evidence-item").first().waitFor({ timeout: 20_000 });
+    const saved = await getJson<{ report: { entries: Array<{ progress: number; narrative: string }> } }>(
+      officer,
+      `/api/reports/${reportId}`,
+    );
+    expect(saved.report.entries[0].progress).toBe(60);
+    expect(saved.report.entries[0].narrative).toMatch(/^Đã tổ chức 2 hội nghị/);
+    await officer.getByTestId("report-submit").click();
+    await officer.locator(".ant-popconfirm .ant-btn-primary").click();
+    await expect.poll(() => stateOf(officer), { timeout: 20_000 }).toBe("submitted");
+
+    // The coordinator returns it with a reason.
+    await coordinator.goto(`${server.url}/reports/${reportId}`);
+    await coordinator.getByTestId("report-return").click();
+    await coordinator.getByTestId("report-return-reason").fill("Thiếu biên bản hội nghị tập huấn có chữ ký.");
+    await coordinator.getByTestId("report-return-confirm").click();
+    await expect.poll(() => stateOf(coordinator), { timeout: 20_000 }).toBe("returned");
+
+    // The commune sees the reason where it works, fixes and resubmits.
+    await officer.goto(`${server.url}/reports/${reportId}`);
+    await officer.getByTestId("report-return-notice").waitFor({ timeout: 20_000 });
+    expect(await officer.getByTestId("report-return-notice").innerText()).toContain("Thiếu biên bản");
+    await officer
+      .getByTestId("entry-narrative")
+      .first()
+      .fill("Đã tổ chức 2 hội nghị tập huấn; bổ sung biên bản có chữ ký.");
+    await officer
+      .locator("[data-testid=report-entry] [data-testid=save-state][data-state=saved]")
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await officer.getByTestId("report-submit").click();
+    await officer.locator(".ant-popconfirm .ant-btn-primary").click();
+    await expect.poll(() => stateOf(officer), { timeout: 20_000 }).toBe("resubmitted");
+
+    // The coordinator accepts; the dashboard counts it received and on time.
+    await coordinator.goto(`${server.url}/reports/${reportId}`);
+    await coordinator.getByTestId("report-accept").click();
+    await expect.poll(() => stateOf(coordinator), { timeout: 20_000 }).toBe("accepted");
+    await coordinator.goto(
+      `${server.url}/reports/dashboard?obligationId=${obligationId}&periodKey=${periodKey}`,
+    );
+    const value = async (id: string) => Number(await coordinator.getByTestId(id).getAttribute("data-value"));
+    await expect.poll(() => value("dashboard-received"), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    expect(await value("dashboard-ontime")).toBeGreaterThanOrEqual(1);
+    expect(await value("dashboard-expected")).toBeGreaterThan(await value("dashboard-received"));
+    await officer.context().close();
+    await coordinator.context().close();
+  });
+});
