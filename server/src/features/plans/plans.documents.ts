@@ -5,15 +5,13 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Packer,
   PageOrientation,
-  Paragraph,
+  type Paragraph,
   Table,
   TableCell,
   TableRow,
-  TextRun,
   WidthType,
 } from "docx";
 import ExcelJS from "exceljs";
@@ -21,6 +19,7 @@ import { deadlineToJson } from "../../../../core/src/deadlines";
 import { depthOfNumber, numberStyleOf } from "../../../../core/src/plans/numbering";
 import { foldForMatch } from "../../../../core/src/text/vietnamese";
 import type { DbOrTx } from "../../app/db";
+import { cell, FONT, noBorders, para, run } from "../../app/docx-parts";
 import type { PlanWithOwner } from "./plans.repository";
 import { planIssued } from "./plans.service";
 import { type getTaskGrid, matchParticipantNames, parseTaskDeadline } from "./plans.tasks.service";
@@ -358,41 +357,6 @@ export function previewToRows(
 }
 
 // ——— Word ———
-
-const FONT = "Times New Roman";
-const run = (
-  text: string,
-  o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {},
-) =>
-  new TextRun({
-    text,
-    font: FONT,
-    size: o.size ?? 28,
-    bold: o.bold,
-    italics: o.italics,
-    underline: o.underline ? {} : undefined,
-  });
-const para = (
-  children: TextRun[],
-  o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: boolean } = {},
-) =>
-  new Paragraph({
-    children,
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    spacing: { after: o.after ?? 120 },
-    indent: o.indent ? { firstLine: 567 } : undefined,
-  });
-const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-const noBorders = {
-  top: NONE,
-  bottom: NONE,
-  left: NONE,
-  right: NONE,
-  insideHorizontal: NONE,
-  insideVertical: NONE,
-};
-const cell = (children: Paragraph[], width: number) =>
-  new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE } });
 
 function placeAndDate(plan: PlanWithOwner) {
   const place =

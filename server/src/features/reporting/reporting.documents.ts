@@ -4,56 +4,19 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Packer,
   PageOrientation,
-  Paragraph,
   Table,
   TableCell,
   TableRow,
-  TextRun,
   WidthType,
 } from "docx";
 import ExcelJS from "exceljs";
 import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../core/src/auth/roles";
 import { ASSIGNMENT_STATUS_LABELS_VI, type AssignmentStatus } from "../../../../core/src/plans/status";
 import { REPORT_STATE_LABELS_VI, type ReportState } from "../../../../core/src/reporting/report-state";
-
-const FONT = "Times New Roman";
-const run = (
-  text: string,
-  o: { bold?: boolean; italics?: boolean; size?: number; underline?: boolean } = {},
-) =>
-  new TextRun({
-    text,
-    font: FONT,
-    size: o.size ?? 28,
-    bold: o.bold,
-    italics: o.italics,
-    underline: o.underline ? {} : undefined,
-  });
-const para = (
-  children: TextRun[],
-  o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: boolean } = {},
-) =>
-  new Paragraph({
-    children,
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    spacing: { after: o.after ?? 120 },
-    indent: o.indent ? { firstLine: 567 } : undefined,
-  });
-const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-const noBorders = {
-  top: NONE,
-  bottom: NONE,
-  left: NONE,
-  right: NONE,
-  insideHorizontal: NONE,
-  insideVertical: NONE,
-};
-const cell = (children: Paragraph[], width: number) =>
-  new TableCell({ children, width: { size: width, type: WidthType.PERCENTAGE } });
+import { cell, FONT, noBorders, para, run } from "../../app/docx-parts";
 
 function grid(headers: string[], widths: number[], rows: string[][]) {
   const cells = (texts: string[], bold: boolean) =>
