@@ -50,6 +50,11 @@ export async function openDatabase({
       max: poolSize,
       options: "-c max_parallel_workers_per_gather=0",
     });
+    // An idle pooled connection closed by the server (a restart, an administrator, a dropped test
+    // database) emits an error on the pool; unhandled, it would end the process. The pool replaces it.
+    pool.on("error", (error) => {
+      if ((error as { code?: string }).code !== "57P01") console.error("PostgreSQL:", error.message);
+    });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     await migrateNodePg(db as never, { migrationsFolder });
     return {
