@@ -292,6 +292,46 @@ describe("issuing, assignments and the views", () => {
     expect(bad.json().error.message).toMatch(/Tiến độ từ 0 đến 100/);
   });
 
+  it("answers a repeated list from memory, and afresh as soon as anything it shows changes", async () => {
+    const { plan } = await issuedPlan();
+    const officer = await as("canbo");
+    const mine = async () => (await officer.get(`/api/tasks/mine?planId=${plan.id}`)).json().items[0];
+    const revision = async () =>
+      Number(
+        (
+          await database.query<{ revision: string }>(
+            "select revision from app_revisions where name = 'plans'",
+          )
+        )[0].revision,
+      );
+    const first = await mine();
+    expect(first.progress).toBe(0);
+    expect(await mine()).toEqual(first);
+    // Through the API…
+    expect((await officer.patch(`/api/assignments/${first.assignmentId}`, { progress: 40 })).statusCode).toBe(
+      200,
+    );
+    expect((await mine()).progress).toBe(40);
+    // …and from another process: a rewrite with the same values leaves the revision (and the answer) alone,
+    // a real change is seen at once.
+    const before = await revision();
+    await database.query("update task_assignments set progress = progress where id = $1", [
+      first.assignmentId,
+    ]);
+    expect(await revision()).toBe(before);
+    await database.query("update task_assignments set progress = 70 where id = $1", [first.assignmentId]);
+    expect(await revision()).toBe(before + 1);
+    expect((await mine()).progress).toBe(70);
+    // A unit renamed elsewhere shows under its new name in the coordinator's task list.
+    const coordinator = await as("dieuphoi");
+    const leads = async () =>
+      (await coordinator.get(`/api/tasks?planId=${plan.id}&q=doi thoai`)).json().tasks[0].leads as string[];
+    const [stc] = await leads();
+    await database.query("update org_units set name = name || ' (mới)' where id = $1", [unit("gl-stc")]);
+    expect(await leads()).toEqual([`${stc} (mới)`]);
+    await database.query("update org_units set name = $2 where id = $1", [unit("gl-stc"), stc]);
+  });
+
   it("filters the task list by text without diacritics, group, component, unit, deadline and status", async () => {
     const { plan } = await issuedPlan();
     const viewer = await as("xem");

@@ -108,6 +108,16 @@ export interface MyTasksFilter {
 
 export function createPlanViewsRepository(db: DbOrTx) {
   return {
+    /**
+     * Revisions of what the task lists show: plans and their tasks and assignments (migration 0006),
+     * and the names of units and groups (0003). Bumped by triggers from any process.
+     */
+    async listsRevision(): Promise<string> {
+      const result = await db.execute(sql`select string_agg(revision::text, '.' order by name) as r
+        from app_revisions where name in ('plans', 'org_units', 'org_groups')`);
+      return String(rowsOf<{ r: string | null }>(result)[0]?.r ?? "0");
+    },
+
     /** One page of tasks and the number matching (exact up to TOTAL_CAP). */
     async listTasks(f: TaskListFilter) {
       const where: SQL[] = [sql`t.kind = 'task'`, sql`t.removed_at is null`, ...scopeConditions(f.scope)];
@@ -155,14 +165,19 @@ export function createPlanViewsRepository(db: DbOrTx) {
         updated: sql`t.updated_at desc`,
       }[f.sort];
       const from = sql`from plan_tasks t join plans p on p.id = t.plan_id join org_units ou on ou.id = p.owner_unit_id where ${join(where)}`;
-      const page = rowsOf<TaskListRow>(
+      // The sort reads every matching row anyway, so the window count comes with the page at no
+      // extra scan (a second count query repeated the whole filter); the per-row assignment count
+      // runs only for the rows of the page.
+      const page = rowsOf<TaskListRow & { full_count: string | number }>(
         await db.execute(sql`select t.id, t.plan_id, p.number as plan_number, p.title as plan_title, t.number, t.content,
           t.expected_output, t.deadline_text, t.deadline, t.due_date::text as due_date, t.progress,
-          (select count(*)::int from task_assignments a where a.task_id = t.id and a.ended_at is null) as assignment_count
+          (select count(*)::int from task_assignments a where a.task_id = t.id and a.ended_at is null) as assignment_count,
+          count(*) over () as full_count
           ${from} order by ${order} limit ${f.limit} offset ${f.offset}`),
       );
-      // A first page that is not full is the whole answer: the count would repeat the filter for nothing.
-      if (f.offset === 0 && page.length < f.limit) return { rows: page, total: page.length };
+      if (page.length) return { rows: page, total: Number(page[0].full_count) };
+      if (f.offset === 0) return { rows: page, total: 0 };
+      // A page past the end: count what there is, so the pager can go back.
       const count = await db.execute(
         sql`select count(*)::int as n from (select 1 ${from} limit ${TOTAL_CAP + 1}) s`,
       );

@@ -19,6 +19,7 @@ import {
 import type { Actor } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
+import { createMemo } from "../../app/memo";
 import { loadVersion, versionForYear } from "../indices/indices.versions";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
 import { canCreateChildPlan, canReadPlan, canReassign, canUpdateAssignment, taskScope } from "./plans.policy";
@@ -29,16 +30,41 @@ import { createPlanViewsRepository, TOTAL_CAP } from "./plans.views.repository";
 
 const offsetOf = (page: number, pageSize: number) => Math.min((page - 1) * pageSize, TOTAL_CAP);
 
-/** Tasks matching the filters inside what the actor may see. */
-export async function listTasks({
-  db,
-  actor,
-  query,
-}: {
+/**
+ * Answers of the two task lists, kept per (data revision, what the actor may see, day, query). The
+ * revision is read before the data, so an answer is never filed under a revision newer than what it
+ * read: any change from any process (a trigger bumps the revision) makes the next request compute
+ * afresh. Lists are opened far more often than tasks change, and an autosaved report entry that does
+ * not change an assignment's progress leaves the revision alone (migration 0006). The time to live
+ * only bounds memory held by answers nobody asks for again.
+ */
+const listAnswers = createMemo<unknown>({ ttlMs: 10 * 60_000, max: 2_000 });
+
+/** Everything the lists' scope and `can` flags depend on: two actors with the same key see the same. */
+const actorKey = (actor: Actor) =>
+  [actor.roles.join(","), actor.unitId, actor.unitPath, actor.provinceId, actor.scopePath].join("|");
+
+interface ViewArgs<Q extends object> {
   db: Db;
   actor: Actor;
-  query: z.infer<typeof taskListQuery>;
-}) {
+  query: Q;
+}
+
+async function remembered<Q extends object, T>(
+  list: string,
+  args: ViewArgs<Q>,
+  compute: (args: ViewArgs<Q>) => Promise<T>,
+): Promise<T> {
+  const revision = await createPlanViewsRepository(args.db).listsRevision();
+  const key = [list, revision, today(), actorKey(args.actor), JSON.stringify(args.query)].join("\n");
+  return listAnswers.get(key, () => compute(args)) as Promise<T>;
+}
+
+/** Tasks matching the filters inside what the actor may see. */
+export const listTasks = (args: ViewArgs<z.infer<typeof taskListQuery>>) =>
+  remembered("tasks", args, computeTaskList);
+
+async function computeTaskList({ db, actor, query }: ViewArgs<z.infer<typeof taskListQuery>>) {
   if (query.planId) await getVisiblePlan({ db, actor, id: query.planId });
   const unit = query.unitId ? await getVisibleUnit({ db, actor, id: query.unitId }) : null;
   const { rows, total } = await createPlanViewsRepository(db).listTasks({
@@ -92,15 +118,10 @@ export async function listTasks({
 }
 
 /** The assignments of the actor's unit and its subtree (or its unit only), with counts per status. */
-export async function listMyTasks({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: z.infer<typeof myTasksQuery>;
-}) {
+export const listMyTasks = (args: ViewArgs<z.infer<typeof myTasksQuery>>) =>
+  remembered("mine", args, computeMyTasks);
+
+async function computeMyTasks({ db, actor, query }: ViewArgs<z.infer<typeof myTasksQuery>>) {
   const { rows, counts: countRows } = await createPlanViewsRepository(db).listMyTasks({
     day: today(),
     unitPath: actor.unitPath,
