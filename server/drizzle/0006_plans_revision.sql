@@ -19,18 +19,21 @@ CREATE TRIGGER "plan_task_components_revision" AFTER INSERT OR UPDATE OR DELETE 
 CREATE TRIGGER "task_assignments_revision" AFTER INSERT OR DELETE OR TRUNCATE ON "task_assignments"
   FOR EACH STATEMENT EXECUTE FUNCTION "bump_named_revision"('plans');--> statement-breakpoint
 -- An autosaved report entry rewrites its assignment's progress on every keystroke pause, mostly with
--- the same values: only an update that changes a row bumps (and takes the revision row's lock), so
--- typing a narrative neither empties the caches nor queues saves behind one another.
-CREATE OR REPLACE FUNCTION "bump_plans_revision_on_assignment_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- the same values: only an update that changes one of the listed columns of some row bumps (and takes
+-- the revision row's lock), so typing a narrative neither empties the caches nor queues saves behind
+-- one another. Arguments: the revision's name, then the columns that count.
+CREATE OR REPLACE FUNCTION "bump_named_revision_on_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  "columns" text[] := TG_ARGV[1:];
 BEGIN
   IF EXISTS (SELECT 1 FROM "old_rows" o JOIN "new_rows" n ON n."id" = o."id"
-      WHERE (o."progress", o."completed_at", o."ended_at", o."unit_id", o."unit_path", o."due_date", o."role", o."note")
-        IS DISTINCT FROM (n."progress", n."completed_at", n."ended_at", n."unit_id", n."unit_path", n."due_date", n."role", n."note")) THEN
-    UPDATE "app_revisions" SET "revision" = "revision" + 1 WHERE "name" = 'plans';
+      WHERE EXISTS (SELECT 1 FROM unnest("columns") c WHERE to_jsonb(o) -> c IS DISTINCT FROM to_jsonb(n) -> c)) THEN
+    UPDATE "app_revisions" SET "revision" = "revision" + 1 WHERE "name" = TG_ARGV[0];
   END IF;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
 CREATE TRIGGER "task_assignments_revision_update" AFTER UPDATE ON "task_assignments"
   REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows"
-  FOR EACH STATEMENT EXECUTE FUNCTION "bump_plans_revision_on_assignment_change"();
+  FOR EACH STATEMENT EXECUTE FUNCTION "bump_named_revision_on_change"(
+    'plans', 'progress', 'completed_at', 'ended_at', 'unit_id', 'unit_path', 'due_date', 'role', 'note');

@@ -237,6 +237,8 @@ export const dashboardQuery = z.strictObject({
 });
 const rate = z.object({ expected: z.number(), received: z.number(), onTime: z.number() });
 export const dashboardResponse = z.object({
+  /** When the figures were computed: report states are exact, entries at most 20 s old. */
+  computedAt: z.string(),
   periodKey: z.string(),
   periodLabel: z.string(),
   dueDate: z.string().nullable(),

@@ -24,6 +24,13 @@ export interface Actor {
   };
 }
 
+/**
+ * Everything that decides what an actor may see and do (scope, roles, unit): two actors with the same
+ * key get the same answers, so cached answers are shared by this key, never by less.
+ */
+export const actorScopeKey = (actor: Actor) =>
+  [actor.roles.join(","), actor.unitId, actor.unitPath, actor.provinceId, actor.scopePath].join("|");
+
 /** The actor of work that no person started: start-up seeding, command line, jobs. */
 export interface SystemActor {
   userId: null;

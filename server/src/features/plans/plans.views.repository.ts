@@ -108,16 +108,6 @@ export interface MyTasksFilter {
 
 export function createPlanViewsRepository(db: DbOrTx) {
   return {
-    /**
-     * Revisions of what the task lists show: plans and their tasks and assignments (migration 0006),
-     * and the names of units and groups (0003). Bumped by triggers from any process.
-     */
-    async listsRevision(): Promise<string> {
-      const result = await db.execute(sql`select string_agg(revision::text, '.' order by name) as r
-        from app_revisions where name in ('plans', 'org_units', 'org_groups')`);
-      return String(rowsOf<{ r: string | null }>(result)[0]?.r ?? "0");
-    },
-
     /** One page of tasks and the number matching (exact up to TOTAL_CAP). */
     async listTasks(f: TaskListFilter) {
       const where: SQL[] = [sql`t.kind = 'task'`, sql`t.removed_at is null`, ...scopeConditions(f.scope)];

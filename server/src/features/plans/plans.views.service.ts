@@ -16,10 +16,11 @@ import {
   type AssignmentStatus,
   classifyStatus,
 } from "../../../../core/src/plans/status";
-import type { Actor } from "../../app/actor";
+import { type Actor, actorScopeKey } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
 import { createMemo } from "../../app/memo";
+import { readRevisions } from "../../app/revisions";
 import { loadVersion, versionForYear } from "../indices/indices.versions";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
 import { canCreateChildPlan, canReadPlan, canReassign, canUpdateAssignment, taskScope } from "./plans.policy";
@@ -41,9 +42,6 @@ const offsetOf = (page: number, pageSize: number) => Math.min((page - 1) * pageS
 const listAnswers = createMemo<unknown>({ ttlMs: 10 * 60_000, max: 2_000 });
 
 /** Everything the lists' scope and `can` flags depend on: two actors with the same key see the same. */
-const actorKey = (actor: Actor) =>
-  [actor.roles.join(","), actor.unitId, actor.unitPath, actor.provinceId, actor.scopePath].join("|");
-
 interface ViewArgs<Q extends object> {
   db: Db;
   actor: Actor;
@@ -55,8 +53,8 @@ async function remembered<Q extends object, T>(
   args: ViewArgs<Q>,
   compute: (args: ViewArgs<Q>) => Promise<T>,
 ): Promise<T> {
-  const revision = await createPlanViewsRepository(args.db).listsRevision();
-  const key = [list, revision, today(), actorKey(args.actor), JSON.stringify(args.query)].join("\n");
+  const revision = await readRevisions(args.db, ["plans", "org_units", "org_groups"]);
+  const key = [list, revision, today(), actorScopeKey(args.actor), JSON.stringify(args.query)].join("\n");
   return listAnswers.get(key, () => compute(args)) as Promise<T>;
 }
 

@@ -57,6 +57,7 @@ export async function reportingDashboard({
     { expected: 0, received: 0, onTime: 0 },
   );
   return {
+    computedAt: new Date().toISOString(),
     periodKey: period.key,
     periodLabel: periodLabel(period),
     dueDate: period.due,

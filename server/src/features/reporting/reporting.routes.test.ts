@@ -402,6 +402,24 @@ describe("dashboard", () => {
     expect(d.overdueTasks).toEqual([]);
   });
 
+  it("answers from memory until a report changes state, whoever changes it", async () => {
+    const c = await as("coord");
+    const url = `/api/reporting/dashboard?obligationId=${obligationId}&periodKey=${thisMonth.key}`;
+    const first = (await c.get(url)).json();
+    expect(Date.parse(first.computedAt)).not.toBeNaN();
+    expect((await c.get(url)).json().computedAt).toBe(first.computedAt);
+    // Another process submits commune B's report: the next answer counts it.
+    const setState = (state: string, sentAt: string | null) =>
+      database.query(
+        "update reports set state = $1, first_submitted_at = $2 where unit_id = $3 and obligation_id = $4 and period_key = $5",
+        [state, sentAt, u.comB.id, obligationId, thisMonth.key],
+      );
+    await setState("submitted", new Date().toISOString());
+    expect((await c.get(url)).json().totals).toEqual({ expected: 2, received: 2, onTime: 2 });
+    await setState("draft", null);
+    expect((await c.get(url)).json().totals).toEqual(first.totals);
+  });
+
   it("returns 400 on a malformed period and 404 on an unknown obligation", async () => {
     const c = await as("coord");
     expect(

@@ -31,7 +31,7 @@ import {
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { XLSX_TYPE } from "../plans/plans.documents";
-import { reportingDashboard } from "./reporting.dashboard.service";
+import { cachedReportingDashboard } from "./reporting.dashboard.cache";
 import {
   consolidatedNarrative,
   exportConsolidatedDocx,
@@ -108,7 +108,7 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
   app.get(
     "/api/reporting/dashboard",
     { config: user, schema: { querystring: dashboardQuery, response: { 200: dashboardResponse } } },
-    async (request) => reportingDashboard({ db, actor: actorOf(request), query: request.query }),
+    async (request) => cachedReportingDashboard({ db, actor: actorOf(request), query: request.query }),
   );
 
   // ——— consolidated report, exports, scorecards ———
