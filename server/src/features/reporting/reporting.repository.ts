@@ -51,12 +51,16 @@ export interface EntryView {
   reportId: string;
 }
 
-const entryViewSelect = sql`select e.id, e.assignment_id as "assignmentId", e.task_id as "taskId", t.number as "taskNumber",
+/** An entry with its task and assignment, from `e`: the table, or the rows an update returned. */
+const entryViewOf = (
+  source: SQL,
+) => sql`select e.id, e.assignment_id as "assignmentId", e.task_id as "taskId", t.number as "taskNumber",
   t.content as "taskContent", a.role, a.due_date::text as "dueDate", t.deadline_text as "deadlineText",
   t.quantitative_targets as "quantitativeTargets", e.status, e.progress, e.narrative, e.figures,
   e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward", e.version,
   e.report_id as "reportId"
-  from report_entries e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
+  from ${source} e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
+const entryViewSelect = entryViewOf(sql`report_entries`);
 
 export function createReportingRepository(db: DbOrTx) {
   return {
@@ -139,8 +143,9 @@ export function createReportingRepository(db: DbOrTx) {
       return rowsOf<{ id: string }>(result).length;
     },
 
-    async findReport(id: string) {
-      const rows = await db
+    /** With `lock`, the report row is locked as `lockReport` does, in the same round trip. */
+    async findReport(id: string, lock?: "update" | "share") {
+      const query = db
         .select({
           r: reports,
           unitName: orgUnits.name,
@@ -155,6 +160,7 @@ export function createReportingRepository(db: DbOrTx) {
         .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
         .where(eq(reports.id, id))
         .limit(1);
+      const rows = await (lock ? query.for(lock, { of: reports }) : query);
       const row = rows[0];
       return row ? { ...row.r, ...row, r: undefined } : null;
     },
@@ -212,34 +218,37 @@ export function createReportingRepository(db: DbOrTx) {
       return rowsOf<EntryView>(result)[0] ?? null;
     },
 
-    /** Compare-and-set: the update happens only if the version is the one the writer read. */
-    async updateEntry(p: {
+    /**
+     * Compare-and-set of an entry, its assignment's progress carried along (only when it changes, so
+     * an autosave of text rewrites no assignment), and the entry as it now is: one round trip.
+     */
+    async updateEntryWithProgress(p: {
       id: string;
       version: number;
-      set: Partial<Pick<EntryRow, "status" | "progress" | "narrative" | "figures" | "completedAt">>;
+      set: Partial<Pick<EntryRow, "status" | "narrative" | "figures">> & {
+        progress: number;
+        completedAt: string | null;
+      };
       userId: string;
-    }) {
-      const rows = await db
-        .update(reportEntries)
-        .set({
-          ...p.set,
-          version: sql`${reportEntries.version} + 1`,
-          updatedBy: p.userId,
-          updatedAt: new Date(),
-        })
-        .where(and(eq(reportEntries.id, p.id), eq(reportEntries.version, p.version)))
-        .returning({ id: reportEntries.id, assignmentId: reportEntries.assignmentId });
-      return rows[0] ?? null;
+    }): Promise<EntryView | null> {
+      const { status, narrative, figures, progress, completedAt } = p.set;
+      const set: SQL[] = [sql`progress = ${progress}`, sql`completed_at = ${completedAt}`];
+      if (status !== undefined) set.push(sql`status = ${status}`);
+      if (narrative !== undefined) set.push(sql`narrative = ${narrative}`);
+      if (figures !== undefined) set.push(sql`figures = ${JSON.stringify(figures)}::jsonb`);
+      set.push(sql`version = version + 1`, sql`updated_by = ${p.userId}`, sql`updated_at = now()`);
+      const result = await db.execute(sql`with updated as (
+          update report_entries set ${sql.join(set, sql`, `)}
+          where id = ${p.id} and version = ${p.version} returning *
+        ), progressed as (
+          update task_assignments ta set progress = ${progress}, completed_at = ${completedAt}::date, updated_at = now()
+          from updated u where ta.id = u.assignment_id
+            and (ta.progress, ta.completed_at) is distinct from (${progress}::int, ${completedAt}::date)
+          returning ta.id
+        )
+        ${entryViewOf(sql`updated`)}`);
+      return rowsOf<EntryView>(result)[0] ?? null;
     },
-    async updateAssignmentProgress(p: {
-      assignmentId: string;
-      progress: number;
-      completedAt: string | null;
-    }) {
-      await db.execute(sql`update task_assignments set progress = ${p.progress}, completed_at = ${p.completedAt},
-        updated_at = now() where id = ${p.assignmentId}`);
-    },
-
     async updateReport(p: { id: string; version: number; set: Partial<typeof reports.$inferInsert> }) {
       const rows = await db
         .update(reports)

@@ -215,7 +215,28 @@ describe("a unit's report", () => {
       figures: [{ measure: "Tỷ lệ hồ sơ trực tuyến", value: 45 }],
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json().entry).toMatchObject({ progress: 60, version: entry.version + 1 });
+    expect(saved.json().entry).toMatchObject({
+      progress: 60,
+      version: entry.version + 1,
+      figures: [{ measure: "Tỷ lệ hồ sơ trực tuyến", value: 45 }],
+    });
+    // The assignment carries the progress; saving text alone rewrites no assignment.
+    const assignment = async () =>
+      (
+        await database.query<{ progress: number; updated_at: Date }>(
+          "select progress, updated_at from task_assignments where id = $1",
+          [entry.assignmentId],
+        )
+      )[0];
+    const carried = await assignment();
+    expect(carried.progress).toBe(60);
+    const text = await a.patch(`/api/report-entries/${entry.id}`, {
+      version: entry.version + 1,
+      narrative: "Đã đưa 45% hồ sơ lên mạng",
+    });
+    expect(text.statusCode, text.body).toBe(200);
+    expect(await assignment()).toEqual(carried);
+    entry.version += 1;
     const stale = await (await as("headA")).patch(`/api/report-entries/${entry.id}`, {
       version: entry.version,
       narrative: "Bản của người thứ hai",

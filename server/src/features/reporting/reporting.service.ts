@@ -234,8 +234,18 @@ const asLike = (r: LoadedReport): ReportLike => ({
 });
 
 /** Loads a report the actor may read, or answers "not found" (existence is not revealed). */
-async function getVisibleReport({ db, actor, id }: { db: DbOrTx; actor: Actor; id: string }) {
-  const report = await createReportingRepository(db).findReport(id);
+async function getVisibleReport({
+  db,
+  actor,
+  id,
+  lock,
+}: {
+  db: DbOrTx;
+  actor: Actor;
+  id: string;
+  lock?: "update" | "share";
+}) {
+  const report = await createReportingRepository(db).findReport(id, lock);
   if (!report || !canReadReport(actor, asLike(report))) throw reportNotFound();
   return report;
 }
@@ -384,8 +394,7 @@ export async function saveEntry({
     const before = await repo.findEntryView(id);
     if (!before) throw notFound("reportEntry.notFound", "Không tìm thấy nội dung báo cáo.");
     // A share lock: a submission (which locks the report for update) waits, so no entry lands after it.
-    await repo.lockReport(before.reportId, "share");
-    const report = await getVisibleReport({ db: tx, actor, id: before.reportId }).catch(() => {
+    const report = await getVisibleReport({ db: tx, actor, id: before.reportId, lock: "share" }).catch(() => {
       throw notFound("reportEntry.notFound", "Không tìm thấy nội dung báo cáo.");
     });
     if (!canEditReport(actor, asLike(report), today())) throw editRefusal(report);
@@ -398,7 +407,7 @@ export async function saveEntry({
       progress: completed ? 100 : (set.progress ?? before.progress),
       completedAt: completed ? (set.completedAt ?? before.completedAt ?? today()) : null,
     };
-    const updated = await repo.updateEntry({ id, version, set: values, userId: actor.userId });
+    const updated = await repo.updateEntryWithProgress({ id, version, set: values, userId: actor.userId });
     if (!updated) {
       const current = await repo.findEntryView(id);
       throw new AppError(
@@ -408,11 +417,6 @@ export async function saveEntry({
         { current: current ? presentEntry(current) : null },
       );
     }
-    await repo.updateAssignmentProgress({
-      assignmentId: before.assignmentId,
-      progress: values.progress,
-      completedAt: values.completedAt,
-    });
     await writeAudit({
       tx,
       actor,
@@ -424,8 +428,7 @@ export async function saveEntry({
         after: values,
       },
     });
-    const after = await repo.findEntryView(id);
-    return presentEntry(after as EntryView);
+    return presentEntry(updated);
   });
 }
 
