@@ -58,7 +58,7 @@ const entryViewOf = (
   t.content as "taskContent", a.role, a.due_date::text as "dueDate", t.deadline_text as "deadlineText",
   t.quantitative_targets as "quantitativeTargets", e.status, e.progress, e.narrative, e.figures,
   e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward", e.version,
-  e.report_id as "reportId"
+  e.report_id as "reportId", t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder"
   from ${source} e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
 const entryViewSelect = entryViewOf(sql`report_entries`);
 
@@ -208,11 +208,6 @@ export function createReportingRepository(db: DbOrTx) {
       return rowsOf<Record<string, unknown>>(result);
     },
 
-    async listEntryViews(reportId: string) {
-      const result = await db.execute(sql`${entryViewSelect} where e.report_id = ${reportId}
-        order by t.plan_id, t.sort_order, a.role`);
-      return rowsOf<EntryView>(result);
-    },
     async findEntryView(id: string) {
       const result = await db.execute(sql`${entryViewSelect} where e.id = ${id}`);
       return rowsOf<EntryView>(result)[0] ?? null;
@@ -262,24 +257,37 @@ export function createReportingRepository(db: DbOrTx) {
       const [row] = await db.insert(reportComments).values(values).returning();
       return row;
     },
-    async listComments(reportId: string) {
-      return db
-        .select()
-        .from(reportComments)
-        .where(eq(reportComments.reportId, reportId))
-        .orderBy(asc(reportComments.createdAt));
+    /**
+     * A report's entries, comments and evidence in one round trip (JSON built by the database): the
+     * report page opens many times a day and four queries cost more in round trips than in work.
+     */
+    async reportContent(reportId: string) {
+      const result = await db.execute(sql`select
+          (select coalesce(json_agg(v order by v."taskPlanId", v."taskSortOrder", v.role), '[]')
+            from (${entryViewSelect} where e.report_id = ${reportId}) v) as entries,
+          (select coalesce(json_agg(json_build_object('id', c.id, 'taskId', c.task_id, 'authorName', c.author_name,
+              'body', c.body, 'createdAt', c.created_at) order by c.created_at), '[]')
+            from report_comments c where c.report_id = ${reportId}) as comments,
+          (select coalesce(json_agg(json_build_object('id', x.id, 'entryId', x.entry_id, 'kind', x.kind,
+              'fileName', x.file_name, 'contentType', x.content_type, 'size', x.size, 'url', x.url,
+              'title', x.title, 'createdAt', x.created_at) order by x.created_at), '[]')
+            from report_evidence x where x.report_id = ${reportId}) as evidence`);
+      const row = rowsOf<{
+        entries: EntryView[];
+        comments: Array<{
+          id: string;
+          taskId: string | null;
+          authorName: string;
+          body: string;
+          createdAt: Date;
+        }>;
+        evidence: EvidenceRow[];
+      }>(result)[0];
+      return row ?? { entries: [], comments: [], evidence: [] };
     },
-
     async insertEvidence(values: typeof reportEvidence.$inferInsert) {
       const [row] = await db.insert(reportEvidence).values(values).returning();
       return row;
-    },
-    async listEvidence(reportId: string) {
-      return db
-        .select()
-        .from(reportEvidence)
-        .where(eq(reportEvidence.reportId, reportId))
-        .orderBy(asc(reportEvidence.createdAt));
     },
     async findEvidence(id: string) {
       const rows = await db.select().from(reportEvidence).where(eq(reportEvidence.id, id)).limit(1);

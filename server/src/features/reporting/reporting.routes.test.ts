@@ -121,7 +121,11 @@ const monthly = () => ({
 });
 
 let obligationId: string;
-let reportA: { id: string; version: number; entries: Array<{ id: string; taskId: string; version: number }> };
+let reportA: {
+  id: string;
+  version: number;
+  entries: Array<{ id: string; taskId: string; assignmentId: string; version: number }>;
+};
 let reportBId: string;
 
 describe("reporting obligations and periods", () => {

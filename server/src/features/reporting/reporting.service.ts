@@ -281,12 +281,10 @@ function presentSummary(r: LoadedReport) {
 
 /** A unit's report: its assigned tasks with their entries, the comments, the evidence, what it may do. */
 export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
-  const report = await getVisibleReport({ db, actor, id });
-  const repo = createReportingRepository(db);
-  const [entries, comments, evidence] = await Promise.all([
-    repo.listEntryViews(id),
-    repo.listComments(id),
-    repo.listEvidence(id),
+  // Read together; the content leaves the server only if the report is visible.
+  const [report, { entries, comments, evidence }] = await Promise.all([
+    getVisibleReport({ db, actor, id }),
+    createReportingRepository(db).reportContent(id),
   ]);
   return {
     ...presentSummary(report),
