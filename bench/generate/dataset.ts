@@ -40,9 +40,8 @@ async function generateInto({
     // Results reference the catalog (versions) and index_provinces: seed them as the server does on start.
     await ensureIndexCatalog({ db: database.db });
     await insertPlan({ database, plan, indexResults, passwordHash });
-    // 720,000 entries at province scale; national (12,000,000) is not generated yet.
-    if (scale === "province") await insertReporting({ database });
-    else progress("reporting data is generated at province scale only");
+    // Twelve monthly periods: ~720,000 entries at province scale, ~12,000,000 at national.
+    await insertReporting({ database });
   } finally {
     await database.close();
   }

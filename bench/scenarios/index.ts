@@ -8,6 +8,7 @@ import { planIssueScenario } from "./plan-issue";
 import { provinceProfileScenario } from "./province-profile";
 import {
   consolidatedDocxScenario,
+  dashboardFirstScenario,
   dashboardScenario,
   entrySaveScenario,
   reportOpenScenario,
@@ -35,6 +36,7 @@ export const SCENARIOS: readonly Scenario[] = [
   // Reporting (province-scale data only): entry-save bumps versions of current drafts; consolidated-docx
   // issues a [bench] plan with an open month (removed before the next run).
   dashboardScenario,
+  dashboardFirstScenario,
   reportOpenScenario,
   entrySaveScenario,
   consolidatedDocxScenario,

@@ -130,6 +130,43 @@ export const dashboardScenario: Scenario = {
   },
 };
 
+const FIRST_RUNS = 8;
+
+/**
+ * The dashboard as its first reader after a change sees it: one request at a time, each for an
+ * obligation and period no one has asked this server for (periods the load scenario leaves out), so
+ * each answer is computed, not remembered.
+ */
+export const dashboardFirstScenario: TimedScenario = {
+  kind: "timed",
+  name: "dashboard-first",
+  description: `GET /api/reporting/dashboard computed afresh (not in memory), ${FIRST_RUNS} times one at a time`,
+  async measure(context) {
+    const { obligations, coordinator } = await reportingFixture(context);
+    const periods = REPORTING_PERIODS.filter((p, i) => i >= 1 && i <= 5);
+    const pairs = periods.flatMap((p) => obligations.map((o) => ({ o, p })));
+    return timeRuns({
+      name: "dashboard-first",
+      warmups: 1,
+      runs: Math.min(FIRST_RUNS, pairs.length - 1),
+      serverCpuMs: context.serverCpuMs,
+      prepare: async (run) => pairs[run],
+      request: async ({ o, p }) => {
+        const res = await fetch(
+          `${context.baseUrl}/api/reporting/dashboard?obligationId=${o}&periodKey=${p}`,
+          {
+            headers: authHeaders(coordinator),
+          },
+        );
+        const body = await res.text();
+        if (!res.ok) return `${res.status} ${body.slice(0, 300)}`;
+        const expected = (JSON.parse(body) as { totals: { expected: number } }).totals.expected;
+        return expected > 0 ? null : "no reports expected";
+      },
+    });
+  },
+};
+
 /** GET /api/reports/:id as unit officers, rotating over their reports of every period. */
 export const reportOpenScenario: Scenario = {
   name: "report-open",
