@@ -2,7 +2,7 @@ import { componentTableScenario } from "./component-table";
 import { planDocxScenario, tasksXlsxScenario } from "./exports";
 import { loginScenario } from "./login";
 import { meScenario } from "./me";
-import { myTasksScenario } from "./my-tasks";
+import { myTasksFirstScenario, myTasksScenario } from "./my-tasks";
 import { planExtractPdfScenario, planExtractSeedScenario } from "./plan-extract";
 import { planIssueScenario } from "./plan-issue";
 import { provinceProfileScenario } from "./province-profile";
@@ -14,7 +14,7 @@ import {
   reportOpenScenario,
 } from "./reporting";
 import { resultsImportScenario } from "./results-import";
-import { taskListScenario } from "./task-list";
+import { taskListFirstScenario, taskListScenario } from "./task-list";
 import type { Scenario } from "./types";
 import { unitSearchScenario } from "./unit-search";
 import { unitTreeScenario } from "./unit-tree";
@@ -30,7 +30,9 @@ export const SCENARIOS: readonly Scenario[] = [
   componentTableScenario,
   whatIfScenario,
   taskListScenario,
+  taskListFirstScenario,
   myTasksScenario,
+  myTasksFirstScenario,
   tasksXlsxScenario,
   planDocxScenario,
   // Reporting (province-scale data only): entry-save bumps versions of current drafts; consolidated-docx

@@ -1,13 +1,20 @@
-import type autocannon from "autocannon";
 import { SCENARIO_PLAN_PREFIX } from "../generate/dataset";
 import { createRandom } from "../generate/random";
 import { CURRENT_PERIOD, REPORTING_PERIODS } from "../generate/reporting";
 import { TASK_ACTIONS, TASK_OUTPUTS, TASK_SECTIONS } from "../generate/task-phrases";
 import { progress } from "../log";
 import type { Session } from "../server/session";
+import { firstReadsScenario } from "./first-reads";
 import { provinceDirectory, provinceOfCoordinator } from "./plans-common";
 import { timeRuns } from "./timed";
-import { authHeaders, rotate, type Scenario, type ScenarioContext, type TimedScenario } from "./types";
+import {
+  authHeaders,
+  rotate,
+  rotating,
+  type Scenario,
+  type ScenarioContext,
+  type TimedScenario,
+} from "./types";
 
 /** Officers signed in for report-open and entry-save: each reads and writes its own unit's reports. */
 const OFFICERS = 24;
@@ -94,21 +101,6 @@ function reportingFixture(context: ScenarioContext) {
   return fixture;
 }
 
-/** One request whose path and headers come from `next()` on every send. */
-function rotating(pairs: Array<{ session: Session; path: string }>): autocannon.Request[] {
-  const next = rotate(pairs);
-  return [
-    {
-      method: "GET",
-      path: pairs[0].path,
-      setupRequest: (request) => {
-        const { session, path } = next();
-        return { ...request, path, headers: authHeaders(session) };
-      },
-    },
-  ];
-}
-
 /** GET /api/reporting/dashboard as coordinators: every obligation, current and past periods. */
 export const dashboardScenario: Scenario = {
   name: "dashboard",
@@ -130,42 +122,21 @@ export const dashboardScenario: Scenario = {
   },
 };
 
-const FIRST_RUNS = 8;
-
-/**
- * The dashboard as its first reader after a change sees it: one request at a time, each for an
- * obligation and period no one has asked this server for (periods the load scenario leaves out), so
- * each answer is computed, not remembered.
- */
-export const dashboardFirstScenario: TimedScenario = {
-  kind: "timed",
+/** The dashboard for obligations and periods the load scenario leaves out. */
+export const dashboardFirstScenario = firstReadsScenario({
   name: "dashboard-first",
-  description: `GET /api/reporting/dashboard computed afresh (not in memory), ${FIRST_RUNS} times one at a time`,
-  async measure(context) {
+  description: "GET /api/reporting/dashboard",
+  async reads(context) {
     const { obligations, coordinator } = await reportingFixture(context);
-    const periods = REPORTING_PERIODS.filter((p, i) => i >= 1 && i <= 5);
-    const pairs = periods.flatMap((p) => obligations.map((o) => ({ o, p })));
-    return timeRuns({
-      name: "dashboard-first",
-      warmups: 1,
-      runs: Math.min(FIRST_RUNS, pairs.length - 1),
-      serverCpuMs: context.serverCpuMs,
-      prepare: async (run) => pairs[run],
-      request: async ({ o, p }) => {
-        const res = await fetch(
-          `${context.baseUrl}/api/reporting/dashboard?obligationId=${o}&periodKey=${p}`,
-          {
-            headers: authHeaders(coordinator),
-          },
-        );
-        const body = await res.text();
-        if (!res.ok) return `${res.status} ${body.slice(0, 300)}`;
-        const expected = (JSON.parse(body) as { totals: { expected: number } }).totals.expected;
-        return expected > 0 ? null : "no reports expected";
-      },
-    });
+    const periods = REPORTING_PERIODS.filter((_, i) => i >= 1 && i <= 5);
+    return periods.flatMap((p) =>
+      obligations.map((o) => ({
+        session: coordinator,
+        path: `/api/reporting/dashboard?obligationId=${o}&periodKey=${p}`,
+      })),
+    );
   },
-};
+});
 
 /** GET /api/reports/:id as unit officers, rotating over their reports of every period. */
 export const reportOpenScenario: Scenario = {

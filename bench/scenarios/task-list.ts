@@ -1,6 +1,7 @@
 import { TEXT_QUERIES } from "../generate/task-phrases";
+import { firstReadsScenario } from "./first-reads";
 import { provinceDirectory, provinceOfCoordinator } from "./plans-common";
-import { authHeaders, rotate, type Scenario } from "./types";
+import { rotating, type Scenario, type ScenarioContext } from "./types";
 
 /** Deadline windows a coordinator looks at: a past quarter, the current month, the next quarter. */
 const WINDOWS = [
@@ -25,37 +26,35 @@ export const taskListScenario: Scenario = {
   name: "task-list",
   description:
     "GET /api/tasks with rotating filters (status, deadline window, text, unit, component), as coordinators",
-  requests({ plan, sessions }) {
-    const pairs = sessions.coordinators.flatMap((session) => {
-      const province = provinceOfCoordinator({ plan, session });
-      const dir = provinceDirectory({ plan, provinceId: province.id });
-      const dept = (k: number) => dir.departments[k % dir.departments.length].id;
-      const commune = (k: number) => dir.communes[(k * 7) % dir.communes.length].id;
-      const queries = [
-        ...STATUSES.map((s) => `status=${s}`),
-        ...WINDOWS,
-        ...TEXT_QUERIES.map((q) => `q=${encodeURIComponent(q)}`),
-        `unitId=${dept(1)}`,
-        `unitId=${dept(4)}&subtree=true`,
-        `unitId=${commune(1)}`,
-        `unitId=${commune(2)}&status=overdue`,
-        ...COMPONENTS,
-        `status=overdue&${WINDOWS[0]}`,
-        `q=${encodeURIComponent("dich vu cong")}&sort=due`,
-        `${WINDOWS[1]}&sort=due`,
-      ];
-      return queries.map((query) => ({ session, path: `/api/tasks?${query}` }));
-    });
-    const next = rotate(pairs);
-    return [
-      {
-        method: "GET",
-        path: pairs[0].path,
-        setupRequest: (request) => {
-          const { session, path } = next();
-          return { ...request, path, headers: authHeaders(session) };
-        },
-      },
-    ];
-  },
+  requests: (context) => rotating(taskListReads(context)),
 };
+
+/** The second page of each query of the load scenario: queries it never sends. */
+export const taskListFirstScenario = firstReadsScenario({
+  name: "task-list-first",
+  description: "GET /api/tasks (second pages of the task-list queries)",
+  reads: async (context) => taskListReads(context).map((r) => ({ ...r, path: `${r.path}&page=2` })),
+});
+
+function taskListReads({ plan, sessions }: ScenarioContext) {
+  return sessions.coordinators.flatMap((session) => {
+    const province = provinceOfCoordinator({ plan, session });
+    const dir = provinceDirectory({ plan, provinceId: province.id });
+    const dept = (k: number) => dir.departments[k % dir.departments.length].id;
+    const commune = (k: number) => dir.communes[(k * 7) % dir.communes.length].id;
+    const queries = [
+      ...STATUSES.map((s) => `status=${s}`),
+      ...WINDOWS,
+      ...TEXT_QUERIES.map((q) => `q=${encodeURIComponent(q)}`),
+      `unitId=${dept(1)}`,
+      `unitId=${dept(4)}&subtree=true`,
+      `unitId=${commune(1)}`,
+      `unitId=${commune(2)}&status=overdue`,
+      ...COMPONENTS,
+      `status=overdue&${WINDOWS[0]}`,
+      `q=${encodeURIComponent("dich vu cong")}&sort=due`,
+      `${WINDOWS[1]}&sort=due`,
+    ];
+    return queries.map((query) => ({ session, path: `/api/tasks?${query}` }));
+  });
+}

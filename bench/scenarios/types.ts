@@ -41,3 +41,18 @@ export function rotate<T>(items: readonly T[]): () => T {
 }
 
 export const authHeaders = (session: Session) => ({ cookie: session.cookie, "x-csrf-token": session.csrf });
+
+/** One request whose path and headers come from `next()` on every send. */
+export function rotating(pairs: Array<{ session: Session; path: string }>): autocannon.Request[] {
+  const next = rotate(pairs);
+  return [
+    {
+      method: "GET",
+      path: pairs[0].path,
+      setupRequest: (request) => {
+        const { session, path } = next();
+        return { ...request, path, headers: authHeaders(session) };
+      },
+    },
+  ];
+}
