@@ -2,6 +2,7 @@ import { bootstrapAdminFromEnv } from "./app/bootstrap";
 import { buildApp } from "./app/build-app";
 import { loadConfig } from "./app/config";
 import { openDatabase } from "./app/db";
+import { startJobs } from "./app/jobs";
 import { seedDemoIfEmpty } from "./features/demo/demo.seed";
 
 async function main() {
@@ -11,6 +12,9 @@ async function main() {
   const demo = config.demo ? await seedDemoIfEmpty({ database }) : null;
   await bootstrapAdminFromEnv({ database, config });
   const app = await buildApp({ database, config, logger: true });
+  // Tests drive the jobs directly with a fixed day; a server started for them runs none.
+  const stopJobs =
+    config.env === "test" ? async () => {} : startJobs({ db: database.db, config, log: app.log });
 
   // Close in order so PGlite flushes its last committed write before the process ends.
   let closing = false;
@@ -18,6 +22,8 @@ async function main() {
     if (closing) return;
     closing = true;
     console.log(`\n${signal}: đang dừng ChiSo…`);
+    // Jobs first: a run in progress finishes before the database it writes to closes.
+    await stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -16,21 +16,32 @@ export interface Mailer {
   send(message: { to: string[]; subject: string; text: string }): Promise<void>;
 }
 
+/** Where a failed e-mail is told (the server's logger); a failure never undoes what was committed. */
+export interface MailLog {
+  warn(obj: unknown, msg?: string): void;
+}
+
 /** One run of the reminder job for `today`; returns what it claimed. */
 export async function runReminders({
   db,
   today = todayUtc(),
   mailer = null,
+  log,
 }: {
   db: Db;
   today?: string;
   mailer?: Mailer | null;
+  log?: MailLog;
 }) {
   const claimed = await db.transaction((tx) =>
     createRemindersRepository(tx).claimAndNotify({ today, catchUpDays: REMINDER_CATCH_UP_DAYS }),
   );
   // Mail after the commit: a crash here loses an e-mail, never duplicates an in-app notice.
-  if (mailer) for (const r of claimed) await mailOne({ db, mailer, reminder: r }).catch(() => {});
+  if (mailer)
+    for (const r of claimed)
+      await mailOne({ db, mailer, reminder: r }).catch((error) =>
+        log?.warn({ err: error, reportId: r.reportId }, "Gửi email nhắc hạn thất bại"),
+      );
   return claimed;
 }
 
@@ -60,28 +71,4 @@ export async function listNotifications({ db, actor }: { db: Db; actor: Actor })
 export async function markNotificationRead({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   const ok = await createRemindersRepository(db).markRead({ id, unitId: actor.unitId });
   if (!ok) throw notFound("notification.notFound", "Không tìm thấy thông báo.");
-}
-
-/** Runs the job hourly while the server runs (not in tests, which call runReminders with a fixed day). */
-export function startReminderJob({ db, mailer }: { db: Db; mailer: Mailer | null }) {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runReminders({ db, mailer });
-    } catch {
-      // The next tick retries; claiming is idempotent.
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(tick, 30_000);
-  const timer = setInterval(tick, 3_600_000);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }

@@ -40,8 +40,7 @@ import {
   listScorecards,
 } from "./reporting.exports.service";
 import { CONTENT_TYPES, readEvidenceUpload } from "./reporting.files";
-import { createSmtpMailer } from "./reporting.mail";
-import { listNotifications, markNotificationRead, startReminderJob } from "./reporting.reminders.service";
+import { listNotifications, markNotificationRead } from "./reporting.reminders.service";
 import {
   addComment,
   addEvidenceLink,
@@ -250,12 +249,6 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
       return { ok: true as const };
     },
   );
-
-  // The reminder job runs with the server; tests drive it directly with a fixed day.
-  if (config.env !== "test") {
-    const stop = startReminderJob({ db, mailer: config.smtp ? createSmtpMailer(config.smtp) : null });
-    app.addHook("onClose", async () => stop());
-  }
 
   // ——— evidence ———
   app.post(

@@ -1,0 +1,41 @@
+/**
+ * Background work of the server process: the hourly reminder run. Started by main.ts beside the
+ * HTTP app and stopped before the database closes; tests never start it and call the runs directly
+ * with a fixed day.
+ */
+import { createSmtpMailer } from "../features/reporting/reporting.mail";
+import { type MailLog, runReminders } from "../features/reporting/reporting.reminders.service";
+import type { AppConfig } from "./config";
+import type { Db } from "./db";
+
+const FIRST_RUN_MS = 30_000;
+const EVERY_MS = 3_600_000;
+
+/** Starts the jobs; the returned stop waits for a run in progress, so the database can close after it. */
+export function startJobs({ db, config, log }: { db: Db; config: AppConfig; log: MailLog }) {
+  const mailer = config.smtp ? createSmtpMailer(config.smtp) : null;
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    // A run still in progress (a slow SMTP relay) is not doubled; claiming is idempotent anyway.
+    if (running) return;
+    running = (async () => {
+      try {
+        await runReminders({ db, mailer, log });
+      } catch (error) {
+        // The next tick retries.
+        log.warn({ err: error }, "Chạy nhắc hạn báo cáo thất bại");
+      }
+    })().finally(() => {
+      running = null;
+    });
+  };
+  const first = setTimeout(tick, FIRST_RUN_MS);
+  const timer = setInterval(tick, EVERY_MS);
+  first.unref();
+  timer.unref();
+  return async () => {
+    clearTimeout(first);
+    clearInterval(timer);
+    await running;
+  };
+}
