@@ -9,6 +9,7 @@ import { escapeLike } from "../org-units/org-units.repository";
 import { orgUnits } from "../org-units/org-units.table";
 import type { TaskScope } from "../plans/plans.policy";
 import {
+  notifications,
   reportComments,
   reportEntries,
   reportEvidence,
@@ -284,6 +285,10 @@ export function createReportingRepository(db: DbOrTx) {
         evidence: EvidenceRow[];
       }>(result)[0];
       return row ?? { entries: [], comments: [], evidence: [] };
+    },
+    /** An in-app notice for a unit, in the transaction of the act it tells of. */
+    async insertNotification(values: typeof notifications.$inferInsert) {
+      await db.insert(notifications).values(values);
     },
     async insertEvidence(values: typeof reportEvidence.$inferInsert) {
       const [row] = await db.insert(reportEvidence).values(values).returning();

@@ -366,6 +366,25 @@ describe("review", () => {
     expect(seen.map((x: { body: string }) => x.body)).toContain("Bổ sung biên bản");
     expect((await act("officerA", "resubmit")).json().report.state).toBe("resubmitted");
     expect((await act("coord", "accept")).json().report.state).toBe("accepted");
+    // Each side heard of the other's acts, where it works (the bell), newest first.
+    const notices = async (who: string) =>
+      (await (await as(who)).get("/api/notifications"))
+        .json()
+        .notifications.filter((n: { reportId: string | null }) => n.reportId === reportA.id) as Array<{
+        kind: string;
+        title: string;
+        body: string;
+      }>;
+    const unitSide = await notices("officerA");
+    expect(unitSide.map((n) => n.kind)).toEqual(["accepted", "comment", "returned"]);
+    expect(unitSide[2].title).toMatch(/^Báo cáo bị trả lại: /);
+    expect(unitSide[2].body).toContain("Lý do: Thiếu minh chứng nhiệm vụ 1");
+    expect(unitSide[1].body).toContain("Bổ sung biên bản");
+    const receiverSide = await notices("coord");
+    expect(receiverSide.map((n) => n.kind)).toEqual(["resubmitted", "received"]);
+    expect(receiverSide[1].title).toBe(`Đã nhận báo cáo: Xã An Phú`);
+    // Commune B sees none of commune A's notices.
+    expect(await notices("officerB")).toEqual([]);
     const audits = await database.db.select().from(auditLog);
     expect(audits.filter((a) => a.entity === "report").map((a) => a.action)).toEqual(
       expect.arrayContaining(["submit", "return", "resubmit", "accept"]),

@@ -480,6 +480,8 @@ export async function transitionReport({
     };
     const updated = await repo.updateReport({ id, version: report.version, set });
     if (!updated) throw conflict("report.conflict", "Báo cáo vừa được người khác thay đổi. Hãy tải lại.");
+    const notice = reviewNotice({ report, next: result.next, reason: input.reason ?? null });
+    if (notice) await repo.insertNotification(notice);
     if (result.next === "returned" && input.reason)
       await repo.insertComment({
         reportId: id,
@@ -500,6 +502,51 @@ export async function transitionReport({
     });
   });
   return getReport({ db, actor, id });
+}
+
+const excerpt = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+
+/**
+ * The in-app notice a state change sends: the unit hears that its report was returned (with the
+ * reason) or accepted; the receiving unit hears that a report arrived. Approval inside the unit and
+ * drafts tell no one.
+ */
+function reviewNotice({
+  report,
+  next,
+  reason,
+}: {
+  report: LoadedReport;
+  next: ReportState;
+  reason: string | null;
+}) {
+  const period = `Kỳ ${presentSummary(report).periodLabel}`;
+  const base = { reportId: report.id };
+  if (next === "returned")
+    return {
+      ...base,
+      unitId: report.unitId,
+      kind: "returned",
+      title: `Báo cáo bị trả lại: ${report.obligationTitle}`,
+      body: reason ? `${period}. Lý do: ${excerpt(reason)}` : `${period}.`,
+    };
+  if (next === "accepted")
+    return {
+      ...base,
+      unitId: report.unitId,
+      kind: "accepted",
+      title: `Báo cáo đã được tiếp nhận: ${report.obligationTitle}`,
+      body: `${period}.`,
+    };
+  if (next === "submitted" || next === "resubmitted")
+    return {
+      ...base,
+      unitId: report.receivingUnitId,
+      kind: next === "submitted" ? "received" : "resubmitted",
+      title: `${next === "submitted" ? "Đã nhận báo cáo" : "Báo cáo gửi lại"}: ${report.unitName}`,
+      body: `${report.obligationTitle}, ${period.toLowerCase()}.`,
+    };
+  return null;
 }
 
 /** The receiver lets a unit write and submit after the lock date (or takes it back). */
@@ -565,6 +612,15 @@ export async function addComment({
       authorId: actor.userId,
       authorName: actor.displayName,
       body: input.body,
+    });
+    // The other side hears of it: the unit of the receiver's comment, the receiver of the unit's.
+    const fromUnit = actor.unitId === report.unitId;
+    await repo.insertNotification({
+      unitId: fromUnit ? report.receivingUnitId : report.unitId,
+      kind: "comment",
+      title: `${fromUnit ? `${report.unitName} góp ý` : "Góp ý mới về báo cáo"}: ${report.obligationTitle}`,
+      body: `Kỳ ${presentSummary(report).periodLabel} — ${actor.displayName}: ${excerpt(input.body)}`,
+      reportId: id,
     });
     await writeAudit({
       tx,
