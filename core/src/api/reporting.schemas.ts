@@ -277,6 +277,8 @@ export const dashboardResponse = z.object({
       completed: z.number(),
     }),
   ),
+  /** Every period of the obligation so far (up to 24), oldest first: the reporting-rate trend. */
+  trend: z.array(rate.extend({ periodKey: z.string(), periodLabel: z.string() })),
 });
 
 export const notification = z.object({

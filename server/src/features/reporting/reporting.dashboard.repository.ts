@@ -38,6 +38,25 @@ export function createDashboardRepository(db: DbOrTx) {
         group by r.unit_kind order by r.unit_kind`);
       return rowsOf<{ unitKind: string; expected: number; received: number; onTime: number }>(result);
     },
+    /** Expected, received and on time for every period of the obligation: reports only, one pass. */
+    async trend(p: { scope: TaskScope; obligationId: string }) {
+      const result =
+        await db.execute(sql`select r.period_key as "periodKey", min(r.period_start)::text as "periodStart",
+          min(r.period_end)::text as "periodEnd", count(*)::int as expected,
+          (count(*) filter (where ${RECEIVED}))::int as received,
+          (count(*) filter (where ${RECEIVED} and ${SENT_DAY} <= r.due_date))::int as "onTime"
+        from reports r
+        where r.obligation_id = ${p.obligationId} and ${reportScope(p.scope)}
+        group by r.period_key order by min(r.period_start) desc limit 24`);
+      return rowsOf<{
+        periodKey: string;
+        periodStart: string;
+        periodEnd: string;
+        expected: number;
+        received: number;
+        onTime: number;
+      }>(result).reverse();
+    },
     async lateUnits(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result =
         await db.execute(sql`select r.id as "reportId", r.unit_id as "unitId", u.name as "unitName",

@@ -12,7 +12,7 @@ import { taskScope } from "../plans/plans.policy";
 import { getVisiblePlan } from "../plans/plans.service";
 import { createDashboardRepository } from "./reporting.dashboard.repository";
 import { canViewDashboard } from "./reporting.policy";
-import { iso } from "./reporting.presenter";
+import { iso, labelOfPeriod } from "./reporting.presenter";
 import { createReportingRepository } from "./reporting.repository";
 import { obligationPeriod } from "./reporting.service";
 
@@ -36,7 +36,8 @@ export async function reportingDashboard({
   const period = obligationPeriod(obligation, query.periodKey);
   const p = { scope: taskScope(actor), obligationId: obligation.id, periodKey: period.key, today: today() };
   const repo = createDashboardRepository(db);
-  const [byKind, lateUnits, statusRows, overdueTasks, components] = await Promise.all([
+  const [trend, byKind, lateUnits, statusRows, overdueTasks, components] = await Promise.all([
+    repo.trend(p),
     repo.rates(p),
     repo.lateUnits(p),
     repo.taskStatus(p),
@@ -71,5 +72,9 @@ export async function reportingDashboard({
     taskStatus,
     overdueTasks,
     components,
+    trend: trend.map(({ periodStart, periodEnd, ...t }) => ({
+      ...t,
+      periodLabel: labelOfPeriod({ periodKey: t.periodKey, periodStart, periodEnd }),
+    })),
   };
 }

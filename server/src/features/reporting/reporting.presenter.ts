@@ -1,7 +1,17 @@
 import type { z } from "zod";
 import type { evidence, reportComment, reportEntry } from "../../../../core/src/api/reporting.schemas";
 import type { AssignmentStatus } from "../../../../core/src/plans/status";
+import { adHocPeriod, parsePeriodKey, periodLabel } from "../../../../core/src/reporting/periods";
 import type { EntryView, EvidenceRow } from "./reporting.repository";
+
+/** "Tháng 11/2026", "Quý 4/2026"…; an ad hoc request is labelled by its own dates. */
+export function labelOfPeriod(r: { periodKey: string; periodStart: string; periodEnd: string }) {
+  const period =
+    r.periodKey === "AH"
+      ? adHocPeriod({ start: r.periodStart, due: r.periodEnd })
+      : parsePeriodKey(r.periodKey);
+  return period ? periodLabel(period) : r.periodKey;
+}
 
 export const iso = (v: unknown): string | null =>
   v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();

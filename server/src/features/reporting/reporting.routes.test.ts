@@ -420,6 +420,14 @@ describe("dashboard", () => {
     const d = res.json();
     expect(d.totals).toEqual({ expected: 2, received: 1, onTime: 1 });
     expect(d.byKind).toEqual([{ unitKind: "commune", expected: 2, received: 1, onTime: 1 }]);
+    // The trend ends with this period, with the same counts.
+    expect(d.trend.at(-1)).toEqual({
+      periodKey: thisMonth.key,
+      periodLabel: d.periodLabel,
+      expected: 2,
+      received: 1,
+      onTime: 1,
+    });
     expect(d.taskStatus.overdue).toBe(1);
     expect(d.taskStatus.inProgress).toBe(1);
     expect(d.taskStatus.notStarted).toBe(1);

@@ -44,7 +44,7 @@ import {
   reportCan,
   reportRelations,
 } from "./reporting.policy";
-import { iso, presentComment, presentEntry, presentEvidence } from "./reporting.presenter";
+import { iso, labelOfPeriod, presentComment, presentEntry, presentEvidence } from "./reporting.presenter";
 import { createReportingRepository, type EntryView, type ObligationRow } from "./reporting.repository";
 
 type ObligationInput = z.infer<typeof obligationCreateBody>;
@@ -251,10 +251,6 @@ async function getVisibleReport({
 }
 
 function presentSummary(r: LoadedReport) {
-  const period =
-    r.periodKey === "AH"
-      ? adHocPeriod({ start: r.periodStart, due: r.periodEnd })
-      : parsePeriodKey(r.periodKey);
   return {
     id: r.id,
     obligationId: r.obligationId,
@@ -264,7 +260,7 @@ function presentSummary(r: LoadedReport) {
     unitName: r.unitName,
     unitKind: r.unitKind,
     periodKey: r.periodKey,
-    periodLabel: period ? periodLabel(period) : r.periodKey,
+    periodLabel: labelOfPeriod(r),
     periodStart: r.periodStart,
     periodEnd: r.periodEnd,
     opensOn: r.opensOn,

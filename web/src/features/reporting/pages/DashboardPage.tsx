@@ -127,11 +127,35 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
     ],
   };
 
+  // Rates per period, as DHIS2 shows reporting rates: received and on time, in percent of expected.
+  const trendChart = {
+    tooltip: { trigger: "axis", valueFormatter: (v: number) => `${String(v).replace(".", ",")}%` },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 60, containLabel: true },
+    xAxis: { type: "category", data: d.trend.map((p) => p.periodLabel) },
+    yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+    series: [
+      {
+        name: t("reporting.dashboard.receivedRate"),
+        type: "line",
+        data: d.trend.map((p) => pct(p.received, p.expected)),
+        itemStyle: { color: "#1677ff" },
+      },
+      {
+        name: t("reporting.dashboard.onTimeRate"),
+        type: "line",
+        data: d.trend.map((p) => pct(p.onTime, p.expected)),
+        itemStyle: { color: "#52c41a" },
+      },
+    ],
+  };
+
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Typography.Text type="secondary">
         {d.periodLabel}
         {d.dueDate ? ` · ${t("reporting.fields.due")}: ${formatDateVi(d.dueDate)}` : ""}
+        {` · ${t("reporting.dashboard.computedAt", { at: formatDateTimeVi(d.computedAt) })}`}
       </Typography.Text>
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
@@ -236,6 +260,13 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
           </Card>
         </Col>
       </Row>
+      {d.trend.length > 1 && (
+        <Card size="small" title={t("reporting.dashboard.trend")} data-testid="dashboard-trend">
+          <Suspense fallback={<Skeleton active />}>
+            <EChart option={trendChart} height={260} label={t("reporting.dashboard.trend")} />
+          </Suspense>
+        </Card>
+      )}
       <Card size="small" title={t("reporting.dashboard.reports")}>
         <Table<ReportSummary>
           size="small"
