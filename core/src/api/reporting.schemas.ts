@@ -291,6 +291,13 @@ export const notification = z.object({
   createdAt: z.string(),
 });
 export const notificationListResponse = z.object({ notifications: z.array(notification) });
+export const EMAIL_MODES = ["immediate", "daily"] as const;
+export const emailModeBody = z.strictObject({
+  emailMode: z.enum(EMAIL_MODES, {
+    error: "Cách nhận email phải là 'immediate' (ngay) hoặc 'daily' (gộp hằng ngày).",
+  }),
+});
+export const emailModeResponse = z.object({ emailMode: z.enum(EMAIL_MODES) });
 
 export const consolidatedBody = z.strictObject({
   obligationId: uuidSchema,

@@ -1,10 +1,11 @@
 /**
- * Background work of the server process: the hourly reminder run. Started by main.ts beside the
+ * Background work of the server process: the hourly reminder run, then the daily digest (sent once
+ * a day, at the first run after 07:00). Started by main.ts beside the
  * HTTP app and stopped before the database closes; tests never start it and call the runs directly
  * with a fixed day.
  */
 import { createSmtpMailer } from "../features/reporting/reporting.mail";
-import { type MailLog, runReminders } from "../features/reporting/reporting.reminders.service";
+import { type MailLog, runDigests, runReminders } from "../features/reporting/reporting.reminders.service";
 import type { AppConfig } from "./config";
 import type { Db } from "./db";
 
@@ -21,6 +22,7 @@ export function startJobs({ db, config, log }: { db: Db; config: AppConfig; log:
     running = (async () => {
       try {
         await runReminders({ db, mailer, log });
+        if (mailer) await runDigests({ db, mailer, log });
       } catch (error) {
         // The next tick retries.
         log.warn({ err: error }, "Chạy nhắc hạn báo cáo thất bại");

@@ -56,12 +56,67 @@ export function createRemindersRepository(db: DbOrTx) {
       return rowsOf<ClaimedReminder>(result);
     },
 
-    /** E-mail addresses of a unit's active officers and heads (heads only once the report is late). */
+    /**
+     * E-mail addresses of a unit's active officers and heads (heads only once the report is late) who
+     * take reminders one by one: those who chose the daily digest get them there (migration 0009).
+     */
     async recipients({ unitId, headsOnly }: { unitId: string; headsOnly: boolean }) {
       const roles = headsOnly ? sql`'{head}'::text[]` : sql`'{officer,head}'::text[]`;
-      const result = await db.execute(sql`select email from users
-        where unit_id = ${unitId} and active and email is not null and email <> '' and roles && ${roles}`);
+      const result = await db.execute(sql`select u.email from users u
+        left join notification_preferences np on np.user_id = u.id
+        where u.unit_id = ${unitId} and u.active and u.email is not null and u.email <> '' and u.roles && ${roles}
+          and coalesce(np.email_mode, 'immediate') = 'immediate'`);
       return rowsOf<{ email: string }>(result).map((r) => r.email);
+    },
+
+    async emailMode(userId: string): Promise<"immediate" | "daily"> {
+      const result = await db.execute(
+        sql`select email_mode as mode from notification_preferences where user_id = ${userId}`,
+      );
+      return rowsOf<{ mode: "immediate" | "daily" }>(result)[0]?.mode ?? "immediate";
+    },
+    async setEmailMode({ userId, mode }: { userId: string; mode: "immediate" | "daily" }) {
+      await db.execute(sql`insert into notification_preferences (user_id, email_mode) values (${userId}, ${mode})
+        on conflict (user_id) do update set email_mode = excluded.email_mode, updated_at = now()`);
+    },
+
+    /**
+     * Claims today's digest of every active digest user with an e-mail and something to tell: the
+     * unread notices of the user's unit from the day before `until`. The (user, day) key makes a
+     * second run, or a run after a restart, claim nothing.
+     */
+    async claimDigests({ day, since, until }: { day: string; since: Date; until: Date }) {
+      const result = await db.execute(sql`with candidates as (
+          select u.id as user_id, u.email, u.unit_id,
+            (select count(*)::int from notifications n where n.unit_id = u.unit_id
+              and (n.user_id is null or n.user_id = u.id) and n.read_at is null
+              and n.created_at >= ${since.toISOString()} and n.created_at < ${until.toISOString()}) as items
+          from users u join notification_preferences np on np.user_id = u.id and np.email_mode = 'daily'
+          where u.active and u.email is not null and u.email <> ''
+        ), claimed as (
+          insert into notification_digests (user_id, day, items)
+          select user_id, ${day}::date, items from candidates where items > 0
+          on conflict do nothing returning user_id
+        )
+        select c.user_id as "userId", c.email, c.unit_id as "unitId" from candidates c join claimed using (user_id)`);
+      return rowsOf<{ userId: string; email: string; unitId: string }>(result);
+    },
+    async digestItems({
+      userId,
+      unitId,
+      since,
+      until,
+    }: {
+      userId: string;
+      unitId: string;
+      since: Date;
+      until: Date;
+    }) {
+      const result = await db.execute(sql`select title, body from notifications
+        where unit_id = ${unitId} and (user_id is null or user_id = ${userId}) and read_at is null
+          and created_at >= ${since.toISOString()} and created_at < ${until.toISOString()}
+        order by created_at limit 100`);
+      return rowsOf<{ title: string; body: string }>(result);
     },
 
     async listNotifications({ unitId, userId, limit }: { unitId: string; userId: string; limit: number }) {

@@ -7,6 +7,7 @@ import { REMINDER_CATCH_UP_DAYS } from "../../../../core/src/reporting/reminders
 import type { Actor } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
+import { writeAudit } from "../audit/audit.repository";
 import { today as todayUtc } from "../org-units/org-units.service";
 import { iso } from "./reporting.presenter";
 import { type ClaimedReminder, createRemindersRepository } from "./reporting.reminders.repository";
@@ -56,6 +57,86 @@ async function mailOne({ db, mailer, reminder }: { db: Db; mailer: Mailer; remin
     subject: `${late ? "Quá hạn" : "Nhắc hạn"} báo cáo: ${reminder.title}`,
     text: `${reminder.title}, kỳ ${reminder.periodKey}: hạn gửi ${due}. Vui lòng vào ChiSo để hoàn thành báo cáo.`,
   });
+}
+
+/** The digest goes out at 07:00 in the province (UTC+7 all year), covering the 24 hours before. */
+const DIGEST_HOUR = 7;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * The daily digest: at the first run at or after 07:00 province time, one e-mail per user who chose
+ * it, listing the unread notices of the user's unit from the 24 hours before. Claimed per user and
+ * day before sending, so no digest goes twice, across restarts too. Returns the users mailed.
+ */
+export async function runDigests({
+  db,
+  now = new Date(),
+  mailer,
+  log,
+}: {
+  db: Db;
+  now?: Date;
+  mailer: Mailer;
+  log?: MailLog;
+}) {
+  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+  if (local.getUTCHours() < DIGEST_HOUR) return [];
+  const day = local.toISOString().slice(0, 10);
+  const until = new Date(Date.parse(`${day}T00:00:00Z`) + DIGEST_HOUR * 3_600_000 - VIETNAM_OFFSET_MS);
+  const since = new Date(until.getTime() - 24 * 3_600_000);
+  const repo = createRemindersRepository(db);
+  const claimed = await repo.claimDigests({ day, since, until });
+  for (const user of claimed) {
+    const items = await repo.digestItems({ ...user, since, until });
+    const text = [
+      `Các thông báo mới trên ChiSo trong 24 giờ qua (${items.length}):`,
+      "",
+      ...items.map((n) => `- ${n.title}${n.body ? `\n  ${n.body}` : ""}`),
+      "",
+      "Vui lòng vào ChiSo để xem và xử lý.",
+    ].join("\n");
+    await mailer
+      .send({
+        to: [user.email],
+        subject: `ChiSo: ${items.length} thông báo ngày ${day.split("-").reverse().join("/")}`,
+        text,
+      })
+      .catch((error) => log?.warn({ err: error, userId: user.userId }, "Gửi email tổng hợp thất bại"));
+  }
+  return claimed;
+}
+
+/** How the actor takes reminder e-mails. */
+export async function getEmailMode({ db, actor }: { db: Db; actor: Actor }) {
+  return { emailMode: await createRemindersRepository(db).emailMode(actor.userId) };
+}
+
+export async function setEmailMode({
+  db,
+  actor,
+  emailMode,
+}: {
+  db: Db;
+  actor: Actor;
+  emailMode: "immediate" | "daily";
+}) {
+  await db.transaction(async (tx) => {
+    const repo = createRemindersRepository(tx);
+    const before = await repo.emailMode(actor.userId);
+    await repo.setEmailMode({ userId: actor.userId, mode: emailMode });
+    await writeAudit({
+      tx,
+      actor,
+      record: {
+        entity: "notificationPreference",
+        entityId: actor.userId,
+        action: "update",
+        before: { emailMode: before },
+        after: { emailMode },
+      },
+    });
+  });
+  return { emailMode };
 }
 
 /** The actor's unit's notices, newest first. */

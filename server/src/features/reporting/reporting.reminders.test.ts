@@ -10,7 +10,8 @@ import type { Database } from "../../app/db";
 import { plans, planTasks, taskAssignments } from "../plans/plans.table";
 import { users } from "../users/users.table";
 import { createSmtpMailer } from "./reporting.mail";
-import { type Mailer, runReminders } from "./reporting.reminders.service";
+import { createRemindersRepository } from "./reporting.reminders.repository";
+import { type Mailer, runDigests, runReminders } from "./reporting.reminders.service";
 import { createReportingRepository } from "./reporting.repository";
 import { notifications, reportingObligations, reports } from "./reporting.table";
 
@@ -86,8 +87,8 @@ afterAll(async () => {
 });
 
 const fakeMailer = () => {
-  const sent: Array<{ to: string[]; subject: string }> = [];
-  const mailer: Mailer = { send: async (m) => void sent.push({ to: m.to, subject: m.subject }) };
+  const sent: Array<{ to: string[]; subject: string; text: string }> = [];
+  const mailer: Mailer = { send: async (m) => void sent.push({ ...m }) };
   return { sent, mailer };
 };
 
@@ -154,6 +155,51 @@ describe("reminder job", () => {
       404,
     );
     expect((await app.inject({ method: "GET", url: "/api/notifications" })).statusCode).toBe(401);
+  });
+
+  it("mails a digest once a day to a user who chose it, and no single reminders to that user", async () => {
+    const db = database.db;
+    const c = createClient(app);
+    await c.login(officerA);
+    expect((await c.get("/api/notifications/preferences")).json()).toEqual({ emailMode: "immediate" });
+    const bad = await c.put("/api/notifications/preferences", { emailMode: "weekly" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/Cách nhận email/);
+    expect(
+      (
+        await app.inject({
+          method: "PUT",
+          url: "/api/notifications/preferences",
+          payload: { emailMode: "daily" },
+        })
+      ).statusCode,
+    ).toBe(403); // no session, no CSRF token: refused before anything else
+    expect((await c.put("/api/notifications/preferences", { emailMode: "daily" })).json()).toEqual({
+      emailMode: "daily",
+    });
+    // Single reminders now go to the head only.
+    expect(await createRemindersRepository(db).recipients({ unitId: units.a.id, headsOnly: false })).toEqual([
+      "chutich@xamot.gov.vn",
+    ]);
+    // A fresh notice for the unit, then the digest after the next 07:00 in the province (UTC+7).
+    await db
+      .insert(notifications)
+      .values({ unitId: units.a.id, kind: "returned", title: "Báo cáo bị trả lại: Kế hoạch" });
+    const local = new Date(Date.now() + 7 * 3_600_000);
+    const nextSeven =
+      Date.parse(`${local.toISOString().slice(0, 10)}T07:00:00Z`) +
+      (local.getUTCHours() >= 7 ? 86_400_000 : 0);
+    const at = (localMs: number) => new Date(localMs - 7 * 3_600_000);
+    const { sent, mailer } = fakeMailer();
+    expect(await runDigests({ db, mailer, now: at(nextSeven - 3_600_000) })).toEqual([]);
+    const mailed = await runDigests({ db, mailer, now: at(nextSeven + 2 * 3_600_000) });
+    expect(mailed.map((m) => m.email)).toEqual(["canbo@xamot.gov.vn"]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].subject).toMatch(/^ChiSo: \d+ thông báo ngày \d{2}\/\d{2}\/\d{4}$/);
+    expect(sent[0].text).toContain("Báo cáo bị trả lại: Kế hoạch");
+    // The same day again (a second run, a restart): nothing.
+    expect(await runDigests({ db, mailer, now: at(nextSeven + 5 * 3_600_000) })).toEqual([]);
+    expect(sent).toHaveLength(1);
   });
 });
 

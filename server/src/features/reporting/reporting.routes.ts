@@ -7,6 +7,8 @@ import {
   consolidatedBody,
   dashboardQuery,
   dashboardResponse,
+  emailModeBody,
+  emailModeResponse,
   entryResponse,
   entryUpdateBody,
   evidenceQuery,
@@ -40,7 +42,12 @@ import {
   listScorecards,
 } from "./reporting.exports.service";
 import { CONTENT_TYPES, readEvidenceUpload } from "./reporting.files";
-import { listNotifications, markNotificationRead } from "./reporting.reminders.service";
+import {
+  getEmailMode,
+  listNotifications,
+  markNotificationRead,
+  setEmailMode,
+} from "./reporting.reminders.service";
 import {
   addComment,
   addEvidenceLink,
@@ -239,6 +246,17 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     "/api/notifications",
     { config: user, schema: { response: { 200: notificationListResponse } } },
     async (request) => ({ notifications: await listNotifications({ db, actor: actorOf(request) }) }),
+  );
+
+  app.get(
+    "/api/notifications/preferences",
+    { config: user, schema: { response: { 200: emailModeResponse } } },
+    async (request) => getEmailMode({ db, actor: actorOf(request) }),
+  );
+  app.put(
+    "/api/notifications/preferences",
+    { config: user, schema: { body: emailModeBody, response: { 200: emailModeResponse } } },
+    async (request) => setEmailMode({ db, actor: actorOf(request), emailMode: request.body.emailMode }),
   );
 
   app.post(

@@ -153,6 +153,11 @@ export async function downloadConsolidatedDocx(q: PeriodQuery & { narrative: str
 
 export const fetchNotifications = () =>
   api.get<{ notifications: Notification[] }>("/api/notifications").then((x) => x.notifications);
+export type EmailMode = "immediate" | "daily";
+export const fetchEmailMode = () =>
+  api.get<{ emailMode: EmailMode }>("/api/notifications/preferences").then((x) => x.emailMode);
+export const saveEmailMode = (emailMode: EmailMode) =>
+  api.put<{ emailMode: EmailMode }>("/api/notifications/preferences", { emailMode });
 export const markNotificationRead = (id: string) =>
   api.post<{ ok: true }>(`/api/notifications/${encodeURIComponent(id)}/read`);
 

@@ -5,6 +5,7 @@ import {
   addEvidenceLink,
   createObligation,
   fetchDashboard,
+  fetchEmailMode,
   fetchNarrative,
   fetchNotifications,
   fetchObligations,
@@ -15,6 +16,7 @@ import {
   openPeriod,
   type PeriodQuery,
   type ScorecardQuery,
+  saveEmailMode,
   setLatePermission,
   transitionReport,
   uploadEvidence,
@@ -60,6 +62,15 @@ export const useScorecards = (q: ScorecardQuery) =>
     queryFn: () => fetchScorecards(q),
     placeholderData: keepPreviousData,
   });
+export const useEmailMode = () =>
+  useQuery({ queryKey: ["notifications", "emailMode"], queryFn: fetchEmailMode });
+export function useSaveEmailMode() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: saveEmailMode,
+    onSuccess: (r) => qc.setQueryData(["notifications", "emailMode"], r.emailMode),
+  });
+}
 export const useNotifications = () =>
   useQuery({ queryKey: reportingKeys.notifications, queryFn: fetchNotifications, refetchInterval: 60_000 });
 

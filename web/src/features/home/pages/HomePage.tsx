@@ -42,9 +42,9 @@ export function HomePage() {
       hint: "home.linkAudit",
       show: me.can.readAudit,
     },
-    { to: "/indices", icon: <BarChartOutlined />, key: "nav.indices", hint: "home.linkSoon", show: true },
-    { to: "/plans", icon: <ProjectOutlined />, key: "nav.plans", hint: "home.linkSoon", show: true },
-    { to: "/reports", icon: <FileTextOutlined />, key: "nav.reports", hint: "home.linkSoon", show: true },
+    { to: "/indices", icon: <BarChartOutlined />, key: "nav.indices", hint: "home.linkIndices", show: true },
+    { to: "/plans", icon: <ProjectOutlined />, key: "nav.plans", hint: "home.linkPlans", show: true },
+    { to: "/reports", icon: <FileTextOutlined />, key: "nav.reports", hint: "home.linkReports", show: true },
   ].filter((l) => l.show);
 
   return (

@@ -1,12 +1,12 @@
 import "../reporting.css";
 import { BellOutlined } from "@ant-design/icons";
-import { Badge, Button, Empty, List, Popover, Typography } from "antd";
+import { Badge, Button, Empty, List, Popover, Segmented, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { formatDateTimeVi } from "../../../lib/dates";
 import type { Notification } from "../reporting.api";
-import { useMarkRead, useNotifications } from "../reporting.queries";
+import { useEmailMode, useMarkRead, useNotifications, useSaveEmailMode } from "../reporting.queries";
 
 /** The header's bell: reminders, returns and acceptances, with the unread count. */
 export function NotificationsBell() {
@@ -15,6 +15,8 @@ export function NotificationsBell() {
   const notifications = useNotifications();
   const markRead = useMarkRead();
   const [open, setOpen] = useState(false);
+  const emailMode = useEmailMode();
+  const saveEmailMode = useSaveEmailMode();
   const items = notifications.data ?? [];
   const unread = items.filter((n) => !n.readAt);
 
@@ -63,6 +65,22 @@ export function NotificationsBell() {
           )}
         />
       )}
+      <Space size={8} style={{ marginTop: 8, paddingTop: 8, borderTop: "1px solid #f0f0f0", width: "100%" }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("notifications.emailMode")}
+        </Typography.Text>
+        <Segmented
+          size="small"
+          data-testid="email-mode"
+          value={emailMode.data ?? "immediate"}
+          disabled={emailMode.isLoading || saveEmailMode.isPending}
+          onChange={(v) => saveEmailMode.mutate(v as "immediate" | "daily")}
+          options={[
+            { value: "immediate", label: t("notifications.emailImmediate") },
+            { value: "daily", label: t("notifications.emailDaily") },
+          ]}
+        />
+      </Space>
     </div>
   );
 
