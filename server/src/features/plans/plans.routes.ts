@@ -45,6 +45,7 @@ import {
 } from "../../../../core/src/api/plans.schemas";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
+import { sendJsonText } from "../../app/json-answers";
 import { readUpload } from "../../app/upload";
 import { DOCX_TYPE, XLSX_TYPE } from "./plans.documents";
 import { exportPlanDocx, exportTasksXlsx, importTaskTable } from "./plans.io.service";
@@ -80,7 +81,7 @@ const attachment = (name: string) =>
 
 const TASK_TABLE_BODY_LIMIT = 25 * 1024 * 1024;
 
-export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
+export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
   // ——— plans ———
   app.get(
     "/api/plans",
@@ -367,12 +368,24 @@ export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db 
   app.get(
     "/api/tasks",
     { config: user, schema: { querystring: taskListQuery, response: { 200: taskListResponse } } },
-    async (request) => listTasks({ db, actor: actorOf(request), query: request.query }),
+    async (request, reply) =>
+      sendJsonText({
+        reply,
+        json: await listTasks({ db, actor: actorOf(request), query: request.query }),
+        schema: taskListResponse,
+        validate: config.validateResponses,
+      }),
   );
   app.get(
     "/api/tasks/mine",
     { config: user, schema: { querystring: myTasksQuery, response: { 200: myTasksResponse } } },
-    async (request) => listMyTasks({ db, actor: actorOf(request), query: request.query }),
+    async (request, reply) =>
+      sendJsonText({
+        reply,
+        json: await listMyTasks({ db, actor: actorOf(request), query: request.query }),
+        schema: myTasksResponse,
+        validate: config.validateResponses,
+      }),
   );
   app.get(
     "/api/tasks/timeline",

@@ -19,7 +19,7 @@ import {
 import { type Actor, actorScopeKey } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
-import { createMemo } from "../../app/memo";
+import { createJsonAnswers } from "../../app/json-answers";
 import { readRevisions } from "../../app/revisions";
 import { loadVersion, versionForYear } from "../indices/indices.versions";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
@@ -39,7 +39,7 @@ const offsetOf = (page: number, pageSize: number) => Math.min((page - 1) * pageS
  * not change an assignment's progress leaves the revision alone (migration 0006). The time to live
  * only bounds memory held by answers nobody asks for again.
  */
-const listAnswers = createMemo<unknown>({ ttlMs: 10 * 60_000, max: 2_000 });
+const listAnswers = createJsonAnswers({ ttlMs: 10 * 60_000, max: 2_000 });
 
 /** Everything the lists' scope and `can` flags depend on: two actors with the same key see the same. */
 interface ViewArgs<Q extends object> {
@@ -48,14 +48,15 @@ interface ViewArgs<Q extends object> {
   query: Q;
 }
 
-async function remembered<Q extends object, T>(
+/** The answer as JSON text (see app/json-answers.ts). */
+async function remembered<Q extends object>(
   list: string,
   args: ViewArgs<Q>,
-  compute: (args: ViewArgs<Q>) => Promise<T>,
-): Promise<T> {
+  compute: (args: ViewArgs<Q>) => Promise<unknown>,
+): Promise<string> {
   const revision = await readRevisions(args.db, ["plans", "org_units", "org_groups"]);
   const key = [list, revision, today(), actorScopeKey(args.actor), JSON.stringify(args.query)].join("\n");
-  return listAnswers.get(key, () => compute(args)) as Promise<T>;
+  return listAnswers.get(key, () => compute(args));
 }
 
 /** Tasks matching the filters inside what the actor may see. */

@@ -32,6 +32,7 @@ import {
 } from "../../../../core/src/api/reporting.schemas";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
+import { sendJsonText } from "../../app/json-answers";
 import { XLSX_TYPE } from "../plans/plans.documents";
 import { cachedReportingDashboard } from "./reporting.dashboard.cache";
 import {
@@ -114,7 +115,13 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
   app.get(
     "/api/reporting/dashboard",
     { config: user, schema: { querystring: dashboardQuery, response: { 200: dashboardResponse } } },
-    async (request) => cachedReportingDashboard({ db, actor: actorOf(request), query: request.query }),
+    async (request, reply) =>
+      sendJsonText({
+        reply,
+        json: await cachedReportingDashboard({ db, actor: actorOf(request), query: request.query }),
+        schema: dashboardResponse,
+        validate: config.validateResponses,
+      }),
   );
 
   // ——— consolidated report, exports, scorecards ———
