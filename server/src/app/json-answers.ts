@@ -20,17 +20,11 @@ export function createJsonAnswers({ ttlMs, max }: { ttlMs: number; max: number }
  * validated (development and tests), the text is checked against the route's schema first, as the
  * serialiser would have checked the object.
  */
-export function sendJsonText({
-  reply,
-  json,
-  schema,
-  validate,
-}: {
-  reply: FastifyReply;
-  json: string;
-  schema: z.ZodType;
-  validate: boolean;
-}) {
+export function sendJsonText(
+  reply: FastifyReply,
+  json: string,
+  { schema, validate }: { schema: z.ZodType; validate: boolean },
+) {
   if (validate) schema.parse(JSON.parse(json));
   return reply.type("application/json; charset=utf-8").send(json);
 }

@@ -368,24 +368,18 @@ export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db,
   app.get(
     "/api/tasks",
     { config: user, schema: { querystring: taskListQuery, response: { 200: taskListResponse } } },
-    async (request, reply) =>
-      sendJsonText({
-        reply,
-        json: await listTasks({ db, actor: actorOf(request), query: request.query }),
-        schema: taskListResponse,
-        validate: config.validateResponses,
-      }),
+    async (request, reply) => {
+      const json = await listTasks({ db, actor: actorOf(request), query: request.query });
+      return sendJsonText(reply, json, { schema: taskListResponse, validate: config.validateResponses });
+    },
   );
   app.get(
     "/api/tasks/mine",
     { config: user, schema: { querystring: myTasksQuery, response: { 200: myTasksResponse } } },
-    async (request, reply) =>
-      sendJsonText({
-        reply,
-        json: await listMyTasks({ db, actor: actorOf(request), query: request.query }),
-        schema: myTasksResponse,
-        validate: config.validateResponses,
-      }),
+    async (request, reply) => {
+      const json = await listMyTasks({ db, actor: actorOf(request), query: request.query });
+      return sendJsonText(reply, json, { schema: myTasksResponse, validate: config.validateResponses });
+    },
   );
   app.get(
     "/api/tasks/timeline",

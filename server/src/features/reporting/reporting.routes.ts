@@ -115,13 +115,10 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
   app.get(
     "/api/reporting/dashboard",
     { config: user, schema: { querystring: dashboardQuery, response: { 200: dashboardResponse } } },
-    async (request, reply) =>
-      sendJsonText({
-        reply,
-        json: await cachedReportingDashboard({ db, actor: actorOf(request), query: request.query }),
-        schema: dashboardResponse,
-        validate: config.validateResponses,
-      }),
+    async (request, reply) => {
+      const json = await cachedReportingDashboard({ db, actor: actorOf(request), query: request.query });
+      return sendJsonText(reply, json, { schema: dashboardResponse, validate: config.validateResponses });
+    },
   );
 
   // ——— consolidated report, exports, scorecards ———
