@@ -7,9 +7,57 @@ import type { DbOrTx } from "./db";
 
 export type RevisionName = "org_units" | "org_groups" | "plans" | "reports";
 
+type Revisions = Map<string, string>;
+
+/**
+ * Every request that answers from memory reads the revisions first: at a thousand requests a second
+ * that one small query is most of the work. Requests arriving while a read is in flight wait for the
+ * next read, which starts after they arrived, so each still sees every change committed before it
+ * came (a write's author reading right after it sees it); one read serves all that waited.
+ */
+export function createFreshReader(read: () => Promise<Revisions>) {
+  let inFlight: Promise<Revisions> | null = null;
+  let queued: Promise<Revisions> | null = null;
+  const start = () => {
+    const p = read();
+    inFlight = p;
+    const settle = () => {
+      if (inFlight === p) inFlight = null;
+    };
+    p.then(settle, settle);
+    return p;
+  };
+  return (): Promise<Revisions> => {
+    if (!inFlight) return start();
+    queued ??= inFlight
+      .catch(() => undefined)
+      .then(() => {
+        queued = null;
+        return start();
+      });
+    return queued;
+  };
+}
+
+const readers = new WeakMap<DbOrTx, () => Promise<Revisions>>();
+
 /** The named revisions joined into one key, e.g. "4.17.9". */
 export async function readRevisions(db: DbOrTx, names: RevisionName[]): Promise<string> {
-  const result = (await db.execute(sql`select string_agg(revision::text, '.' order by name) as r
-    from app_revisions where name in ${names}`)) as unknown as { rows: Array<{ r: string | null }> };
-  return String(result.rows[0]?.r ?? "0");
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = createFreshReader(async () => {
+      const result = (await db.execute(
+        sql`select name, revision::text as revision from app_revisions`,
+      )) as unknown as {
+        rows: Array<{ name: string; revision: string }>;
+      };
+      return new Map(result.rows.map((r) => [r.name, r.revision]));
+    });
+    readers.set(db, reader);
+  }
+  const all = await reader();
+  return [...names]
+    .sort()
+    .map((n) => all.get(n) ?? "0")
+    .join(".");
 }
