@@ -161,6 +161,7 @@ describe("reminder job", () => {
     const db = database.db;
     const c = createClient(app);
     await c.login(officerA);
+    expect((await app.inject({ method: "GET", url: "/api/notifications/preferences" })).statusCode).toBe(401);
     expect((await c.get("/api/notifications/preferences")).json()).toEqual({ emailMode: "immediate" });
     const bad = await c.put("/api/notifications/preferences", { emailMode: "weekly" });
     expect(bad.statusCode).toBe(400);
@@ -177,6 +178,10 @@ describe("reminder job", () => {
     expect((await c.put("/api/notifications/preferences", { emailMode: "daily" })).json()).toEqual({
       emailMode: "daily",
     });
+    const [audit] = await database.query<{ before: unknown; after: unknown }>(
+      "select before, after from audit_log where entity = 'notificationPreference' order by at desc limit 1",
+    );
+    expect(audit).toEqual({ before: { emailMode: "immediate" }, after: { emailMode: "daily" } });
     // Single reminders now go to the head only.
     expect(await createRemindersRepository(db).recipients({ unitId: units.a.id, headsOnly: false })).toEqual([
       "chutich@xamot.gov.vn",
