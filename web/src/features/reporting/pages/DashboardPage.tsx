@@ -25,6 +25,7 @@ import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
 import { useLabels } from "../../../lib/labels";
+import { formatNumber } from "../../indices/format";
 import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../../plans/labels";
 import { REPORT_STATE_COLORS, useReportingLabels } from "../labels";
 import {
@@ -39,6 +40,8 @@ import { useDashboard, useNarrative, useReports } from "../reporting.queries";
 const EChart = lazy(() => import("../../indices/charts/EChart").then((m) => ({ default: m.EChart })));
 
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
+/** A rate as Vietnamese writes it: "58,3". */
+const pctText = (part: number, whole: number) => formatNumber(pct(part, whole), 1);
 
 /** The coordinator's view of one obligation and period: who reported, on time, and how the tasks stand. */
 export function DashboardPage() {
@@ -168,7 +171,7 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
             <Statistic
               title={t("reporting.dashboard.received")}
               value={received}
-              suffix={<Typography.Text type="secondary">({pct(received, expected)}%)</Typography.Text>}
+              suffix={<Typography.Text type="secondary">({pctText(received, expected)}%)</Typography.Text>}
             />
           </Card>
         </Col>
@@ -177,7 +180,7 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
             <Statistic
               title={t("reporting.dashboard.onTime")}
               value={onTime}
-              suffix={<Typography.Text type="secondary">({pct(onTime, expected)}%)</Typography.Text>}
+              suffix={<Typography.Text type="secondary">({pctText(onTime, expected)}%)</Typography.Text>}
             />
           </Card>
         </Col>
@@ -208,13 +211,13 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
                   title: t("reporting.dashboard.receivedRate"),
                   key: "r",
                   align: "right",
-                  render: (_, k) => `${k.received} (${pct(k.received, k.expected)}%)`,
+                  render: (_, k) => `${k.received} (${pctText(k.received, k.expected)}%)`,
                 },
                 {
                   title: t("reporting.dashboard.onTimeRate"),
                   key: "o",
                   align: "right",
-                  render: (_, k) => `${k.onTime} (${pct(k.onTime, k.expected)}%)`,
+                  render: (_, k) => `${k.onTime} (${pctText(k.onTime, k.expected)}%)`,
                 },
               ]}
             />
