@@ -86,15 +86,6 @@ export function createOrgUnitsRepository(db: DbOrTx) {
         .where(where.length ? and(...where) : undefined)
         .orderBy(asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.name));
     },
-    /** Bumped by a trigger on every change to org_units, from any process (migration 0003). */
-    async revision(): Promise<number> {
-      const result = (await db.execute(
-        sql`select revision from app_revisions where name = 'org_units'`,
-      )) as unknown as {
-        rows: Array<{ revision: string | number }>;
-      };
-      return Number(result.rows[0]?.revision ?? 0);
-    },
     async listChildren(parentId: string) {
       return db
         .select()

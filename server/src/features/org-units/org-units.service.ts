@@ -10,6 +10,7 @@ import { buildUnitSearchText, searchQueryForms } from "../../../../core/src/text
 import type { Actor, AuditActor } from "../../app/actor";
 import type { Db, DbOrTx } from "../../app/db";
 import { AppError, badRequest, forbidden, notFound } from "../../app/errors";
+import { readRevisions } from "../../app/revisions";
 import { writeAudit } from "../audit/audit.repository";
 import { sessionCache } from "../auth/session-cache";
 import { canManageDirectory, canReadUnit, directoryScope } from "./org-units.policy";
@@ -88,7 +89,7 @@ export async function getUnitTreeJson({
   actor: Actor;
   includeHistorical: boolean;
 }) {
-  const revision = await createOrgUnitsRepository(db).revision();
+  const revision = await readRevisions(db, ["org_units"]);
   const day = today();
   const key = `${revision}|${directoryScope(actor) ?? "all"}|${includeHistorical}|${day}`;
   const etag = `W/"tree-${createHash("sha1").update(key).digest("base64url").slice(0, 20)}"`;

@@ -300,7 +300,7 @@ describe("issuing, assignments and the views", () => {
       Number(
         (
           await database.query<{ revision: string }>(
-            "select revision from app_revisions where name = 'plans'",
+            "select sum(revision)::text as revision from app_revisions where name = 'plans'",
           )
         )[0].revision,
       );
