@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { MIGRATIONS_DIR } from "./paths";
+import { preparingClientClass } from "./prepared-statements";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -19,6 +20,9 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** A function that accepts the database or an open transaction. */
 export type DbOrTx = Db | Tx;
+
+/** The rows of `db.execute`: both drivers answer { rows }, but drizzle types the answer per driver. */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export interface Database {
   db: Db;
@@ -49,6 +53,7 @@ export async function openDatabase({
       connectionString: databaseUrl,
       max: poolSize,
       options: "-c max_parallel_workers_per_gather=0",
+      Client: preparingClientClass(),
     });
     // An idle pooled connection closed by the server (a restart, an administrator, a dropped test
     // database) emits an error on the pool; unhandled, it would end the process. The pool replaces it.

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { AuditActor } from "../../app/actor";
 import type { DbOrTx } from "../../app/db";
 import { auditLog } from "./audit.table";
@@ -42,6 +42,19 @@ export async function writeAudit({
     after: redact(record.after) as never,
     ip: actor.ip,
   });
+}
+
+const jsonbOrNull = (value: unknown) => (value == null ? sql`null` : sql`${JSON.stringify(value)}::jsonb`);
+
+/**
+ * The audit record as an `insert … select … from source`, one row per row of `source`: a write done
+ * as one statement (a data-modifying CTE) records itself in that statement, only if it changed a row.
+ */
+export function auditInsertFrom(source: SQL, actor: AuditActor, record: AuditRecord): SQL {
+  return sql`insert into audit_log (actor_user_id, actor_name, entity, entity_id, action, before, after, ip)
+    select ${actor.userId}::uuid, ${actor.displayName}, ${record.entity}, ${record.entityId}, ${record.action},
+      ${jsonbOrNull(redact(record.before))}, ${jsonbOrNull(redact(record.after))}, ${actor.ip ?? null}
+    from ${source}`;
 }
 
 export function createAuditRepository(db: DbOrTx) {

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, lte, or, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../app/db";
+import { type DbOrTx, rowsOf } from "../../app/db";
 import {
   indexComponents,
   indexDefinitions,
@@ -352,11 +352,6 @@ export function createIndicesRepository(db: DbOrTx) {
       )[0],
     deleteTarget: (id: string) => db.delete(indexTargets).where(eq(indexTargets.id, id)),
   };
-}
-
-/** node-postgres returns { rows }, PGlite returns { rows } too; drizzle's type differs by driver. */
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
 }
 
 export type IndicesRepository = ReturnType<typeof createIndicesRepository>;

@@ -5,13 +5,12 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { AssignmentStatus } from "../../../../core/src/plans/status";
-import type { DbOrTx } from "../../app/db";
+import { type DbOrTx, rowsOf } from "../../app/db";
 import { escapeLike } from "../org-units/org-units.repository";
 import type { TaskScope } from "./plans.policy";
 import { textMatch } from "./plans.repository";
 
 export const TOTAL_CAP = 10_000;
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 const like = (prefix: string) => `${escapeLike(prefix)}%`;
 const join = (parts: SQL[], sep = sql` and `) => sql.join(parts, sep);
 

@@ -3,7 +3,7 @@
  * carries the actor's scope, so no row outside it is read.
  */
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../app/db";
+import { type DbOrTx, rowsOf } from "../../app/db";
 import type { TaskScope } from "../plans/plans.policy";
 import type { EntryExportRow } from "./reporting.documents";
 import { reportScope } from "./reporting.repository";
@@ -22,7 +22,6 @@ export interface ScorecardRow {
   targetsMet: number;
 }
 
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 const RECEIVED = sql`r.state in ('submitted', 'resubmitted', 'accepted')`;
 // "On time" is judged on the province's calendar day of the first sending.
 const SENT_DAY = sql`(r.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;

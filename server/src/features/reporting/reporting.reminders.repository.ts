@@ -3,9 +3,7 @@
  * (obligation, unit, period, offset) makes a second run, or a run after a restart, a no-op.
  */
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../../app/db";
-
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+import { type DbOrTx, rowsOf } from "../../app/db";
 
 export interface ClaimedReminder {
   reportId: string;

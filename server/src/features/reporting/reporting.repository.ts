@@ -4,7 +4,7 @@
  * dashboard is a handful of aggregates cut to the actor's scope in SQL.
  */
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import type { DbOrTx } from "../../app/db";
+import { type DbOrTx, rowsOf } from "../../app/db";
 import { escapeLike } from "../org-units/org-units.repository";
 import { orgUnits } from "../org-units/org-units.table";
 import type { TaskScope } from "../plans/plans.policy";
@@ -22,7 +22,6 @@ export type ReportRow = typeof reports.$inferSelect;
 export type EntryRow = typeof reportEntries.$inferSelect;
 export type EvidenceRow = typeof reportEvidence.$inferSelect;
 
-const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 const like = (prefix: string) => `${escapeLike(prefix)}%`;
 
 /** Scope of report rows `r` as SQL. */
@@ -62,6 +61,17 @@ const entryViewOf = (
   e.report_id as "reportId", t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder"
   from ${source} e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
 const entryViewSelect = entryViewOf(sql`report_entries`);
+
+/** The columns of a loaded report: the row, its unit's name and what its obligation says. */
+const reportFields = {
+  r: reports,
+  unitName: orgUnits.name,
+  obligationTitle: reportingObligations.title,
+  requiresApproval: reportingObligations.requiresApproval,
+  receivingUnitId: reportingObligations.receivingUnitId,
+  questions: reportingObligations.questions,
+  frequency: reportingObligations.frequency,
+};
 
 export function createReportingRepository(db: DbOrTx) {
   return {
@@ -147,15 +157,7 @@ export function createReportingRepository(db: DbOrTx) {
     /** With `lock`, the report row is locked as `lockReport` does, in the same round trip. */
     async findReport(id: string, lock?: "update" | "share") {
       const query = db
-        .select({
-          r: reports,
-          unitName: orgUnits.name,
-          obligationTitle: reportingObligations.title,
-          requiresApproval: reportingObligations.requiresApproval,
-          receivingUnitId: reportingObligations.receivingUnitId,
-          questions: reportingObligations.questions,
-          frequency: reportingObligations.frequency,
-        })
+        .select(reportFields)
         .from(reports)
         .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
         .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
@@ -164,6 +166,23 @@ export function createReportingRepository(db: DbOrTx) {
       const rows = await (lock ? query.for(lock, { of: reports }) : query);
       const row = rows[0];
       return row ? { ...row.r, ...row, r: undefined } : null;
+    },
+    /** An entry with the report it belongs to: all that a save checks, in one round trip. */
+    async findEntryWithReport(entryId: string) {
+      const rows = await db
+        .select({
+          ...reportFields,
+          entry: sql<EntryView>`(select row_to_json(v) from (${entryViewSelect} where e.id = ${entryId}) v)`,
+        })
+        .from(reports)
+        .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+        .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
+        .where(eq(reports.id, sql`(select report_id from report_entries where id = ${entryId})`))
+        .limit(1);
+      const row = rows[0];
+      if (!row) return null;
+      const { entry, ...report } = row;
+      return { entry, report: { ...report.r, ...report, r: undefined } };
     },
     /** Row lock: "update" for a state change, "share" for content writes that must not cross one. */
     async lockReport(id: string, mode: "update" | "share") {
@@ -216,34 +235,43 @@ export function createReportingRepository(db: DbOrTx) {
 
     /**
      * Compare-and-set of an entry, its assignment's progress carried along (only when it changes, so
-     * an autosave of text rewrites no assignment), and the entry as it now is: one round trip.
+     * an autosave of text rewrites no assignment), its audit record, and the entry as it now is: one
+     * statement, so atomic without a transaction and one round trip. It writes only while the report
+     * is still at the version the caller checked (shared lock: a submission waits, or has bumped the
+     * version and nothing is written); `reportChanged` says when that was why nothing was written.
      */
     async updateEntryWithProgress(p: {
       id: string;
       version: number;
+      report: { id: string; version: number };
       set: Partial<Pick<EntryRow, "status" | "narrative" | "figures">> & {
         progress: number;
         completedAt: string | null;
       };
       userId: string;
-    }): Promise<EntryView | null> {
+      audit: (source: SQL) => SQL;
+    }): Promise<{ entry: EntryView | null; reportChanged: boolean }> {
       const { status, narrative, figures, progress, completedAt } = p.set;
       const set: SQL[] = [sql`progress = ${progress}`, sql`completed_at = ${completedAt}`];
       if (status !== undefined) set.push(sql`status = ${status}`);
       if (narrative !== undefined) set.push(sql`narrative = ${narrative}`);
       if (figures !== undefined) set.push(sql`figures = ${JSON.stringify(figures)}::jsonb`);
       set.push(sql`version = version + 1`, sql`updated_by = ${p.userId}`, sql`updated_at = now()`);
-      const result = await db.execute(sql`with updated as (
+      const result = await db.execute(sql`with report as (
+          select id from reports where id = ${p.report.id} and version = ${p.report.version} for share
+        ), updated as (
           update report_entries set ${sql.join(set, sql`, `)}
-          where id = ${p.id} and version = ${p.version} returning *
+          where id = ${p.id} and version = ${p.version} and exists (select 1 from report) returning *
         ), progressed as (
           update task_assignments ta set progress = ${progress}, completed_at = ${completedAt}::date, updated_at = now()
           from updated u where ta.id = u.assignment_id
             and (ta.progress, ta.completed_at) is distinct from (${progress}::int, ${completedAt}::date)
           returning ta.id
-        )
-        ${entryViewOf(sql`updated`)}`);
-      return rowsOf<EntryView>(result)[0] ?? null;
+        ), audited as (${p.audit(sql`updated`)} returning id)
+        select not exists (select 1 from report) as "reportChanged",
+          (select row_to_json(v) from (${entryViewOf(sql`updated`)}) v) as entry`);
+      const row = rowsOf<{ entry: EntryView | null; reportChanged: boolean }>(result)[0];
+      return row ?? { entry: null, reportChanged: false };
     },
     async updateReport(p: { id: string; version: number; set: Partial<typeof reports.$inferInsert> }) {
       const rows = await db

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import JSZip from "jszip";
@@ -14,6 +15,7 @@ import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { auditLog } from "../audit/audit.table";
 import { plans, planTaskComponents, planTasks, taskAssignments } from "../plans/plans.table";
+import { createReportingRepository } from "./reporting.repository";
 import { reportEvidence } from "./reporting.table";
 
 let database: Database;
@@ -247,6 +249,38 @@ describe("a unit's report", () => {
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.narrative).toBe("Đã đưa 45% hồ sơ lên mạng");
+    // Each save that wrote left one record with before and after, in its statement; the refused one none.
+    const audits = await database.query<{
+      actor_name: string;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    }>(
+      "select actor_name, before, after from audit_log where entity = 'reportEntry' and entity_id = $1 order by at",
+      [entry.id],
+    );
+    expect(audits).toHaveLength(2);
+    expect(audits[0].after).toMatchObject({ progress: 60, narrative: "Đã đưa 45% hồ sơ lên mạng" });
+    expect(audits[1].before).toEqual({ narrative: "Đã đưa 45% hồ sơ lên mạng" });
+  });
+
+  it("writes no entry, progress or record when its report moved after the save checked it", async () => {
+    const entry = reportA.entries.find((e) => e.taskId === taskIds[1])!;
+    const repo = createReportingRepository(database.db);
+    const found = (await repo.findEntryWithReport(entry.id))!;
+    expect(found.entry.id).toBe(entry.id);
+    const auditsBefore = await database.query("select id from audit_log");
+    const result = await repo.updateEntryWithProgress({
+      id: entry.id,
+      version: found.entry.version,
+      report: { id: found.report.id, version: found.report.version - 1 },
+      set: { narrative: "Không được ghi", progress: 99, completedAt: null },
+      userId: (await database.query<{ id: string }>("select id from users limit 1"))[0].id,
+      audit: (source) =>
+        sql`insert into audit_log (actor_name, entity, action) select 'x', 'x', 'x' from ${source}`,
+    });
+    expect(result).toEqual({ entry: null, reportChanged: true });
+    expect((await repo.findEntryView(entry.id))?.narrative).toBe(found.entry.narrative);
+    expect(await database.query("select id from audit_log")).toHaveLength(auditsBefore.length);
   });
 
   it("refuses figures of unknown measures, out of range, or of the wrong type, writing nothing", async () => {

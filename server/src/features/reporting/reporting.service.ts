@@ -29,7 +29,7 @@ import type { Actor } from "../../app/actor";
 import type { AppConfig } from "../../app/config";
 import type { Db, DbOrTx } from "../../app/db";
 import { AppError, badRequest, conflict, forbidden, notFound } from "../../app/errors";
-import { writeAudit } from "../audit/audit.repository";
+import { auditInsertFrom, writeAudit } from "../audit/audit.repository";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
 import { taskScope } from "../plans/plans.policy";
 import { getVisiblePlan } from "../plans/plans.service";
@@ -371,6 +371,10 @@ function checkFigures(entry: EntryView, figures: Array<{ measure: string; value:
 /**
  * Autosave of one task's entry. The writer sends the version it read; a stale one is refused with 409
  * and the current values, so a second person's edit is never silently overwritten.
+ * Autosaves are the most frequent write of the system, so a save is two round trips and no
+ * transaction: one read of the entry and its report to check, one statement that writes (entry,
+ * progress, audit) only if the report is still as checked. When the report moved in between (a
+ * submission, a return, its general part saved), the check is made again on the report as it is now.
  */
 export async function saveEntry({
   db,
@@ -383,14 +387,12 @@ export async function saveEntry({
   id: string;
   input: z.infer<typeof entryUpdateBody>;
 }) {
-  return db.transaction(async (tx) => {
-    const repo = createReportingRepository(tx);
-    const before = await repo.findEntryView(id);
-    if (!before) throw notFound("reportEntry.notFound", "Không tìm thấy nội dung báo cáo.");
-    // A share lock: a submission (which locks the report for update) waits, so no entry lands after it.
-    const report = await getVisibleReport({ db: tx, actor, id: before.reportId, lock: "share" }).catch(() => {
-      throw notFound("reportEntry.notFound", "Không tìm thấy nội dung báo cáo.");
-    });
+  const repo = createReportingRepository(db);
+  const entryNotFound = () => notFound("reportEntry.notFound", "Không tìm thấy nội dung báo cáo.");
+  for (let attempt = 1; ; attempt++) {
+    const found = await repo.findEntryWithReport(id);
+    if (!found?.entry || !canReadReport(actor, asLike(found.report))) throw entryNotFound();
+    const { entry: before, report } = found;
     if (!canEditReport(actor, asLike(report), today())) throw editRefusal(report);
     if (input.figures) checkFigures(before, input.figures);
     const { version, ...set } = input;
@@ -401,29 +403,31 @@ export async function saveEntry({
       progress: completed ? 100 : (set.progress ?? before.progress),
       completedAt: completed ? (set.completedAt ?? before.completedAt ?? today()) : null,
     };
-    const updated = await repo.updateEntryWithProgress({ id, version, set: values, userId: actor.userId });
-    if (!updated) {
-      const current = await repo.findEntryView(id);
-      throw new AppError(
-        409,
-        "reportEntry.conflict",
-        "Nội dung này vừa được người khác sửa. Hãy xem bản mới nhất trước khi lưu lại.",
-        { current: current ? presentEntry(current) : null },
-      );
-    }
-    await writeAudit({
-      tx,
-      actor,
-      record: {
-        entity: "reportEntry",
-        entityId: id,
-        action: "update",
-        before: pick({ ...before }, set),
-        after: values,
-      },
+    const { entry: updated, reportChanged } = await repo.updateEntryWithProgress({
+      id,
+      version,
+      report: { id: report.id, version: report.version },
+      set: values,
+      userId: actor.userId,
+      audit: (source) =>
+        auditInsertFrom(source, actor, {
+          entity: "reportEntry",
+          entityId: id,
+          action: "update",
+          before: pick({ ...before }, set),
+          after: values,
+        }),
     });
-    return presentEntry(updated);
-  });
+    if (updated) return presentEntry(updated);
+    if (reportChanged && attempt < 5) continue;
+    const current = await repo.findEntryView(id);
+    throw new AppError(
+      409,
+      "reportEntry.conflict",
+      "Nội dung này vừa được người khác sửa. Hãy xem bản mới nhất trước khi lưu lại.",
+      { current: current ? presentEntry(current) : null },
+    );
+  }
 }
 
 const TRANSITION_ERRORS = {
