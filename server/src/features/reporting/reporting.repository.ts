@@ -73,6 +73,51 @@ const reportFields = {
   frequency: reportingObligations.frequency,
 };
 
+/**
+ * The report loads, built once per database handle: composing a select of forty columns costs the
+ * server more than PostgreSQL spends running it, and these run on every report open and autosave.
+ */
+function buildReportQueries(db: DbOrTx) {
+  const byId = (lock?: "update" | "share") => {
+    const query = db
+      .select(reportFields)
+      .from(reports)
+      .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+      .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
+      .where(eq(reports.id, sql.placeholder("id")))
+      .limit(1);
+    return (lock ? query.for(lock, { of: reports }) : query).prepare(`report_by_id_${lock ?? "plain"}`);
+  };
+  const entryId = sql.placeholder("entryId");
+  const withEntry = () =>
+    db
+      .select({
+        ...reportFields,
+        entry: sql<EntryView>`(select row_to_json(v) from (${entryViewSelect} where e.id = ${entryId}) v)`,
+      })
+      .from(reports)
+      .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+      .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
+      .where(eq(reports.id, sql`(select report_id from report_entries where id = ${entryId})`))
+      .limit(1)
+      .prepare("report_with_entry");
+  return { plain: () => byId(), update: () => byId("update"), share: () => byId("share"), withEntry };
+}
+type ReportQueries = ReturnType<typeof buildReportQueries>;
+type Built = { [K in keyof ReportQueries]?: ReturnType<ReportQueries[K]> };
+const reportQueriesOf = new WeakMap<DbOrTx, Built>();
+/** One of the queries above for this handle, built on its first use (a transaction uses one or two). */
+function reportQuery<K extends keyof ReportQueries>(db: DbOrTx, key: K): ReturnType<ReportQueries[K]> {
+  let built = reportQueriesOf.get(db);
+  if (!built) {
+    built = {};
+    reportQueriesOf.set(db, built);
+  }
+  const query = built[key] ?? buildReportQueries(db)[key]();
+  built[key] = query as Built[K];
+  return query as ReturnType<ReportQueries[K]>;
+}
+
 export function createReportingRepository(db: DbOrTx) {
   return {
     async insertObligation(values: typeof reportingObligations.$inferInsert) {
@@ -156,29 +201,13 @@ export function createReportingRepository(db: DbOrTx) {
 
     /** With `lock`, the report row is locked as `lockReport` does, in the same round trip. */
     async findReport(id: string, lock?: "update" | "share") {
-      const query = db
-        .select(reportFields)
-        .from(reports)
-        .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
-        .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
-        .where(eq(reports.id, id))
-        .limit(1);
-      const rows = await (lock ? query.for(lock, { of: reports }) : query);
+      const rows = await reportQuery(db, lock ?? "plain").execute({ id });
       const row = rows[0];
       return row ? { ...row.r, ...row, r: undefined } : null;
     },
     /** An entry with the report it belongs to: all that a save checks, in one round trip. */
     async findEntryWithReport(entryId: string) {
-      const rows = await db
-        .select({
-          ...reportFields,
-          entry: sql<EntryView>`(select row_to_json(v) from (${entryViewSelect} where e.id = ${entryId}) v)`,
-        })
-        .from(reports)
-        .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
-        .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
-        .where(eq(reports.id, sql`(select report_id from report_entries where id = ${entryId})`))
-        .limit(1);
+      const rows = await reportQuery(db, "withEntry").execute({ entryId });
       const row = rows[0];
       if (!row) return null;
       const { entry, ...report } = row;
