@@ -8,7 +8,11 @@ import { seedDemoIfEmpty } from "./features/demo/demo.seed";
 async function main() {
   const started = Date.now();
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   const demo = config.demo ? await seedDemoIfEmpty({ database }) : null;
   await bootstrapAdminFromEnv({ database, config });
   const app = await buildApp({ database, config, logger: true });

@@ -41,7 +41,7 @@ const migrationsFolder = MIGRATIONS_DIR;
 export async function openDatabase({
   databaseUrl,
   dataDir,
-  poolSize = 20,
+  poolSize = 8,
 }: {
   databaseUrl: string | null;
   dataDir: string | null;
