@@ -129,6 +129,11 @@ describe("golden path: a commune's monthly report", () => {
     await expect.poll(() => value("dashboard-received"), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
     expect(await value("dashboard-ontime")).toBeGreaterThanOrEqual(1);
     expect(await value("dashboard-expected")).toBeGreaterThan(await value("dashboard-received"));
+    // Rates by administrative level first, by unit kind at one click.
+    const rates = coordinator.getByTestId("dashboard-rates");
+    await expect.poll(() => rates.textContent()).toContain("Cấp xã");
+    await coordinator.getByTestId("dashboard-cut").getByText("Theo loại đơn vị").click();
+    await expect.poll(() => rates.textContent()).toContain("UBND cấp xã");
     await officer.context().close();
     await coordinator.context().close();
   });

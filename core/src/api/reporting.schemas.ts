@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ASSIGNMENT_STATUSES } from "../plans/status";
+import { ADMIN_LEVELS } from "../reporting/levels";
 import { REPORT_FREQUENCIES } from "../reporting/periods";
 import { REPORT_ACTIONS, REPORT_STATES } from "../reporting/report-state";
 import { isoDate, uuidSchema } from "./common.schemas";
@@ -244,6 +245,7 @@ export const dashboardResponse = z.object({
   dueDate: z.string().nullable(),
   totals: rate,
   byKind: z.array(rate.extend({ unitKind: z.string() })),
+  byLevel: z.array(rate.extend({ level: z.enum(ADMIN_LEVELS) })),
   lateUnits: z.array(
     z.object({
       reportId: z.string(),

@@ -1,4 +1,6 @@
 /** Reporting: periods and due dates, the report's state machine, reporting rates. Pure. */
+
+export * from "./levels";
 export * from "./periods";
 export * from "./reminders";
 export * from "./report-state";

@@ -3,6 +3,7 @@
  * carries the actor's scope, so no row outside it is read.
  */
 import { sql } from "drizzle-orm";
+import { ADMIN_LEVELS, type AdminLevel } from "../../../../core/src/reporting/levels";
 import { type DbOrTx, rowsOf } from "../../app/db";
 import type { TaskScope } from "../plans/plans.policy";
 import type { EntryExportRow } from "./reporting.documents";
@@ -26,16 +27,46 @@ const RECEIVED = sql`r.state in ('submitted', 'resubmitted', 'accepted')`;
 // "On time" is judged on the province's calendar day of the first sending.
 const SENT_DAY = sql`(r.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
 
+/**
+ * The report's administrative level, as `levelOfChain` (core) defines it: its own kind when that is a
+ * commune or district, otherwise the nearest commune or district on its unit's path, else province.
+ */
+const LEVEL = sql`case when r.unit_kind in ('commune', 'district') then r.unit_kind
+  when r.unit_kind = 'province' then 'province'
+  else coalesce((select x.kind from unnest(string_to_array(trim(both '/' from r.unit_path), '/')::uuid[])
+      with ordinality as chain(id, depth) join org_units x on x.id = chain.id
+    where x.kind in ('commune', 'district') order by chain.depth desc limit 1), 'province') end`;
+
 export function createDashboardRepository(db: DbOrTx) {
   return {
+    /** Expected, received and on time by unit kind and by administrative level, in one pass. */
     async rates(p: { scope: TaskScope; obligationId: string; periodKey: string }) {
-      const result = await db.execute(sql`select r.unit_kind as "unitKind", count(*)::int as expected,
+      const result =
+        await db.execute(sql`select r.unit_kind as "unitKind", r.level, count(*)::int as expected,
           (count(*) filter (where ${RECEIVED}))::int as received,
           (count(*) filter (where ${RECEIVED} and ${SENT_DAY} <= r.due_date))::int as "onTime"
-        from reports r
-        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
-        group by r.unit_kind order by r.unit_kind`);
-      return rowsOf<{ unitKind: string; expected: number; received: number; onTime: number }>(result);
+        from (select r.*, ${LEVEL} as level from reports r
+          where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}) r
+        group by grouping sets ((r.unit_kind), (r.level)) order by r.unit_kind, r.level`);
+      const rows = rowsOf<{
+        unitKind: string | null;
+        level: AdminLevel | null;
+        expected: number;
+        received: number;
+        onTime: number;
+      }>(result);
+      const counts = (r: (typeof rows)[number]) => ({
+        expected: r.expected,
+        received: r.received,
+        onTime: r.onTime,
+      });
+      return {
+        byKind: rows.flatMap((r) => (r.unitKind === null ? [] : [{ unitKind: r.unitKind, ...counts(r) }])),
+        byLevel: ADMIN_LEVELS.flatMap((level) => {
+          const r = rows.find((x) => x.unitKind === null && x.level === level);
+          return r ? [{ level, ...counts(r) }] : [];
+        }),
+      };
     },
     /** Expected, received and on time for every period of the obligation: reports only, one pass. */
     async trend(p: { scope: TaskScope; obligationId: string }) {

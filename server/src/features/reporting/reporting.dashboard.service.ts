@@ -16,7 +16,7 @@ import { iso, labelOfPeriod } from "./reporting.presenter";
 import { createReportingRepository } from "./reporting.repository";
 import { obligationPeriod } from "./reporting.service";
 
-/** Expected, received and on-time reports (by unit kind), task statuses, late units, overdue tasks, components. */
+/** Expected, received and on-time reports (by unit kind and level), task statuses, late units, overdue tasks, components. */
 export async function reportingDashboard({
   db,
   actor,
@@ -36,7 +36,7 @@ export async function reportingDashboard({
   const period = obligationPeriod(obligation, query.periodKey);
   const p = { scope: taskScope(actor), obligationId: obligation.id, periodKey: period.key, today: today() };
   const repo = createDashboardRepository(db);
-  const [trend, byKind, lateUnits, statusRows, overdueTasks, components] = await Promise.all([
+  const [trend, { byKind, byLevel }, lateUnits, statusRows, overdueTasks, components] = await Promise.all([
     repo.trend(p),
     repo.rates(p),
     repo.lateUnits(p),
@@ -64,6 +64,7 @@ export async function reportingDashboard({
     dueDate: period.due,
     totals,
     byKind,
+    byLevel,
     lateUnits: lateUnits.map((u) => ({
       ...u,
       state: u.state as ReportState,

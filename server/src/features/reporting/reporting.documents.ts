@@ -15,6 +15,7 @@ import {
 import ExcelJS from "exceljs";
 import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../core/src/auth/roles";
 import { ASSIGNMENT_STATUS_LABELS_VI, type AssignmentStatus } from "../../../../core/src/plans/status";
+import { ADMIN_LEVEL_LABELS_VI, type AdminLevel } from "../../../../core/src/reporting/levels";
 import { REPORT_STATE_LABELS_VI, type ReportState } from "../../../../core/src/reporting/report-state";
 import { cell, FONT, noBorders, para, run } from "../../app/docx-parts";
 
@@ -44,6 +45,23 @@ function grid(headers: string[], widths: number[], rows: string[][]) {
 const vnDate = (iso: string | null) => (iso ? iso.slice(0, 10).split("-").reverse().join("/") : "");
 const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : "—");
 
+type Rate = { expected: number; received: number; onTime: number };
+/** Reports expected, sent and on time, one row per group and a total. */
+function rateGrid(groupTitle: string, groups: Array<Rate & { label: string }>, totals: Rate) {
+  const row = (label: string, r: Rate) => [
+    label,
+    String(r.expected),
+    String(r.received),
+    String(r.onTime),
+    pct(r.onTime, r.expected),
+  ];
+  return grid(
+    [groupTitle, "Phải báo cáo", "Đã gửi", "Đúng hạn", "Tỷ lệ đúng hạn"],
+    [36, 16, 16, 16, 16],
+    [...groups.map((g) => row(g.label, g)), row("Tổng cộng", totals)],
+  );
+}
+
 export interface ConsolidatedData {
   issuer: string;
   planTitle: string;
@@ -54,6 +72,7 @@ export interface ConsolidatedData {
   narrative: string | null;
   totals: { expected: number; received: number; onTime: number };
   byKind: Array<{ unitKind: string; expected: number; received: number; onTime: number }>;
+  byLevel: Array<{ level: AdminLevel; expected: number; received: number; onTime: number }>;
   taskStatus: Record<AssignmentStatus, number>;
   components: Array<{
     versionCode: string;
@@ -143,26 +162,18 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
     }),
     para([run("I. TÌNH HÌNH BÁO CÁO VÀ KẾT QUẢ CHUNG", { bold: true })]),
     ...narrative.map((l) => para([run(l.trim())], { indent: true })),
-    para([run("1. Tình hình gửi báo cáo theo loại đơn vị", { bold: true, italics: true })]),
-    grid(
-      ["Loại đơn vị", "Phải báo cáo", "Đã gửi", "Đúng hạn", "Tỷ lệ đúng hạn"],
-      [36, 16, 16, 16, 16],
-      [
-        ...d.byKind.map((k) => [
-          UNIT_KIND_LABELS_VI[k.unitKind as UnitKind] ?? k.unitKind,
-          String(k.expected),
-          String(k.received),
-          String(k.onTime),
-          pct(k.onTime, k.expected),
-        ]),
-        [
-          "Tổng cộng",
-          String(d.totals.expected),
-          String(d.totals.received),
-          String(d.totals.onTime),
-          pct(d.totals.onTime, d.totals.expected),
-        ],
-      ],
+    para([run("1. Tình hình gửi báo cáo theo cấp hành chính", { bold: true, italics: true })]),
+    rateGrid(
+      "Cấp",
+      d.byLevel.map((l) => ({ ...l, label: ADMIN_LEVEL_LABELS_VI[l.level] })),
+      d.totals,
+    ),
+    para([run("")]),
+    para([run("Theo loại đơn vị", { italics: true })]),
+    rateGrid(
+      "Loại đơn vị",
+      d.byKind.map((k) => ({ ...k, label: UNIT_KIND_LABELS_VI[k.unitKind as UnitKind] ?? k.unitKind })),
+      d.totals,
     ),
     para([run("")]),
     para([run("2. Tình trạng thực hiện nhiệm vụ", { bold: true, italics: true })]),

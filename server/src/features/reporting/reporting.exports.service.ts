@@ -71,6 +71,7 @@ export async function exportConsolidatedDocx({
     narrative: input.narrative ?? null,
     totals: dashboard.totals,
     byKind: dashboard.byKind,
+    byLevel: dashboard.byLevel,
     taskStatus: dashboard.taskStatus,
     components: dashboard.components,
     units: units

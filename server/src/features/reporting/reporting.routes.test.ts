@@ -454,6 +454,7 @@ describe("dashboard", () => {
     const d = res.json();
     expect(d.totals).toEqual({ expected: 2, received: 1, onTime: 1 });
     expect(d.byKind).toEqual([{ unitKind: "commune", expected: 2, received: 1, onTime: 1 }]);
+    expect(d.byLevel).toEqual([{ level: "commune", expected: 2, received: 1, onTime: 1 }]);
     // The trend ends with this period, with the same counts.
     expect(d.trend.at(-1)).toEqual({
       periodKey: thisMonth.key,
@@ -595,6 +596,8 @@ describe("consolidated report, exports and scorecards", () => {
       "Xã An Phú",
       "Xã Bình Minh",
       "TRANSPARENCY",
+      "Tình hình gửi báo cáo theo cấp hành chính",
+      "Cấp xã",
       "PHỤ LỤC",
       "Công khai thu chi ngân sách",
     ])

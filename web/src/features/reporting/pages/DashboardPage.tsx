@@ -10,6 +10,7 @@ import {
   Modal,
   Progress,
   Row,
+  Segmented,
   Select,
   Skeleton,
   Space,
@@ -21,6 +22,7 @@ import {
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { ADMIN_LEVEL_LABELS_VI, type AdminLevel } from "../../../../../core/src/reporting/levels";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
@@ -91,12 +93,21 @@ export function DashboardPage() {
 }
 
 function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const isVi = !i18n.language?.startsWith("en");
   const unitLabels = useLabels();
   const planLabels = usePlanLabels();
   const labels = useReportingLabels();
   const reports = useReports({ obligationId: q.obligationId, periodKey: q.periodKey });
   const { expected, received, onTime } = d.totals;
+  const [cut, setCut] = useState<"level" | "kind">("level");
+  const levelLabel = (l: AdminLevel) => (isVi ? ADMIN_LEVEL_LABELS_VI[l] : t(`reporting.levels.${l}`));
+  const rate = (r: Dashboard["totals"]) => ({ expected: r.expected, received: r.received, onTime: r.onTime });
+  const groups: Array<Dashboard["totals"] & { key: string; label: string }> =
+    cut === "level"
+      ? d.byLevel.map((l) => ({ key: l.level, label: levelLabel(l.level), ...rate(l) }))
+      : d.byKind.map((k) => ({ key: k.unitKind, label: unitLabels.unitKind(k.unitKind), ...rate(k) }));
+  const groupTitle = t(cut === "level" ? "reporting.dashboard.byLevel" : "reporting.dashboard.byKind");
 
   const chart = {
     tooltip: { trigger: "axis" },
@@ -104,7 +115,7 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
     grid: { left: 40, right: 16, top: 16, bottom: 60, containLabel: true },
     xAxis: {
       type: "category",
-      data: d.byKind.map((k) => unitLabels.unitKind(k.unitKind)),
+      data: groups.map((g) => g.label),
       axisLabel: { interval: 0 },
     },
     yAxis: { type: "value", minInterval: 1 },
@@ -112,19 +123,19 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
       {
         name: t("reporting.dashboard.expected"),
         type: "bar",
-        data: d.byKind.map((k) => k.expected),
+        data: groups.map((g) => g.expected),
         itemStyle: { color: "#bfbfbf" },
       },
       {
         name: t("reporting.dashboard.received"),
         type: "bar",
-        data: d.byKind.map((k) => k.received),
+        data: groups.map((g) => g.received),
         itemStyle: { color: "#1677ff" },
       },
       {
         name: t("reporting.dashboard.onTime"),
         type: "bar",
-        data: d.byKind.map((k) => k.onTime),
+        data: groups.map((g) => g.onTime),
         itemStyle: { color: "#52c41a" },
       },
     ],
@@ -187,25 +198,37 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t("reporting.dashboard.byKind")}>
-            {d.byKind.length ? (
+          <Card
+            size="small"
+            title={t("reporting.dashboard.rates")}
+            extra={
+              <Segmented
+                size="small"
+                value={cut}
+                onChange={(v) => setCut(v as "level" | "kind")}
+                options={[
+                  { value: "level", label: t("reporting.dashboard.byLevel") },
+                  { value: "kind", label: t("reporting.dashboard.byKind") },
+                ]}
+                data-testid="dashboard-cut"
+              />
+            }
+          >
+            {groups.length ? (
               <Suspense fallback={<Skeleton active />}>
-                <EChart option={chart} height={280} label={t("reporting.dashboard.byKind")} />
+                <EChart option={chart} height={280} label={groupTitle} />
               </Suspense>
             ) : (
               <Empty />
             )}
             <Table
               size="small"
-              rowKey="unitKind"
+              rowKey="key"
               pagination={false}
-              dataSource={d.byKind}
+              dataSource={groups}
+              data-testid="dashboard-rates"
               columns={[
-                {
-                  title: t("reporting.dashboard.unitKind"),
-                  dataIndex: "unitKind",
-                  render: (k: string) => unitLabels.unitKind(k),
-                },
+                { title: groupTitle, dataIndex: "label" },
                 { title: t("reporting.dashboard.expected"), dataIndex: "expected", align: "right" },
                 {
                   title: t("reporting.dashboard.receivedRate"),

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/database";
+import { buildProvince, buildUnit } from "../../../test/factories";
+import type { Database } from "../../app/db";
+import { plans } from "../plans/plans.table";
+import { createDashboardRepository } from "./reporting.dashboard.repository";
+import { reportingObligations, reports } from "./reporting.table";
+
+let database: Database;
+let obligationId: string;
+let provinceId: string;
+let communePath: string;
+
+/**
+ * A hand-computed example: seven units' reports for March 2026, due on the 15th.
+ *   province level: a department (on time), its office (late), a central agency (not sent);
+ *   district level: a historical district (on time);
+ *   commune level: two communes (one on time, one not sent) and a commune's office (on time).
+ */
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  const province = await buildProvince(db);
+  provinceId = province.id;
+  const dept = await buildUnit(db, { kind: "department", name: "Sở Tư pháp", parentId: province.id });
+  const office = await buildUnit(db, { kind: "internalUnit", name: "Văn phòng Sở", parentId: dept.id });
+  const agency = await buildUnit(db, { kind: "centralAgency", name: "Cục Thuế", parentId: province.id });
+  const district = await buildUnit(db, { kind: "district", name: "Huyện Cũ", parentId: province.id });
+  const comA = await buildUnit(db, { kind: "commune", name: "Xã An", parentId: province.id });
+  const comB = await buildUnit(db, { kind: "commune", name: "Xã Bình", parentId: province.id });
+  const comOffice = await buildUnit(db, { kind: "internalUnit", name: "Văn phòng xã", parentId: comA.id });
+  communePath = comA.path;
+  const [plan] = await db
+    .insert(plans)
+    .values({ provinceId, ownerUnitId: province.id, title: "Kế hoạch PCI", status: "issued" })
+    .returning();
+  const [obligation] = await db
+    .insert(reportingObligations)
+    .values({
+      planId: plan.id,
+      provinceId,
+      title: "Báo cáo tháng",
+      frequency: "monthly",
+      dueRule: { kind: "dayOfLastMonth", day: 15 },
+      receivingUnitId: dept.id,
+    })
+    .returning();
+  obligationId = obligation.id;
+  const sent = (day: string | null) => ({
+    state: day ? "submitted" : "draft",
+    firstSubmittedAt: day ? new Date(`${day}T09:00:00+07:00`) : null,
+  });
+  const rows = [
+    [dept, sent("2026-03-14")],
+    [office, sent("2026-03-16")],
+    [agency, sent(null)],
+    [district, sent("2026-03-15")],
+    [comA, sent("2026-03-10")],
+    [comB, sent(null)],
+    [comOffice, sent("2026-03-15")],
+  ] as const;
+  await db.insert(reports).values(
+    rows.map(([unit, s]) => ({
+      obligationId,
+      planId: plan.id,
+      provinceId,
+      unitId: unit.id,
+      unitPath: unit.path,
+      unitKind: unit.kind,
+      periodKey: "2026-M03",
+      periodStart: "2026-03-01",
+      periodEnd: "2026-03-31",
+      opensOn: "2026-03-01",
+      dueDate: "2026-03-15",
+      ...s,
+    })),
+  );
+});
+afterAll(async () => {
+  await database.close();
+});
+
+describe("reporting rates", () => {
+  it("counts expected, received and on time by unit kind and by administrative level", async () => {
+    const repo = createDashboardRepository(database.db);
+    const { byKind, byLevel } = await repo.rates({
+      scope: { kind: "province", provinceId },
+      obligationId,
+      periodKey: "2026-M03",
+    });
+    expect(byLevel).toEqual([
+      { level: "province", expected: 3, received: 2, onTime: 1 },
+      { level: "district", expected: 1, received: 1, onTime: 1 },
+      { level: "commune", expected: 3, received: 2, onTime: 2 },
+    ]);
+    expect(byKind).toEqual([
+      { unitKind: "centralAgency", expected: 1, received: 0, onTime: 0 },
+      { unitKind: "commune", expected: 2, received: 1, onTime: 1 },
+      { unitKind: "department", expected: 1, received: 1, onTime: 1 },
+      { unitKind: "district", expected: 1, received: 1, onTime: 1 },
+      { unitKind: "internalUnit", expected: 2, received: 2, onTime: 1 },
+    ]);
+  });
+
+  it("counts only what the actor's scope holds", async () => {
+    const { byLevel } = await createDashboardRepository(database.db).rates({
+      scope: { kind: "subtree", provinceId, unitPath: communePath },
+      obligationId,
+      periodKey: "2026-M03",
+    });
+    expect(byLevel).toEqual([{ level: "commune", expected: 2, received: 2, onTime: 2 }]);
+  });
+});
