@@ -7,7 +7,7 @@ import { ASSIGNMENT_STATUSES } from "../plans/status";
 import { ADMIN_LEVELS } from "../reporting/levels";
 import { REPORT_FREQUENCIES } from "../reporting/periods";
 import { REPORT_ACTIONS, REPORT_STATES } from "../reporting/report-state";
-import { isoDate, uuidSchema } from "./common.schemas";
+import { isoDate, pageQuery, uuidSchema } from "./common.schemas";
 
 const text = (max: number, what: string) =>
   z.string().trim().max(max, `${what} quá dài (tối đa ${max} ký tự)`);
@@ -307,6 +307,38 @@ export const consolidatedBody = z.strictObject({
   narrative: text(50_000, "Nội dung").nullable().optional(),
 });
 export const narrativeResponse = z.object({ narrative: z.string() });
+
+/** One task across the units that report on it, for a period: the dashboard's drill-down. */
+export const dashboardTaskQuery = z.strictObject({
+  obligationId: uuidSchema,
+  periodKey: openPeriodBody.shape.periodKey,
+  taskId: uuidSchema,
+  status: z.enum(ASSIGNMENT_STATUSES, { message: "Tình trạng nhiệm vụ không hợp lệ" }).optional(),
+  ...pageQuery,
+});
+export const dashboardTaskResponse = z.object({
+  task: z.object({ id: z.string(), number: z.string(), content: z.string() }),
+  /** Entries of the task by status (as the dashboard counts them, overdue included), before the filter. */
+  counts: z.record(z.enum(ASSIGNMENT_STATUSES), z.number()),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  rows: z.array(
+    z.object({
+      entryId: z.string(),
+      reportId: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      unitKind: z.string(),
+      reportState: z.enum(REPORT_STATES),
+      role: z.string(),
+      dueDate: z.string().nullable(),
+      status: z.enum(ASSIGNMENT_STATUSES),
+      progress: z.number(),
+      narrative: z.string(),
+    }),
+  ),
+});
 
 export const scorecardQuery = z.strictObject({
   year: z.coerce.number().int().min(2000, "Năm không hợp lệ").max(2100, "Năm không hợp lệ"),

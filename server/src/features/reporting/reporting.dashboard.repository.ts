@@ -23,6 +23,20 @@ export interface ScorecardRow {
   targetsMet: number;
 }
 
+export interface TaskEntryRow {
+  entryId: string;
+  reportId: string;
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  reportState: string;
+  role: string;
+  dueDate: string | null;
+  status: string;
+  progress: number;
+  narrative: string;
+}
+
 const RECEIVED = sql`r.state in ('submitted', 'resubmitted', 'accepted')`;
 // "On time" is judged on the province's calendar day of the first sending.
 const SENT_DAY = sql`(r.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
@@ -36,6 +50,10 @@ const LEVEL = sql`case when r.unit_kind in ('commune', 'district') then r.unit_k
   else coalesce((select x.kind from unnest(string_to_array(trim(both '/' from r.unit_path), '/')::uuid[])
       with ordinality as chain(id, depth) join org_units x on x.id = chain.id
     where x.kind in ('commune', 'district') order by chain.depth desc limit 1), 'province') end`;
+
+/** An entry's status as the dashboard counts it: unfinished past its due date (in the period) is overdue. */
+const effectiveStatus = (today: string) => sql`case when e.status in ('notStarted', 'inProgress')
+  and a.due_date < least(${today}::date, r.period_end) then 'overdue' else e.status end`;
 
 export function createDashboardRepository(db: DbOrTx) {
   return {
@@ -106,9 +124,7 @@ export function createDashboardRepository(db: DbOrTx) {
       }>(result);
     },
     async taskStatus(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
-      const status = sql`case when e.status in ('notStarted', 'inProgress')
-        and a.due_date < least(${p.today}::date, r.period_end) then 'overdue' else e.status end`;
-      const result = await db.execute(sql`select ${status} as status, count(*)::int as n
+      const result = await db.execute(sql`select ${effectiveStatus(p.today)} as status, count(*)::int as n
         from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
         group by 1`);
@@ -120,8 +136,7 @@ export function createDashboardRepository(db: DbOrTx) {
         from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
           join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
-          and (e.status = 'overdue' or (e.status in ('notStarted', 'inProgress')
-            and a.due_date < least(${p.today}::date, r.period_end)))
+          and ${effectiveStatus(p.today)} = 'overdue'
         order by a.due_date nulls last, t.sort_order, u.name limit 500`);
       return rowsOf<{
         taskId: string;
@@ -150,6 +165,36 @@ export function createDashboardRepository(db: DbOrTx) {
         meanProgress: number;
         completed: number;
       }>(result);
+    },
+    /** One task's entries of the period in scope, by unit name, a page at a time, and its status counts. */
+    async taskEntries(p: {
+      scope: TaskScope;
+      obligationId: string;
+      periodKey: string;
+      today: string;
+      taskId: string;
+      status?: string;
+      page: number;
+      pageSize: number;
+    }) {
+      const status = effectiveStatus(p.today);
+      const from = sql`from reports r join report_entries e on e.report_id = r.id
+          join task_assignments a on a.id = e.assignment_id join org_units u on u.id = r.unit_id
+        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and e.task_id = ${p.taskId}
+          and ${reportScope(p.scope)}`;
+      const filter = p.status ? sql`and ${status} = ${p.status}` : sql``;
+      const [rows, counts] = await Promise.all([
+        db.execute(sql`select e.id as "entryId", r.id as "reportId", r.unit_id as "unitId", u.name as "unitName",
+            r.unit_kind as "unitKind", r.state as "reportState", a.role, a.due_date::text as "dueDate",
+            ${status} as status, e.progress, e.narrative
+          ${from} ${filter}
+          order by u.name, r.unit_id limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`),
+        db.execute(sql`select ${status} as status, count(*)::int as n ${from} group by 1`),
+      ]);
+      return {
+        rows: rowsOf<TaskEntryRow>(rows),
+        counts: rowsOf<{ status: string; n: number }>(counts),
+      };
     },
     /** Every entry of the period, for the Excel export. */
     async exportRows(p: { scope: TaskScope; obligationId: string; periodKey: string }) {

@@ -1,6 +1,11 @@
 /** The coordinator's dashboard for a plan's reporting obligation and one period, cut to the actor's scope. */
 import type { z } from "zod";
-import type { dashboardQuery, dashboardResponse } from "../../../../core/src/api/reporting.schemas";
+import type {
+  dashboardQuery,
+  dashboardResponse,
+  dashboardTaskQuery,
+  dashboardTaskResponse,
+} from "../../../../core/src/api/reporting.schemas";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "../../../../core/src/plans/status";
 import { periodLabel } from "../../../../core/src/reporting/periods";
 import type { ReportState } from "../../../../core/src/reporting/report-state";
@@ -16,6 +21,34 @@ import { iso, labelOfPeriod } from "./reporting.presenter";
 import { createReportingRepository } from "./reporting.repository";
 import { obligationPeriod } from "./reporting.service";
 
+/**
+ * The obligation and period a dashboard view is about, if the actor may see that plan's dashboard;
+ * otherwise "not found", so that neither the plan nor the obligation is revealed.
+ */
+async function dashboardPeriod({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: { obligationId: string; periodKey: string };
+}) {
+  const missing = () => notFound("reporting.obligationNotFound", "Không tìm thấy yêu cầu báo cáo.");
+  const obligation = await createReportingRepository(db).findObligation(query.obligationId);
+  if (!obligation) throw missing();
+  const plan = await getVisiblePlan({ db, actor, id: obligation.planId }).catch(() => {
+    throw missing();
+  });
+  if (!canViewDashboard(actor, plan)) throw missing();
+  const period = obligationPeriod(obligation, query.periodKey);
+  const p = { scope: taskScope(actor), obligationId: obligation.id, periodKey: period.key, today: today() };
+  return { obligation, period, p };
+}
+
+const zeroCounts = () =>
+  Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, 0])) as Record<AssignmentStatus, number>;
+
 /** Expected, received and on-time reports (by unit kind and level), task statuses, late units, overdue tasks, components. */
 export async function reportingDashboard({
   db,
@@ -26,15 +59,7 @@ export async function reportingDashboard({
   actor: Actor;
   query: z.infer<typeof dashboardQuery>;
 }): Promise<z.infer<typeof dashboardResponse>> {
-  const missing = () => notFound("reporting.obligationNotFound", "Không tìm thấy yêu cầu báo cáo.");
-  const obligation = await createReportingRepository(db).findObligation(query.obligationId);
-  if (!obligation) throw missing();
-  const plan = await getVisiblePlan({ db, actor, id: obligation.planId }).catch(() => {
-    throw missing();
-  });
-  if (!canViewDashboard(actor, plan)) throw missing();
-  const period = obligationPeriod(obligation, query.periodKey);
-  const p = { scope: taskScope(actor), obligationId: obligation.id, periodKey: period.key, today: today() };
+  const { period, p } = await dashboardPeriod({ db, actor, query });
   const repo = createDashboardRepository(db);
   const [trend, { byKind, byLevel }, lateUnits, statusRows, overdueTasks, components] = await Promise.all([
     repo.trend(p),
@@ -44,10 +69,7 @@ export async function reportingDashboard({
     repo.overdueTasks(p),
     repo.components(p),
   ]);
-  const taskStatus = Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, 0])) as Record<
-    AssignmentStatus,
-    number
-  >;
+  const taskStatus = zeroCounts();
   for (const r of statusRows) if (r.status in taskStatus) taskStatus[r.status as AssignmentStatus] += r.n;
   const totals = byKind.reduce(
     (t, k) => ({
@@ -76,6 +98,47 @@ export async function reportingDashboard({
     trend: trend.map(({ periodStart, periodEnd, ...t }) => ({
       ...t,
       periodLabel: labelOfPeriod({ periodKey: t.periodKey, periodStart, periodEnd }),
+    })),
+  };
+}
+
+/** Drill-down from the dashboard to one task: every unit's entry on it for the period, in scope. */
+export async function dashboardTask({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof dashboardTaskQuery>;
+}): Promise<z.infer<typeof dashboardTaskResponse>> {
+  const { obligation, p } = await dashboardPeriod({ db, actor, query });
+  const task = await createReportingRepository(db).planTask({
+    taskId: query.taskId,
+    planId: obligation.planId,
+  });
+  if (!task) throw notFound("reporting.taskNotFound", "Không tìm thấy nhiệm vụ trong kế hoạch này.");
+  const { page, pageSize, status } = query;
+  const { rows, counts } = await createDashboardRepository(db).taskEntries({
+    ...p,
+    taskId: task.id,
+    status,
+    page,
+    pageSize,
+  });
+  const byStatus = zeroCounts();
+  for (const c of counts) if (c.status in byStatus) byStatus[c.status as AssignmentStatus] += c.n;
+  const total = status ? byStatus[status] : Object.values(byStatus).reduce((a, b) => a + b, 0);
+  return {
+    task,
+    counts: byStatus,
+    total,
+    page,
+    pageSize,
+    rows: rows.map((r) => ({
+      ...r,
+      reportState: r.reportState as ReportState,
+      status: r.status as AssignmentStatus,
     })),
   };
 }

@@ -219,11 +219,11 @@ export function createReportingRepository(db: DbOrTx) {
         sql`select id from reports where id = ${id} for ${sql.raw(mode === "update" ? "update" : "share")}`,
       );
     },
-    async taskInPlan(p: { taskId: string; planId: string }) {
-      const result = await db.execute(
-        sql`select 1 from plan_tasks where id = ${p.taskId} and plan_id = ${p.planId} and kind = 'task'`,
-      );
-      return rowsOf(result).length > 0;
+    /** A task (not a section) of the plan, with what the drill-down shows of it. */
+    async planTask(p: { taskId: string; planId: string }) {
+      const result = await db.execute(sql`select id, number, content from plan_tasks
+        where id = ${p.taskId} and plan_id = ${p.planId} and kind = 'task'`);
+      return rowsOf<{ id: string; number: string; content: string }>(result)[0] ?? null;
     },
     async taskInReport(p: { taskId: string; reportId: string }) {
       const result = await db.execute(

@@ -522,6 +522,57 @@ describe("dashboard", () => {
   });
 });
 
+describe("dashboard drill-down to a task", () => {
+  const url = (taskId: string, extra = "") =>
+    `/api/reporting/dashboard/task?obligationId=${obligationId}&periodKey=${thisMonth.key}&taskId=${taskId}${extra}`;
+
+  it("lists every unit's entry on the task for the period, with status counts, a page at a time", async () => {
+    const c = await as("coord");
+    const res = await c.get(url(taskIds[1]));
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d.task).toMatchObject({ id: taskIds[1] });
+    expect(d.total).toBe(2);
+    expect(d.rows.map((r: { unitName: string }) => r.unitName)).toEqual(["Xã An Phú", "Xã Bình Minh"]);
+    expect(d.counts).toMatchObject({ inProgress: 1, notStarted: 1, overdue: 0 });
+    const started = (await c.get(url(taskIds[1], "&status=inProgress"))).json();
+    expect(started.total).toBe(1);
+    expect(started.rows).toMatchObject([{ unitName: "Xã An Phú", progress: 60, status: "inProgress" }]);
+    const paged = (await c.get(url(taskIds[1], "&page=2&pageSize=1"))).json();
+    expect(paged).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(paged.rows.map((r: { unitName: string }) => r.unitName)).toEqual(["Xã Bình Minh"]);
+    // The first task is past due and unfinished: overdue, as the dashboard's list counts it.
+    const late = (await c.get(url(taskIds[0]))).json();
+    expect(late.counts.overdue).toBe(1);
+    expect(late.rows).toMatchObject([{ unitName: "Xã An Phú", status: "overdue" }]);
+  });
+
+  it("shows a commune only its own entry", async () => {
+    const d = (await (await as("officerB")).get(url(taskIds[1]))).json();
+    expect(d.rows.map((r: { unitId: string }) => r.unitId)).toEqual([u.comB.id]);
+    expect(d.total).toBe(1);
+  });
+
+  it("answers 401 without a session, 400 on bad input, 404 on a task outside the plan", async () => {
+    expect((await app.inject({ method: "GET", url: url(taskIds[0]) })).statusCode).toBe(401);
+    const c = await as("coord");
+    const badId = await c.get(url("nhiệm-vụ"));
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().error.message).toMatch(/Mã định danh không hợp lệ/);
+    const badStatus = await c.get(url(taskIds[0], "&status=xong"));
+    expect(badStatus.statusCode).toBe(400);
+    expect(badStatus.json().error.message).toMatch(/Tình trạng nhiệm vụ không hợp lệ/);
+    expect((await c.get(url(taskIds[0], "&pageSize=100000"))).statusCode).toBe(400);
+    const elsewhere = await c.get(url("00000000-0000-4000-8000-000000000000"));
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().error.code).toBe("reporting.taskNotFound");
+    const noObligation = await c.get(
+      `/api/reporting/dashboard/task?obligationId=00000000-0000-4000-8000-000000000000&periodKey=${thisMonth.key}&taskId=${taskIds[0]}`,
+    );
+    expect(noObligation.statusCode).toBe(404);
+  });
+});
+
 describe("carry forward and lock date", () => {
   it("carries the previous period's entries into the next period", async () => {
     const next = shiftPeriod(thisMonth, 1);

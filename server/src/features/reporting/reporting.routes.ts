@@ -7,6 +7,8 @@ import {
   consolidatedBody,
   dashboardQuery,
   dashboardResponse,
+  dashboardTaskQuery,
+  dashboardTaskResponse,
   emailModeBody,
   emailModeResponse,
   entryResponse,
@@ -35,6 +37,7 @@ import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
 import { XLSX_TYPE } from "../plans/plans.documents";
 import { cachedReportingDashboard } from "./reporting.dashboard.cache";
+import { dashboardTask } from "./reporting.dashboard.service";
 import {
   consolidatedNarrative,
   exportConsolidatedDocx,
@@ -119,6 +122,12 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
       const json = await cachedReportingDashboard({ db, actor: actorOf(request), query: request.query });
       return sendJsonText(reply, json, { schema: dashboardResponse, validate: config.validateResponses });
     },
+  );
+
+  app.get(
+    "/api/reporting/dashboard/task",
+    { config: user, schema: { querystring: dashboardTaskQuery, response: { 200: dashboardTaskResponse } } },
+    async (request) => dashboardTask({ db, actor: actorOf(request), query: request.query }),
   );
 
   // ——— consolidated report, exports, scorecards ———

@@ -99,7 +99,7 @@ export async function createObligation({
       : (input.dueRule as DueRule);
   return db.transaction(async (tx) => {
     if (input.taskId) {
-      const ok = await createReportingRepository(tx).taskInPlan({ taskId: input.taskId, planId });
+      const ok = Boolean(await createReportingRepository(tx).planTask({ taskId: input.taskId, planId }));
       if (!ok) throw badRequest("reporting.taskNotFound", "Nhiệm vụ không thuộc kế hoạch này.");
     }
     const row = await createReportingRepository(tx).insertObligation({
