@@ -134,6 +134,15 @@ describe("golden path: a commune's monthly report", () => {
     await expect.poll(() => rates.textContent()).toContain("Cấp xã");
     await coordinator.getByTestId("dashboard-cut").getByText("Theo loại đơn vị").click();
     await expect.poll(() => rates.textContent()).toContain("UBND cấp xã");
+    // From an overdue task to how each unit stands on it.
+    await coordinator.getByTestId("overdue-task-link").first().click();
+    const drill = coordinator.getByTestId("task-drilldown-rows");
+    await expect
+      .poll(() => drill.locator("tbody tr.ant-table-row").count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => coordinator.getByTestId("task-drilldown-status").textContent())
+      .toContain("Quá hạn");
     await officer.context().close();
     await coordinator.context().close();
   });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type {
   dashboardResponse,
+  dashboardTaskResponse,
   evidence,
   notification,
   obligation,
@@ -24,6 +25,7 @@ export type ReportEntry = z.infer<typeof reportEntry>;
 export type ReportComment = z.infer<typeof reportComment>;
 export type Evidence = z.infer<typeof evidence>;
 export type Dashboard = z.infer<typeof dashboardResponse>;
+export type DashboardTask = z.infer<typeof dashboardTaskResponse>;
 export type Notification = z.infer<typeof notification>;
 export type Scorecard = z.infer<typeof scorecard>;
 
@@ -113,6 +115,14 @@ export const evidenceDownloadUrl = (id: string) => `/api/evidence/${encodeURICom
 
 export type PeriodQuery = { obligationId: string; periodKey: string };
 export const fetchDashboard = (q: PeriodQuery) => api.get<Dashboard>("/api/reporting/dashboard", q);
+export type DashboardTaskQuery = PeriodQuery & {
+  taskId: string;
+  status?: string;
+  page: number;
+  pageSize: number;
+};
+export const fetchDashboardTask = (q: DashboardTaskQuery) =>
+  api.get<DashboardTask>("/api/reporting/dashboard/task", q);
 export const fetchNarrative = (q: PeriodQuery) =>
   api.get<{ narrative: string }>("/api/reporting/narrative", q).then((x) => x.narrative);
 export const entriesXlsxUrl = (q: PeriodQuery) => withQuery("/api/reporting/entries.xlsx", q);

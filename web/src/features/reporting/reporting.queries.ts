@@ -4,7 +4,9 @@ import {
   addComment,
   addEvidenceLink,
   createObligation,
+  type DashboardTaskQuery,
   fetchDashboard,
+  fetchDashboardTask,
   fetchEmailMode,
   fetchNarrative,
   fetchNotifications,
@@ -28,6 +30,7 @@ export const reportingKeys = {
   reports: (q: Query) => ["reporting", "reports", q] as const,
   report: (id: string) => ["reporting", "report", id] as const,
   dashboard: (q: PeriodQuery) => ["reporting", "dashboard", q] as const,
+  dashboardTask: (q: DashboardTaskQuery) => ["reporting", "dashboard", "task", q] as const,
   narrative: (q: PeriodQuery) => ["reporting", "narrative", q] as const,
   scorecards: (q: ScorecardQuery) => ["reporting", "scorecards", q] as const,
   notifications: ["notifications"] as const,
@@ -48,6 +51,12 @@ export const useDashboard = (q: PeriodQuery | null) =>
     queryKey: reportingKeys.dashboard(q ?? { obligationId: "", periodKey: "" }),
     queryFn: () => fetchDashboard(q!),
     enabled: !!q,
+  });
+export const useDashboardTask = (q: DashboardTaskQuery) =>
+  useQuery({
+    queryKey: reportingKeys.dashboardTask(q),
+    queryFn: () => fetchDashboardTask(q),
+    placeholderData: keepPreviousData,
   });
 export const useNarrative = (q: PeriodQuery, enabled: boolean) =>
   useQuery({

@@ -29,6 +29,7 @@ import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
 import { useLabels } from "../../../lib/labels";
 import { formatNumber } from "../../indices/format";
 import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../../plans/labels";
+import { TaskDrilldown } from "../components/TaskDrilldown";
 import { REPORT_STATE_COLORS, useReportingLabels } from "../labels";
 import {
   type Dashboard,
@@ -101,6 +102,7 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
   const reports = useReports({ obligationId: q.obligationId, periodKey: q.periodKey });
   const { expected, received, onTime } = d.totals;
   const [cut, setCut] = useState<"level" | "kind">("level");
+  const [drillTaskId, setDrillTaskId] = useState<string | null>(null);
   const levelLabel = (l: AdminLevel) => (isVi ? ADMIN_LEVEL_LABELS_VI[l] : t(`reporting.levels.${l}`));
   const rate = (r: Dashboard["totals"]) => ({ expected: r.expected, received: r.received, onTime: r.onTime });
   const groups: Array<Dashboard["totals"] & { key: string; label: string }> =
@@ -339,7 +341,15 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
           locale={{ emptyText: t("reporting.dashboard.noOverdue") }}
           columns={[
             { title: t("reporting.dashboard.taskNumber"), dataIndex: "number", width: 80 },
-            { title: t("reporting.dashboard.task"), dataIndex: "content" },
+            {
+              title: t("reporting.dashboard.task"),
+              key: "content",
+              render: (_, x) => (
+                <Typography.Link onClick={() => setDrillTaskId(x.taskId)} data-testid="overdue-task-link">
+                  {x.content}
+                </Typography.Link>
+              ),
+            },
             { title: t("reporting.fields.unit"), dataIndex: "unitName" },
             {
               title: t("reporting.fields.due"),
@@ -350,6 +360,7 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
           ]}
         />
       </Card>
+      {drillTaskId ? <TaskDrilldown q={q} taskId={drillTaskId} onClose={() => setDrillTaskId(null)} /> : null}
       <Card size="small" title={t("reporting.dashboard.components")}>
         <Table
           size="small"
