@@ -1,16 +1,23 @@
 /**
  * Background work of the server process: the hourly reminder run, then the daily digest (sent once
- * a day, at the first run after 07:00). Started by main.ts beside the
+ * a day, at the first run after 07:00); with SMTP, the review notices' e-mail every minute. Started by main.ts beside the
  * HTTP app and stopped before the database closes; tests never start it and call the runs directly
  * with a fixed day.
  */
 import { createSmtpMailer } from "../features/reporting/reporting.mail";
-import { type MailLog, runDigests, runReminders } from "../features/reporting/reporting.reminders.service";
+import {
+  type MailLog,
+  runDigests,
+  runNoticeMail,
+  runReminders,
+} from "../features/reporting/reporting.reminders.service";
 import type { AppConfig } from "./config";
 import type { Db } from "./db";
 
 const FIRST_RUN_MS = 30_000;
 const EVERY_MS = 3_600_000;
+/** A returned report should reach the commune's inbox within a minute, not an hour. */
+const NOTICE_MAIL_EVERY_MS = 60_000;
 
 /** Starts the jobs; the returned stop waits for a run in progress, so the database can close after it. */
 export function startJobs({ db, config, log }: { db: Db; config: AppConfig; log: MailLog }) {
@@ -31,13 +38,26 @@ export function startJobs({ db, config, log }: { db: Db; config: AppConfig; log:
       running = null;
     });
   };
+  let mailing: Promise<void> | null = null;
+  const mailTick = () => {
+    if (!mailer || mailing) return;
+    mailing = runNoticeMail({ db, mailer, log })
+      .then(() => undefined)
+      .catch((error) => log.warn({ err: error }, "Gửi email thông báo thất bại"))
+      .finally(() => {
+        mailing = null;
+      });
+  };
   const first = setTimeout(tick, FIRST_RUN_MS);
   const timer = setInterval(tick, EVERY_MS);
+  const mailTimer = setInterval(mailTick, NOTICE_MAIL_EVERY_MS);
   first.unref();
   timer.unref();
+  mailTimer.unref();
   return async () => {
     clearTimeout(first);
     clearInterval(timer);
-    await running;
+    clearInterval(mailTimer);
+    await Promise.all([running, mailing]);
   };
 }

@@ -58,8 +58,21 @@ export function createRemindersRepository(db: DbOrTx) {
      * E-mail addresses of a unit's active officers and heads (heads only once the report is late) who
      * take reminders one by one: those who chose the daily digest get them there (migration 0009).
      */
-    async recipients({ unitId, headsOnly }: { unitId: string; headsOnly: boolean }) {
-      const roles = headsOnly ? sql`'{head}'::text[]` : sql`'{officer,head}'::text[]`;
+    async recipients({
+      unitId,
+      headsOnly,
+      coordinators = false,
+    }: {
+      unitId: string;
+      headsOnly: boolean;
+      /** Also the unit's coordinators: a receiving unit's staff who review reports. */
+      coordinators?: boolean;
+    }) {
+      const roles = headsOnly
+        ? sql`'{head}'::text[]`
+        : coordinators
+          ? sql`'{officer,head,coordinator}'::text[]`
+          : sql`'{officer,head}'::text[]`;
       const result = await db.execute(sql`select u.email from users u
         left join notification_preferences np on np.user_id = u.id
         where u.unit_id = ${unitId} and u.active and u.email is not null and u.email <> '' and u.roles && ${roles}
@@ -67,6 +80,20 @@ export function createRemindersRepository(db: DbOrTx) {
       return rowsOf<{ email: string }>(result).map((r) => r.email);
     },
 
+    /**
+     * Claims review notices waiting for e-mail, oldest first, marking them sent before any is sent:
+     * a crash loses an e-mail, never sends one twice. Notices a day old (SMTP was off) expire instead.
+     */
+    async claimNoticeMail({ limit }: { limit: number }) {
+      await db.execute(sql`update notifications set mail_state = 'expired'
+        where mail_state = 'pending' and created_at <= now() - interval '1 day'`);
+      const result = await db.execute(sql`update notifications n set mail_state = 'sent'
+        from (select id from notifications where mail_state = 'pending'
+          order by created_at limit ${limit} for update skip locked) p
+        where n.id = p.id
+        returning n.id, n.unit_id as "unitId", n.kind, n.title, n.body`);
+      return rowsOf<{ id: string; unitId: string; kind: string; title: string; body: string }>(result);
+    },
     async emailMode(userId: string): Promise<"immediate" | "daily"> {
       const result = await db.execute(
         sql`select email_mode as mode from notification_preferences where user_id = ${userId}`,

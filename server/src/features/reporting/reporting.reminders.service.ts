@@ -59,6 +59,24 @@ async function mailOne({ db, mailer, reminder }: { db: Db; mailer: Mailer; remin
   });
 }
 
+/**
+ * E-mails the review notices written since the last run (returned, accepted, received, resubmitted,
+ * comments) to the notified unit's officers and heads, and its coordinators for a receiving unit,
+ * who take e-mail one by one (the daily digest carries them for the others). Returns the notices.
+ */
+export async function runNoticeMail({ db, mailer, log }: { db: Db; mailer: Mailer; log?: MailLog }) {
+  const repo = createRemindersRepository(db);
+  const claimed = await repo.claimNoticeMail({ limit: 200 });
+  for (const n of claimed) {
+    const to = await repo.recipients({ unitId: n.unitId, headsOnly: false, coordinators: true });
+    if (!to.length) continue;
+    await mailer
+      .send({ to, subject: n.title, text: `${n.body}\n\nVui lòng vào ChiSo để xem chi tiết.` })
+      .catch((error) => log?.warn({ err: error, notificationId: n.id }, "Gửi email thông báo thất bại"));
+  }
+  return claimed;
+}
+
 /** The digest goes out at 07:00 in the province (UTC+7 all year), covering the 24 hours before. */
 const DIGEST_HOUR = 7;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;

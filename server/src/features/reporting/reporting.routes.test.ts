@@ -15,6 +15,7 @@ import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { auditLog } from "../audit/audit.table";
 import { plans, planTaskComponents, planTasks, taskAssignments } from "../plans/plans.table";
+import { runNoticeMail } from "./reporting.reminders.service";
 import { createReportingRepository } from "./reporting.repository";
 import { reportEvidence } from "./reporting.table";
 
@@ -442,6 +443,49 @@ describe("review", () => {
     expect(audits.some((a) => a.entity === "report" && a.action === "reopen")).toBe(true);
     expect((await act("officerA", "resubmit")).json().report.state).toBe("resubmitted");
     expect((await act("coord", "accept")).json().report.state).toBe("accepted");
+  });
+});
+
+describe("e-mail of review notices", () => {
+  it("mails each review notice once to the notified unit's staff who take e-mail one by one", async () => {
+    await database.query("update users set email = username || '@chiso.test'");
+    const headA = (
+      await database.query<{ id: string }>("select id from users where username = $1", [names.headA])
+    )[0];
+    await database.query("insert into notification_preferences (user_id, email_mode) values ($1, 'daily')", [
+      headA.id,
+    ]);
+    const sent: Array<{ to: string[]; subject: string; text: string }> = [];
+    const mailer = { send: async (m: { to: string[]; subject: string; text: string }) => void sent.push(m) };
+    const claimed = await runNoticeMail({ db: database.db, mailer });
+    expect(claimed.length).toBeGreaterThan(0);
+    const returned = sent.find((m) => m.subject.startsWith("Báo cáo bị trả lại"));
+    expect(returned?.to).toEqual([`${names.officerA}@chiso.test`]);
+    expect(returned?.text).toMatch(/Lý do:/);
+    // The receiving unit's coordinator hears that a report arrived.
+    const received = sent.find((m) => m.subject.startsWith("Đã nhận báo cáo"));
+    expect(received?.to).toContain(`${names.coord}@chiso.test`);
+    // Sent once: a second run (a restart) finds nothing to send.
+    expect(await runNoticeMail({ db: database.db, mailer })).toEqual([]);
+    expect(sent.length).toBeLessThanOrEqual(claimed.length);
+    // The head chose the daily digest: no single e-mail.
+    expect(sent.some((m) => m.to.includes(`${names.headA}@chiso.test`))).toBe(false);
+  });
+
+  it("never mails reminders through this path, and lets unmailed notices expire after a day", async () => {
+    await database.query(
+      "insert into notifications (unit_id, kind, title, mail_state, created_at) values ($1, 'returned', 'Cũ', 'pending', now() - interval '2 days'), ($1, 'reminder', 'Nhắc hạn', null, now())",
+      [u.comA.id],
+    );
+    const sent: string[] = [];
+    expect(
+      await runNoticeMail({ db: database.db, mailer: { send: async (m) => void sent.push(m.subject) } }),
+    ).toEqual([]);
+    expect(sent).toEqual([]);
+    const states = await database.query<{ mail_state: string | null }>(
+      "select mail_state from notifications where title in ('Cũ', 'Nhắc hạn') order by title",
+    );
+    expect(states.map((s) => s.mail_state)).toEqual(["expired", null]);
   });
 });
 

@@ -481,7 +481,7 @@ export async function transitionReport({
     const updated = await repo.updateReport({ id, version: report.version, set });
     if (!updated) throw conflict("report.conflict", "Báo cáo vừa được người khác thay đổi. Hãy tải lại.");
     const notice = reviewNotice({ report, next: result.next, reason: input.reason ?? null });
-    if (notice) await repo.insertNotification(notice);
+    if (notice) await repo.insertNotification({ ...notice, mailState: "pending" });
     if (result.next === "returned" && input.reason)
       await repo.insertComment({
         reportId: id,
@@ -621,6 +621,7 @@ export async function addComment({
       title: `${fromUnit ? `${report.unitName} góp ý` : "Góp ý mới về báo cáo"}: ${report.obligationTitle}`,
       body: `Kỳ ${presentSummary(report).periodLabel} — ${actor.displayName}: ${excerpt(input.body)}`,
       reportId: id,
+      mailState: "pending",
     });
     await writeAudit({
       tx,

@@ -204,6 +204,11 @@ export const notifications = pgTable(
     reportId: uuid("report_id"),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** E-mail of a review notice: 'pending', then 'sent' or 'expired' (migration 0011); null: not mailed. */
+    mailState: text("mail_state"),
   },
-  (t) => [index("notifications_unit_idx").on(t.unitId, t.createdAt)],
+  (t) => [
+    index("notifications_unit_idx").on(t.unitId, t.createdAt),
+    index("notifications_mail_pending_idx").on(t.createdAt).where(sql`${t.mailState} = 'pending'`),
+  ],
 );
