@@ -6,6 +6,7 @@ import { systemActor } from "../src/app/actor";
 import type { Db } from "../src/app/db";
 import type { OrgUnitRow } from "../src/features/org-units/org-units.repository";
 import { insertUnit } from "../src/features/org-units/org-units.service";
+import { plans, planTasks, taskAssignments } from "../src/features/plans/plans.table";
 import { insertUser } from "../src/features/users/users.service";
 
 export const TEST_PASSWORD = "mat-khau-thu-nghiem-123";
@@ -64,4 +65,39 @@ export async function buildUser(
     }),
   );
   return user;
+}
+
+/** A plan with one task led by each of `units`, written directly (no import, no API). */
+export async function buildAssignedPlan(
+  db: Db,
+  {
+    provinceId,
+    units,
+    status = "issued",
+    title = "Kế hoạch",
+  }: {
+    provinceId: string;
+    units: Array<{ id: string; path: string }>;
+    status?: "draft" | "issued";
+    title?: string;
+  },
+) {
+  const [plan] = await db
+    .insert(plans)
+    .values({ provinceId, ownerUnitId: provinceId, title, status })
+    .returning();
+  const [task] = await db
+    .insert(planTasks)
+    .values({ planId: plan.id, provinceId, content: "Nhiệm vụ", deadline: { kind: "unknown", text: "" } })
+    .returning();
+  for (const unit of units)
+    await db.insert(taskAssignments).values({
+      taskId: task.id,
+      planId: plan.id,
+      provinceId,
+      unitId: unit.id,
+      unitPath: unit.path,
+      role: "lead",
+    });
+  return { plan, task };
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -10,6 +11,7 @@ import {
   periodDates,
   periodLabel,
   periodsBetween,
+  periodToOpen,
   shiftPeriod,
 } from "./periods";
 
@@ -121,5 +123,57 @@ describe("periods", () => {
     expect(addDays("2000-02-28", 1)).toBe("2000-02-29");
     expect(addDays("2025-01-01", -1)).toBe("2024-12-31");
     expect(daysBetween("2024-01-01", "2025-01-01")).toBe(366);
+  });
+});
+
+describe("the period the clock opens", () => {
+  const key = (p: ReturnType<typeof periodToOpen>) => p?.key ?? null;
+  it("opens the period containing today on its first day, not earlier ones", () => {
+    expect(key(periodToOpen({ frequency: "monthly", today: "2026-03-01" }))).toBe("2026-M03");
+    expect(key(periodToOpen({ frequency: "monthly", today: "2026-02-28" }))).toBe("2026-M02");
+    expect(key(periodToOpen({ frequency: "quarterly", today: "2026-06-30" }))).toBe("2026-Q2");
+    expect(key(periodToOpen({ frequency: "halfYearly", today: "2026-07-01" }))).toBe("2026-H2");
+    expect(key(periodToOpen({ frequency: "yearly", today: "2026-12-31" }))).toBe("2026-Y");
+  });
+
+  it("opens the next period early with a negative offset, and a late-opening one after its start", () => {
+    // Opens 3 days before the month: in the leap year 2028, on 27 February (not 26).
+    expect(key(periodToOpen({ frequency: "monthly", today: "2028-02-27", openOffsetDays: -3 }))).toBe(
+      "2028-M03",
+    );
+    expect(key(periodToOpen({ frequency: "monthly", today: "2028-02-25", openOffsetDays: -3 }))).toBe(
+      "2028-M02",
+    );
+    // Opens on the 20th: on the 10th, last month's report is the open one.
+    expect(key(periodToOpen({ frequency: "monthly", today: "2026-05-10", openOffsetDays: 19 }))).toBe(
+      "2026-M04",
+    );
+    // A yearly report that opens ten days after the year ends.
+    expect(key(periodToOpen({ frequency: "yearly", today: "2027-01-15", openOffsetDays: 375 }))).toBe(
+      "2026-Y",
+    );
+  });
+
+  it("opens an ad hoc request while its window lasts", () => {
+    const adHoc = { start: "2026-04-10", due: "2026-04-20" };
+    expect(periodToOpen({ frequency: "adHoc", today: "2026-04-09", adHoc })).toBeNull();
+    expect(key(periodToOpen({ frequency: "adHoc", today: "2026-04-10", adHoc }))).toBe("AH");
+    expect(key(periodToOpen({ frequency: "adHoc", today: "2026-04-20", adHoc }))).toBe("AH");
+    expect(periodToOpen({ frequency: "adHoc", today: "2026-04-21", adHoc })).toBeNull();
+    expect(periodToOpen({ frequency: "adHoc", today: "2026-04-12", adHoc: null })).toBeNull();
+  });
+
+  it("always opens a period whose opening day has come and whose successor's has not", () => {
+    const day = fc.integer({ min: 0, max: 365 * 30 }).map((n) => addDays("2000-01-01", n));
+    const frequency = fc.constantFrom("monthly", "quarterly", "halfYearly", "yearly" as const);
+    fc.assert(
+      fc.property(day, frequency, fc.integer({ min: -20, max: 20 }), (today, f, offset) => {
+        const p = periodToOpen({ frequency: f, today, openOffsetDays: offset });
+        expect(p).not.toBeNull();
+        if (!p) return;
+        expect(daysBetween(addDays(p.start, offset), today)).toBeGreaterThanOrEqual(0);
+        expect(daysBetween(addDays(shiftPeriod(p, 1).start, offset), today)).toBeLessThan(0);
+      }),
+    );
   });
 });

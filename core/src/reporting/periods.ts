@@ -201,3 +201,33 @@ export function keyMatches(frequency: ReportFrequency, key: string): boolean {
   if (frequency === "adHoc") return key === "AH";
   return parsePeriodKey(key)?.frequency === frequency;
 }
+
+/**
+ * The period a scheduler opens on `today`: the latest one whose opening day has come (so a negative
+ * offset opens next month's report before it starts, and an offset past the period's end opens the
+ * one just ended); an ad hoc request's window while it lasts. Earlier periods are never opened by the
+ * clock: a plan issued in June does not fill January to May with late reports (those are opened by
+ * hand). Null when nothing is open yet.
+ */
+export function periodToOpen({
+  frequency,
+  today,
+  openOffsetDays = 0,
+  adHoc = null,
+}: {
+  frequency: ReportFrequency;
+  today: IsoDate;
+  openOffsetDays?: number;
+  adHoc?: { start: IsoDate; due: IsoDate } | null;
+}): Period | null {
+  if (frequency === "adHoc") {
+    if (!adHoc || daysBetween(adHoc.start, adHoc.due) < 0) return null;
+    const open = daysBetween(adHoc.start, today) >= 0 && daysBetween(today, adHoc.due) >= 0;
+    return open ? adHocPeriod(adHoc) : null;
+  }
+  const current = periodContaining(frequency, today);
+  const opened = [shiftPeriod(current, 1), current, shiftPeriod(current, -1)].filter(
+    (p) => daysBetween(addDays(p.start, openOffsetDays), today) >= 0,
+  );
+  return opened[0] ?? null;
+}

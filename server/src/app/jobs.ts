@@ -1,10 +1,11 @@
 /**
- * Background work of the server process: the hourly reminder run, then the daily digest (sent once
- * a day, at the first run after 07:00); with SMTP, the review notices' e-mail every minute. Started by main.ts beside the
- * HTTP app and stopped before the database closes; tests never start it and call the runs directly
- * with a fixed day.
+ * Background work of the server process: every hour, open the periods whose day has come and send
+ * the reminders, then the daily digest (once a day, at the first run after 07:00); with SMTP, the
+ * review notices' e-mail every minute. Started by main.ts beside the HTTP app and stopped before the
+ * database closes; tests never start it and call the runs directly with a fixed day.
  */
 import { createSmtpMailer } from "../features/reporting/reporting.mail";
+import { runPeriodOpening } from "../features/reporting/reporting.opening.service";
 import {
   type MailLog,
   runDigests,
@@ -28,6 +29,8 @@ export function startJobs({ db, config, log }: { db: Db; config: AppConfig; log:
     if (running) return;
     running = (async () => {
       try {
+        // Periods first: a report opened today can be reminded of today.
+        await runPeriodOpening({ db, log });
         await runReminders({ db, mailer, log });
         if (mailer) await runDigests({ db, mailer, log });
       } catch (error) {

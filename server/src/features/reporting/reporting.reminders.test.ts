@@ -4,10 +4,9 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, parsePeriodKey, periodDates } from "../../../../core/src/reporting/periods";
 import { createTestDatabase } from "../../../test/database";
-import { buildProvince, buildUnit, buildUser } from "../../../test/factories";
+import { buildAssignedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { buildTestApp, createClient } from "../../../test/http";
 import type { Database } from "../../app/db";
-import { plans, planTasks, taskAssignments } from "../plans/plans.table";
 import { users } from "../users/users.table";
 import { createSmtpMailer } from "./reporting.mail";
 import { createRemindersRepository } from "./reporting.reminders.repository";
@@ -37,28 +36,7 @@ beforeAll(async () => {
   const head = await buildUser(db, { unitId: units.a.id, roles: ["head"] });
   await db.update(users).set({ email: "canbo@xamot.gov.vn" }).where(eq(users.id, officer.id));
   await db.update(users).set({ email: "chutich@xamot.gov.vn" }).where(eq(users.id, head.id));
-  const [plan] = await db
-    .insert(plans)
-    .values({ provinceId: province.id, ownerUnitId: province.id, title: "Kế hoạch", status: "issued" })
-    .returning();
-  const [task] = await db
-    .insert(planTasks)
-    .values({
-      planId: plan.id,
-      provinceId: province.id,
-      content: "Nhiệm vụ",
-      deadline: { kind: "unknown", text: "" },
-    })
-    .returning();
-  for (const unit of [units.a, units.b])
-    await db.insert(taskAssignments).values({
-      taskId: task.id,
-      planId: plan.id,
-      provinceId: province.id,
-      unitId: unit.id,
-      unitPath: unit.path,
-      role: "lead",
-    });
+  const { plan } = await buildAssignedPlan(db, { provinceId: province.id, units: [units.a, units.b] });
   const [obligation] = await db
     .insert(reportingObligations)
     .values({

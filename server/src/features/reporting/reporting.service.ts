@@ -25,7 +25,7 @@ import {
   shiftPeriod,
 } from "../../../../core/src/reporting/periods";
 import { type ReportState, transition } from "../../../../core/src/reporting/report-state";
-import type { Actor } from "../../app/actor";
+import type { Actor, AuditActor } from "../../app/actor";
 import type { AppConfig } from "../../app/config";
 import type { Db, DbOrTx } from "../../app/db";
 import { AppError, badRequest, conflict, forbidden, notFound } from "../../app/errors";
@@ -178,6 +178,21 @@ export async function openPeriod({
   const { obligation, plan } = await getObligationForPlan({ db, actor, id: obligationId });
   if (!canManageReporting(actor, plan))
     throw forbidden("reporting.forbidden", "Bạn không có quyền mở kỳ báo cáo của kế hoạch này.");
+  return openObligationPeriod({ db, actor, obligation, periodKey });
+}
+
+/** Opens a period of an obligation the caller has already been allowed to open (or the scheduler). */
+export async function openObligationPeriod({
+  db,
+  actor,
+  obligation,
+  periodKey,
+}: {
+  db: Db;
+  actor: AuditActor;
+  obligation: ObligationRow;
+  periodKey: string;
+}) {
   const dates = obligationPeriod(obligation, periodKey);
   const previousKey = dates.frequency === "adHoc" ? null : shiftPeriod(dates, -1).key;
   return db.transaction(async (tx) => {

@@ -1,0 +1,63 @@
+/**
+ * Periods open by the clock: each run (hourly, with the reminders) opens, for every obligation of an
+ * issued plan, the period whose opening day has come (`periodToOpen`), if no report of it exists yet.
+ * The reports are then there on the 1st of the month without anyone pressing a button; opening again
+ * later (units assigned since) stays the coordinator's act.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { periodToOpen, type ReportFrequency } from "../../../../core/src/reporting/periods";
+import { systemActor } from "../../app/actor";
+import type { Db } from "../../app/db";
+import { today as todayUtc } from "../org-units/org-units.service";
+import { plans } from "../plans/plans.table";
+import type { MailLog } from "./reporting.reminders.service";
+import { openObligationPeriod } from "./reporting.service";
+import { reportingObligations, reports } from "./reporting.table";
+
+const SCHEDULER = systemActor("Hệ thống (mở kỳ báo cáo tự động)");
+
+/** One run for `today`; returns the periods it opened. */
+export async function runPeriodOpening({
+  db,
+  today = todayUtc(),
+  log,
+}: {
+  db: Db;
+  today?: string;
+  log?: MailLog;
+}) {
+  const rows = await db
+    .select({ o: reportingObligations })
+    .from(reportingObligations)
+    .innerJoin(plans, eq(plans.id, reportingObligations.planId))
+    .where(eq(plans.status, "issued"));
+  const opened: Array<{ obligationId: string; periodKey: string; reportsCreated: number }> = [];
+  for (const { o } of rows) {
+    const period = periodToOpen({
+      frequency: o.frequency as ReportFrequency,
+      today,
+      openOffsetDays: o.openOffsetDays,
+      adHoc: o.adHocStart && o.adHocDue ? { start: o.adHocStart, due: o.adHocDue } : null,
+    });
+    if (!period) continue;
+    const [existing] = await db
+      .select({ one: sql<number>`1` })
+      .from(reports)
+      .where(and(eq(reports.obligationId, o.id), eq(reports.periodKey, period.key)))
+      .limit(1);
+    if (existing) continue;
+    try {
+      const result = await openObligationPeriod({
+        db,
+        actor: SCHEDULER,
+        obligation: o,
+        periodKey: period.key,
+      });
+      opened.push({ obligationId: o.id, periodKey: period.key, reportsCreated: result.reportsCreated });
+    } catch (error) {
+      // One obligation's failure (a rule that no longer fits) does not keep the others closed.
+      log?.warn({ err: error, obligationId: o.id }, "Mở kỳ báo cáo tự động thất bại");
+    }
+  }
+  return opened;
+}
