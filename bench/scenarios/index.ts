@@ -10,6 +10,7 @@ import {
   consolidatedDocxScenario,
   dashboardFirstScenario,
   dashboardScenario,
+  dashboardTaskScenario,
   entrySaveScenario,
   reportOpenScenario,
 } from "./reporting";
@@ -38,6 +39,7 @@ export const SCENARIOS: readonly Scenario[] = [
   // Reporting (province-scale data only): entry-save bumps versions of current drafts; consolidated-docx
   // issues a [bench] plan with an open month (removed before the next run).
   dashboardScenario,
+  dashboardTaskScenario,
   dashboardFirstScenario,
   reportOpenScenario,
   entrySaveScenario,

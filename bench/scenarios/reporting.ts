@@ -122,6 +122,31 @@ export const dashboardScenario: Scenario = {
   },
 };
 
+/** GET /api/reporting/dashboard/task: from the dashboard's overdue list to a task across its units. */
+export const dashboardTaskScenario: Scenario = {
+  name: "dashboard-task",
+  description:
+    "GET /api/reporting/dashboard/task as coordinators (overdue tasks of the current period, first page)",
+  async requests(context) {
+    const { obligations, coordinator } = await reportingFixture(context);
+    const pairs: Array<{ session: Session; path: string }> = [];
+    for (const o of obligations) {
+      const d = await getJson<{ overdueTasks: Array<{ taskId: string }> }>({
+        baseUrl: context.baseUrl,
+        session: coordinator,
+        path: `/api/reporting/dashboard?obligationId=${o}&periodKey=${CURRENT_PERIOD}`,
+      });
+      for (const taskId of [...new Set(d.overdueTasks.map((t) => t.taskId))].slice(0, 10))
+        pairs.push({
+          session: coordinator,
+          path: `/api/reporting/dashboard/task?obligationId=${o}&periodKey=${CURRENT_PERIOD}&taskId=${taskId}&pageSize=20`,
+        });
+    }
+    if (!pairs.length) throw new Error("dashboard-task: no overdue task in the current period");
+    return rotating(pairs);
+  },
+};
+
 /** The dashboard for obligations and periods the load scenario leaves out. */
 export const dashboardFirstScenario = firstReadsScenario({
   name: "dashboard-first",
