@@ -308,6 +308,21 @@ export const consolidatedBody = z.strictObject({
 });
 export const narrativeResponse = z.object({ narrative: z.string() });
 
+export const progressTrendQuery = z.strictObject({ obligationId: uuidSchema });
+/** Per period of the obligation (up to 24, oldest first): how the reported tasks stood at its end. */
+export const progressTrendResponse = z.object({
+  periods: z.array(
+    z.object({
+      periodKey: z.string(),
+      periodLabel: z.string(),
+      entries: z.number(),
+      completed: z.number(),
+      overdue: z.number(),
+      meanProgress: z.number(),
+    }),
+  ),
+});
+
 /** One task across the units that report on it, for a period: the dashboard's drill-down. */
 export const dashboardTaskQuery = z.strictObject({
   obligationId: uuidSchema,

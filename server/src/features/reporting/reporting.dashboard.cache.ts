@@ -7,24 +7,40 @@
  * Concurrent requests for the same answer share one computation; the answer is kept as JSON text.
  */
 import type { z } from "zod";
-import type { dashboardQuery } from "../../../../core/src/api/reporting.schemas";
+import type { dashboardQuery, progressTrendQuery } from "../../../../core/src/api/reporting.schemas";
 import { type Actor, actorScopeKey } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { createJsonAnswers } from "../../app/json-answers";
 import { readRevisions } from "../../app/revisions";
 import { today } from "../org-units/org-units.service";
-import { reportingDashboard } from "./reporting.dashboard.service";
+import { progressTrend, reportingDashboard } from "./reporting.dashboard.service";
 
 export const DASHBOARD_TTL_MS = 20_000;
 
 const answers = createJsonAnswers({ ttlMs: DASHBOARD_TTL_MS, max: 1_000 });
+
+const keyOf = async (args: { db: Db; actor: Actor; query: unknown }, view: string) =>
+  [
+    view,
+    await readRevisions(args.db, ["reports"]),
+    today(),
+    actorScopeKey(args.actor),
+    JSON.stringify(args.query),
+  ].join("\n");
 
 export async function cachedReportingDashboard(args: {
   db: Db;
   actor: Actor;
   query: z.infer<typeof dashboardQuery>;
 }) {
-  const revision = await readRevisions(args.db, ["reports"]);
-  const key = [revision, today(), actorScopeKey(args.actor), JSON.stringify(args.query)].join("\n");
-  return answers.get(key, () => reportingDashboard(args));
+  return answers.get(await keyOf(args, "dashboard"), () => reportingDashboard(args));
+}
+
+/** The progress trend, kept alike: every period's entries are read, so it is worth keeping. */
+export async function cachedProgressTrend(args: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof progressTrendQuery>;
+}) {
+  return answers.get(await keyOf(args, "progressTrend"), () => progressTrend(args));
 }

@@ -2,7 +2,7 @@
  * The coordinator's dashboard as a few set-based aggregates over one obligation's period. Every query
  * carries the actor's scope, so no row outside it is read.
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { ADMIN_LEVELS, type AdminLevel } from "../../../../core/src/reporting/levels";
 import { type DbOrTx, rowsOf } from "../../app/db";
 import type { TaskScope } from "../plans/plans.policy";
@@ -55,6 +55,20 @@ const LEVEL = sql`case when r.unit_kind in ('commune', 'district') then r.unit_k
 const effectiveStatus = (today: string) => sql`case when e.status in ('notStarted', 'inProgress')
   and a.due_date < least(${today}::date, r.period_end) then 'overdue' else e.status end`;
 
+/** Aggregates over the obligation's periods in scope, newest 24, returned oldest first. */
+async function perPeriod<T>(
+  db: DbOrTx,
+  p: { scope: TaskScope; obligationId: string; columns: SQL; from: SQL },
+): Promise<Array<T & { periodKey: string; periodStart: string; periodEnd: string }>> {
+  const result =
+    await db.execute(sql`select r.period_key as "periodKey", min(r.period_start)::text as "periodStart",
+      min(r.period_end)::text as "periodEnd", ${p.columns}
+    from ${p.from}
+    where r.obligation_id = ${p.obligationId} and ${reportScope(p.scope)}
+    group by r.period_key order by min(r.period_start) desc limit 24`);
+  return rowsOf<T & { periodKey: string; periodStart: string; periodEnd: string }>(result).reverse();
+}
+
 export function createDashboardRepository(db: DbOrTx) {
   return {
     /** Expected, received and on time by unit kind and by administrative level, in one pass. */
@@ -88,22 +102,28 @@ export function createDashboardRepository(db: DbOrTx) {
     },
     /** Expected, received and on time for every period of the obligation: reports only, one pass. */
     async trend(p: { scope: TaskScope; obligationId: string }) {
-      const result =
-        await db.execute(sql`select r.period_key as "periodKey", min(r.period_start)::text as "periodStart",
-          min(r.period_end)::text as "periodEnd", count(*)::int as expected,
+      return perPeriod<{ expected: number; received: number; onTime: number }>(db, {
+        ...p,
+        columns: sql`count(*)::int as expected,
           (count(*) filter (where ${RECEIVED}))::int as received,
-          (count(*) filter (where ${RECEIVED} and ${SENT_DAY} <= r.due_date))::int as "onTime"
-        from reports r
-        where r.obligation_id = ${p.obligationId} and ${reportScope(p.scope)}
-        group by r.period_key order by min(r.period_start) desc limit 24`);
-      return rowsOf<{
-        periodKey: string;
-        periodStart: string;
-        periodEnd: string;
-        expected: number;
-        received: number;
-        onTime: number;
-      }>(result).reverse();
+          (count(*) filter (where ${RECEIVED} and ${SENT_DAY} <= r.due_date))::int as "onTime"`,
+        from: sql`reports r`,
+      });
+    },
+    /**
+     * Task entries per period of the obligation: how many, completed, overdue (as `effectiveStatus`
+     * on that day), mean progress. Entries of every period: heavier than the report counts, so the
+     * dashboard loads it apart.
+     */
+    async progressTrend(p: { scope: TaskScope; obligationId: string; today: string }) {
+      return perPeriod<{ entries: number; completed: number; overdue: number; meanProgress: number }>(db, {
+        ...p,
+        columns: sql`count(*)::int as entries,
+          (count(*) filter (where e.status in ('completedOnTime', 'completedLate')))::int as completed,
+          (count(*) filter (where ${effectiveStatus(p.today)} = 'overdue'))::int as overdue,
+          coalesce(round(avg(e.progress)), 0)::int as "meanProgress"`,
+        from: sql`reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id`,
+      });
     },
     async lateUnits(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result =

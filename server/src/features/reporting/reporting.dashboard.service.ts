@@ -5,6 +5,8 @@ import type {
   dashboardResponse,
   dashboardTaskQuery,
   dashboardTaskResponse,
+  progressTrendQuery,
+  progressTrendResponse,
 } from "../../../../core/src/api/reporting.schemas";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "../../../../core/src/plans/status";
 import { periodLabel } from "../../../../core/src/reporting/periods";
@@ -21,6 +23,26 @@ import { iso, labelOfPeriod } from "./reporting.presenter";
 import { createReportingRepository } from "./reporting.repository";
 import { obligationPeriod } from "./reporting.service";
 
+/** An obligation whose plan's dashboard the actor may see; otherwise "not found" (nothing revealed). */
+async function visibleObligation({
+  db,
+  actor,
+  obligationId,
+}: {
+  db: Db;
+  actor: Actor;
+  obligationId: string;
+}) {
+  const missing = () => notFound("reporting.obligationNotFound", "Không tìm thấy yêu cầu báo cáo.");
+  const obligation = await createReportingRepository(db).findObligation(obligationId);
+  if (!obligation) throw missing();
+  const plan = await getVisiblePlan({ db, actor, id: obligation.planId }).catch(() => {
+    throw missing();
+  });
+  if (!canViewDashboard(actor, plan)) throw missing();
+  return { obligation, plan };
+}
+
 /**
  * The obligation and period a dashboard view is about, if the actor may see that plan's dashboard;
  * otherwise "not found", so that neither the plan nor the obligation is revealed.
@@ -34,13 +56,7 @@ async function dashboardPeriod({
   actor: Actor;
   query: { obligationId: string; periodKey: string };
 }) {
-  const missing = () => notFound("reporting.obligationNotFound", "Không tìm thấy yêu cầu báo cáo.");
-  const obligation = await createReportingRepository(db).findObligation(query.obligationId);
-  if (!obligation) throw missing();
-  const plan = await getVisiblePlan({ db, actor, id: obligation.planId }).catch(() => {
-    throw missing();
-  });
-  if (!canViewDashboard(actor, plan)) throw missing();
+  const { obligation } = await visibleObligation({ db, actor, obligationId: query.obligationId });
   const period = obligationPeriod(obligation, query.periodKey);
   const p = { scope: taskScope(actor), obligationId: obligation.id, periodKey: period.key, today: today() };
   return { obligation, period, p };
@@ -139,6 +155,30 @@ export async function dashboardTask({
       ...r,
       reportState: r.reportState as ReportState,
       status: r.status as AssignmentStatus,
+    })),
+  };
+}
+
+/** The dashboard's second trend: the tasks' state per period, for the obligation's periods so far. */
+export async function progressTrend({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof progressTrendQuery>;
+}): Promise<z.infer<typeof progressTrendResponse>> {
+  const { obligation } = await visibleObligation({ db, actor, obligationId: query.obligationId });
+  const rows = await createDashboardRepository(db).progressTrend({
+    scope: taskScope(actor),
+    obligationId: obligation.id,
+    today: today(),
+  });
+  return {
+    periods: rows.map(({ periodStart, periodEnd, ...r }) => ({
+      ...r,
+      periodLabel: labelOfPeriod({ periodKey: r.periodKey, periodStart, periodEnd }),
     })),
   };
 }

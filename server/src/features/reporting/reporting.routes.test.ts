@@ -533,6 +533,31 @@ describe("dashboard", () => {
     expect(d.overdueTasks).toEqual([]);
   });
 
+  it("gives the tasks' state per period, in scope, apart from the dashboard", async () => {
+    const url = `/api/reporting/dashboard/progress-trend?obligationId=${obligationId}`;
+    const res = await (await as("coord")).get(url);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().periods).toEqual([
+      {
+        periodKey: thisMonth.key,
+        periodLabel: expect.stringMatching(/^Tháng /),
+        entries: 3,
+        completed: 0,
+        overdue: 1,
+        meanProgress: 20,
+      },
+    ]);
+    const b = (await (await as("officerB")).get(url)).json().periods;
+    expect(b.map((p: { entries: number }) => p.entries)).toEqual([1]);
+    expect((await app.inject({ method: "GET", url })).statusCode).toBe(401);
+    const bad = await (await as("coord")).get("/api/reporting/dashboard/progress-trend?obligationId=x");
+    expect(bad.statusCode).toBe(400);
+    const unknown = await (await as("coord")).get(
+      "/api/reporting/dashboard/progress-trend?obligationId=00000000-0000-4000-8000-000000000000",
+    );
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it("answers from memory until a report changes state, whoever changes it", async () => {
     const c = await as("coord");
     const url = `/api/reporting/dashboard?obligationId=${obligationId}&periodKey=${thisMonth.key}`;

@@ -24,6 +24,8 @@ import {
   obligationResponse,
   openPeriodBody,
   openPeriodResponse,
+  progressTrendQuery,
+  progressTrendResponse,
   reportListQuery,
   reportListResponse,
   reportResponse,
@@ -36,7 +38,7 @@ import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
 import { XLSX_TYPE } from "../plans/plans.documents";
-import { cachedReportingDashboard } from "./reporting.dashboard.cache";
+import { cachedProgressTrend, cachedReportingDashboard } from "./reporting.dashboard.cache";
 import { dashboardTask } from "./reporting.dashboard.service";
 import {
   consolidatedNarrative,
@@ -121,6 +123,15 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     async (request, reply) => {
       const json = await cachedReportingDashboard({ db, actor: actorOf(request), query: request.query });
       return sendJsonText(reply, json, { schema: dashboardResponse, validate: config.validateResponses });
+    },
+  );
+
+  app.get(
+    "/api/reporting/dashboard/progress-trend",
+    { config: user, schema: { querystring: progressTrendQuery, response: { 200: progressTrendResponse } } },
+    async (request, reply) => {
+      const json = await cachedProgressTrend({ db, actor: actorOf(request), query: request.query });
+      return sendJsonText(reply, json, { schema: progressTrendResponse, validate: config.validateResponses });
     },
   );
 

@@ -7,6 +7,7 @@ import type {
   obligation,
   obligationCreateBody,
   openPeriodResponse,
+  progressTrendResponse,
   reportComment,
   reportDetail,
   reportEntry,
@@ -26,6 +27,7 @@ export type ReportComment = z.infer<typeof reportComment>;
 export type Evidence = z.infer<typeof evidence>;
 export type Dashboard = z.infer<typeof dashboardResponse>;
 export type DashboardTask = z.infer<typeof dashboardTaskResponse>;
+export type ProgressTrend = z.infer<typeof progressTrendResponse>;
 export type Notification = z.infer<typeof notification>;
 export type Scorecard = z.infer<typeof scorecard>;
 
@@ -123,6 +125,8 @@ export type DashboardTaskQuery = PeriodQuery & {
 };
 export const fetchDashboardTask = (q: DashboardTaskQuery) =>
   api.get<DashboardTask>("/api/reporting/dashboard/task", q);
+export const fetchProgressTrend = (obligationId: string) =>
+  api.get<ProgressTrend>("/api/reporting/dashboard/progress-trend", { obligationId });
 export const fetchNarrative = (q: PeriodQuery) =>
   api.get<{ narrative: string }>("/api/reporting/narrative", q).then((x) => x.narrative);
 export const entriesXlsxUrl = (q: PeriodQuery) => withQuery("/api/reporting/entries.xlsx", q);

@@ -11,6 +11,7 @@ import {
   fetchNarrative,
   fetchNotifications,
   fetchObligations,
+  fetchProgressTrend,
   fetchReport,
   fetchReports,
   fetchScorecards,
@@ -30,6 +31,7 @@ export const reportingKeys = {
   reports: (q: Query) => ["reporting", "reports", q] as const,
   report: (id: string) => ["reporting", "report", id] as const,
   dashboard: (q: PeriodQuery) => ["reporting", "dashboard", q] as const,
+  progressTrend: (obligationId: string) => ["reporting", "dashboard", "progress", obligationId] as const,
   dashboardTask: (q: DashboardTaskQuery) => ["reporting", "dashboard", "task", q] as const,
   narrative: (q: PeriodQuery) => ["reporting", "narrative", q] as const,
   scorecards: (q: ScorecardQuery) => ["reporting", "scorecards", q] as const,
@@ -57,6 +59,11 @@ export const useDashboardTask = (q: DashboardTaskQuery) =>
     queryKey: reportingKeys.dashboardTask(q),
     queryFn: () => fetchDashboardTask(q),
     placeholderData: keepPreviousData,
+  });
+export const useProgressTrend = (obligationId: string) =>
+  useQuery({
+    queryKey: reportingKeys.progressTrend(obligationId),
+    queryFn: () => fetchProgressTrend(obligationId),
   });
 export const useNarrative = (q: PeriodQuery, enabled: boolean) =>
   useQuery({

@@ -38,7 +38,7 @@ import {
   type PeriodQuery,
   type ReportSummary,
 } from "../reporting.api";
-import { useDashboard, useNarrative, useReports } from "../reporting.queries";
+import { useDashboard, useNarrative, useProgressTrend, useReports } from "../reporting.queries";
 
 const EChart = lazy(() => import("../../indices/charts/EChart").then((m) => ({ default: m.EChart })));
 
@@ -290,9 +290,16 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
       </Row>
       {d.trend.length > 1 && (
         <Card size="small" title={t("reporting.dashboard.trend")} data-testid="dashboard-trend">
-          <Suspense fallback={<Skeleton active />}>
-            <EChart option={trendChart} height={260} label={t("reporting.dashboard.trend")} />
-          </Suspense>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <Suspense fallback={<Skeleton active />}>
+                <EChart option={trendChart} height={260} label={t("reporting.dashboard.trend")} />
+              </Suspense>
+            </Col>
+            <Col xs={24} lg={12}>
+              <ProgressTrendChart obligationId={q.obligationId} />
+            </Col>
+          </Row>
         </Card>
       )}
       <Card size="small" title={t("reporting.dashboard.reports")}>
@@ -466,5 +473,49 @@ function NarrativeDialog({
         />
       )}
     </Modal>
+  );
+}
+
+/** The tasks' state per period (loaded apart: it reads every period's entries). */
+function ProgressTrendChart({ obligationId }: { obligationId: string }) {
+  const { t } = useTranslation();
+  const trend = useProgressTrend(obligationId);
+  if (trend.error) return <QueryErrorAlert error={trend.error} onRetry={() => trend.refetch()} />;
+  if (!trend.data) return <Skeleton active />;
+  const periods = trend.data.periods;
+  const option = {
+    tooltip: { trigger: "axis", valueFormatter: (v: number) => `${String(v).replace(".", ",")}%` },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 60, containLabel: true },
+    xAxis: { type: "category", data: periods.map((p) => p.periodLabel) },
+    yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+    series: [
+      {
+        name: t("reporting.dashboard.completedRate"),
+        type: "line",
+        data: periods.map((p) => pct(p.completed, p.entries)),
+        itemStyle: { color: "#52c41a" },
+      },
+      {
+        name: t("reporting.dashboard.overdueRate"),
+        type: "line",
+        data: periods.map((p) => pct(p.overdue, p.entries)),
+        itemStyle: { color: "#f5222d" },
+      },
+      {
+        name: t("reporting.dashboard.meanProgress"),
+        type: "line",
+        data: periods.map((p) => p.meanProgress),
+        itemStyle: { color: "#1677ff" },
+        lineStyle: { type: "dashed" },
+      },
+    ],
+  };
+  return (
+    <div data-testid="dashboard-progress-trend">
+      <Suspense fallback={<Skeleton active />}>
+        <EChart option={option} height={260} label={t("reporting.dashboard.progressTrend")} />
+      </Suspense>
+    </div>
   );
 }
