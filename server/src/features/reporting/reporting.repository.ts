@@ -273,6 +273,8 @@ export function createReportingRepository(db: DbOrTx) {
       id: string;
       version: number;
       report: { id: string; version: number };
+      /** Set: write only while the task's quantitative targets are still these. */
+      targets?: unknown;
       set: Partial<Pick<EntryRow, "status" | "narrative" | "figures">> & {
         progress: number;
         completedAt: string | null;
@@ -286,11 +288,16 @@ export function createReportingRepository(db: DbOrTx) {
       if (narrative !== undefined) set.push(sql`narrative = ${narrative}`);
       if (figures !== undefined) set.push(sql`figures = ${JSON.stringify(figures)}::jsonb`);
       set.push(sql`version = version + 1`, sql`updated_by = ${p.userId}`, sql`updated_at = now()`);
+      const targetsStill =
+        p.targets === undefined
+          ? sql``
+          : sql` and exists (select 1 from plan_tasks t where t.id = report_entries.task_id
+              and t.quantitative_targets = ${JSON.stringify(p.targets)}::jsonb)`;
       const result = await db.execute(sql`with report as (
           select id from reports where id = ${p.report.id} and version = ${p.report.version} for share
         ), updated as (
           update report_entries set ${sql.join(set, sql`, `)}
-          where id = ${p.id} and version = ${p.version} and exists (select 1 from report) returning *
+          where id = ${p.id} and version = ${p.version} and exists (select 1 from report)${targetsStill} returning *
         ), progressed as (
           update task_assignments ta set progress = ${progress}, completed_at = ${completedAt}::date, updated_at = now()
           from updated u where ta.id = u.assignment_id

@@ -767,3 +767,97 @@ describe("consolidated report, exports and scorecards", () => {
     expect(xlsx.statusCode).toBe(200);
   });
 });
+
+describe("successive autosaves of one entry", () => {
+  type Entry = { id: string; taskId: string; version: number; narrative: string };
+  let reportId: string;
+  let entry: Entry;
+  const save = async (who: string, body: Record<string, unknown>) =>
+    (await as(who)).patch(`/api/report-entries/${entry.id}`, body);
+
+  beforeAll(async () => {
+    const c = await as("coord");
+    const ob = await c.post(`/api/plans/${planId}/reporting-obligations`, {
+      ...monthly(),
+      title: "Báo cáo đột xuất về dịch vụ công",
+      frequency: "adHoc",
+      adHocStart: "2020-01-01",
+      adHocDue: "2099-12-31",
+      dueRule: { kind: "fixedDate", date: "2099-12-31" },
+    });
+    expect(ob.statusCode, ob.body).toBe(201);
+    const obligation = ob.json().obligation.id;
+    await c.post(`/api/reporting-obligations/${obligation}/periods`, { periodKey: "AH" });
+    const list = (await (await as("officerA")).get(`/api/reports?obligationId=${obligation}`)).json().reports;
+    reportId = list[0].id;
+    const report = (await (await as("officerA")).get(`/api/reports/${reportId}`)).json().report;
+    entry = report.entries.find((e: Entry) => e.taskId === taskIds[1]);
+  });
+
+  it("saves one after another, recording the true before of each", async () => {
+    const first = await save("officerA", { version: entry.version, narrative: "Lần 1" });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await save("officerA", { version: entry.version + 1, narrative: "Lần 2" });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json().entry).toMatchObject({ narrative: "Lần 2", version: entry.version + 2 });
+    const audits = await database.query<{ before: { narrative: string } }>(
+      "select before from audit_log where entity = 'reportEntry' and entity_id = $1 order by at",
+      [entry.id],
+    );
+    expect(audits.map((a) => a.before.narrative)).toEqual([entry.narrative, "Lần 1"]);
+    entry.version += 2;
+  });
+
+  it("gives 409 with the other person's text when someone else saved in between", async () => {
+    const other = await save("headA", { version: entry.version, narrative: "Bản của chủ tịch" });
+    expect(other.statusCode, other.body).toBe(200);
+    const stale = await save("officerA", { version: entry.version, narrative: "Bản cũ của cán bộ" });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current.narrative).toBe("Bản của chủ tịch");
+    entry.version += 1;
+  });
+
+  it("checks figures against the task's targets as they are now, not as the last save saw them", async () => {
+    const figures = [{ measure: "Tỷ lệ hồ sơ trực tuyến", value: 50 }];
+    const ok = await save("officerA", { version: entry.version, figures });
+    expect(ok.statusCode, ok.body).toBe(200);
+    entry.version += 1;
+    const before = await database.query<{ quantitative_targets: unknown }>(
+      "select quantitative_targets from plan_tasks where id = $1",
+      [taskIds[1]],
+    );
+    await database.query("update plan_tasks set quantitative_targets = '[]'::jsonb where id = $1", [
+      taskIds[1],
+    ]);
+    try {
+      const refused = await save("officerA", { version: entry.version, figures });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.code).toBe("reportEntry.unknownMeasure");
+    } finally {
+      await database.query("update plan_tasks set quantitative_targets = $2::jsonb where id = $1", [
+        taskIds[1],
+        JSON.stringify(before[0].quantitative_targets),
+      ]);
+    }
+  });
+
+  it("refuses a save after the report was submitted, though the last save found it a draft", async () => {
+    const warm = await save("officerA", { version: entry.version, narrative: "Trước khi gửi" });
+    expect(warm.statusCode, warm.body).toBe(200);
+    entry.version += 1;
+    const report = (await (await as("officerA")).get(`/api/reports/${reportId}`)).json().report;
+    const sent = await (await as("officerA")).post(`/api/reports/${reportId}/transitions`, {
+      action: "submit",
+      version: report.version,
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const late = await save("officerA", { version: entry.version, narrative: "Sau khi gửi" });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe("report.notEditable");
+    const stored = await database.query<{ narrative: string }>(
+      "select narrative from report_entries where id = $1",
+      [entry.id],
+    );
+    expect(stored[0].narrative).toBe("Trước khi gửi");
+  });
+});

@@ -33,6 +33,7 @@ import { auditInsertFrom, writeAudit } from "../audit/audit.repository";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
 import { taskScope } from "../plans/plans.policy";
 import { getVisiblePlan } from "../plans/plans.service";
+import { createEntryCache } from "./reporting.entry-cache";
 import { CONTENT_TYPES, checkEvidenceType, storedPath, UNIT_QUOTA_BYTES, writeTemp } from "./reporting.files";
 import {
   canAllowLate,
@@ -383,6 +384,8 @@ function checkFigures(entry: EntryView, figures: Array<{ measure: string; value:
   }
 }
 
+const entryCache = createEntryCache<LoadedReport, EntryView>();
+
 /**
  * Autosave of one task's entry. The writer sends the version it read; a stale one is refused with 409
  * and the current values, so a second person's edit is never silently overwritten.
@@ -390,6 +393,8 @@ function checkFigures(entry: EntryView, figures: Array<{ measure: string; value:
  * transaction: one read of the entry and its report to check, one statement that writes (entry,
  * progress, audit) only if the report is still as checked. When the report moved in between (a
  * submission, a return, its general part saved), the check is made again on the report as it is now.
+ * The next save of the same entry by the same person starts from what this one checked and wrote
+ * (`reporting.entry-cache.ts`): one round trip, still refused by the database if anything moved.
  */
 export async function saveEntry({
   db,
@@ -404,12 +409,28 @@ export async function saveEntry({
 }) {
   const repo = createReportingRepository(db);
   const entryNotFound = () => notFound("reportEntry.notFound", "Không tìm thấy nội dung báo cáo.");
+  let checkpoint = entryCache.get(actor.userId, id, input.version);
   for (let attempt = 1; ; attempt++) {
-    const found = await repo.findEntryWithReport(id);
-    if (!found?.entry || !canReadReport(actor, asLike(found.report))) throw entryNotFound();
-    const { entry: before, report } = found;
+    const fromCache = checkpoint !== null;
+    const found = checkpoint ?? (await repo.findEntryWithReport(id));
+    checkpoint = null;
+    const { entry: before, report } = found ?? { entry: null, report: null };
+    const allowed = Boolean(before && report && canReadReport(actor, asLike(report)));
+    // A refusal is only ever decided on what the database says now, never on what was remembered.
+    if (fromCache && (!allowed || !canEditReport(actor, asLike(report as LoadedReport), today()))) {
+      entryCache.forget(actor.userId, id);
+      continue;
+    }
+    if (!before || !report || !allowed) throw entryNotFound();
     if (!canEditReport(actor, asLike(report), today())) throw editRefusal(report);
-    if (input.figures) checkFigures(before, input.figures);
+    if (input.figures)
+      try {
+        checkFigures(before, input.figures);
+      } catch (error) {
+        if (!fromCache) throw error;
+        entryCache.forget(actor.userId, id);
+        continue;
+      }
     const { version, ...set } = input;
     const status = set.status ?? before.status;
     const completed = status === "completedOnTime" || status === "completedLate";
@@ -422,6 +443,8 @@ export async function saveEntry({
       id,
       version,
       report: { id: report.id, version: report.version },
+      // Figures were checked against these targets: the write requires they still stand.
+      targets: input.figures ? before.quantitativeTargets : undefined,
       set: values,
       userId: actor.userId,
       audit: (source) =>
@@ -433,8 +456,12 @@ export async function saveEntry({
           after: values,
         }),
     });
-    if (updated) return presentEntry(updated);
-    if (reportChanged && attempt < 5) continue;
+    if (updated) {
+      entryCache.set(actor.userId, id, { report, entry: updated });
+      return presentEntry(updated);
+    }
+    entryCache.forget(actor.userId, id);
+    if (fromCache || (reportChanged && attempt < 5)) continue;
     const current = await repo.findEntryView(id);
     throw new AppError(
       409,
