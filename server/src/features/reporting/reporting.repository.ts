@@ -62,6 +62,14 @@ const entryViewOf = (
   from ${source} e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
 const entryViewSelect = entryViewOf(sql`report_entries`);
 
+interface ReportCommentView {
+  id: string;
+  taskId: string | null;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+}
+
 /** The columns of a loaded report: the row, its unit's name and what its obligation says. */
 const reportFields = {
   r: reports,
@@ -101,7 +109,39 @@ function buildReportQueries(db: DbOrTx) {
       .where(eq(reports.id, sql`(select report_id from report_entries where id = ${entryId})`))
       .limit(1)
       .prepare("report_with_entry");
-  return { plain: () => byId(), update: () => byId("update"), share: () => byId("share"), withEntry };
+  const reportId = sql.placeholder("id");
+  const withContent = () =>
+    db
+      .select({
+        ...reportFields,
+        entries: sql<
+          EntryView[]
+        >`(select coalesce(json_agg(v order by v."taskPlanId", v."taskSortOrder", v.role), '[]')
+          from (${entryViewSelect} where e.report_id = ${reportId}) v)`,
+        comments: sql<ReportCommentView[]>`(select coalesce(json_agg(json_build_object('id', c.id,
+            'taskId', c.task_id, 'authorName', c.author_name, 'body', c.body, 'createdAt', c.created_at)
+            order by c.created_at), '[]')
+          from report_comments c where c.report_id = ${reportId})`,
+        evidence: sql<
+          EvidenceRow[]
+        >`(select coalesce(json_agg(json_build_object('id', x.id, 'entryId', x.entry_id,
+            'kind', x.kind, 'fileName', x.file_name, 'contentType', x.content_type, 'size', x.size, 'url', x.url,
+            'title', x.title, 'createdAt', x.created_at) order by x.created_at), '[]')
+          from report_evidence x where x.report_id = ${reportId})`,
+      })
+      .from(reports)
+      .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+      .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
+      .where(eq(reports.id, reportId))
+      .limit(1)
+      .prepare("report_with_content");
+  return {
+    plain: () => byId(),
+    update: () => byId("update"),
+    share: () => byId("share"),
+    withEntry,
+    withContent,
+  };
 }
 type ReportQueries = ReturnType<typeof buildReportQueries>;
 type Built = { [K in keyof ReportQueries]?: ReturnType<ReportQueries[K]> };
@@ -323,32 +363,15 @@ export function createReportingRepository(db: DbOrTx) {
       return row;
     },
     /**
-     * A report's entries, comments and evidence in one round trip (JSON built by the database): the
-     * report page opens many times a day and four queries cost more in round trips than in work.
+     * A report with its entries, comments and evidence in one round trip (JSON built by the
+     * database): the report page opens many times a day, and round trips cost more than the work.
      */
-    async reportContent(reportId: string) {
-      const result = await db.execute(sql`select
-          (select coalesce(json_agg(v order by v."taskPlanId", v."taskSortOrder", v.role), '[]')
-            from (${entryViewSelect} where e.report_id = ${reportId}) v) as entries,
-          (select coalesce(json_agg(json_build_object('id', c.id, 'taskId', c.task_id, 'authorName', c.author_name,
-              'body', c.body, 'createdAt', c.created_at) order by c.created_at), '[]')
-            from report_comments c where c.report_id = ${reportId}) as comments,
-          (select coalesce(json_agg(json_build_object('id', x.id, 'entryId', x.entry_id, 'kind', x.kind,
-              'fileName', x.file_name, 'contentType', x.content_type, 'size', x.size, 'url', x.url,
-              'title', x.title, 'createdAt', x.created_at) order by x.created_at), '[]')
-            from report_evidence x where x.report_id = ${reportId}) as evidence`);
-      const row = rowsOf<{
-        entries: EntryView[];
-        comments: Array<{
-          id: string;
-          taskId: string | null;
-          authorName: string;
-          body: string;
-          createdAt: Date;
-        }>;
-        evidence: EvidenceRow[];
-      }>(result)[0];
-      return row ?? { entries: [], comments: [], evidence: [] };
+    async findReportWithContent(id: string) {
+      const rows = await reportQuery(db, "withContent").execute({ id });
+      const row = rows[0];
+      if (!row) return null;
+      const { entries, comments, evidence, ...report } = row;
+      return { report: { ...report.r, ...report, r: undefined }, entries, comments, evidence };
     },
     /** An in-app notice for a unit, in the transaction of the act it tells of. */
     async insertNotification(values: typeof notifications.$inferInsert) {

@@ -294,10 +294,9 @@ function presentSummary(r: LoadedReport) {
 /** A unit's report: its assigned tasks with their entries, the comments, the evidence, what it may do. */
 export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   // Read together; the content leaves the server only if the report is visible.
-  const [report, { entries, comments, evidence }] = await Promise.all([
-    getVisibleReport({ db, actor, id }),
-    createReportingRepository(db).reportContent(id),
-  ]);
+  const found = await createReportingRepository(db).findReportWithContent(id);
+  if (!found || !canReadReport(actor, asLike(found.report))) throw reportNotFound();
+  const { report, entries, comments, evidence } = found;
   return {
     ...presentSummary(report),
     results: report.results,
