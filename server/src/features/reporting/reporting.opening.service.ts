@@ -4,15 +4,15 @@
  * The reports are then there on the 1st of the month without anyone pressing a button; opening again
  * later (units assigned since) stays the coordinator's act.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { periodToOpen, type ReportFrequency } from "../../../../core/src/reporting/periods";
 import { systemActor } from "../../app/actor";
-import type { Db } from "../../app/db";
+import { type Db, rowsOf } from "../../app/db";
 import { today as todayUtc } from "../org-units/org-units.service";
 import { plans } from "../plans/plans.table";
 import type { MailLog } from "./reporting.reminders.service";
 import { openObligationPeriod } from "./reporting.service";
-import { reportingObligations, reports } from "./reporting.table";
+import { reportingObligations } from "./reporting.table";
 
 const SCHEDULER = systemActor("Hệ thống (mở kỳ báo cáo tự động)");
 
@@ -31,29 +31,35 @@ export async function runPeriodOpening({
     .from(reportingObligations)
     .innerJoin(plans, eq(plans.id, reportingObligations.planId))
     .where(eq(plans.status, "issued"));
-  const opened: Array<{ obligationId: string; periodKey: string; reportsCreated: number }> = [];
-  for (const { o } of rows) {
+  const due = rows.flatMap(({ o }) => {
     const period = periodToOpen({
       frequency: o.frequency as ReportFrequency,
       today,
       openOffsetDays: o.openOffsetDays,
       adHoc: o.adHocStart && o.adHocDue ? { start: o.adHocStart, due: o.adHocDue } : null,
     });
-    if (!period) continue;
-    const [existing] = await db
-      .select({ one: sql<number>`1` })
-      .from(reports)
-      .where(and(eq(reports.obligationId, o.id), eq(reports.periodKey, period.key)))
-      .limit(1);
-    if (existing) continue;
+    return period ? [{ obligation: o, periodKey: period.key }] : [];
+  });
+  if (!due.length) return [];
+  // Which of those periods already have reports: one query on the (obligation, period, unit) key.
+  const pairs = sql.join(
+    due.map((d) => sql`(${d.obligation.id}::uuid, ${d.periodKey}::text)`),
+    sql`, `,
+  );
+  const existing =
+    await db.execute(sql`select distinct obligation_id as "obligationId", period_key as "periodKey"
+    from reports where (obligation_id, period_key) in (${pairs})`);
+  const started = new Set(
+    rowsOf<{ obligationId: string; periodKey: string }>(existing).map(
+      (r) => `${r.obligationId}|${r.periodKey}`,
+    ),
+  );
+  const opened: Array<{ obligationId: string; periodKey: string; reportsCreated: number }> = [];
+  for (const { obligation: o, periodKey } of due) {
+    if (started.has(`${o.id}|${periodKey}`)) continue;
     try {
-      const result = await openObligationPeriod({
-        db,
-        actor: SCHEDULER,
-        obligation: o,
-        periodKey: period.key,
-      });
-      opened.push({ obligationId: o.id, periodKey: period.key, reportsCreated: result.reportsCreated });
+      const result = await openObligationPeriod({ db, actor: SCHEDULER, obligation: o, periodKey });
+      opened.push({ obligationId: o.id, periodKey, reportsCreated: result.reportsCreated });
     } catch (error) {
       // One obligation's failure (a rule that no longer fits) does not keep the others closed.
       log?.warn({ err: error, obligationId: o.id }, "Mở kỳ báo cáo tự động thất bại");

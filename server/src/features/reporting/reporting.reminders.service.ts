@@ -67,8 +67,12 @@ async function mailOne({ db, mailer, reminder }: { db: Db; mailer: Mailer; remin
 export async function runNoticeMail({ db, mailer, log }: { db: Db; mailer: Mailer; log?: MailLog }) {
   const repo = createRemindersRepository(db);
   const claimed = await repo.claimNoticeMail({ limit: 200 });
+  // A busy receiving unit gets many notices a minute: its recipients are read once per run.
+  const recipientsOf = new Map<string, Promise<string[]>>();
   for (const n of claimed) {
-    const to = await repo.recipients({ unitId: n.unitId, headsOnly: false, coordinators: true });
+    if (!recipientsOf.has(n.unitId))
+      recipientsOf.set(n.unitId, repo.recipients({ unitId: n.unitId, headsOnly: false, coordinators: true }));
+    const to = await (recipientsOf.get(n.unitId) as Promise<string[]>);
     if (!to.length) continue;
     await mailer
       .send({ to, subject: n.title, text: `${n.body}\n\nVui lòng vào ChiSo để xem chi tiết.` })
