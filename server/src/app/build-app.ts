@@ -19,6 +19,7 @@ import { plansRoutes } from "../features/plans/plans.routes";
 import { reportingRoutes } from "../features/reporting/reporting.routes";
 import { usersRoutes } from "../features/users/users.routes";
 import { registerAccessControl } from "./auth-plugin";
+import { setProvinceTimeZone } from "./clock";
 import type { AppConfig } from "./config";
 import type { Database } from "./db";
 import { registerErrorHandler } from "./error-handler";
@@ -49,6 +50,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /** Builds the HTTP application without listening: main.ts listens, tests call app.inject(). */
 export async function buildApp({ database, config, logger = false }: AppDeps): Promise<FastifyInstance> {
   enableVietnameseValidationMessages();
+  setProvinceTimeZone(config.timeZone);
   const app = Fastify({
     // Warnings and errors only: a line per request would cost more than many requests themselves.
     logger: logger ? { level: "warn" } : false,

@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "../../../core/src/time/clock";
 
 export interface AppConfig {
   env: "development" | "production" | "test";
@@ -21,6 +22,8 @@ export interface AppConfig {
   loginLock: { maxFailures: number; lockMinutes: number };
   /** Check every response against its schema (development and tests; off in production). */
   validateResponses: boolean;
+  /** The province's time zone: "today", periods, locks, reminders and digests (app/clock.ts). */
+  timeZone: string;
 }
 
 /**
@@ -46,6 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (poolSize && !/^\d+$/.test(poolSize)) {
     throw new Error(
       `DATABASE_POOL_SIZE phải là một số nguyên dương, không phải "${poolSize}" / DATABASE_POOL_SIZE must be a positive integer`,
+    );
+  }
+  const timeZone = env.PROVINCE_TIME_ZONE?.trim() || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) {
+    throw new Error(
+      `PROVINCE_TIME_ZONE phải là tên múi giờ IANA, ví dụ "Asia/Ho_Chi_Minh", không phải "${timeZone}" / PROVINCE_TIME_ZONE must be an IANA time zone`,
     );
   }
   return {
@@ -77,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
     },
     validateResponses: env.RESPONSE_VALIDATION ? env.RESPONSE_VALIDATION !== "0" : nodeEnv !== "production",
+    timeZone,
   };
 }
 

@@ -1,4 +1,5 @@
 import { enableVietnameseValidationMessages } from "../../../core/src/api/zod-locale";
+import { setProvinceTimeZone } from "../app/clock";
 import { loadConfig } from "../app/config";
 import { openDatabase } from "../app/db";
 import { AppError } from "../app/errors";
@@ -36,6 +37,7 @@ async function run(args: Args) {
   if (unknown.length)
     throw new CliError(`Tham số không hợp lệ cho "${command.name}": --${unknown.join(", --")}`, 2);
   const config = loadConfig();
+  setProvinceTimeZone(config.timeZone);
   const database = command.needsDatabase
     ? await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 })
     : null;

@@ -8,6 +8,7 @@ import type {
 } from "../../../../core/src/api/org-units.schemas";
 import { buildUnitSearchText, searchQueryForms } from "../../../../core/src/text/unit-search";
 import type { Actor, AuditActor } from "../../app/actor";
+import { provinceToday } from "../../app/clock";
 import type { Db, DbOrTx } from "../../app/db";
 import { AppError, badRequest, forbidden, notFound } from "../../app/errors";
 import { readRevisions } from "../../app/revisions";
@@ -21,7 +22,8 @@ type CreateInput = z.infer<typeof orgUnitCreateBody>;
 type UpdateInput = z.infer<typeof orgUnitUpdateBody>;
 type MergeInput = z.infer<typeof orgUnitMergeBody>;
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today in the province (app/clock.ts). */
+export const today = () => provinceToday();
 
 /** Loads a unit the actor may see, or answers "not found" (never "forbidden": existence is not revealed). */
 export async function getVisibleUnit({ db, actor, id }: { db: DbOrTx; actor: Actor; id: string }) {

@@ -1,0 +1,55 @@
+/**
+ * The province's clock, pure: which calendar day and hour it is in a time zone at an instant. Every
+ * "today" a person reads (deadlines, overdue, locks, periods, reminders, digests) is a day in the
+ * province (DOMAIN.md §6: a report due on the 15th is on time until 23:59 on the 15th, Hanoi time),
+ * never the UTC day of `toISOString()`. The server reads the zone from its configuration
+ * (`server/src/app/clock.ts`); the web app asks the server's zone through /api/me.
+ */
+import type { IsoDate } from "../deadlines/deadline.types";
+
+export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(timeZone: string) {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when the runtime knows the zone (an IANA name such as "Asia/Ho_Chi_Minh"). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterOf(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar day and the hour and minute in `timeZone` at the instant `at`. */
+export function localTimeIn(timeZone: string, at: Date): { day: IsoDate; hour: number; minute: number } {
+  const parts = Object.fromEntries(
+    formatterOf(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return {
+    day: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+  };
+}
+
+/** The calendar day in `timeZone` at the instant `at`. */
+export const dayIn = (timeZone: string, at: Date): IsoDate => localTimeIn(timeZone, at).day;
