@@ -110,7 +110,10 @@ export const reportEntry = z.object({
   quantitativeTargets: z.array(
     z.object({ measure: z.string(), comparator: z.string(), value: z.number(), unit: z.string() }),
   ),
+  /** Computed by core's workStatus for the report's period: never typed by the unit. */
   status: z.enum(ASSIGNMENT_STATUSES),
+  /** Recurring work is judged per period. */
+  recurring: z.boolean(),
   progress: z.number(),
   narrative: z.string(),
   figures: z.array(figure),
@@ -194,7 +197,13 @@ export const reportUpdateBody = z.strictObject({
 
 export const entryUpdateBody = z.strictObject({
   version: z.number().int().min(1),
-  status: z.enum(ASSIGNMENT_STATUSES, { message: "Trạng thái không hợp lệ" }).optional(),
+  /** Refused with a message: an old client still sending the class the officer picked. */
+  status: z
+    .never({
+      message:
+        "Tình trạng nhiệm vụ được tính từ thời hạn và ngày hoàn thành, không nhập tay. Hãy tải lại trang rồi nhập tiến độ và ngày hoàn thành.",
+    })
+    .optional(),
   progress: z
     .number({ message: "Tiến độ phải là số" })
     .int("Tiến độ phải là số nguyên")

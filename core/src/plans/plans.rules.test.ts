@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { parseDeadline } from "../deadlines";
 import { depthOfNumber, numberStyleOf, numberTree, toRoman } from "./numbering";
 import { assignmentProgress, taskProgress } from "./rollup";
-import { classifyAssignment, classifyStatus, reportingPeriods } from "./status";
+import {
+  classifyAssignment,
+  classifyStatus,
+  judgementDay,
+  periodDue,
+  reportingPeriods,
+  workStatus,
+} from "./status";
 
 const TODAY = "2023-09-15";
 
@@ -130,5 +137,51 @@ describe("progress roll-up", () => {
   it("a unit's progress on a parent task is the mean of its own tasks implementing it", () => {
     expect(assignmentProgress({ own: 10, childTasks: [100, 50] })).toBe(75);
     expect(assignmentProgress({ own: 10, childTasks: [] })).toBe(10);
+  });
+});
+
+describe("workStatus: the one status rule", () => {
+  const facts = { recurring: false, completedAt: null, progress: 40 };
+  it("judges a period's entry as of the period: due inside it and unfinished at its end is overdue", () => {
+    const nov = { periodEnd: "2026-11-30", today: "2026-12-07" };
+    expect(workStatus({ ...facts, due: "2026-11-30", ...nov })).toBe("overdue");
+    expect(workStatus({ ...facts, due: "2026-12-31", ...nov })).toBe("inProgress");
+    // While the period runs, today decides.
+    expect(workStatus({ ...facts, due: "2026-11-30", periodEnd: "2026-11-30", today: "2026-11-20" })).toBe(
+      "inProgress",
+    );
+    expect(workStatus({ ...facts, due: "2026-11-10", periodEnd: "2026-11-30", today: "2026-11-20" })).toBe(
+      "overdue",
+    );
+  });
+
+  it("never takes a class from the unit: a task due in 2025 finished in 2026 is late, not on time", () => {
+    const done = { ...facts, progress: 100, completedAt: "2026-12-03" };
+    expect(workStatus({ ...done, due: "2025-09-30", today: "2026-12-07", periodEnd: "2026-12-31" })).toBe(
+      "completedLate",
+    );
+    expect(workStatus({ ...done, due: "2025-09-30", today: "2026-12-07" })).toBe("completedLate");
+    // Carried into a new period unfinished, it is overdue, never "in progress within deadline".
+    expect(workStatus({ ...facts, due: "2025-09-30", today: "2026-12-07", periodEnd: "2026-12-31" })).toBe(
+      "overdue",
+    );
+  });
+
+  it("judges recurring work per period: due at the period's end", () => {
+    const monthly = { ...facts, recurring: true, due: "2026-12-31" };
+    expect(workStatus({ ...monthly, periodEnd: "2026-10-31", today: "2026-12-07" })).toBe("overdue");
+    expect(
+      workStatus({
+        ...monthly,
+        progress: 100,
+        completedAt: "2026-10-20",
+        periodEnd: "2026-10-31",
+        today: "2026-12-07",
+      }),
+    ).toBe("completedOnTime");
+    expect(workStatus({ ...monthly, periodEnd: "2026-12-31", today: "2026-12-07" })).toBe("inProgress");
+    expect(periodDue({ recurring: true, due: null }, "2026-10-31")).toBe("2026-10-31");
+    expect(judgementDay("2026-12-07", "2026-11-30")).toBe("2026-12-01");
+    expect(judgementDay("2026-11-07", "2026-11-30")).toBe("2026-11-07");
   });
 });

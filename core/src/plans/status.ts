@@ -6,6 +6,7 @@
 import { endOfMonth, toIsoDate } from "../deadlines/deadline.calendar";
 import { dueDate as deadlineDue } from "../deadlines/deadline.due";
 import type { Deadline, Frequency, IsoDate, RecurringDeadline } from "../deadlines/deadline.types";
+import { addDays } from "../reporting/periods";
 
 export const ASSIGNMENT_STATUSES = [
   "notStarted",
@@ -39,6 +40,48 @@ export function classifyStatus({ due, completedAt, progress, today }: ProgressFa
     return (due && completedAt > due ? "completedLate" : "completedOnTime") as AssignmentStatus;
   if (due && today > due) return "overdue" as AssignmentStatus;
   return (progress > 0 ? "inProgress" : "notStarted") as AssignmentStatus;
+}
+
+/** What a unit states about its work (progress, completion day) and what the plan says (due, recurring). */
+export interface WorkFacts {
+  /** The assignment's due day (a recurring task's: the end of its window); null when none. */
+  due: IsoDate | null;
+  /** Recurring work ("Thường xuyên", "hằng tháng") is judged per reporting period. */
+  recurring: boolean;
+  completedAt: IsoDate | null;
+  progress: number;
+}
+
+/**
+ * The day a report's entry is judged on: today while its period runs, and once the period is over,
+ * the day after it ends. An entry states the work as of its period: a task due inside the period and
+ * not finished by its end is overdue in that period; one due after it is still in progress there.
+ */
+export function judgementDay(today: IsoDate, periodEnd: IsoDate): IsoDate {
+  const after = addDays(periodEnd, 1);
+  return after < today ? after : today;
+}
+
+/** What a period's entry is due by: recurring work by the period's end (or its window's end, if sooner). */
+export function periodDue(f: Pick<WorkFacts, "due" | "recurring">, periodEnd: IsoDate): IsoDate | null {
+  if (!f.recurring) return f.due;
+  return f.due && f.due < periodEnd ? f.due : periodEnd;
+}
+
+/**
+ * THE status rule: the class of a unit's work on one task, never typed by a person. Every screen,
+ * document and export uses it, and the SQL of lists and aggregates mirrors it in one place
+ * (`server/src/features/plans/status.sql.ts`, tested against this function).
+ * Without `periodEnd`: the work as a whole, today. With it: the work as one report's entry states it.
+ */
+export function workStatus(f: WorkFacts & { today: IsoDate; periodEnd?: IsoDate | null }): AssignmentStatus {
+  if (!f.periodEnd) return classifyStatus(f);
+  return classifyStatus({
+    due: periodDue(f, f.periodEnd),
+    completedAt: f.completedAt,
+    progress: f.progress,
+    today: judgementDay(f.today, f.periodEnd),
+  });
 }
 
 export interface ReportingPeriod {

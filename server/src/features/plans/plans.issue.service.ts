@@ -16,7 +16,7 @@ import type {
   reassignMergedBody,
   resyncBody,
 } from "../../../../core/src/api/plans.schemas";
-import { assignmentProgress, taskProgress } from "../../../../core/src/plans/rollup";
+import type { Deadline } from "../../../../core/src/deadlines/deadline.types";
 import type { Actor, AuditActor } from "../../app/actor";
 import type { Db, DbOrTx } from "../../app/db";
 import { badRequest, conflict, forbidden, notFound } from "../../app/errors";
@@ -27,6 +27,7 @@ import {
   type OrgGroupRow,
 } from "../org-units/org-units.repository";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
+import { assignmentEnded, checkStatement, writeProgress } from "./assignments/progress";
 import {
   canAmendPlan,
   canCreateChildPlan,
@@ -505,7 +506,10 @@ export async function reassignMerged({
   });
 }
 
-/** A unit reports progress on its assignment; the progress rolls up the cascade. */
+/**
+ * A unit states progress on its assignment ("Nhiệm vụ của đơn vị"): through the one write path
+ * (assignments/progress.ts), which also writes the unit's open report entry and rolls up.
+ */
 export async function updateAssignment({
   db,
   actor,
@@ -524,56 +528,34 @@ export async function updateAssignment({
   if (!plan && !a.unitPath.startsWith(actor.unitPath))
     throw notFound("assignment.notFound", "Không tìm thấy phân công.");
   if (!canUpdateAssignment(actor, a)) throw forbidden();
-  if (a.endedAt)
-    throw badRequest("assignment.ended", "Phân công này đã kết thúc (đã giao lại hoặc sửa đổi).");
+  if (a.endedAt) throw assignmentEnded();
+  const [task] = await repo.findTasks([a.taskId]);
+  const issued = plan?.issuedDate ?? (await repo.findById(a.planId))?.issuedDate ?? null;
+  const statement = checkStatement({
+    before: { progress: a.progress, completedAt: a.completedAt },
+    progress: input.progress,
+    completedAt: input.completedAt,
+    today: today(),
+    planIssued: issued,
+  });
   return db.transaction(async (tx) => {
-    const values = {
-      ...(input.progress !== undefined ? { progress: input.progress } : {}),
-      ...(input.completedAt !== undefined
-        ? { completedAt: input.completedAt, ...(input.completedAt ? { progress: 100 } : {}) }
-        : {}),
-      ...(input.note !== undefined ? { note: input.note } : {}),
-    };
-    const after = await createPlansRepository(tx).updateAssignment(id, values);
+    await writeProgress(tx, {
+      assignmentId: id,
+      statement,
+      recurring: (task?.deadline as Deadline | null)?.kind === "recurring",
+      openEntries: true,
+    });
+    const after =
+      input.note !== undefined
+        ? await createPlansRepository(tx).updateAssignment(id, { note: input.note })
+        : await createPlansRepository(tx).findAssignment(id);
     await writeAudit({
       tx,
       actor,
       record: { entity: "assignment", entityId: id, action: "update", before: a, after },
     });
-    await rollUp(tx, a.taskId);
     return after;
   });
-}
-
-/**
- * Recomputes a task's progress from its assignments, then the parent-plan assignment of the unit whose
- * plan holds the task (mean of its tasks implementing the parent task), and so on up the cascade.
- */
-export async function rollUp(tx: DbOrTx, taskId: string, depth = 0): Promise<void> {
-  if (depth > 10) return;
-  const repo = createPlansRepository(tx);
-  const [task] = await repo.findTasks([taskId]);
-  if (!task) return;
-  const active = await repo.activeAssignmentsOf([taskId]);
-  if (active.length)
-    await repo.updateTask(taskId, {
-      progress: taskProgress(active.map((a) => ({ role: a.role as "lead", progress: a.progress }))),
-    });
-  if (!task.parentTaskId) return;
-  const plan = await repo.findById(task.planId);
-  if (!plan) return;
-  const parentAssignment = await repo.assignmentOf(task.parentTaskId, plan.ownerUnitId);
-  if (parentAssignment) {
-    const siblings = (await repo.childTasksOf([task.parentTaskId])).filter(
-      (c) => c.ownerUnitId === plan.ownerUnitId,
-    );
-    const progress = assignmentProgress({
-      own: parentAssignment.progress,
-      childTasks: siblings.map((s) => s.progress),
-    });
-    await repo.updateAssignment(parentAssignment.id, { progress });
-  }
-  await rollUp(tx, task.parentTaskId, depth + 1);
 }
 
 /** A unit's own plan implementing tasks of an issued plan (by default, those assigned to the unit). */

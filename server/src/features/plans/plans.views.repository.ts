@@ -9,26 +9,15 @@ import { type DbOrTx, rowsOf } from "../../app/db";
 import { escapeLike } from "../org-units/org-units.repository";
 import type { TaskScope } from "./plans.policy";
 import { textMatch } from "./plans.repository";
+import { assignmentStatusSql } from "./status.sql";
 
 export const TOTAL_CAP = 10_000;
 const like = (prefix: string) => `${escapeLike(prefix)}%`;
 const join = (parts: SQL[], sep = sql` and `) => sql.join(parts, sep);
 
-/** The classified status of an assignment row `a` as SQL: the same rule as core's classifyStatus. */
-function statusCondition(status: AssignmentStatus, day: string): SQL {
-  switch (status) {
-    case "completedOnTime":
-      return sql`(a.completed_at is not null and (a.due_date is null or a.completed_at <= a.due_date))`;
-    case "completedLate":
-      return sql`(a.completed_at is not null and a.completed_at > a.due_date)`;
-    case "overdue":
-      return sql`(a.completed_at is null and a.due_date < ${day})`;
-    case "inProgress":
-      return sql`(a.completed_at is null and a.progress > 0 and (a.due_date is null or a.due_date >= ${day}))`;
-    case "notStarted":
-      return sql`(a.completed_at is null and a.progress = 0 and (a.due_date is null or a.due_date >= ${day}))`;
-  }
-}
+/** Rows of assignment `a` in one class: the one SQL form of the rule (status.sql.ts). */
+const statusCondition = (status: AssignmentStatus, day: string): SQL =>
+  sql`${assignmentStatusSql(day)} = ${status}`;
 
 /** The same test on the task's own due date (assignments copy it): lets the task index narrow first. */
 function taskDueCondition(status: AssignmentStatus, day: string): SQL | null {
@@ -38,11 +27,7 @@ function taskDueCondition(status: AssignmentStatus, day: string): SQL | null {
   return null;
 }
 
-const statusCase = (day: string) => sql`case
-  when a.completed_at is not null and a.completed_at > a.due_date then 'completedLate'
-  when a.completed_at is not null then 'completedOnTime'
-  when a.due_date < ${day} then 'overdue'
-  when a.progress > 0 then 'inProgress' else 'notStarted' end`;
+const statusCase = assignmentStatusSql;
 
 /** Scope of task rows `t` (with the plan's owner unit `ou`). */
 function scopeConditions(scope: TaskScope): SQL[] {

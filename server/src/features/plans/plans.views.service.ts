@@ -11,11 +11,7 @@ import type {
   timelineQuery,
 } from "../../../../core/src/api/plans.schemas";
 import { type Deadline, periodOf, renderDeadline } from "../../../../core/src/deadlines";
-import {
-  ASSIGNMENT_STATUSES,
-  type AssignmentStatus,
-  classifyStatus,
-} from "../../../../core/src/plans/status";
+import { ASSIGNMENT_STATUSES, type AssignmentStatus, workStatus } from "../../../../core/src/plans/status";
 import { type Actor, actorScopeKey } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
@@ -213,8 +209,9 @@ export async function getTaskDetail({ db, actor, id }: { db: Db; actor: Actor; i
     unitId: x.a.unitId,
     unitName: x.unitName,
     role: x.a.role as "lead",
-    status: classifyStatus({
+    status: workStatus({
       due: x.a.dueDate,
+      recurring: false,
       completedAt: x.a.completedAt,
       progress: x.a.progress,
       today: day,

@@ -6,6 +6,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { ADMIN_LEVELS, type AdminLevel } from "../../../../core/src/reporting/levels";
 import { type DbOrTx, rowsOf } from "../../app/db";
 import type { TaskScope } from "../plans/plans.policy";
+import { entryStatusSql, workStatusSql } from "../plans/status.sql";
 import type { EntryExportRow } from "./reporting.documents";
 import { reportScope } from "./reporting.repository";
 
@@ -51,9 +52,12 @@ const LEVEL = sql`case when r.unit_kind in ('commune', 'district') then r.unit_k
       with ordinality as chain(id, depth) join org_units x on x.id = chain.id
     where x.kind in ('commune', 'district') order by chain.depth desc limit 1), 'province') end`;
 
-/** An entry's status as the dashboard counts it: unfinished past its due date (in the period) is overdue. */
-const effectiveStatus = (today: string) => sql`case when e.status in ('notStarted', 'inProgress')
-  and a.due_date < least(${today}::date, r.period_end) then 'overdue' else e.status end`;
+/** An entry's class as the rule judges it for its period (plans/status.sql.ts): never the unit's word. */
+const effectiveStatus = entryStatusSql;
+const COMPLETED = (today: string) => sql`${entryStatusSql(today)} in ('completedOnTime', 'completedLate')`;
+/** Entries with the assignment and task the rule reads. */
+const ENTRIES = sql`reports r join report_entries e on e.report_id = r.id
+  join task_assignments a on a.id = e.assignment_id join plan_tasks t on t.id = e.task_id`;
 
 /** Aggregates over the obligation's periods in scope, newest 24, returned oldest first. */
 async function perPeriod<T>(
@@ -119,10 +123,10 @@ export function createDashboardRepository(db: DbOrTx) {
       return perPeriod<{ entries: number; completed: number; overdue: number; meanProgress: number }>(db, {
         ...p,
         columns: sql`count(*)::int as entries,
-          (count(*) filter (where e.status in ('completedOnTime', 'completedLate')))::int as completed,
+          (count(*) filter (where ${COMPLETED(p.today)}))::int as completed,
           (count(*) filter (where ${effectiveStatus(p.today)} = 'overdue'))::int as overdue,
           coalesce(round(avg(e.progress)), 0)::int as "meanProgress"`,
-        from: sql`reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id`,
+        from: ENTRIES,
       });
     },
     async lateUnits(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
@@ -145,7 +149,7 @@ export function createDashboardRepository(db: DbOrTx) {
     },
     async taskStatus(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result = await db.execute(sql`select ${effectiveStatus(p.today)} as status, count(*)::int as n
-        from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
+        from ${ENTRIES}
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
         group by 1`);
       return rowsOf<{ status: string; n: number }>(result);
@@ -153,8 +157,7 @@ export function createDashboardRepository(db: DbOrTx) {
     async overdueTasks(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result = await db.execute(sql`select t.id as "taskId", t.number, t.content, r.unit_id as "unitId",
           u.name as "unitName", a.due_date::text as "dueDate", e.progress
-        from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
-          join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
+        from ${ENTRIES} join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
           and ${effectiveStatus(p.today)} = 'overdue'
         order by a.due_date nulls last, t.sort_order, u.name limit 500`);
@@ -168,13 +171,13 @@ export function createDashboardRepository(db: DbOrTx) {
         progress: number;
       }>(result);
     },
-    async components(p: { scope: TaskScope; obligationId: string; periodKey: string }) {
+    async components(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result =
         await db.execute(sql`select c.version_code as "versionCode", c.component_code as "componentCode",
           count(distinct e.task_id)::int as tasks, count(*)::int as entries,
           coalesce(round(avg(e.progress)), 0)::int as "meanProgress",
-          (count(*) filter (where e.status in ('completedOnTime', 'completedLate')))::int as completed
-        from reports r join report_entries e on e.report_id = r.id join plan_task_components c on c.task_id = e.task_id
+          (count(*) filter (where ${COMPLETED(p.today)}))::int as completed
+        from ${ENTRIES} join plan_task_components c on c.task_id = e.task_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
         group by 1, 2 order by 1, 2`);
       return rowsOf<{
@@ -198,8 +201,7 @@ export function createDashboardRepository(db: DbOrTx) {
       pageSize: number;
     }) {
       const status = effectiveStatus(p.today);
-      const from = sql`from reports r join report_entries e on e.report_id = r.id
-          join task_assignments a on a.id = e.assignment_id join org_units u on u.id = r.unit_id
+      const from = sql`from ${ENTRIES} join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and e.task_id = ${p.taskId}
           and ${reportScope(p.scope)}`;
       const filter = p.status ? sql`and ${status} = ${p.status}` : sql``;
@@ -217,13 +219,12 @@ export function createDashboardRepository(db: DbOrTx) {
       };
     },
     /** Every entry of the period, for the Excel export. */
-    async exportRows(p: { scope: TaskScope; obligationId: string; periodKey: string }) {
+    async exportRows(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result =
         await db.execute(sql`select u.name as "unitName", r.unit_kind as "unitKind", r.state as "reportState",
-          t.number as "taskNumber", t.content as "taskContent", a.role, a.due_date::text as "dueDate", e.status,
-          e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt"
-        from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
-          join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
+          t.number as "taskNumber", t.content as "taskContent", a.role, a.due_date::text as "dueDate",
+          ${effectiveStatus(p.today)} as status, e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt"
+        from ${ENTRIES} join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
         order by u.name, t.sort_order, a.role`);
       return rowsOf<EntryExportRow>(result);
@@ -239,11 +240,19 @@ export function createDashboardRepository(db: DbOrTx) {
       const planA = p.planId ? sql`and a.plan_id = ${p.planId}` : sql``;
       const planR = p.planId ? sql`and r.plan_id = ${p.planId}` : sql``;
       const num = sql`(tg->>'value')::float8`;
+      // The work due in the year as it stood at the year's end (or today, inside the year).
+      const yearStatus = workStatusSql({
+        due: sql`a.due_date`,
+        completedAt: sql`a.completed_at`,
+        progress: sql`a.progress`,
+        today: p.today,
+        period: { end: sql`${to}::date`, recurring: sql`false` },
+      });
       const result = await db.execute(sql`with asg as (
           select a.unit_id, count(*)::int as total,
-            (count(*) filter (where a.completed_at is not null and (a.due_date is null or a.completed_at <= a.due_date)))::int as on_time,
-            (count(*) filter (where a.completed_at > a.due_date))::int as late,
-            (count(*) filter (where a.completed_at is null and a.due_date < least(${p.today}::date, ${to}::date)))::int as overdue
+            (count(*) filter (where ${yearStatus} = 'completedOnTime'))::int as on_time,
+            (count(*) filter (where ${yearStatus} = 'completedLate'))::int as late,
+            (count(*) filter (where ${yearStatus} = 'overdue'))::int as overdue
           from task_assignments a
           where a.ended_at is null and a.due_date between ${from} and ${to} ${planA} and ${reportScope(p.scope, sql`a`)}
           group by a.unit_id

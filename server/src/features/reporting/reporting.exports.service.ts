@@ -103,6 +103,7 @@ export async function exportEntriesXlsx({
     scope: taskScope(actor),
     obligationId: obligation.id,
     periodKey: dashboard.periodKey,
+    today: today(),
   });
   return {
     fileName: `so-lieu-bao-cao-${dashboard.periodKey}.xlsx`,

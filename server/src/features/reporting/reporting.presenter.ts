@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { evidence, reportComment, reportEntry } from "../../../../core/src/api/reporting.schemas";
-import type { AssignmentStatus } from "../../../../core/src/plans/status";
+import { workStatus } from "../../../../core/src/plans/status";
 import { adHocPeriod, parsePeriodKey, periodLabel } from "../../../../core/src/reporting/periods";
 import type { EntryView, EvidenceRow } from "./reporting.repository";
 
@@ -16,7 +16,8 @@ export function labelOfPeriod(r: { periodKey: string; periodStart: string; perio
 export const iso = (v: unknown): string | null =>
   v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
 
-export function presentEntry(e: EntryView): z.infer<typeof reportEntry> {
+/** An entry as a person reads it; its class comes from the one rule, judged for the report's period. */
+export function presentEntry(e: EntryView, today: string): z.infer<typeof reportEntry> {
   return {
     id: e.id,
     assignmentId: e.assignmentId,
@@ -27,7 +28,15 @@ export function presentEntry(e: EntryView): z.infer<typeof reportEntry> {
     dueDate: e.dueDate,
     deadlineText: e.deadlineText,
     quantitativeTargets: (e.quantitativeTargets ?? []).map((t) => ({ ...t, unit: t.unit ?? "" })),
-    status: e.status as AssignmentStatus,
+    status: workStatus({
+      due: e.dueDate,
+      recurring: e.recurring,
+      completedAt: e.completedAt,
+      progress: e.progress,
+      periodEnd: e.periodEnd,
+      today,
+    }),
+    recurring: e.recurring,
     progress: e.progress,
     narrative: e.narrative,
     figures: e.figures ?? [],

@@ -41,7 +41,10 @@ export interface EntryView {
   dueDate: string | null;
   deadlineText: string;
   quantitativeTargets: Array<{ measure: string; comparator: string; value: number; unit: string }>;
-  status: string;
+  /** The task is recurring: judged per period (core's workStatus). */
+  recurring: boolean;
+  /** The last day of the entry's report period. */
+  periodEnd: string;
   progress: number;
   narrative: string;
   figures: Array<{ measure: string; value: number | null }>;
@@ -49,6 +52,10 @@ export interface EntryView {
   carriedForward: boolean;
   version: number;
   reportId: string;
+  /** The task was handed to another unit (or amended) since: the entry can no longer be saved. */
+  assignmentEnded: boolean;
+  /** No work of the plan finished before this day. */
+  planIssued: string | null;
 }
 
 /** An entry with its task and assignment, from `e`: the table, or the rows an update returned. */
@@ -56,9 +63,12 @@ const entryViewOf = (
   source: SQL,
 ) => sql`select e.id, e.assignment_id as "assignmentId", e.task_id as "taskId", t.number as "taskNumber",
   t.content as "taskContent", a.role, a.due_date::text as "dueDate", t.deadline_text as "deadlineText",
-  t.quantitative_targets as "quantitativeTargets", e.status, e.progress, e.narrative, e.figures,
-  e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward", e.version,
-  e.report_id as "reportId", t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder"
+  t.quantitative_targets as "quantitativeTargets", (t.deadline->>'kind' = 'recurring') as recurring,
+  (select r.period_end::text from reports r where r.id = e.report_id) as "periodEnd", e.progress, e.narrative,
+  e.figures, e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward", e.version,
+  e.report_id as "reportId", t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder",
+  (a.ended_at is not null) as "assignmentEnded",
+  (select p.issued_date::text from plans p where p.id = t.plan_id) as "planIssued"
   from ${source} e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
 const entryViewSelect = entryViewOf(sql`report_entries`);
 
@@ -214,7 +224,11 @@ export function createReportingRepository(db: DbOrTx) {
       return rowsOf<{ id: string }>(result).length;
     },
 
-    /** The entries of every report of the period, each carried forward from the previous period's. */
+    /**
+     * The entries of every report of the period: the narrative and figures carried forward from the
+     * previous period's, the progress and completion as the assignment holds them (one figure per
+     * assignment); recurring work is judged per period, so it starts each period afresh.
+     */
     async insertEntriesForPeriod(p: {
       obligation: ObligationRow;
       periodKey: string;
@@ -223,10 +237,12 @@ export function createReportingRepository(db: DbOrTx) {
       const o = p.obligation;
       const taskFilter = o.taskId ? sql`and a.task_id = ${o.taskId}` : sql``;
       const result =
-        await db.execute(sql`insert into report_entries (report_id, assignment_id, task_id, status, progress,
+        await db.execute(sql`insert into report_entries (report_id, assignment_id, task_id, progress,
           narrative, figures, completed_at, carried_from_id)
-        select r.id, a.id, a.task_id, coalesce(pe.status, 'notStarted'), coalesce(pe.progress, a.progress),
-          coalesce(pe.narrative, ''), coalesce(pe.figures, '[]'::jsonb), coalesce(pe.completed_at, a.completed_at), pe.id
+        select r.id, a.id, a.task_id,
+          case when t.deadline->>'kind' = 'recurring' then 0 else a.progress end,
+          coalesce(pe.narrative, ''), coalesce(pe.figures, '[]'::jsonb),
+          case when t.deadline->>'kind' = 'recurring' then null else a.completed_at end, pe.id
         from reports r
         join task_assignments a on a.plan_id = r.plan_id and a.unit_id = r.unit_id and a.ended_at is null ${taskFilter}
         join plan_tasks t on t.id = a.task_id and t.removed_at is null and t.kind = 'task'
@@ -303,28 +319,28 @@ export function createReportingRepository(db: DbOrTx) {
     },
 
     /**
-     * Compare-and-set of an entry, its assignment's progress carried along (only when it changes, so
-     * an autosave of text rewrites no assignment), its audit record, and the entry as it now is: one
-     * statement, so atomic without a transaction and one round trip. It writes only while the report
-     * is still at the version the caller checked (shared lock: a submission waits, or has bumped the
-     * version and nothing is written); `reportChanged` says when that was why nothing was written.
+     * Compare-and-set of an entry, its audit record, and the entry as it now is: one statement, so
+     * atomic without a transaction and one round trip. It writes only while the report is still at
+     * the version the caller checked (shared lock: a submission waits, or has bumped the version and
+     * nothing is written) and while the assignment is open; `reportChanged` says when the report was
+     * why nothing was written. The assignment's progress is not written here: a changed statement goes
+     * through plans/assignments/progress.ts in the same transaction (the one write path).
      */
-    async updateEntryWithProgress(p: {
+    async updateEntry(p: {
       id: string;
       version: number;
       report: { id: string; version: number };
       /** Set: write only while the task's quantitative targets are still these. */
       targets?: unknown;
-      set: Partial<Pick<EntryRow, "status" | "narrative" | "figures">> & {
+      set: Partial<Pick<EntryRow, "narrative" | "figures">> & {
         progress: number;
         completedAt: string | null;
       };
       userId: string;
       audit: (source: SQL) => SQL;
     }): Promise<{ entry: EntryView | null; reportChanged: boolean }> {
-      const { status, narrative, figures, progress, completedAt } = p.set;
+      const { narrative, figures, progress, completedAt } = p.set;
       const set: SQL[] = [sql`progress = ${progress}`, sql`completed_at = ${completedAt}`];
-      if (status !== undefined) set.push(sql`status = ${status}`);
       if (narrative !== undefined) set.push(sql`narrative = ${narrative}`);
       if (figures !== undefined) set.push(sql`figures = ${JSON.stringify(figures)}::jsonb`);
       set.push(sql`version = version + 1`, sql`updated_by = ${p.userId}`, sql`updated_at = now()`);
@@ -337,12 +353,10 @@ export function createReportingRepository(db: DbOrTx) {
           select id from reports where id = ${p.report.id} and version = ${p.report.version} for share
         ), updated as (
           update report_entries set ${sql.join(set, sql`, `)}
-          where id = ${p.id} and version = ${p.version} and exists (select 1 from report)${targetsStill} returning *
-        ), progressed as (
-          update task_assignments ta set progress = ${progress}, completed_at = ${completedAt}::date, updated_at = now()
-          from updated u where ta.id = u.assignment_id
-            and (ta.progress, ta.completed_at) is distinct from (${progress}::int, ${completedAt}::date)
-          returning ta.id
+          where id = ${p.id} and version = ${p.version} and exists (select 1 from report)
+            and exists (select 1 from task_assignments a where a.id = report_entries.assignment_id
+              and a.ended_at is null)${targetsStill}
+          returning *
         ), audited as (${p.audit(sql`updated`)} returning id)
         select not exists (select 1 from report) as "reportChanged",
           (select row_to_json(v) from (${entryViewOf(sql`updated`)}) v) as entry`);

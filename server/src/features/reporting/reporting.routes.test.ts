@@ -216,7 +216,6 @@ describe("a unit's report", () => {
     const entry = reportA.entries.find((e) => e.taskId === taskIds[1])!;
     const saved = await a.patch(`/api/report-entries/${entry.id}`, {
       version: entry.version,
-      status: "inProgress",
       progress: 60,
       narrative: "Đã đưa 45% hồ sơ lên mạng",
       figures: [{ measure: "Tỷ lệ hồ sơ trực tuyến", value: 45 }],
@@ -270,7 +269,7 @@ describe("a unit's report", () => {
     const found = (await repo.findEntryWithReport(entry.id))!;
     expect(found.entry.id).toBe(entry.id);
     const auditsBefore = await database.query("select id from audit_log");
-    const result = await repo.updateEntryWithProgress({
+    const result = await repo.updateEntry({
       id: entry.id,
       version: found.entry.version,
       report: { id: found.report.id, version: found.report.version - 1 },

@@ -31,6 +31,7 @@ import type { Db, DbOrTx } from "../../app/db";
 import { AppError, badRequest, conflict, forbidden, notFound } from "../../app/errors";
 import { auditInsertFrom, writeAudit } from "../audit/audit.repository";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
+import { assignmentEnded, checkStatement, writeProgress } from "../plans/assignments/progress";
 import { taskScope } from "../plans/plans.policy";
 import { getVisiblePlan } from "../plans/plans.service";
 import { createEntryCache } from "./reporting.entry-cache";
@@ -305,7 +306,7 @@ export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: s
     questions: report.questions as string[],
     answers: report.answers as Record<string, string>,
     requiresApproval: report.requiresApproval,
-    entries: entries.map(presentEntry),
+    entries: entries.map((e) => presentEntry(e, today())),
     comments: comments.map(presentComment),
     evidence: evidence.map(presentEvidence),
     can: reportCan(actor, asLike(report), today()),
@@ -351,7 +352,9 @@ export async function updateReport({
 }) {
   await db.transaction(async (tx) => {
     const repo = createReportingRepository(tx);
-    await repo.lockReport(id, "share");
+    // An update lock from the start: two saves of the general part queue here. A share lock then an
+    // update deadlocked them (each waiting for the other's share lock to go).
+    await repo.lockReport(id, "update");
     const report = await getVisibleReport({ db: tx, actor, id });
     if (!canEditReport(actor, asLike(report), today())) throw editRefusal(report);
     const { version, ...set } = input;
@@ -430,34 +433,60 @@ export async function saveEntry({
         entryCache.forget(actor.userId, id);
         continue;
       }
+    if (before.assignmentEnded) {
+      if (fromCache) {
+        entryCache.forget(actor.userId, id);
+        continue;
+      }
+      throw assignmentEnded();
+    }
     const { version, ...set } = input;
-    const status = set.status ?? before.status;
-    const completed = status === "completedOnTime" || status === "completedLate";
-    const values = {
-      ...set,
-      progress: completed ? 100 : (set.progress ?? before.progress),
-      completedAt: completed ? (set.completedAt ?? before.completedAt ?? today()) : null,
-    };
-    const { entry: updated, reportChanged } = await repo.updateEntryWithProgress({
-      id,
-      version,
-      report: { id: report.id, version: report.version },
-      // Figures were checked against these targets: the write requires they still stand.
-      targets: input.figures ? before.quantitativeTargets : undefined,
-      set: values,
-      userId: actor.userId,
-      audit: (source) =>
-        auditInsertFrom(source, actor, {
-          entity: "reportEntry",
-          entityId: id,
-          action: "update",
-          before: pick({ ...before }, set),
-          after: values,
-        }),
+    // What the unit states, by the one rule; the class is never sent, it follows from the dates.
+    const stated = checkStatement({
+      before: { progress: before.progress, completedAt: before.completedAt },
+      progress: set.progress,
+      completedAt: set.completedAt,
+      today: today(),
+      planIssued: before.planIssued,
     });
+    const values = { ...set, ...stated };
+    const write = (handle: DbOrTx) =>
+      createReportingRepository(handle).updateEntry({
+        id,
+        version,
+        report: { id: report.id, version: report.version },
+        // Figures were checked against these targets: the write requires they still stand.
+        targets: input.figures ? before.quantitativeTargets : undefined,
+        set: values,
+        userId: actor.userId,
+        audit: (source) =>
+          auditInsertFrom(source, actor, {
+            entity: "reportEntry",
+            entityId: id,
+            action: "update",
+            before: pick({ ...before }, set),
+            after: values,
+          }),
+      });
+    const progressChanged = stated.progress !== before.progress || stated.completedAt !== before.completedAt;
+    // Text alone (most autosaves): one statement. A new progress or completion: the entry and the
+    // one write path of progress (assignment, task, cascade) in one transaction.
+    const { entry: updated, reportChanged } = progressChanged
+      ? await db.transaction(async (tx) => {
+          const written = await write(tx);
+          if (written.entry)
+            await writeProgress(tx, {
+              assignmentId: before.assignmentId,
+              statement: stated,
+              recurring: before.recurring,
+              openEntries: false,
+            });
+          return written;
+        })
+      : await write(db);
     if (updated) {
       entryCache.set(actor.userId, id, { report, entry: updated });
-      return presentEntry(updated);
+      return presentEntry(updated, today());
     }
     entryCache.forget(actor.userId, id);
     if (fromCache || (reportChanged && attempt < 5)) continue;
@@ -466,7 +495,7 @@ export async function saveEntry({
       409,
       "reportEntry.conflict",
       "Nội dung này vừa được người khác sửa. Hãy xem bản mới nhất trước khi lưu lại.",
-      { current: current ? presentEntry(current) : null },
+      { current: current ? presentEntry(current, today()) : null },
     );
   }
 }

@@ -24,7 +24,12 @@ export function useAutosave<V extends Record<string, unknown>, R extends { versi
   delayMs?: number;
 }) {
   const [values, setValues] = useState<V>(initial);
-  const [state, setState] = useState<SaveState>("idle");
+  const [state, setStateValue] = useState<SaveState>("idle");
+  const stateRef = useRef<SaveState>("idle");
+  const setState = useCallback((next: SaveState) => {
+    stateRef.current = next;
+    setStateValue(next);
+  }, []);
   const [error, setError] = useState<string | null>(null);
   const valuesRef = useRef(values);
   const versionRef = useRef(version);
@@ -42,10 +47,12 @@ export function useAutosave<V extends Record<string, unknown>, R extends { versi
     }
   }, [version, initial]);
 
-  const flush = useCallback(async (): Promise<void> => {
+  /** Saves what is pending; true when everything typed is saved (nothing pending, no failure). */
+  const flush = useCallback(async (): Promise<boolean> => {
     window.clearTimeout(timer.current);
     if (inFlight.current) await inFlight.current;
-    if (blocked.current || dirty.current.size === 0) return;
+    if (blocked.current) return false;
+    if (dirty.current.size === 0) return stateRef.current !== "error";
     const keys = [...dirty.current];
     dirty.current.clear();
     const patch = { version: versionRef.current } as Partial<V> & { version: number };
@@ -81,7 +88,8 @@ export function useAutosave<V extends Record<string, unknown>, R extends { versi
     if (dirty.current.size && !blocked.current && !failed) {
       timer.current = window.setTimeout(() => void flush(), delayMs);
     }
-  }, [save, onSaved, onConflict, delayMs]);
+    return !failed && !blocked.current && dirty.current.size === 0;
+  }, [save, onSaved, onConflict, delayMs, setState]);
 
   const change = useCallback(
     (patch: Partial<V>) => {
@@ -92,7 +100,7 @@ export function useAutosave<V extends Record<string, unknown>, R extends { versi
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void flush(), delayMs);
     },
-    [flush, delayMs],
+    [flush, delayMs, setState],
   );
 
   /** The conflict is settled: keep my text (re-sent on the current version) or take the saved one. */
@@ -111,7 +119,7 @@ export function useAutosave<V extends Record<string, unknown>, R extends { versi
         void flush();
       }
     },
-    [flush],
+    [flush, setState],
   );
 
   useEffect(() => () => window.clearTimeout(timer.current), []);

@@ -2,11 +2,11 @@ import {
   Alert,
   Card,
   Col,
+  DatePicker,
   Flex,
   Input,
   InputNumber,
   Row,
-  Select,
   Slider,
   Space,
   Tag,
@@ -14,7 +14,8 @@ import {
 } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatDateVi } from "../../../lib/dates";
+import { workStatus } from "../../../../../core/src/plans/status";
+import { DATE_FORMAT, formatDateVi, fromIsoDate, provinceToday, toIsoDate } from "../../../lib/dates";
 import { ASSIGNMENT_STATUS_COLORS, usePlanLabels } from "../../plans/labels";
 import { type Evidence, patchEntry, type ReportComment, type ReportEntry } from "../reporting.api";
 import { useAutosave } from "../useAutosave";
@@ -24,22 +25,33 @@ import { EvidenceBlock } from "./EvidenceBlock";
 import { SaveIndicator } from "./SaveIndicator";
 
 type Values = {
-  status: ReportEntry["status"];
   progress: number;
+  completedAt: string | null;
   narrative: string;
   figures: ReportEntry["figures"];
 };
 
 const valuesOf = (e: ReportEntry): Values => ({
-  status: e.status,
   progress: e.progress,
+  completedAt: e.completedAt,
   narrative: e.narrative,
   figures: e.figures,
 });
 
-/** One assigned task of the report: status, progress, what was done, the figures and the evidence. */
+/** What the unit types: progress, and once at 100 % the day it finished (today unless it says). */
+export function progressChange(progress: number, values: Values, today: string): Partial<Values> {
+  if (progress >= 100) return { progress: 100, completedAt: values.completedAt ?? today };
+  return { progress, completedAt: null };
+}
+
+/**
+ * One assigned task of the report: progress and the day it finished, what was done, the figures and
+ * the evidence. Its class (on time, late, overdue…) is shown, never chosen: the one rule of core
+ * (`workStatus`) computes it from the deadline, the period and the day the unit states.
+ */
 export function EntryCard({
   reportId,
+  periodEnd,
   entry,
   evidence,
   comments,
@@ -48,12 +60,13 @@ export function EntryCard({
   register,
 }: {
   reportId: string;
+  periodEnd: string;
   entry: ReportEntry;
   evidence: Evidence[];
   comments: ReportComment[];
   canEdit: boolean;
   canComment: boolean;
-  register: (key: string, flush: (() => Promise<void>) | null) => void;
+  register: (key: string, flush: (() => Promise<boolean>) | null, label: string) => void;
 }) {
   const { t } = useTranslation();
   const labels = usePlanLabels();
@@ -69,10 +82,22 @@ export function EntryCard({
   const auto = useAutosave<Values, ReportEntry>({ initial, version: entry.version, save, onConflict });
   const { values, change } = auto;
 
+  const label = `${t("reporting.entry.task")} ${entry.taskNumber || ""}: ${
+    entry.taskContent.length > 60 ? `${entry.taskContent.slice(0, 59)}…` : entry.taskContent
+  }`;
   useEffect(() => {
-    register(entry.id, auto.flush);
-    return () => register(entry.id, null);
-  }, [register, entry.id, auto.flush]);
+    register(entry.id, auto.flush, label);
+    return () => register(entry.id, null, label);
+  }, [register, entry.id, auto.flush, label]);
+  const today = provinceToday();
+  const status = workStatus({
+    due: entry.dueDate,
+    recurring: entry.recurring,
+    completedAt: values.completedAt,
+    progress: values.progress,
+    periodEnd,
+    today,
+  });
 
   // One figure per quantitative target of the task, in the order the plan states them.
   const figureValue = (measure: string) => values.figures.find((f) => f.measure === measure)?.value ?? null;
@@ -92,12 +117,12 @@ export function EntryCard({
               },
             ]
           : []),
-        ...(conflict.mine.status !== undefined
+        ...(conflict.mine.completedAt !== undefined
           ? [
               {
-                label: t("reporting.entry.status"),
-                mine: labels.taskStatus(conflict.mine.status),
-                theirs: labels.taskStatus(conflict.current.status),
+                label: t("reporting.entry.completedAt"),
+                mine: formatDateVi(conflict.mine.completedAt) || "—",
+                theirs: formatDateVi(conflict.current.completedAt) || "—",
               },
             ]
           : []),
@@ -148,27 +173,28 @@ export function EntryCard({
       {auto.error ? <Alert type="error" showIcon title={auto.error} style={{ marginBottom: 8 }} /> : null}
       <Row gutter={[16, 8]}>
         <Col xs={24} md={8}>
-          <label className="report-label" htmlFor={`status-${entry.id}`}>
-            {t("reporting.entry.status")}
-          </label>
-          <Select
-            id={`status-${entry.id}`}
-            style={{ width: "100%" }}
-            value={values.status}
-            disabled={!canEdit}
-            onChange={(status) =>
-              change(
-                status === "completedOnTime" || status === "completedLate"
-                  ? { status, progress: 100 }
-                  : { status },
-              )
-            }
-            options={labels.taskStatusOptions.map((o) => ({
-              ...o,
-              label: <Tag color={ASSIGNMENT_STATUS_COLORS[o.value]}>{o.label}</Tag>,
-            }))}
-            data-testid="entry-status"
-          />
+          <span className="report-label">{t("reporting.entry.status")}</span>
+          <Tag color={ASSIGNMENT_STATUS_COLORS[status]} data-testid="entry-status" data-status={status}>
+            {labels.taskStatus(status)}
+          </Tag>
+          {values.progress === 100 ? (
+            <div style={{ marginTop: 8 }}>
+              <label className="report-label" htmlFor={`completed-${entry.id}`}>
+                {t("reporting.entry.completedAt")}
+              </label>
+              <DatePicker
+                id={`completed-${entry.id}`}
+                format={DATE_FORMAT}
+                allowClear={false}
+                value={fromIsoDate(values.completedAt)}
+                disabled={!canEdit}
+                disabledDate={(d) => d.format("YYYY-MM-DD") > today}
+                onChange={(d) => change({ completedAt: toIsoDate(d) ?? today, progress: 100 })}
+                style={{ width: "100%" }}
+                data-testid="entry-completed-at"
+              />
+            </div>
+          ) : null}
         </Col>
         <Col xs={24} md={16}>
           <label className="report-label" htmlFor={`progress-${entry.id}`}>
@@ -182,7 +208,7 @@ export function EntryCard({
               step={5}
               value={values.progress}
               disabled={!canEdit}
-              onChange={(progress) => change({ progress })}
+              onChange={(progress) => change(progressChange(progress, values, today))}
               aria-label={t("reporting.entry.progress")}
             />
             <InputNumber
@@ -193,7 +219,9 @@ export function EntryCard({
               suffix="%"
               value={values.progress}
               disabled={!canEdit}
-              onChange={(v) => change({ progress: typeof v === "number" ? Math.round(v) : 0 })}
+              onChange={(v) =>
+                change(progressChange(typeof v === "number" ? Math.round(v) : 0, values, today))
+              }
               data-testid="entry-progress"
             />
           </Flex>

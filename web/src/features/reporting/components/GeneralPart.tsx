@@ -18,7 +18,7 @@ export function GeneralPart({
 }: {
   report: ReportDetail;
   canEdit: boolean;
-  register: (key: string, flush: (() => Promise<void>) | null) => void;
+  register: (key: string, flush: (() => Promise<boolean>) | null, label: string) => void;
   onSaved: (version: number) => void;
 }) {
   const { t } = useTranslation();
@@ -47,9 +47,9 @@ export function GeneralPart({
     onConflict,
   });
   useEffect(() => {
-    register("general", auto.flush);
-    return () => register("general", null);
-  }, [register, auto.flush]);
+    register("general", auto.flush, t("reporting.general.title"));
+    return () => register("general", null, t("reporting.general.title"));
+  }, [register, auto.flush, t]);
 
   const fields: ConflictField[] = conflict
     ? FIELDS.filter((f) => conflict.mine[f] !== undefined).map((f) => ({

@@ -42,9 +42,9 @@ export function ReportFormPage() {
   const { t } = useTranslation();
   const { id = "" } = useParams();
   const report = useReport(id);
-  const flushers = useRef(new Map<string, () => Promise<void>>());
-  const register = useCallback((key: string, flush: (() => Promise<void>) | null) => {
-    if (flush) flushers.current.set(key, flush);
+  const flushers = useRef(new Map<string, { flush: () => Promise<boolean>; label: string }>());
+  const register = useCallback((key: string, flush: (() => Promise<boolean>) | null, label: string) => {
+    if (flush) flushers.current.set(key, { flush, label });
     else flushers.current.delete(key);
   }, []);
   const versionRef = useRef(0);
@@ -67,7 +67,12 @@ export function ReportFormPage() {
   if (r.version > versionRef.current) versionRef.current = r.version;
   // The receiver reviews task by task; the unit answers where a comment was made.
   const reviewer = r.can.return || r.can.accept || r.can.reopen || r.can.allowLate;
-  const flushAll = () => Promise.all([...flushers.current.values()].map((f) => f()));
+  /** Saves everything typed; answers the parts that could not be saved (none: all is saved). */
+  const flushAll = async () => {
+    const parts = [...flushers.current.values()];
+    const saved = await Promise.all(parts.map((p) => p.flush()));
+    return parts.filter((_, i) => !saved[i]).map((p) => p.label);
+  };
 
   return (
     <>
@@ -85,6 +90,7 @@ export function ReportFormPage() {
           <EntryCard
             key={e.id}
             reportId={r.id}
+            periodEnd={r.periodEnd}
             entry={e}
             evidence={r.evidence.filter((ev) => ev.entryId === e.id)}
             comments={r.comments.filter((c) => c.taskId === e.taskId)}
@@ -191,7 +197,7 @@ function ReportActions({
 }: {
   report: ReportDetail;
   versionRef: React.RefObject<number>;
-  flushAll: () => Promise<unknown>;
+  flushAll: () => Promise<string[]>;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -201,8 +207,14 @@ function ReportActions({
   const [reason, setReason] = useState("");
 
   const act = async (action: ReportAction, why?: string) => {
-    // Whatever she typed last is saved before the report leaves her hands.
-    await flushAll();
+    // Whatever she typed last is saved before the report leaves her hands; a part that could not be
+    // saved (a dropped connection, someone else's edit) stops the submission and is named.
+    let unsaved = await flushAll();
+    if (unsaved.length) unsaved = await flushAll();
+    if (unsaved.length) {
+      message.error(t("reporting.form.unsaved", { parts: unsaved.join("; ") }), 8);
+      return;
+    }
     transition.mutate(
       { id: r.id, action, version: versionRef.current, reason: why },
       {

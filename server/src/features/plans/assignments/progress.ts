@@ -1,0 +1,103 @@
+/**
+ * The one write path of a unit's progress on its work. Every change of an assignment's progress or
+ * completion (the assignment route of "my tasks", the report autosave, imports, a merge's successor)
+ * comes here, inside the caller's transaction: the rule of what may be stated (core's
+ * `stateProgress`), no write to an ended assignment, one figure per assignment (the unit's open
+ * report entries state the same), and the roll-up to the task and up the cascade. A process killed
+ * half way leaves nothing: it is all one transaction.
+ *
+ * Locks are taken in one order everywhere, report (share) → entry → assignment → task → parent task,
+ * so two saves queue instead of deadlocking.
+ */
+import { sql } from "drizzle-orm";
+import { type ProgressStatement, stateProgress } from "../../../../../core/src/plans/progress";
+import { assignmentProgress, taskProgress } from "../../../../../core/src/plans/rollup";
+import { type DbOrTx, rowsOf } from "../../../app/db";
+import { badRequest } from "../../../app/errors";
+import { createPlansRepository } from "../plans.repository";
+
+export const assignmentEnded = () =>
+  badRequest(
+    "assignment.ended",
+    "Nhiệm vụ này đã được giao cho đơn vị khác hoặc phân công đã kết thúc: không thể cập nhật tiến độ vào phân công cũ.",
+  );
+
+/** What a unit states, checked by the rule; a refusal is a 400 naming what is wrong. */
+export function checkStatement(args: Parameters<typeof stateProgress>[0]): ProgressStatement {
+  const result = stateProgress(args);
+  if (!result.ok) throw badRequest(`progress.${result.code}`, result.message);
+  return result.value;
+}
+
+/**
+ * Writes a statement already checked by `checkStatement` to the assignment and rolls it up.
+ * `openEntries`: also write it into the unit's open report entries of this assignment (when the
+ * statement comes from outside a report), so the task list and the report never disagree.
+ * Recurring work is stated per period: a period finished is not the whole work finished, so the
+ * assignment takes the progress but not the completion day.
+ */
+export async function writeProgress(
+  tx: DbOrTx,
+  p: { assignmentId: string; statement: ProgressStatement; recurring: boolean; openEntries: boolean },
+) {
+  const completedAt = p.recurring ? null : p.statement.completedAt;
+  if (p.openEntries)
+    await tx.execute(sql`with open as (
+        select e.id from report_entries e join reports r on r.id = e.report_id
+        where e.assignment_id = ${p.assignmentId} and r.state in ('draft', 'returned')
+        for share of r
+      )
+      update report_entries e set progress = ${p.statement.progress}, completed_at = ${p.statement.completedAt},
+        version = version + 1, updated_at = now()
+      from open where e.id = open.id
+        and (e.progress, e.completed_at) is distinct from (${p.statement.progress}::int, ${p.statement.completedAt}::date)`);
+  const result = await tx.execute(sql`with current as (
+      select id, ended_at, task_id from task_assignments where id = ${p.assignmentId} for update
+    ), updated as (
+      update task_assignments a set progress = ${p.statement.progress}, completed_at = ${completedAt}::date,
+        updated_at = now()
+      from current c where a.id = c.id and c.ended_at is null
+        and (a.progress, a.completed_at) is distinct from (${p.statement.progress}::int, ${completedAt}::date)
+      returning a.id
+    )
+    select c.task_id as "taskId", (c.ended_at is not null) as ended,
+      exists (select 1 from updated) as changed from current c`);
+  const row = rowsOf<{ taskId: string; ended: boolean; changed: boolean }>(result)[0];
+  if (!row || row.ended) throw assignmentEnded();
+  if (row.changed) await rollUp(tx, row.taskId);
+}
+
+/**
+ * Recomputes a task's progress from its open assignments (core's `taskProgress`), then the
+ * parent-plan assignment of the unit whose plan holds the task (mean of its tasks implementing the
+ * parent task), and so on up the cascade. The task row is locked first, so two units saving at once
+ * cannot both compute from a stale set and the last one win.
+ */
+export async function rollUp(tx: DbOrTx, taskId: string, depth = 0): Promise<void> {
+  if (depth > 10) return;
+  const repo = createPlansRepository(tx);
+  const locked = await tx.execute(sql`select id, parent_task_id as "parentTaskId", plan_id as "planId"
+    from plan_tasks where id = ${taskId} for update`);
+  const task = rowsOf<{ id: string; parentTaskId: string | null; planId: string }>(locked)[0];
+  if (!task) return;
+  const active = await repo.activeAssignmentsOf([taskId]);
+  if (active.length)
+    await repo.updateTask(taskId, {
+      progress: taskProgress(active.map((a) => ({ role: a.role as "lead", progress: a.progress }))),
+    });
+  if (!task.parentTaskId) return;
+  const plan = await repo.findById(task.planId);
+  if (!plan) return;
+  const parentAssignment = await repo.assignmentOf(task.parentTaskId, plan.ownerUnitId);
+  if (parentAssignment) {
+    const siblings = (await repo.childTasksOf([task.parentTaskId])).filter(
+      (c) => c.ownerUnitId === plan.ownerUnitId,
+    );
+    const progress = assignmentProgress({
+      own: parentAssignment.progress,
+      childTasks: siblings.map((s) => s.progress),
+    });
+    await repo.updateAssignment(parentAssignment.id, { progress });
+  }
+  await rollUp(tx, task.parentTaskId, depth + 1);
+}
