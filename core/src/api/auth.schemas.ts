@@ -38,6 +38,8 @@ export const meResponse = z.object({
   }),
   unit: z.object({ id: z.string(), name: z.string(), kind: z.string(), provinceId: z.string().nullable() }),
   province: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The province's time zone (PROVINCE_TIME_ZONE): the web app's "today" is a day on this clock. */
+  timeZone: z.string(),
   can: z.object({
     manageUsers: z.boolean(),
     manageDirectory: z.boolean(),

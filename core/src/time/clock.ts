@@ -53,3 +53,20 @@ export function localTimeIn(timeZone: string, at: Date): { day: IsoDate; hour: n
 
 /** The calendar day in `timeZone` at the instant `at`. */
 export const dayIn = (timeZone: string, at: Date): IsoDate => localTimeIn(timeZone, at).day;
+
+/** How far the wall clock of `timeZone` is ahead of UTC at the instant `at`, in milliseconds. */
+function offsetMs(timeZone: string, at: Date): number {
+  const { day, hour, minute } = localTimeIn(timeZone, at);
+  const wall = Date.parse(`${day}T00:00:00Z`) + (hour * 60 + minute) * 60_000;
+  return wall - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
+/**
+ * The instant at which the clock in `timeZone` shows `hour`:00 on `day` (07:00 in Hanoi is 00:00Z).
+ * Measured twice, so a zone whose offset changes overnight (summer time) lands on the right hour.
+ */
+export function instantIn(timeZone: string, day: IsoDate, hour: number): Date {
+  const wall = Date.parse(`${day}T00:00:00Z`) + hour * 3_600_000;
+  const first = wall - offsetMs(timeZone, new Date(wall));
+  return new Date(wall - offsetMs(timeZone, new Date(first)));
+}

@@ -1,4 +1,5 @@
 import type { Actor } from "../../app/actor";
+import { provinceTimeZone } from "../../app/clock";
 import { canReadAudit } from "../audit/audit.policy";
 import { canManageDirectory } from "../org-units/org-units.policy";
 import { canManageUsers } from "../users/users.policy";
@@ -24,6 +25,7 @@ export function presentMe(actor: Actor) {
       actor.provinceId && actor.profile.provinceName
         ? { id: actor.provinceId, name: actor.profile.provinceName }
         : null,
+    timeZone: provinceTimeZone(),
     can: {
       manageUsers: canManageUsers(actor),
       manageDirectory: canManageDirectory(actor),

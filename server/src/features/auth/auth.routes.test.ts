@@ -31,6 +31,8 @@ describe("login and sessions", () => {
     expect(me.json().unit.name).toBe("Sở Nội vụ");
     expect(me.json().user.roles).toEqual(["officer"]);
     expect(me.json().can.manageUsers).toBe(false);
+    // The web app counts its days on the province's clock.
+    expect(me.json().timeZone).toBe("Asia/Ho_Chi_Minh");
   });
 
   it("answers 401 on /api/me without a session", async () => {

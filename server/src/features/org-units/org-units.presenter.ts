@@ -1,10 +1,11 @@
 import type { UnitKind } from "../../../../core/src/auth/roles";
+import { provinceToday } from "../../app/clock";
 import type { OrgUnitRow } from "./org-units.repository";
 
 const isActive = (validTo: string | null, validFrom: string | null, today: string) =>
   (!validTo || validTo >= today) && (!validFrom || validFrom <= today);
 
-export function presentUnit(row: OrgUnitRow, today = new Date().toISOString().slice(0, 10)) {
+export function presentUnit(row: OrgUnitRow, today = provinceToday()) {
   return {
     id: row.id,
     kind: row.kind as UnitKind,

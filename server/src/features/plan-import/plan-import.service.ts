@@ -2,6 +2,7 @@ import { extractPlan as extractFromModel, readText } from "../../../../core/src/
 import type { DocumentModel, ExtractedPlan } from "../../../../core/src/plan-import/model";
 import { createUnitResolver } from "../../../../core/src/plan-import/units";
 import type { Actor } from "../../app/actor";
+import { provinceToday } from "../../app/clock";
 import type { DbOrTx } from "../../app/db";
 import { AppError } from "../../app/errors";
 import { MAX_FILE_BYTES, type Progress, readDocument } from "./plan-import.readers";
@@ -48,7 +49,7 @@ export async function extractPlan({
     actor && "provinceId" in actor ? ((actor as { provinceId?: string | null }).provinceId ?? null) : null;
   const snapshot = await createPlanImportRepository(db).directorySnapshot({
     provinceId,
-    today: new Date().toISOString().slice(0, 10),
+    today: provinceToday(),
   });
   const plan = extractFromModel(doc, { resolver: createUnitResolver(snapshot) });
   return {

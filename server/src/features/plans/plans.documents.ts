@@ -92,6 +92,7 @@ const cellText = (cell: ExcelJS.Cell): string => {
         .trim();
     if (o.text) return String(o.text).trim();
     if (o.result != null) return String(o.result).trim();
+    // An ExcelJS date cell is midnight UTC of the day it shows: its UTC day is that day (no clock here).
     if (v instanceof Date) return v.toISOString().slice(0, 10).split("-").reverse().join("/");
   }
   return String(v).trim();

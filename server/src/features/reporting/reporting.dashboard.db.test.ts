@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
 import { buildProvince, buildUnit } from "../../../test/factories";
@@ -10,6 +11,7 @@ let database: Database;
 let obligationId: string;
 let provinceId: string;
 let communePath: string;
+let communeOfficeId: string;
 
 /**
  * A hand-computed example: seven units' reports for March 2026, due on the 15th.
@@ -30,6 +32,7 @@ beforeAll(async () => {
   const comB = await buildUnit(db, { kind: "commune", name: "Xã Bình", parentId: province.id });
   const comOffice = await buildUnit(db, { kind: "internalUnit", name: "Văn phòng xã", parentId: comA.id });
   communePath = comA.path;
+  communeOfficeId = comOffice.id;
   const [plan] = await db
     .insert(plans)
     .values({ provinceId, ownerUnitId: province.id, title: "Kế hoạch PCI", status: "issued" })
@@ -109,5 +112,28 @@ describe("reporting rates", () => {
       periodKey: "2026-M03",
     });
     expect(byLevel).toEqual([{ level: "commune", expected: 2, received: 2, onTime: 2 }]);
+  });
+
+  it("judges on time by the day of sending in the province's zone, given to the repository", async () => {
+    const db = database.db;
+    const commune = async (timeZone?: string) =>
+      (
+        await createDashboardRepository(db, timeZone).rates({
+          scope: { kind: "subtree", provinceId, unitPath: communePath },
+          obligationId,
+          periodKey: "2026-M03",
+        })
+      ).byLevel[0].onTime;
+    const sendAt = (at: string) =>
+      db
+        .update(reports)
+        .set({ firstSubmittedAt: new Date(at) })
+        .where(eq(reports.unitId, communeOfficeId));
+    await sendAt("2026-03-15T16:30:00Z"); // 23:30 on the due day in Hanoi: on time
+    expect(await commune()).toBe(2);
+    await sendAt("2026-03-15T17:30:00Z"); // 00:30 the next day in Hanoi, still the 15th in UTC: late
+    expect(await commune()).toBe(1);
+    expect(await commune("UTC")).toBe(2);
+    await sendAt("2026-03-15T09:00:00+07:00");
   });
 });

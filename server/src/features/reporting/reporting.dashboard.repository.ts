@@ -4,6 +4,7 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { ADMIN_LEVELS, type AdminLevel } from "../../../../core/src/reporting/levels";
+import { provinceTimeZone } from "../../app/clock";
 import { type DbOrTx, rowsOf } from "../../app/db";
 import type { TaskScope } from "../plans/plans.policy";
 import { entryStatusSql, workStatusSql } from "../plans/status.sql";
@@ -39,8 +40,8 @@ export interface TaskEntryRow {
 }
 
 const RECEIVED = sql`r.state in ('submitted', 'resubmitted', 'accepted')`;
-// "On time" is judged on the province's calendar day of the first sending.
-const SENT_DAY = sql`(r.first_submitted_at at time zone 'Asia/Ho_Chi_Minh')::date`;
+// "On time" is judged on the province's calendar day of the first sending, in the configured zone.
+const sentDay = (timeZone: string) => sql`(r.first_submitted_at at time zone ${timeZone}::text)::date`;
 
 /**
  * The report's administrative level, as `levelOfChain` (core) defines it: its own kind when that is a
@@ -73,7 +74,8 @@ async function perPeriod<T>(
   return rowsOf<T & { periodKey: string; periodStart: string; periodEnd: string }>(result).reverse();
 }
 
-export function createDashboardRepository(db: DbOrTx) {
+export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZone()) {
+  const SENT_DAY = sentDay(timeZone);
   return {
     /** Expected, received and on time by unit kind and by administrative level, in one pass. */
     async rates(p: { scope: TaskScope; obligationId: string; periodKey: string }) {

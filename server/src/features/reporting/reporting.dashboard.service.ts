@@ -12,6 +12,7 @@ import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "../../../../core/src
 import { periodLabel } from "../../../../core/src/reporting/periods";
 import type { ReportState } from "../../../../core/src/reporting/report-state";
 import type { Actor } from "../../app/actor";
+import { now } from "../../app/clock";
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
 import { today } from "../org-units/org-units.service";
@@ -96,7 +97,7 @@ export async function reportingDashboard({
     { expected: 0, received: 0, onTime: 0 },
   );
   return {
-    computedAt: new Date().toISOString(),
+    computedAt: now().toISOString(),
     periodKey: period.key,
     periodLabel: periodLabel(period),
     dueDate: period.due,

@@ -7,8 +7,8 @@
 import { eq, sql } from "drizzle-orm";
 import { periodToOpen, type ReportFrequency } from "../../../../core/src/reporting/periods";
 import { systemActor } from "../../app/actor";
+import { provinceToday } from "../../app/clock";
 import { type Db, rowsOf } from "../../app/db";
-import { today as todayUtc } from "../org-units/org-units.service";
 import { plans } from "../plans/plans.table";
 import type { MailLog } from "./reporting.reminders.service";
 import { openObligationPeriod } from "./reporting.service";
@@ -16,10 +16,10 @@ import { reportingObligations } from "./reporting.table";
 
 const SCHEDULER = systemActor("Hệ thống (mở kỳ báo cáo tự động)");
 
-/** One run for `today`; returns the periods it opened. */
+/** One run for `today` (the province's day by default); returns the periods it opened. */
 export async function runPeriodOpening({
   db,
-  today = todayUtc(),
+  today = provinceToday(),
   log,
 }: {
   db: Db;

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
 import { buildAssignedPlan, buildProvince, buildUnit } from "../../../test/factories";
+import { setClockForTests } from "../../app/clock";
 import type { Database } from "../../app/db";
 import { runPeriodOpening } from "./reporting.opening.service";
 import { reportingObligations } from "./reporting.table";
@@ -51,6 +52,7 @@ beforeAll(async () => {
     }
   }
 });
+afterEach(() => setClockForTests(null));
 afterAll(async () => {
   await database.close();
 });
@@ -98,5 +100,16 @@ describe("periods opened by the clock", () => {
       "select count(*)::int as n from report_entries e join reports r on r.id = e.report_id where r.period_key = '2026-M04' and e.carried_from_id is not null",
     );
     expect(carried[0].n).toBe(2);
+  });
+
+  it("opens the month on the province's 1st: at 00:30 in Hanoi, while UTC is still the last day before", async () => {
+    // 23:30 on 30/04 in Hanoi: April's reports are open, May's not yet.
+    setClockForTests(new Date("2026-04-30T16:30:00Z"));
+    expect(await runPeriodOpening({ db: database.db })).toEqual([]);
+    // 00:30 on 01/05 in Hanoi, 30/04 in UTC.
+    setClockForTests(new Date("2026-04-30T17:30:00Z"));
+    expect(await runPeriodOpening({ db: database.db })).toEqual([
+      { obligationId: ids.issuedMonthly, periodKey: "2026-M05", reportsCreated: 2 },
+    ]);
   });
 });

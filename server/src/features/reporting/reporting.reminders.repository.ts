@@ -1,6 +1,7 @@
 /**
  * The reminder job's SQL. Claiming a reminder and writing its notices is one statement: the unique key
- * (obligation, unit, period, offset) makes a second run, or a run after a restart, a no-op.
+ * (obligation, unit, period, offset) makes a second run, or a run after a restart, a no-op, and the
+ * notices' key (report, kind, province day; migration 0012) keeps each notice to one a day.
  */
 import { sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "../../app/db";
@@ -17,7 +18,12 @@ export interface ClaimedReminder {
 
 export function createRemindersRepository(db: DbOrTx) {
   return {
-    /** Claims the reminders due on `today` (within the catch-up window) of reports not yet sent. */
+    /**
+     * Claims the reminders due on `today` (within the catch-up window) of reports not yet sent. Every
+     * due offset is claimed, but a report gets one notice per run, the latest offset's: a server
+     * stopped for two days would otherwise tell a unit "due soon" twice at once (offsets -3 and -1).
+     * Returns the notices written, one per report.
+     */
     async claimAndNotify({ today, catchUpDays }: { today: string; catchUpDays: number }) {
       const result = await db.execute(sql`with due as (
           select r.id as report_id, r.obligation_id, r.unit_id, r.period_key, r.due_date, o.title,
@@ -32,21 +38,28 @@ export function createRemindersRepository(db: DbOrTx) {
           select obligation_id, unit_id, period_key, offset_days, send_on, 'sent', now() from due
           on conflict on constraint report_reminders_once_key do nothing
           returning obligation_id, unit_id, period_key, offset_days
-        ), sent as (
-          select d.* from due d join claimed c using (obligation_id, unit_id, period_key, offset_days)
+        ), latest as (
+          select distinct on (d.report_id) d.* from due d
+          join claimed c using (obligation_id, unit_id, period_key, offset_days)
+          order by d.report_id, d.offset_days desc
         ), to_units as (
-          insert into notifications (unit_id, kind, title, body, report_id)
+          insert into notifications (unit_id, kind, title, body, report_id, reminder_day)
           select unit_id,
             case when offset_days < 0 then 'reminder' when offset_days = 0 then 'dueToday' else 'overdue' end,
             case when offset_days < 0 then 'Sắp đến hạn báo cáo: ' when offset_days = 0 then 'Hôm nay là hạn báo cáo: '
               else 'Đã quá hạn báo cáo: ' end || title,
-            'Hạn gửi báo cáo kỳ ' || period_key || ': ' || to_char(due_date, 'DD/MM/YYYY') || '.', report_id
-          from sent returning id
+            'Hạn gửi báo cáo kỳ ' || period_key || ': ' || to_char(due_date, 'DD/MM/YYYY') || '.', report_id,
+            ${today}::date
+          from latest on conflict do nothing returning report_id
+        ), sent as (
+          select l.* from latest l join to_units n using (report_id)
         ), to_receivers as (
-          insert into notifications (unit_id, kind, title, body, report_id)
+          insert into notifications (unit_id, kind, title, body, report_id, reminder_day)
           select s.receiving_unit_id, 'lateUnit', 'Đơn vị chưa gửi báo cáo: ' || u.name,
-            s.title || ', kỳ ' || s.period_key || ', hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || '.', s.report_id
-          from sent s join org_units u on u.id = s.unit_id where s.offset_days > 0 returning id
+            s.title || ', kỳ ' || s.period_key || ', hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || '.', s.report_id,
+            ${today}::date
+          from sent s join org_units u on u.id = s.unit_id where s.offset_days > 0
+          on conflict do nothing returning id
         )
         select report_id as "reportId", unit_id as "unitId", receiving_unit_id as "receivingUnitId",
           offset_days as "offsetDays", title, due_date::text as "dueDate", period_key as "periodKey"

@@ -4,11 +4,12 @@
  * per obligation, unit, period and offset means a reminder is never sent twice, across restarts too.
  */
 import { REMINDER_CATCH_UP_DAYS } from "../../../../core/src/reporting/reminders";
+import { instantIn } from "../../../../core/src/time/clock";
 import type { Actor } from "../../app/actor";
+import { now as clockNow, provinceTime, provinceTimeZone, provinceToday } from "../../app/clock";
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
-import { today as todayUtc } from "../org-units/org-units.service";
 import { iso } from "./reporting.presenter";
 import { type ClaimedReminder, createRemindersRepository } from "./reporting.reminders.repository";
 
@@ -22,10 +23,13 @@ export interface MailLog {
   warn(obj: unknown, msg?: string): void;
 }
 
-/** One run of the reminder job for `today`; returns what it claimed. */
+/**
+ * One run of the reminder job for `today` (the province's day by default); returns the notices it
+ * wrote, one per report at most (see `claimAndNotify`).
+ */
 export async function runReminders({
   db,
-  today = todayUtc(),
+  today = provinceToday(),
   mailer = null,
   log,
 }: {
@@ -81,9 +85,8 @@ export async function runNoticeMail({ db, mailer, log }: { db: Db; mailer: Maile
   return claimed;
 }
 
-/** The digest goes out at 07:00 in the province (UTC+7 all year), covering the 24 hours before. */
+/** The digest goes out at 07:00 on the province's clock (PROVINCE_TIME_ZONE), covering the 24 hours before. */
 const DIGEST_HOUR = 7;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /**
  * The daily digest: at the first run at or after 07:00 province time, one e-mail per user who chose
@@ -92,7 +95,7 @@ const VIETNAM_OFFSET_MS = 7 * 3_600_000;
  */
 export async function runDigests({
   db,
-  now = new Date(),
+  now = clockNow(),
   mailer,
   log,
 }: {
@@ -101,10 +104,10 @@ export async function runDigests({
   mailer: Mailer;
   log?: MailLog;
 }) {
-  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
-  if (local.getUTCHours() < DIGEST_HOUR) return [];
-  const day = local.toISOString().slice(0, 10);
-  const until = new Date(Date.parse(`${day}T00:00:00Z`) + DIGEST_HOUR * 3_600_000 - VIETNAM_OFFSET_MS);
+  const local = provinceTime(now);
+  if (local.hour < DIGEST_HOUR) return [];
+  const day = local.day;
+  const until = instantIn(provinceTimeZone(), day, DIGEST_HOUR);
   const since = new Date(until.getTime() - 24 * 3_600_000);
   const repo = createRemindersRepository(db);
   const claimed = await repo.claimDigests({ day, since, until });

@@ -1,11 +1,12 @@
 import net from "node:net";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addDays, parsePeriodKey, periodDates } from "../../../../core/src/reporting/periods";
 import { createTestDatabase } from "../../../test/database";
 import { buildAssignedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { buildTestApp, createClient } from "../../../test/http";
+import { provinceTimeZone, setClockForTests, setProvinceTimeZone } from "../../app/clock";
 import type { Database } from "../../app/db";
 import { users } from "../users/users.table";
 import { createSmtpMailer } from "./reporting.mail";
@@ -59,6 +60,11 @@ beforeAll(async () => {
   });
   app = await buildTestApp(database);
 }, 120_000);
+const zoneAtStart = provinceTimeZone();
+afterEach(() => {
+  setClockForTests(null);
+  setProvinceTimeZone(zoneAtStart);
+});
 afterAll(async () => {
   await app.close();
   await database.close();
@@ -111,14 +117,67 @@ describe("reminder job", () => {
     expect(sent[0].to.sort()).toEqual(["canbo@xamot.gov.vn", "chutich@xamot.gov.vn"]);
   });
 
-  it("catches up what a stopped server missed, within two days", async () => {
+  it("catches up what a stopped server missed, within two days, with one notice per report and day", async () => {
     const db = database.db;
     await db
       .update(reports)
       .set({ dueDate: "2024-03-15", periodKey: "2024-M03" })
       .where(eq(reports.unitId, units.a.id));
+    const [report] = await db.select().from(reports).where(eq(reports.unitId, units.a.id));
+    const notices = () =>
+      db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.reportId, report.id), eq(notifications.reminderDay, "2024-03-14")));
+    // Offsets -3 (12/03) and -1 (14/03) are both due: one notice, the latest one's.
     const claimed = await runReminders({ db, today: "2024-03-14" });
-    expect(claimed.map((c) => c.offsetDays).sort((x, y) => x - y)).toEqual([-3, -1]);
+    expect(claimed.map((c) => c.offsetDays)).toEqual([-1]);
+    expect((await notices()).map((n) => n.title)).toEqual(["Sắp đến hạn báo cáo: Báo cáo tháng"]);
+    // Both offsets were claimed: the next run the same day writes nothing.
+    const remembered = await database.query<{ offset_days: number }>(
+      "select offset_days from report_reminders where unit_id = $1 and period_key = '2024-M03' order by 1",
+      [units.a.id],
+    );
+    expect(remembered.map((r) => r.offset_days)).toEqual([-3, -1]);
+    expect(await runReminders({ db, today: "2024-03-14" })).toEqual([]);
+    expect(await notices()).toHaveLength(1);
+  });
+
+  it("refuses, in the database, a second reminder notice of a kind for a report on one province day", async () => {
+    const db = database.db;
+    const [report] = await db.select().from(reports).where(eq(reports.unitId, units.a.id));
+    const notice = {
+      unitId: units.a.id,
+      kind: "reminder",
+      title: "Sắp đến hạn báo cáo: Báo cáo tháng",
+      reportId: report.id,
+      reminderDay: "2024-03-14",
+    };
+    await expect(db.insert(notifications).values(notice)).rejects.toThrow();
+    // Another day, or a notice that is not a reminder (no day), is another notice.
+    await db.insert(notifications).values({ ...notice, reminderDay: "2024-03-13" });
+    await db.insert(notifications).values({ ...notice, kind: "returned", reminderDay: null });
+    await db.insert(notifications).values({ ...notice, kind: "returned", reminderDay: null });
+  });
+
+  it("sends a day's reminder from 00:30 that day in the province, while UTC is still the day before", async () => {
+    const db = database.db;
+    await db
+      .update(reports)
+      .set({ dueDate: "2024-04-15", periodKey: "2024-M04" })
+      .where(eq(reports.unitId, units.a.id));
+    // The default day is the province's: 23:30 on 11/04 in Hanoi, nothing due (-3 falls on 12/04).
+    setClockForTests(new Date("2024-04-11T16:30:00Z"));
+    expect(await runReminders({ db })).toEqual([]);
+    // 00:30 on 12/04 in Hanoi, still 11/04 in UTC: the reminder three days before goes out.
+    setClockForTests(new Date("2024-04-11T17:30:00Z"));
+    const claimed = await runReminders({ db });
+    expect(claimed.map((c) => [c.unitId, c.offsetDays])).toEqual([[units.a.id, -3]]);
+    const [note] = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.unitId, units.a.id), eq(notifications.reminderDay, "2024-04-12")));
+    expect(note.title).toBe("Sắp đến hạn báo cáo: Báo cáo tháng");
   });
 
   it("shows the unit its notices in the app", async () => {
@@ -183,6 +242,42 @@ describe("reminder job", () => {
     // The same day again (a second run, a restart): nothing.
     expect(await runDigests({ db, mailer, now: at(nextSeven + 5 * 3_600_000) })).toEqual([]);
     expect(sent).toHaveLength(1);
+  });
+
+  const digestAt = async (instant: string) => {
+    const { sent, mailer } = fakeMailer();
+    setClockForTests(new Date(instant));
+    const mailed = await runDigests({ db: database.db, mailer });
+    return { mailed: mailed.map((m) => m.email), subjects: sent.map((m) => m.subject), sent };
+  };
+  const noticeAt = (createdAt: string, title: string) =>
+    database.db
+      .insert(notifications)
+      .values({ unitId: units.a.id, kind: "returned", title, createdAt: new Date(createdAt) });
+
+  it("mails the digest at 07:00 on the province's clock, with the 24 hours before it", async () => {
+    await noticeAt("2030-02-09T20:00:00Z", "Báo cáo bị trả lại: trong ngày");
+    await noticeAt("2030-02-10T00:05:00Z", "Báo cáo bị trả lại: sau 07:00");
+    // 06:50 on 10/02 in Hanoi: not yet.
+    expect((await digestAt("2030-02-09T23:50:00Z")).mailed).toEqual([]);
+    // 07:10 in Hanoi (00:10Z): the digest of the 24 hours to 07:00, dated on the province's day.
+    const at710 = await digestAt("2030-02-10T00:10:00Z");
+    expect(at710.mailed).toEqual(["canbo@xamot.gov.vn"]);
+    expect(at710.subjects).toEqual(["ChiSo: 1 thông báo ngày 10/02/2030"]);
+    expect(at710.sent[0].text).toContain("trong ngày");
+    expect(at710.sent[0].text).not.toContain("sau 07:00");
+  });
+
+  it("follows the configured zone (PROVINCE_TIME_ZONE) for the digest's hour and day", async () => {
+    setProvinceTimeZone("Asia/Tokyo");
+    await noticeAt("2030-03-09T21:30:00Z", "Báo cáo bị trả lại: giờ Tokyo");
+    // 06:50 on 10/03 in Tokyo.
+    expect((await digestAt("2030-03-09T21:50:00Z")).mailed).toEqual([]);
+    // 07:10 on 10/03 in Tokyo: 05:10 in Hanoi, so a clock fixed to UTC+7 would send nothing yet.
+    const tokyo = await digestAt("2030-03-09T22:10:00Z");
+    expect(tokyo.mailed).toEqual(["canbo@xamot.gov.vn"]);
+    expect(tokyo.subjects).toEqual(["ChiSo: 1 thông báo ngày 10/03/2030"]);
+    expect(tokyo.sent[0].text).toContain("giờ Tokyo");
   });
 });
 

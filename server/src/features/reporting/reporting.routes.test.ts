@@ -11,6 +11,7 @@ import { createTestDatabase } from "../../../test/database";
 import { buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { createClient } from "../../../test/http";
 import { buildApp } from "../../app/build-app";
+import { provinceToday } from "../../app/clock";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { auditLog } from "../audit/audit.table";
@@ -27,7 +28,7 @@ const names: Record<string, string> = {};
 let planId: string;
 let draftPlanId: string;
 const taskIds: string[] = [];
-const thisMonth = periodContaining("monthly", new Date().toISOString().slice(0, 10));
+const thisMonth = periodContaining("monthly", provinceToday());
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 beforeAll(async () => {

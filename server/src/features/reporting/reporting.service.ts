@@ -26,6 +26,7 @@ import {
 } from "../../../../core/src/reporting/periods";
 import { type ReportState, transition } from "../../../../core/src/reporting/report-state";
 import type { Actor, AuditActor } from "../../app/actor";
+import { now as clockNow } from "../../app/clock";
 import type { AppConfig } from "../../app/config";
 import type { Db, DbOrTx } from "../../app/db";
 import { AppError, badRequest, conflict, forbidden, notFound } from "../../app/errors";
@@ -536,7 +537,7 @@ export async function transitionReport({
       throw new AppError(409, "report.conflict", "Báo cáo vừa được người khác thay đổi. Hãy tải lại.", {
         current: presentSummary(report),
       });
-    const now = new Date();
+    const now = clockNow();
     const sent = result.next === "submitted" || result.next === "resubmitted";
     const set = {
       state: result.next,

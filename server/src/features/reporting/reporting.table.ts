@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { orgUnits } from "../org-units/org-units.table";
@@ -206,9 +207,15 @@ export const notifications = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     /** E-mail of a review notice: 'pending', then 'sent' or 'expired' (migration 0011); null: not mailed. */
     mailState: text("mail_state"),
+    /** The province's day a reminder notice was written for (migration 0012); null for other notices. */
+    reminderDay: date("reminder_day"),
   },
   (t) => [
     index("notifications_unit_idx").on(t.unitId, t.createdAt),
     index("notifications_mail_pending_idx").on(t.createdAt).where(sql`${t.mailState} = 'pending'`),
+    // One reminder notice of a kind per report and province day, whatever runs or processes write it.
+    uniqueIndex("notifications_reminder_once_idx")
+      .on(t.reportId, t.kind, t.reminderDay)
+      .where(sql`${t.reminderDay} is not null`),
   ],
 );

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { changePasswordBody, loginBody, MeResponse } from "../../../../core/src/api/auth.schemas";
 import { apiRequest, isApiError } from "../../lib/api-client";
+import { setProvinceTimeZone } from "../../lib/clock";
 
 export type { MeResponse };
 export type LoginInput = z.input<typeof loginBody>;
@@ -9,15 +10,24 @@ export type ChangePasswordInput = z.input<typeof changePasswordBody>;
 /** The signed-in user, or null when there is no session. */
 export async function fetchMe(): Promise<MeResponse | null> {
   try {
-    return await apiRequest<MeResponse>("/api/me", { redirectOn401: false });
+    const me = await apiRequest<MeResponse>("/api/me", { redirectOn401: false });
+    setProvinceTimeZone(me.timeZone);
+    return me;
   } catch (e) {
     if (isApiError(e) && e.status === 401) return null;
     throw e;
   }
 }
 
-export const login = (input: LoginInput) =>
-  apiRequest<MeResponse>("/api/auth/login", { method: "POST", body: input, redirectOn401: false });
+export async function login(input: LoginInput) {
+  const me = await apiRequest<MeResponse>("/api/auth/login", {
+    method: "POST",
+    body: input,
+    redirectOn401: false,
+  });
+  setProvinceTimeZone(me.timeZone);
+  return me;
+}
 
 export const logout = () =>
   apiRequest<{ ok: true }>("/api/auth/logout", { method: "POST", redirectOn401: false });

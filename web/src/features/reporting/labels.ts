@@ -9,6 +9,7 @@ import {
   REPORT_STATES,
   type ReportState,
 } from "../../../../core/src/reporting/report-state";
+import { provinceToday } from "../../lib/clock";
 
 export { REPORT_FREQUENCIES, REPORT_STATES };
 
@@ -21,11 +22,8 @@ export const REPORT_STATE_COLORS: Record<ReportState, string> = {
   accepted: "green",
 };
 
-/** Today as an ISO date in local time. */
-export const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
+/** Today as an ISO date on the province's clock (lib/clock.ts), not the browser's. */
+export const todayIso = () => provinceToday();
 
 /** Whole days from today to an ISO date (negative when past). */
 export const daysUntil = (iso: string) => {

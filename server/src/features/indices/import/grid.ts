@@ -30,6 +30,7 @@ function plainValue(value: unknown): Cell {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "string") return value.trim() === "" ? null : value;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  // An ExcelJS date cell is midnight UTC of the day it shows: its UTC day is that day (no clock here).
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;

@@ -8,6 +8,8 @@ export function cellText(cell: SheetCell | undefined): string {
   return cell.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
+// Not a person's "today": a spreadsheet's date cell is read as midnight UTC of the date it shows (as
+// is the Date.UTC below), so its UTC day is the day written in the cell, whatever the province's zone.
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -3,6 +3,7 @@ import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { provinceYear } from "../../../lib/clock";
 import { DATE_FORMAT, toIsoDate } from "../../../lib/dates";
 import { usePlanLabels } from "../labels";
 import { useCreatePlan } from "../plans.queries";
@@ -37,7 +38,7 @@ export function PlanFormDialog({ onClose }: { onClose: () => void }) {
   const navigate = useNavigate();
   const create = useCreatePlan();
   const [form] = Form.useForm<Values>();
-  const year = new Date().getFullYear();
+  const year = provinceYear();
 
   const submit = (v: Values) =>
     create.mutate(

@@ -19,6 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { provinceToday } from "../../../lib/clock";
 import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../labels";
 import type { MyTaskItem } from "../plans.api";
@@ -38,7 +39,7 @@ function ProgressEditor({ item }: { item: MyTaskItem }) {
       {
         id: item.assignmentId,
         progress: done ? 100 : value,
-        completedAt: done ? new Date().toISOString().slice(0, 10) : undefined,
+        completedAt: done ? provinceToday() : undefined,
       },
       {
         onSuccess: () => {

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { provinceToday } from "../../../lib/clock";
 import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import type { Timeline } from "../plans.api";
 import { usePlans, useTimeline } from "../plans.queries";
@@ -16,7 +17,7 @@ export function TimelinePage() {
   const { params, set } = useUrlParams(["from", "to", "planId"] as const);
   const plans = usePlans({ pageSize: 200 });
   const data = useTimeline({ from: params.from, to: params.to, planId: params.planId, limit: 1000 });
-  const today = new Date().toISOString().slice(0, 10);
+  const today = provinceToday();
   const months = useMemo(() => {
     const m = new Map<string, Item[]>();
     for (const it of data.data?.items ?? []) {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { provinceYear } from "../../../lib/clock";
 import { useLabels } from "../../../lib/labels";
 import { usePlans } from "../../plans/plans.queries";
 import { type Scorecard, scorecardsXlsxUrl } from "../reporting.api";
@@ -16,7 +17,7 @@ export function ScorecardsPage() {
   const { t } = useTranslation();
   const unitLabels = useLabels();
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get("year")) || new Date().getFullYear();
+  const year = Number(params.get("year")) || provinceYear();
   const planId = params.get("planId") ?? undefined;
   const q = { year, planId };
   const scorecards = useScorecards(q);
