@@ -1,6 +1,5 @@
 import dayjs, { type Dayjs } from "dayjs";
 import { formatDateVi } from "../../../core/src/text/dates";
-import { DEFAULT_TIME_ZONE, dayIn } from "../../../core/src/time/clock";
 
 export { formatDateVi };
 
@@ -21,6 +20,3 @@ export function formatDateTimeVi(value: string | null | undefined): string {
   const mm = String(d.getMinutes()).padStart(2, "0");
   return `${formatDateVi(d)} ${hh}:${mm}`;
 }
-
-/** Today in the province (its calendar day, whatever the device's zone), "YYYY-MM-DD". */
-export const provinceToday = () => dayIn(DEFAULT_TIME_ZONE, new Date());

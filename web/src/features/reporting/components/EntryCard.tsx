@@ -15,7 +15,8 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { workStatus } from "../../../../../core/src/plans/status";
-import { DATE_FORMAT, formatDateVi, fromIsoDate, provinceToday, toIsoDate } from "../../../lib/dates";
+import { provinceToday } from "../../../lib/clock";
+import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { ASSIGNMENT_STATUS_COLORS, usePlanLabels } from "../../plans/labels";
 import { type Evidence, patchEntry, type ReportComment, type ReportEntry } from "../reporting.api";
 import { useAutosave } from "../useAutosave";
