@@ -13,12 +13,37 @@ async function main() {
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
   });
-  const demo = config.demo ? await seedDemoIfEmpty({ database }) : null;
-  await bootstrapAdminFromEnv({ database, config });
+  // Several processes started at once on one database: one seeds and creates the first administrator,
+  // the others wait and then find them there.
+  const seeded = await database.exclusive(
+    "startup",
+    async () => {
+      const demo = config.demo ? await seedDemoIfEmpty({ database }) : null;
+      await bootstrapAdminFromEnv({ database, config });
+      return demo;
+    },
+    { wait: true },
+  );
+  const demo = seeded?.value ?? null;
   const app = await buildApp({ database, config, logger: true });
   // Tests drive the jobs directly with a fixed day; a server started for them runs none.
-  const stopJobs =
-    config.env === "test" ? async () => {} : startJobs({ db: database.db, config, log: app.log });
+  const jobs = config.env === "test" ? null : startJobs({ database, config, log: app.log });
+  const stopJobs = async () => jobs?.stop();
+  // `kill -USR2 <pid>`: run the hourly jobs (periods, reminders, digest) now, e.g. after a restore.
+  process.on("SIGUSR2", () => {
+    if (!jobs) return;
+    void jobs
+      .runNow()
+      .then((run) =>
+        console.log(
+          run === "failed"
+            ? "Công việc định kỳ: thất bại (xem nhật ký)."
+            : run
+              ? `Công việc định kỳ: mở ${run.opened} kỳ báo cáo, ${run.reminders} nhắc hạn, ${run.digests} thư tổng hợp.`
+              : "Công việc định kỳ: một tiến trình khác đang chạy, bỏ qua lần này.",
+        ),
+      );
+  });
 
   // Close in order so PGlite flushes its last committed write before the process ends.
   let closing = false;

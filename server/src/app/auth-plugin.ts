@@ -7,6 +7,7 @@ import type { Actor } from "./actor";
 import type { AppConfig } from "./config";
 import type { Db } from "./db";
 import { AppError } from "./errors";
+import { readRevisions } from "./revisions";
 
 /** Every API route declares who may call it: anyone, or a signed-in user (the service decides the rest). */
 export type RouteAccess = "public" | "user";
@@ -86,7 +87,7 @@ export function registerAccessControl({
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config?.access;
     if (!request.url.startsWith("/api/") || access === undefined) return;
-    request.actor = await resolveActor({ request, sessions, config });
+    request.actor = await resolveActor({ request, db, sessions, config });
     if (access === "user" && !request.actor) {
       throw new AppError(401, "auth.required", "Bạn cần đăng nhập để tiếp tục.");
     }
@@ -116,10 +117,12 @@ function ensureCsrfCookie({
 
 async function resolveActor({
   request,
+  db,
   sessions,
   config,
 }: {
   request: FastifyRequest;
+  db: Db;
   sessions: ReturnType<typeof createSessionsRepository>;
   config: AppConfig;
 }): Promise<Actor | null> {
@@ -127,7 +130,9 @@ async function resolveActor({
   if (!token || token.length > 200) return null;
   const id = sessionIdOf({ token, secret: config.sessionSecret });
   const now = Date.now();
-  let row = sessionCache.get(id);
+  // Read before the row: a logout or a disabled account in any process changes it (session-cache.ts).
+  const revision = await readRevisions(db, ["sessions", "org_units"]);
+  let row = sessionCache.get(id, revision);
   if (!row) {
     row = await sessions.findWithUser(id);
     if (!row) return null;
@@ -137,7 +142,7 @@ async function resolveActor({
       row = { ...row, expiresAt: new Date(now + ttl) };
       await sessions.extend({ id, expiresAt: row.expiresAt });
     }
-    sessionCache.set(id, row);
+    sessionCache.set(id, row, revision);
   }
   if (!row.active) return null;
   if (row.expiresAt.getTime() <= now) {

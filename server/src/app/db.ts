@@ -29,8 +29,26 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Runs plain SQL (for maintenance: backup, restore, test resets). */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `run` holding one of ChiSo's advisory locks, so that work which must happen once (the jobs,
+   * start-up) happens in one server process at a time when several share the database. Without
+   * `wait`, answers null at once when another process holds the lock.
+   */
+  exclusive<T>(
+    lock: LockName,
+    run: () => Promise<T>,
+    options?: { wait?: boolean },
+  ): Promise<{ value: T } | null>;
   close(): Promise<void>;
 }
+
+/**
+ * PostgreSQL advisory locks are named by two integers: ChiSo's space ("CHIS") and one per kind of work.
+ * Another application on the same database would have to pick the same space to meet them.
+ */
+const LOCK_SPACE = 0x43484953;
+const LOCKS = { migrate: 1, startup: 2, jobs: 3, noticeMail: 4 } as const;
+export type LockName = keyof typeof LOCKS;
 
 const migrationsFolder = MIGRATIONS_DIR;
 
@@ -61,11 +79,37 @@ export async function openDatabase({
       if ((error as { code?: string }).code !== "57P01") console.error("PostgreSQL:", error.message);
     });
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    await migrateNodePg(db as never, { migrationsFolder });
+    /**
+     * The lock is held by a connection of its own, outside the pool (a long run must not take a
+     * request's connection); ending it releases the lock, also when this process dies mid-run.
+     */
+    const exclusive: Database["exclusive"] = async (lock, run, { wait = false } = {}) => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      // A lock connection dropped mid-run only ends the lock; the run's own queries report their errors.
+      client.on("error", () => {});
+      await client.connect();
+      try {
+        const args = [LOCK_SPACE, LOCKS[lock]];
+        if (wait) await client.query("select pg_advisory_lock($1, $2)", args);
+        else {
+          const { rows } = await client.query<{ ok: boolean }>(
+            "select pg_try_advisory_lock($1, $2) as ok",
+            args,
+          );
+          if (!rows[0]?.ok) return null;
+        }
+        return { value: await run() };
+      } finally {
+        await client.end().catch(() => {});
+      }
+    };
+    // Several processes started at once on a new database: one applies the migrations, the others wait.
+    await exclusive("migrate", () => migrateNodePg(db as never, { migrationsFolder }), { wait: true });
     return {
       db,
       kind: "postgres",
       query: async (sqlText, params) => (await pool.query(sqlText, params as unknown[])).rows,
+      exclusive,
       close: () => pool.end(),
     };
   }
@@ -81,6 +125,18 @@ export async function openDatabase({
     db,
     kind: "pglite",
     query: async (sqlText, params) => (await client.query(sqlText, params as unknown[])).rows as never,
+    // One process only (lockDataDir): the lock is taken on its one connection all the same, so the
+    // jobs take the same path as on PostgreSQL. Session locks are re-entrant, so it never waits.
+    exclusive: async (lock, run) => {
+      const args = [LOCK_SPACE, LOCKS[lock]];
+      const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1, $2) as ok", args);
+      if (!rows[0]?.ok) return null;
+      try {
+        return { value: await run() };
+      } finally {
+        await client.query("select pg_advisory_unlock($1, $2)", args);
+      }
+    },
     close: async () => {
       if (closed) return;
       closed = true;

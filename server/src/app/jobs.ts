@@ -3,48 +3,86 @@
  * the reminders, then the daily digest (once a day, at the first run after 07:00); with SMTP, the
  * review notices' e-mail every minute. Started by main.ts beside the HTTP app and stopped before the
  * database closes; tests never start it and call the runs directly with a fixed day.
+ *
+ * Several processes on one database (behind a load balancer) each start the jobs; each run takes an
+ * advisory lock on the database first (`Database.exclusive`) and a process that finds it held skips
+ * that run, so a run happens in one process at a time. The runs also claim what they send, so a later
+ * run anywhere (or one after a restart) never repeats a notice or an e-mail.
  */
 import { createSmtpMailer } from "../features/reporting/reporting.mail";
 import { runPeriodOpening } from "../features/reporting/reporting.opening.service";
 import {
+  type Mailer,
   type MailLog,
   runDigests,
   runNoticeMail,
   runReminders,
 } from "../features/reporting/reporting.reminders.service";
 import type { AppConfig } from "./config";
-import type { Db } from "./db";
+import type { Database } from "./db";
 
 const FIRST_RUN_MS = 30_000;
 const EVERY_MS = 3_600_000;
 /** A returned report should reach the commune's inbox within a minute, not an hour. */
 const NOTICE_MAIL_EVERY_MS = 60_000;
 
-/** Starts the jobs; the returned stop waits for a run in progress, so the database can close after it. */
-export function startJobs({ db, config, log }: { db: Db; config: AppConfig; log: MailLog }) {
+/** What one hourly run did, or null when another process was running it. */
+export type HourlyRun = { opened: number; reminders: number; digests: number } | null;
+
+/** One hourly run, in this process only if no other holds the jobs' lock. */
+export async function runHourlyJobs({
+  database,
+  mailer,
+  log,
+}: {
+  database: Database;
+  mailer: Mailer | null;
+  log: MailLog;
+}): Promise<HourlyRun> {
+  const db = database.db;
+  const done = await database.exclusive("jobs", async () => {
+    // Periods first: a report opened today can be reminded of today.
+    const opened = await runPeriodOpening({ db, log });
+    const reminders = await runReminders({ db, mailer, log });
+    const digests = mailer ? await runDigests({ db, mailer, log }) : [];
+    return { opened: opened.length, reminders: reminders.length, digests: digests.length };
+  });
+  return done?.value ?? null;
+}
+
+/**
+ * Starts the jobs; `stop` waits for a run in progress, so the database can close after it, and
+ * `runNow` runs the hourly work at once (main.ts on SIGUSR2) and tells what it did.
+ */
+export function startJobs({
+  database,
+  config,
+  log,
+}: {
+  database: Database;
+  config: AppConfig;
+  log: MailLog;
+}) {
   const mailer = config.smtp ? createSmtpMailer(config.smtp) : null;
-  let running: Promise<void> | null = null;
+  let running: Promise<HourlyRun | "failed"> | null = null;
   const tick = () => {
     // A run still in progress (a slow SMTP relay) is not doubled; claiming is idempotent anyway.
-    if (running) return;
-    running = (async () => {
-      try {
-        // Periods first: a report opened today can be reminded of today.
-        await runPeriodOpening({ db, log });
-        await runReminders({ db, mailer, log });
-        if (mailer) await runDigests({ db, mailer, log });
-      } catch (error) {
+    running ??= runHourlyJobs({ database, mailer, log })
+      .catch((error): "failed" => {
         // The next tick retries.
         log.warn({ err: error }, "Chạy nhắc hạn báo cáo thất bại");
-      }
-    })().finally(() => {
-      running = null;
-    });
+        return "failed";
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
   };
   let mailing: Promise<void> | null = null;
   const mailTick = () => {
     if (!mailer || mailing) return;
-    mailing = runNoticeMail({ db, mailer, log })
+    mailing = database
+      .exclusive("noticeMail", () => runNoticeMail({ db: database.db, mailer, log }))
       .then(() => undefined)
       .catch((error) => log.warn({ err: error }, "Gửi email thông báo thất bại"))
       .finally(() => {
@@ -57,10 +95,13 @@ export function startJobs({ db, config, log }: { db: Db; config: AppConfig; log:
   first.unref();
   timer.unref();
   mailTimer.unref();
-  return async () => {
-    clearTimeout(first);
-    clearInterval(timer);
-    clearInterval(mailTimer);
-    await Promise.all([running, mailing]);
+  return {
+    runNow: tick,
+    stop: async () => {
+      clearTimeout(first);
+      clearInterval(timer);
+      clearInterval(mailTimer);
+      await Promise.all([running, mailing]);
+    },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * A small in-process cache of promises with a time to live and a size bound. For reads that change
- * rarely and are expensive to assemble; writers call `clear()` (this process) and the TTL bounds how
- * long another process may serve the old answer.
+ * rarely and are expensive to assemble. Several server processes may share the database, so every
+ * key carries the revisions (`app/revisions.ts`) read before computing: a write in any process
+ * changes them, and the old entries are simply never asked for again. `clear()` only frees memory.
  */
 export function createMemo<T>({ ttlMs, max }: { ttlMs: number; max: number }) {
   const entries = new Map<string, { until: number; value: Promise<T> }>();

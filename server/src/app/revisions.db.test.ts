@@ -20,7 +20,14 @@ describe("revisions in app_revisions", () => {
     const shards = await database.query<{ name: string; n: number }>(
       "select name, count(*)::int as n from app_revisions group by name order by name",
     );
-    expect(shards.map((s) => s.name)).toEqual(["org_groups", "org_units", "plans", "reports"]);
+    expect(shards.map((s) => s.name)).toEqual([
+      "indices",
+      "org_groups",
+      "org_units",
+      "plans",
+      "reports",
+      "sessions",
+    ]);
     expect(shards.every((s) => s.n === 16)).toBe(true);
     const before = await readRevisions(database.db, ["plans", "reports"]);
     await database.query(bumpPlans);

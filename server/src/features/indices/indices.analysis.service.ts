@@ -13,6 +13,7 @@ import type { Component } from "../../../../core/src/indices/definitions/types";
 import type { Db, DbOrTx } from "../../app/db";
 import { badRequest, notFound } from "../../app/errors";
 import { createMemo } from "../../app/memo";
+import { readRevisions } from "../../app/revisions";
 import { formatVi } from "./import/numbers";
 import { scoreOf, shownRank } from "./indices.presenter";
 import { createIndicesRepository, type ProvinceRow, type ResultRow } from "./indices.repository";
@@ -37,16 +38,22 @@ export function presentProvince(p: ProvinceRow, all: ProvinceRow[]) {
   };
 }
 
-const definitionNames = new WeakMap<object, Promise<Map<string, string>>>();
+/** The indices' names, kept under the 'indices' revision read before them (any process's edit changes it). */
+const definitionNames = new WeakMap<object, { revision: string; names: Promise<Map<string, string>> }>();
 async function indexNames(db: DbOrTx) {
-  let names = definitionNames.get(db);
-  if (!names) {
-    names = createIndicesRepository(db)
+  const revision = await readRevisions(db, ["indices"]);
+  let cached = definitionNames.get(db);
+  if (cached?.revision !== revision) {
+    const names = createIndicesRepository(db)
       .listDefinitions()
       .then((rows) => new Map(rows.map((r) => [r.code, r.nameVi])));
-    definitionNames.set(db, names);
+    cached = { revision, names };
+    definitionNames.set(db, cached);
+    names.catch(() => {
+      if (definitionNames.get(db)?.names === names) definitionNames.delete(db);
+    });
   }
-  return names;
+  return cached.names;
 }
 export const forgetIndexNames = (db: DbOrTx) => definitionNames.delete(db);
 
@@ -75,7 +82,7 @@ function point(row: ResultRow, previous: ResultRow | null) {
 
 /** Every index over the years for a province, with its predecessors' (or successor's) series beside it. */
 export function provinceProfile({ db, provinceCode }: { db: Db; provinceCode: string }) {
-  return resultReads.get(`profile|${provinceCode}`, () =>
+  return cachedRead(db, `profile|${provinceCode}`, () =>
     assembleProvinceProfile({ db, provinceCode }),
   ) as ReturnType<typeof assembleProvinceProfile>;
 }
@@ -130,12 +137,17 @@ function levelOf(components: readonly Component[]) {
 }
 
 // Published results change a few times a year (an import, a correction) while the analysis views
-// are read all day: their assembled answers are kept for a minute and dropped on every write of
-// results (refreshDerived calls forgetResultReads).
+// are read all day: their assembled answers are kept for a minute under the 'indices' revision read
+// before them, which every write of results, definitions or provinces bumps in whichever process it
+// is made (migration 0013): no process answers from before a committed write.
 // biome-ignore lint/suspicious/noExplicitAny: one cache for answers of several shapes
 const resultReads = createMemo<any>({ ttlMs: 60_000, max: 2_000 });
 
-/** Forgets every cached analysis answer after results are written. */
+function cachedRead<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
+  return readRevisions(db, ["indices"]).then((revision) => resultReads.get(`${revision}|${key}`, compute));
+}
+
+/** Frees this process's cached analysis answers sooner after results are written (the revision already retires them). */
 export function forgetResultReads() {
   resultReads.clear();
 }
@@ -151,7 +163,7 @@ function cachedMedians({
   year: number;
   region: string;
 }): Promise<Array<{ code: string; national: number | null; regional: number | null }>> {
-  return resultReads.get(`medians|${indexCode}|${year}|${region}`, () =>
+  return cachedRead(db, `medians|${indexCode}|${year}|${region}`, () =>
     createIndicesRepository(db).medians({ indexCode, year, region }),
   );
 }
@@ -160,7 +172,7 @@ function cachedMedians({
 export function componentTable(input: Parameters<typeof assembleComponentTable>[0]) {
   const { provinceCode, indexCode, year, peers, level } = input;
   const key = `components|${provinceCode}|${indexCode}|${year}|${[...peers].sort().join(",")}|${level}`;
-  return resultReads.get(key, () => assembleComponentTable(input)) as ReturnType<
+  return cachedRead(input.db, key, () => assembleComponentTable(input)) as ReturnType<
     typeof assembleComponentTable
   >;
 }
@@ -427,7 +439,8 @@ export async function simulateWhatIf({
   provinceCode: string;
   input: z.infer<typeof whatIfBody>;
 }) {
-  const { current, version, values, otherTotals } = (await resultReads.get(
+  const { current, version, values, otherTotals } = (await cachedRead(
+    db,
     `whatif|${provinceCode}|${input.index}|${input.year}`,
     () => whatIfInputs({ db, provinceCode, indexCode: input.index, year: input.year }),
   )) as Awaited<ReturnType<typeof whatIfInputs>>;

@@ -1,7 +1,10 @@
 /**
  * Versions and provinces as the arithmetic in core/ wants them, read from the database (where
  * administrators may have edited them) and kept in memory: both change rarely, and the analysis
- * routes read them on every request. Writes call `forgetCatalog`.
+ * routes read them on every request. The memory is kept under the 'indices' revision (migration
+ * 0013), so an edit made in another server process is seen at once; `forgetCatalog` only frees it
+ * sooner in the writing process. Inside a transaction the cache is the transaction's own, new at
+ * its start, and needs no revision.
  */
 import type {
   Aggregation,
@@ -12,6 +15,7 @@ import type {
   Polarity,
 } from "../../../../core/src/indices/definitions/types";
 import type { DbOrTx } from "../../app/db";
+import { readRevisions } from "../../app/revisions";
 import {
   type ComponentRow,
   createIndicesRepository,
@@ -22,15 +26,17 @@ import {
 export type StoredVersion = IndexVersion & { revision: number; basedOn: string | null };
 
 interface Cache {
+  revision: string | null;
   versions: Map<string, StoredVersion | null>;
   byYear: Map<string, string | null>;
   provinces: Promise<ProvinceRow[]> | null;
 }
 const caches = new WeakMap<object, Cache>();
-const cacheOf = (db: DbOrTx): Cache => {
+const cacheOf = async (db: DbOrTx): Promise<Cache> => {
+  const revision = "rollback" in db ? null : await readRevisions(db, ["indices"]);
   let c = caches.get(db);
-  if (!c) {
-    c = { versions: new Map(), byYear: new Map(), provinces: null };
+  if (!c || c.revision !== revision) {
+    c = { revision, versions: new Map(), byYear: new Map(), provinces: null };
     caches.set(db, c);
   }
   return c;
@@ -76,7 +82,7 @@ export function toVersion(row: VersionRow, components: ComponentRow[]): StoredVe
 }
 
 export async function loadVersion(db: DbOrTx, code: string): Promise<StoredVersion | null> {
-  const cache = cacheOf(db);
+  const cache = await cacheOf(db);
   if (cache.versions.has(code)) return cache.versions.get(code) ?? null;
   const repo = createIndicesRepository(db);
   const [row, components] = await Promise.all([repo.findVersion(code), repo.componentsOf(code)]);
@@ -87,7 +93,7 @@ export async function loadVersion(db: DbOrTx, code: string): Promise<StoredVersi
 
 /** The version the database holds for an index and year (latest revision), or null. */
 export async function versionForYear(db: DbOrTx, indexCode: string, year: number) {
-  const cache = cacheOf(db);
+  const cache = await cacheOf(db);
   const key = `${indexCode}|${year}`;
   if (!cache.byYear.has(key)) {
     const row = await createIndicesRepository(db).versionForYear({ indexCode, year });
@@ -98,7 +104,7 @@ export async function versionForYear(db: DbOrTx, indexCode: string, year: number
 }
 
 export async function listProvincesCached(db: DbOrTx): Promise<ProvinceRow[]> {
-  const cache = cacheOf(db);
+  const cache = await cacheOf(db);
   cache.provinces ??= createIndicesRepository(db)
     .listProvinces()
     .catch((error) => {

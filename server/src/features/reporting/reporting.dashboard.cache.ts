@@ -1,6 +1,6 @@
 /**
- * The coordinator's dashboard kept in memory per (reports revision, obligation, period, the actor's
- * scope, day), for at most DASHBOARD_TTL_MS. What coordinators act on is exact: any report created,
+ * The coordinator's dashboard kept in memory per (reports and units revisions, obligation, period,
+ * the actor's scope, day), for at most DASHBOARD_TTL_MS. What coordinators act on is exact: any report created,
  * submitted, returned, accepted or reopened, by any process, bumps the revision (migration 0007) and
  * the next request computes afresh. Task statuses and progress come from entries that units autosave
  * all day; those may be up to DASHBOARD_TTL_MS old, and the answer says when it was computed.
@@ -22,7 +22,8 @@ const answers = createJsonAnswers({ ttlMs: DASHBOARD_TTL_MS, max: 1_000 });
 const keyOf = async (args: { db: Db; actor: Actor; query: unknown }, view: string) =>
   [
     view,
-    await readRevisions(args.db, ["reports"]),
+    // Units' names and places too: a unit renamed or moved in any process shows at once.
+    await readRevisions(args.db, ["org_units", "reports"]),
     today(),
     actorScopeKey(args.actor),
     JSON.stringify(args.query),

@@ -4,8 +4,9 @@
  * few seconds) starts from it instead of reading both again, which is a third of an autosave's
  * database work. It is never trusted for the write itself: the write still requires the report's
  * version, the entry's version and (for figures) the task's targets to be as remembered, and falls
- * back to a fresh read when they are not. Who may write is held for TTL_MS, the same bound the
- * session cache puts on a role change reaching this process.
+ * back to a fresh read when they are not. Who may write is decided again on every save, with the
+ * actor of that request: the session cache is keyed by a revision any process's logout, deactivation
+ * or role change bumps, so a checkpoint never lets a logged-out or demoted person write.
  */
 const TTL_MS = Number(process.env.SESSION_CACHE_MS ?? 5_000);
 const MAX_ENTRIES = 20_000;
