@@ -144,20 +144,41 @@ export function createRemindersRepository(db: DbOrTx) {
       return rowsOf<{ title: string; body: string }>(result);
     },
 
-    async listNotifications({ unitId, userId, limit }: { unitId: string; userId: string; limit: number }) {
-      const result = await db.execute(sql`select id, kind, title, body, report_id as "reportId",
-          read_at as "readAt", created_at as "createdAt"
-        from notifications where unit_id = ${unitId} and (user_id is null or user_id = ${userId})
-        order by created_at desc limit ${limit}`);
-      return rowsOf<{
-        id: string;
-        kind: string;
-        title: string;
-        body: string;
-        reportId: string | null;
-        readAt: Date | string | null;
-        createdAt: Date | string;
-      }>(result);
+    /** One page of the notices, newest first (the id breaks ties), with how many there are and are unread. */
+    async listNotifications({
+      unitId,
+      userId,
+      limit,
+      offset,
+    }: {
+      unitId: string;
+      userId: string;
+      limit: number;
+      offset: number;
+    }) {
+      const mine = sql`unit_id = ${unitId} and (user_id is null or user_id = ${userId})`;
+      const [rows, counts] = await Promise.all([
+        db.execute(sql`select id, kind, title, body, report_id as "reportId",
+            read_at as "readAt", created_at as "createdAt"
+          from notifications where ${mine}
+          order by created_at desc, id limit ${limit} offset ${offset}`),
+        db.execute(sql`select count(*)::int as total, (count(*) filter (where read_at is null))::int as unread
+          from notifications where ${mine}`),
+      ]);
+      const n = rowsOf<{ total: number; unread: number }>(counts)[0];
+      return {
+        rows: rowsOf<{
+          id: string;
+          kind: string;
+          title: string;
+          body: string;
+          reportId: string | null;
+          readAt: Date | string | null;
+          createdAt: Date | string;
+        }>(rows),
+        total: Number(n?.total ?? 0),
+        unread: Number(n?.unread ?? 0),
+      };
     },
     async markRead({ id, unitId }: { id: string; unitId: string }) {
       const result = await db.execute(sql`update notifications set read_at = coalesce(read_at, now())

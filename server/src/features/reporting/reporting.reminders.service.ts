@@ -3,12 +3,15 @@
  * writes in-app notices in one statement; e-mail goes out only when SMTP is configured. The unique key
  * per obligation, unit, period and offset means a reminder is never sent twice, across restarts too.
  */
+import type { z } from "zod";
+import type { notificationListQuery } from "../../../../core/src/api/reporting.schemas";
 import { REMINDER_CATCH_UP_DAYS } from "../../../../core/src/reporting/reminders";
 import type { Actor } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
 import { today as todayUtc } from "../org-units/org-units.service";
+import { TOTAL_CAP } from "../plans/plans.views.repository";
 import { iso } from "./reporting.presenter";
 import { type ClaimedReminder, createRemindersRepository } from "./reporting.reminders.repository";
 
@@ -161,14 +164,29 @@ export async function setEmailMode({
   return { emailMode };
 }
 
-/** The actor's unit's notices, newest first. */
-export async function listNotifications({ db, actor }: { db: Db; actor: Actor }) {
-  const rows = await createRemindersRepository(db).listNotifications({
+/** One page of the actor's unit's notices, newest first, with how many there are and are unread. */
+export async function listNotifications({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof notificationListQuery>;
+}) {
+  const { rows, total, unread } = await createRemindersRepository(db).listNotifications({
     unitId: actor.unitId,
     userId: actor.userId,
-    limit: 100,
+    limit: query.pageSize,
+    offset: Math.min((query.page - 1) * query.pageSize, TOTAL_CAP),
   });
-  return rows.map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) ?? "" }));
+  return {
+    notifications: rows.map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) ?? "" })),
+    total,
+    unread,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function markNotificationRead({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
