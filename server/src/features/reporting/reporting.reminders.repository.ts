@@ -5,6 +5,9 @@
 import { sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "../../app/db";
 
+/** Notices listed in one digest e-mail; the rest are counted and left to the app. */
+export const DIGEST_MAX = 100;
+
 export interface ClaimedReminder {
   reportId: string;
   unitId: string;
@@ -137,11 +140,14 @@ export function createRemindersRepository(db: DbOrTx) {
       since: Date;
       until: Date;
     }) {
-      const result = await db.execute(sql`select title, body from notifications
+      // The mail lists the first DIGEST_MAX and counts them all, so it never claims fewer than there are.
+      const result =
+        await db.execute(sql`select title, body, count(*) over ()::int as total from notifications
         where unit_id = ${unitId} and (user_id is null or user_id = ${userId}) and read_at is null
           and created_at >= ${since.toISOString()} and created_at < ${until.toISOString()}
-        order by created_at limit 100`);
-      return rowsOf<{ title: string; body: string }>(result);
+        order by created_at, id limit ${DIGEST_MAX}`);
+      const rows = rowsOf<{ title: string; body: string; total: number }>(result);
+      return { items: rows.map(({ title, body }) => ({ title, body })), total: Number(rows[0]?.total ?? 0) };
     },
 
     /** One page of the notices, newest first (the id breaks ties), with how many there are and are unread. */

@@ -112,18 +112,19 @@ export async function runDigests({
   const repo = createRemindersRepository(db);
   const claimed = await repo.claimDigests({ day, since, until });
   for (const user of claimed) {
-    const items = await repo.digestItems({ ...user, since, until });
+    const { items, total } = await repo.digestItems({ ...user, since, until });
     const text = [
-      `Các thông báo mới trên ChiSo trong 24 giờ qua (${items.length}):`,
+      `Các thông báo mới trên ChiSo trong 24 giờ qua (${total}):`,
       "",
       ...items.map((n) => `- ${n.title}${n.body ? `\n  ${n.body}` : ""}`),
+      ...(total > items.length ? [`… và ${total - items.length} thông báo khác.`] : []),
       "",
       "Vui lòng vào ChiSo để xem và xử lý.",
     ].join("\n");
     await mailer
       .send({
         to: [user.email],
-        subject: `ChiSo: ${items.length} thông báo ngày ${day.split("-").reverse().join("/")}`,
+        subject: `ChiSo: ${total} thông báo ngày ${day.split("-").reverse().join("/")}`,
         text,
       })
       .catch((error) => log?.warn({ err: error, userId: user.userId }, "Gửi email tổng hợp thất bại"));
