@@ -542,6 +542,9 @@ export const timelineResponse = z.object({
       leads: z.array(z.string()),
     }),
   ),
+  /** Tasks behind `items` (the first `limit` by due date) and how many the window holds. */
+  tasksShown: z.number(),
+  tasksTotal: z.number(),
 });
 
 export const coverageQuery = z.strictObject({

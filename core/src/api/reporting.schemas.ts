@@ -181,11 +181,34 @@ export const reportResponse = z.object({ report: reportDetail });
 
 export const reportListQuery = z.strictObject({
   obligationId: uuidSchema.optional(),
-  periodKey: z.string().max(20).optional(),
+  periodKey: openPeriodBody.shape.periodKey.optional(),
   unitId: uuidSchema.optional(),
-  state: z.enum(REPORT_STATES).optional(),
+  /** With unitId: the unit and every unit under it. */
+  subtree: z.enum(["true", "false"]).optional(),
+  state: z.enum(REPORT_STATES, { message: "Trạng thái báo cáo không hợp lệ" }).optional(),
+  ...pageQuery,
 });
-export const reportListResponse = z.object({ reports: z.array(reportSummary) });
+/** One page of the reports in the actor's scope; `total` counts them all (exact up to 10,000). */
+export const reportListResponse = z.object({
+  reports: z.array(reportSummary),
+  total: z.number(),
+  totalExact: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+
+/** The obligations and periods of the reports the actor sees: the choices of the list and dashboard. */
+export const reportPeriodListResponse = z.object({
+  periods: z.array(
+    z.object({
+      obligationId: z.string(),
+      obligationTitle: z.string(),
+      periodKey: z.string(),
+      periodLabel: z.string(),
+      reports: z.number(),
+    }),
+  ),
+});
 
 export const reportUpdateBody = z.strictObject({
   version: z.number().int().min(1),
@@ -255,29 +278,7 @@ export const dashboardResponse = z.object({
   totals: rate,
   byKind: z.array(rate.extend({ unitKind: z.string() })),
   byLevel: z.array(rate.extend({ level: z.enum(ADMIN_LEVELS) })),
-  lateUnits: z.array(
-    z.object({
-      reportId: z.string(),
-      unitId: z.string(),
-      unitName: z.string(),
-      unitKind: z.string(),
-      state: z.enum(REPORT_STATES),
-      dueDate: z.string(),
-      submittedAt: z.string().nullable(),
-    }),
-  ),
   taskStatus: z.record(z.enum(ASSIGNMENT_STATUSES), z.number()),
-  overdueTasks: z.array(
-    z.object({
-      taskId: z.string(),
-      number: z.string(),
-      content: z.string(),
-      unitId: z.string(),
-      unitName: z.string(),
-      dueDate: z.string().nullable(),
-      progress: z.number(),
-    }),
-  ),
   components: z.array(
     z.object({
       versionCode: z.string(),
@@ -292,6 +293,39 @@ export const dashboardResponse = z.object({
   trend: z.array(rate.extend({ periodKey: z.string(), periodLabel: z.string() })),
 });
 
+/** The dashboard's lists (late units, overdue tasks), a page at a time. */
+export const dashboardListQuery = dashboardQuery.extend(pageQuery);
+const dashboardPage = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    /** Exact up to 10,000; beyond it `totalExact` is false. */
+    total: z.number(),
+    totalExact: z.boolean(),
+    page: z.number(),
+    pageSize: z.number(),
+  });
+export const lateUnit = z.object({
+  reportId: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  state: z.enum(REPORT_STATES),
+  dueDate: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export const lateUnitListResponse = dashboardPage(lateUnit);
+export const overdueTask = z.object({
+  entryId: z.string(),
+  taskId: z.string(),
+  number: z.string(),
+  content: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  dueDate: z.string().nullable(),
+  progress: z.number(),
+});
+export const overdueTaskListResponse = dashboardPage(overdueTask);
+
 export const notification = z.object({
   id: z.string(),
   kind: z.string(),
@@ -301,7 +335,18 @@ export const notification = z.object({
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });
-export const notificationListResponse = z.object({ notifications: z.array(notification) });
+export const notificationListQuery = z.strictObject({
+  page: pageQuery.page,
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+/** One page of the unit's notices, newest first; `total` and `unread` count them all. */
+export const notificationListResponse = z.object({
+  notifications: z.array(notification),
+  total: z.number(),
+  unread: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 export const EMAIL_MODES = ["immediate", "daily"] as const;
 export const emailModeBody = z.strictObject({
   emailMode: z.enum(EMAIL_MODES, {

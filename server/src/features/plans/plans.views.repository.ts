@@ -192,7 +192,7 @@ export function createPlanViewsRepository(db: DbOrTx) {
       };
     },
 
-    /** Tasks due in a window (or with milestones), in date order. */
+    /** The first `limit` tasks due in a window (or with milestones), in date order, and how many there are. */
     async timelineTasks(f: {
       scope: TaskScope;
       from: string;
@@ -220,22 +220,41 @@ export function createPlanViewsRepository(db: DbOrTx) {
         content: string;
         deadline: unknown;
         due_date: string | null;
+        full_count: number;
       }>(
-        await db.execute(sql`select t.id, t.plan_id, p.number as plan_number, t.number, t.content, t.deadline, t.due_date::text as due_date
+        // With the count of every task in the window: the page says when it shows only the first ones.
+        await db.execute(sql`select t.id, t.plan_id, p.number as plan_number, t.number, t.content, t.deadline, t.due_date::text as due_date,
+            count(*) over ()::int as full_count
           from plan_tasks t join plans p on p.id = t.plan_id join org_units ou on ou.id = p.owner_unit_id
-          where ${join(where)} order by t.due_date limit ${f.limit}`),
+          where ${join(where)} order by t.due_date, t.id limit ${f.limit}`),
       );
     },
 
-    /** Tasks linked to components of one index version: of one plan, or of the scope's issued plans. */
-    async coverageTasks(f: { versionCode: string; planId?: string; scope: TaskScope }) {
+    /**
+     * Tasks linked to components of one index version (of one plan, or of the scope's issued plans):
+     * the first `perComponent` of each component in document order, each row carrying its component's
+     * true count, so a component with many tasks is counted in full and shown in part.
+     */
+    async coverageTasks(f: { versionCode: string; planId?: string; scope: TaskScope; perComponent: number }) {
       const where: SQL[] = [sql`c.version_code = ${f.versionCode}`, sql`t.removed_at is null`];
       if (f.planId) where.push(sql`t.plan_id = ${f.planId}`);
       else where.push(sql`p.status in ('issued', 'completed')`, ...scopeConditions(f.scope));
-      return rowsOf<{ id: string; plan_id: string; number: string; content: string; component_code: string }>(
-        await db.execute(sql`select t.id, t.plan_id, t.number, t.content, c.component_code from plan_task_components c
-          join plan_tasks t on t.id = c.task_id join plans p on p.id = t.plan_id join org_units ou on ou.id = p.owner_unit_id
-          where ${join(where)} order by t.sort_order limit 5000`),
+      return rowsOf<{
+        id: string;
+        plan_id: string;
+        number: string;
+        content: string;
+        component_code: string;
+        component_total: number;
+      }>(
+        await db.execute(sql`select id, plan_id, number, content, component_code, component_total from (
+            select t.id, t.plan_id, t.number, t.content, c.component_code,
+              count(*) over (partition by c.component_code)::int as component_total,
+              row_number() over (partition by c.component_code order by t.sort_order, t.id) as n
+            from plan_task_components c join plan_tasks t on t.id = c.task_id join plans p on p.id = t.plan_id
+              join org_units ou on ou.id = p.owner_unit_id
+            where ${join(where)}) x
+          where n <= ${f.perComponent} order by component_code, n`),
       );
     },
 

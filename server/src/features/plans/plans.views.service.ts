@@ -298,7 +298,11 @@ export async function timeline({
         : [{ date: r.due_date ?? "", label: null }];
     return dates.filter((x) => x.date && x.date >= from && x.date <= to).map((x) => ({ ...base, ...x }));
   });
-  return { items: items.sort((a, b) => a.date.localeCompare(b.date)) };
+  return {
+    items: items.sort((a, b) => a.date.localeCompare(b.date)),
+    tasksShown: rows.length,
+    tasksTotal: Number(rows[0]?.full_count ?? 0),
+  };
 }
 
 /** Per component of an index: the tasks aimed at it and whether a target has no task (a gap). */
@@ -318,7 +322,12 @@ export async function coverage({
     throw notFound("index.notFound", `Không có phương pháp của chỉ số “${query.indexCode}” cho năm ${year}.`);
   const scope = taskScope(actor);
   const views = createPlanViewsRepository(db);
-  const tasks = await views.coverageTasks({ versionCode: version.code, planId: plan?.id, scope });
+  const tasks = await views.coverageTasks({
+    versionCode: version.code,
+    planId: plan?.id,
+    scope,
+    perComponent: 50,
+  });
   const targets: Array<Record<string, unknown>> = plan
     ? await createPlansRepository(db).listTargets(plan.id)
     : await views.coverageTargets({ versionCode: version.code, scope });
@@ -335,10 +344,8 @@ export async function coverage({
         parentCode: c.parentCode,
         number: c.number,
         name: c.nameVi,
-        taskCount: mine.length,
-        tasks: mine
-          .slice(0, 50)
-          .map((x) => ({ id: x.id, planId: x.plan_id, number: x.number, content: x.content })),
+        taskCount: Number(mine[0]?.component_total ?? 0),
+        tasks: mine.map((x) => ({ id: x.id, planId: x.plan_id, number: x.number, content: x.content })),
         target: t
           ? {
               id: String(t.id),

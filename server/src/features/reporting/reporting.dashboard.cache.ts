@@ -7,13 +7,22 @@
  * Concurrent requests for the same answer share one computation; the answer is kept as JSON text.
  */
 import type { z } from "zod";
-import type { dashboardQuery, progressTrendQuery } from "../../../../core/src/api/reporting.schemas";
+import type {
+  dashboardListQuery,
+  dashboardQuery,
+  progressTrendQuery,
+} from "../../../../core/src/api/reporting.schemas";
 import { type Actor, actorScopeKey } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { createJsonAnswers } from "../../app/json-answers";
 import { readRevisions } from "../../app/revisions";
 import { today } from "../org-units/org-units.service";
-import { progressTrend, reportingDashboard } from "./reporting.dashboard.service";
+import {
+  dashboardLateUnits,
+  dashboardOverdueTasks,
+  progressTrend,
+  reportingDashboard,
+} from "./reporting.dashboard.service";
 
 export const DASHBOARD_TTL_MS = 20_000;
 
@@ -44,4 +53,14 @@ export async function cachedProgressTrend(args: {
   query: z.infer<typeof progressTrendQuery>;
 }) {
   return answers.get(await keyOf(args, "progressTrend"), () => progressTrend(args));
+}
+
+/** A page of the dashboard's late units or overdue tasks, kept alike so its total agrees with the counters. */
+export async function cachedDashboardList(
+  list: "lateUnits" | "overdueTasks",
+  args: { db: Db; actor: Actor; query: z.infer<typeof dashboardListQuery> },
+) {
+  return answers.get(await keyOf(args, list), () =>
+    list === "lateUnits" ? dashboardLateUnits(args) : dashboardOverdueTasks(args),
+  );
 }

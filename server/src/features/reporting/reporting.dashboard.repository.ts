@@ -74,6 +74,55 @@ async function perPeriod<T>(
   return rowsOf<T & { periodKey: string; periodStart: string; periodEnd: string }>(result).reverse();
 }
 
+interface PeriodArgs {
+  scope: TaskScope;
+  obligationId: string;
+  periodKey: string;
+  today: string;
+}
+interface Paging {
+  limit: number;
+  offset: number;
+  /** Counts stop here: `total` is exact up to it. */
+  cap: number;
+}
+
+interface OverdueRow {
+  entryId: string;
+  taskId: string;
+  number: string;
+  content: string;
+  unitId: string;
+  unitName: string;
+  dueDate: string | null;
+  progress: number;
+}
+const overdueQuery = (p: PeriodArgs) => ({
+  select: sql`select e.id as "entryId", t.id as "taskId", t.number, t.content, r.unit_id as "unitId",
+    u.name as "unitName", a.due_date::text as "dueDate", e.progress`,
+  from: sql`from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
+    join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
+  where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
+    and ${effectiveStatus(p.today)} = 'overdue'`,
+  order: sql`a.due_date nulls last, t.sort_order, u.name, e.id`,
+});
+
+/** One page of a dashboard list (its order ends on an id, so pages neither repeat nor skip) and its total. */
+async function paged<T>(db: DbOrTx, p: Paging, q: { select: SQL; from: SQL; order: SQL }) {
+  // The window count comes with the page: the sort reads every matching row anyway.
+  const rows = rowsOf<T & { full_count: string | number }>(
+    await db.execute(sql`${q.select}, count(*) over () as full_count ${q.from}
+      order by ${q.order} limit ${p.limit} offset ${p.offset}`),
+  );
+  if (rows.length || p.offset === 0)
+    return { rows: rows.map(({ full_count: _, ...r }) => r as T), total: Number(rows[0]?.full_count ?? 0) };
+  // A page past the end: count what there is, so the pager can go back.
+  const count = await db.execute(
+    sql`select count(*)::int as n from (select 1 ${q.from} limit ${p.cap + 1}) s`,
+  );
+  return { rows: [] as T[], total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0) };
+}
+
 export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZone()) {
   const SENT_DAY = sentDay(timeZone);
   return {
@@ -131,15 +180,12 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
         from: ENTRIES,
       });
     },
-    async lateUnits(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
-      const result =
-        await db.execute(sql`select r.id as "reportId", r.unit_id as "unitId", u.name as "unitName",
-          r.unit_kind as "unitKind", r.state, r.due_date::text as "dueDate", r.first_submitted_at as "submittedAt"
-        from reports r join org_units u on u.id = r.unit_id
+    /** Reports not sent by their due day, or sent after it: one page, by unit name, and how many. */
+    async lateUnits(p: PeriodArgs & Paging) {
+      const from = sql`from reports r join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
-          and ((not ${RECEIVED} and r.due_date < ${p.today}) or ${SENT_DAY} > r.due_date)
-        order by u.name limit 500`);
-      return rowsOf<{
+          and ((not ${RECEIVED} and r.due_date < ${p.today}) or ${SENT_DAY} > r.due_date)`;
+      return paged<{
         reportId: string;
         unitId: string;
         unitName: string;
@@ -147,7 +193,12 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
         state: string;
         dueDate: string;
         submittedAt: Date | string | null;
-      }>(result);
+      }>(db, p, {
+        select: sql`select r.id as "reportId", r.unit_id as "unitId", u.name as "unitName",
+          r.unit_kind as "unitKind", r.state, r.due_date::text as "dueDate", r.first_submitted_at as "submittedAt"`,
+        from,
+        order: sql`u.name, r.id`,
+      });
     },
     async taskStatus(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result = await db.execute(sql`select ${effectiveStatus(p.today)} as status, count(*)::int as n
@@ -156,22 +207,14 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
         group by 1`);
       return rowsOf<{ status: string; n: number }>(result);
     },
-    async overdueTasks(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
-      const result = await db.execute(sql`select t.id as "taskId", t.number, t.content, r.unit_id as "unitId",
-          u.name as "unitName", a.due_date::text as "dueDate", e.progress
-        from ${ENTRIES} join org_units u on u.id = r.unit_id
-        where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
-          and ${effectiveStatus(p.today)} = 'overdue'
-        order by a.due_date nulls last, t.sort_order, u.name limit 500`);
-      return rowsOf<{
-        taskId: string;
-        number: string;
-        content: string;
-        unitId: string;
-        unitName: string;
-        dueDate: string | null;
-        progress: number;
-      }>(result);
+    /** Entries overdue as the dashboard's counter counts them: one page, by due date, and how many. */
+    async overdueTasks(p: PeriodArgs & Paging) {
+      return paged<OverdueRow>(db, p, overdueQuery(p));
+    },
+    /** Every overdue entry of the period: the consolidated report's annex lists them all. */
+    async allOverdueTasks(p: PeriodArgs) {
+      const q = overdueQuery(p);
+      return rowsOf<OverdueRow>(await db.execute(sql`${q.select} ${q.from} order by ${q.order}`));
     },
     async components(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result =

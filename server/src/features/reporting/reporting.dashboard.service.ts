@@ -1,10 +1,13 @@
 /** The coordinator's dashboard for a plan's reporting obligation and one period, cut to the actor's scope. */
 import type { z } from "zod";
 import type {
+  dashboardListQuery,
   dashboardQuery,
   dashboardResponse,
   dashboardTaskQuery,
   dashboardTaskResponse,
+  lateUnitListResponse,
+  overdueTaskListResponse,
   progressTrendQuery,
   progressTrendResponse,
 } from "../../../../core/src/api/reporting.schemas";
@@ -18,6 +21,7 @@ import { notFound } from "../../app/errors";
 import { today } from "../org-units/org-units.service";
 import { taskScope } from "../plans/plans.policy";
 import { getVisiblePlan } from "../plans/plans.service";
+import { TOTAL_CAP } from "../plans/plans.views.repository";
 import { createDashboardRepository } from "./reporting.dashboard.repository";
 import { canViewDashboard } from "./reporting.policy";
 import { iso, labelOfPeriod } from "./reporting.presenter";
@@ -66,7 +70,10 @@ async function dashboardPeriod({
 const zeroCounts = () =>
   Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, 0])) as Record<AssignmentStatus, number>;
 
-/** Expected, received and on-time reports (by unit kind and level), task statuses, late units, overdue tasks, components. */
+/**
+ * Expected, received and on-time reports (by unit kind and level), task statuses, components. The
+ * lists (late units, overdue tasks) are paged apart: `dashboardLateUnits`, `dashboardOverdueTasks`.
+ */
 export async function reportingDashboard({
   db,
   actor,
@@ -78,12 +85,10 @@ export async function reportingDashboard({
 }): Promise<z.infer<typeof dashboardResponse>> {
   const { period, p } = await dashboardPeriod({ db, actor, query });
   const repo = createDashboardRepository(db);
-  const [trend, { byKind, byLevel }, lateUnits, statusRows, overdueTasks, components] = await Promise.all([
+  const [trend, { byKind, byLevel }, statusRows, components] = await Promise.all([
     repo.trend(p),
     repo.rates(p),
-    repo.lateUnits(p),
     repo.taskStatus(p),
-    repo.overdueTasks(p),
     repo.components(p),
   ]);
   const taskStatus = zeroCounts();
@@ -104,19 +109,72 @@ export async function reportingDashboard({
     totals,
     byKind,
     byLevel,
-    lateUnits: lateUnits.map((u) => ({
-      ...u,
-      state: u.state as ReportState,
-      submittedAt: iso(u.submittedAt),
-    })),
     taskStatus,
-    overdueTasks,
     components,
     trend: trend.map(({ periodStart, periodEnd, ...t }) => ({
       ...t,
       periodLabel: labelOfPeriod({ periodKey: t.periodKey, periodStart, periodEnd }),
     })),
   };
+}
+
+const pageOf = (query: { page: number; pageSize: number }) => ({
+  limit: query.pageSize,
+  // Offsets stop at the cap, as every list's do.
+  offset: Math.min((query.page - 1) * query.pageSize, TOTAL_CAP),
+  cap: TOTAL_CAP,
+});
+const pageAnswer = <T>(query: { page: number; pageSize: number }, rows: T[], total: number) => ({
+  items: rows,
+  total: Math.min(total, TOTAL_CAP),
+  totalExact: total <= TOTAL_CAP,
+  page: query.page,
+  pageSize: query.pageSize,
+});
+
+/** The units late with the period's report (not sent by the due day, or sent after it), a page at a time. */
+export async function dashboardLateUnits({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof dashboardListQuery>;
+}): Promise<z.infer<typeof lateUnitListResponse>> {
+  const { p } = await dashboardPeriod({ db, actor, query });
+  const { rows, total } = await createDashboardRepository(db).lateUnits({ ...p, ...pageOf(query) });
+  const items = rows.map((u) => ({ ...u, state: u.state as ReportState, submittedAt: iso(u.submittedAt) }));
+  return pageAnswer(query, items, total);
+}
+
+/** The period's overdue task entries (as the dashboard's counter counts them), a page at a time. */
+export async function dashboardOverdueTasks({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof dashboardListQuery>;
+}): Promise<z.infer<typeof overdueTaskListResponse>> {
+  const { p } = await dashboardPeriod({ db, actor, query });
+  const { rows, total } = await createDashboardRepository(db).overdueTasks({ ...p, ...pageOf(query) });
+  return pageAnswer(query, rows, total);
+}
+
+/** Every overdue task entry of the period in the actor's scope (the consolidated report's annex). */
+export async function allOverdueTasks({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof dashboardQuery>;
+}) {
+  const { p } = await dashboardPeriod({ db, actor, query });
+  return createDashboardRepository(db).allOverdueTasks(p);
 }
 
 /** Drill-down from the dashboard to one task: every unit's entry on it for the period, in scope. */

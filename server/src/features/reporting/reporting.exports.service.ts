@@ -13,7 +13,7 @@ import { today } from "../org-units/org-units.service";
 import { taskScope } from "../plans/plans.policy";
 import { getVisiblePlan } from "../plans/plans.service";
 import { createDashboardRepository, type ScorecardRow } from "./reporting.dashboard.repository";
-import { reportingDashboard } from "./reporting.dashboard.service";
+import { allOverdueTasks, reportingDashboard } from "./reporting.dashboard.service";
 import { consolidatedDocx, defaultNarrative, entriesXlsx } from "./reporting.documents";
 import { createReportingRepository } from "./reporting.repository";
 
@@ -56,10 +56,11 @@ export async function exportConsolidatedDocx({
   const query = { obligationId: input.obligationId, periodKey: input.periodKey };
   const { dashboard, obligation } = await periodData({ db, actor, query });
   const repo = createReportingRepository(db);
-  const [plan, issuer, units] = await Promise.all([
+  const [plan, issuer, units, overdueTasks] = await Promise.all([
     getVisiblePlan({ db, actor, id: obligation.planId }),
     repo.unitName(obligation.receivingUnitId),
     repo.listReports({ scope: taskScope(actor), ...query }),
+    allOverdueTasks({ db, actor, query }),
   ]);
   const data = await consolidatedDocx({
     issuer: issuer ?? "",
@@ -83,7 +84,7 @@ export async function exportConsolidatedDocx({
         firstSubmittedAt: u.firstSubmittedAt ? new Date(u.firstSubmittedAt as string).toISOString() : null,
       }))
       .sort((a, b) => a.unitName.localeCompare(b.unitName, "vi")),
-    overdueTasks: dashboard.overdueTasks,
+    overdueTasks,
   });
   return { fileName: `bao-cao-tong-hop-${dashboard.periodKey}.docx`, data };
 }

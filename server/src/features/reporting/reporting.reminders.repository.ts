@@ -6,6 +6,9 @@
 import { sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "../../app/db";
 
+/** Notices listed in one digest e-mail; the rest are counted and left to the app. */
+export const DIGEST_MAX = 100;
+
 export interface ClaimedReminder {
   reportId: string;
   unitId: string;
@@ -150,27 +153,51 @@ export function createRemindersRepository(db: DbOrTx) {
       since: Date;
       until: Date;
     }) {
-      const result = await db.execute(sql`select title, body from notifications
+      // The mail lists the first DIGEST_MAX and counts them all, so it never claims fewer than there are.
+      const result =
+        await db.execute(sql`select title, body, count(*) over ()::int as total from notifications
         where unit_id = ${unitId} and (user_id is null or user_id = ${userId}) and read_at is null
           and created_at >= ${since.toISOString()} and created_at < ${until.toISOString()}
-        order by created_at limit 100`);
-      return rowsOf<{ title: string; body: string }>(result);
+        order by created_at, id limit ${DIGEST_MAX}`);
+      const rows = rowsOf<{ title: string; body: string; total: number }>(result);
+      return { items: rows.map(({ title, body }) => ({ title, body })), total: Number(rows[0]?.total ?? 0) };
     },
 
-    async listNotifications({ unitId, userId, limit }: { unitId: string; userId: string; limit: number }) {
-      const result = await db.execute(sql`select id, kind, title, body, report_id as "reportId",
-          read_at as "readAt", created_at as "createdAt"
-        from notifications where unit_id = ${unitId} and (user_id is null or user_id = ${userId})
-        order by created_at desc limit ${limit}`);
-      return rowsOf<{
-        id: string;
-        kind: string;
-        title: string;
-        body: string;
-        reportId: string | null;
-        readAt: Date | string | null;
-        createdAt: Date | string;
-      }>(result);
+    /** One page of the notices, newest first (the id breaks ties), with how many there are and are unread. */
+    async listNotifications({
+      unitId,
+      userId,
+      limit,
+      offset,
+    }: {
+      unitId: string;
+      userId: string;
+      limit: number;
+      offset: number;
+    }) {
+      const mine = sql`unit_id = ${unitId} and (user_id is null or user_id = ${userId})`;
+      const [rows, counts] = await Promise.all([
+        db.execute(sql`select id, kind, title, body, report_id as "reportId",
+            read_at as "readAt", created_at as "createdAt"
+          from notifications where ${mine}
+          order by created_at desc, id limit ${limit} offset ${offset}`),
+        db.execute(sql`select count(*)::int as total, (count(*) filter (where read_at is null))::int as unread
+          from notifications where ${mine}`),
+      ]);
+      const n = rowsOf<{ total: number; unread: number }>(counts)[0];
+      return {
+        rows: rowsOf<{
+          id: string;
+          kind: string;
+          title: string;
+          body: string;
+          reportId: string | null;
+          readAt: Date | string | null;
+          createdAt: Date | string;
+        }>(rows),
+        total: Number(n?.total ?? 0),
+        unread: Number(n?.unread ?? 0),
+      };
     },
     async markRead({ id, unitId }: { id: string; unitId: string }) {
       const result = await db.execute(sql`update notifications set read_at = coalesce(read_at, now())

@@ -3,6 +3,8 @@
  * writes in-app notices in one statement; e-mail goes out only when SMTP is configured. The unique key
  * per obligation, unit, period and offset means a reminder is never sent twice, across restarts too.
  */
+import type { z } from "zod";
+import type { notificationListQuery } from "../../../../core/src/api/reporting.schemas";
 import { REMINDER_CATCH_UP_DAYS } from "../../../../core/src/reporting/reminders";
 import { instantIn } from "../../../../core/src/time/clock";
 import type { Actor } from "../../app/actor";
@@ -10,6 +12,7 @@ import { now as clockNow, provinceTime, provinceTimeZone, provinceToday } from "
 import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
+import { TOTAL_CAP } from "../plans/plans.views.repository";
 import { iso } from "./reporting.presenter";
 import { type ClaimedReminder, createRemindersRepository } from "./reporting.reminders.repository";
 
@@ -112,18 +115,19 @@ export async function runDigests({
   const repo = createRemindersRepository(db);
   const claimed = await repo.claimDigests({ day, since, until });
   for (const user of claimed) {
-    const items = await repo.digestItems({ ...user, since, until });
+    const { items, total } = await repo.digestItems({ ...user, since, until });
     const text = [
-      `Các thông báo mới trên ChiSo trong 24 giờ qua (${items.length}):`,
+      `Các thông báo mới trên ChiSo trong 24 giờ qua (${total}):`,
       "",
       ...items.map((n) => `- ${n.title}${n.body ? `\n  ${n.body}` : ""}`),
+      ...(total > items.length ? [`… và ${total - items.length} thông báo khác.`] : []),
       "",
       "Vui lòng vào ChiSo để xem và xử lý.",
     ].join("\n");
     await mailer
       .send({
         to: [user.email],
-        subject: `ChiSo: ${items.length} thông báo ngày ${day.split("-").reverse().join("/")}`,
+        subject: `ChiSo: ${total} thông báo ngày ${day.split("-").reverse().join("/")}`,
         text,
       })
       .catch((error) => log?.warn({ err: error, userId: user.userId }, "Gửi email tổng hợp thất bại"));
@@ -164,14 +168,29 @@ export async function setEmailMode({
   return { emailMode };
 }
 
-/** The actor's unit's notices, newest first. */
-export async function listNotifications({ db, actor }: { db: Db; actor: Actor }) {
-  const rows = await createRemindersRepository(db).listNotifications({
+/** One page of the actor's unit's notices, newest first, with how many there are and are unread. */
+export async function listNotifications({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof notificationListQuery>;
+}) {
+  const { rows, total, unread } = await createRemindersRepository(db).listNotifications({
     unitId: actor.unitId,
     userId: actor.userId,
-    limit: 100,
+    limit: query.pageSize,
+    offset: Math.min((query.page - 1) * query.pageSize, TOTAL_CAP),
   });
-  return rows.map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) ?? "" }));
+  return {
+    notifications: rows.map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) ?? "" })),
+    total,
+    unread,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 export async function markNotificationRead({ db, actor, id }: { db: Db; actor: Actor; id: string }) {

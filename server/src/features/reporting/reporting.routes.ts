@@ -5,6 +5,7 @@ import {
   commentBody,
   commentResponse,
   consolidatedBody,
+  dashboardListQuery,
   dashboardQuery,
   dashboardResponse,
   dashboardTaskQuery,
@@ -16,18 +17,22 @@ import {
   evidenceQuery,
   evidenceResponse,
   lateBody,
+  lateUnitListResponse,
   linkBody,
   narrativeResponse,
+  notificationListQuery,
   notificationListResponse,
   obligationCreateBody,
   obligationListResponse,
   obligationResponse,
   openPeriodBody,
   openPeriodResponse,
+  overdueTaskListResponse,
   progressTrendQuery,
   progressTrendResponse,
   reportListQuery,
   reportListResponse,
+  reportPeriodListResponse,
   reportResponse,
   reportUpdateBody,
   scorecardListResponse,
@@ -38,7 +43,11 @@ import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
 import { XLSX_TYPE } from "../plans/plans.documents";
-import { cachedProgressTrend, cachedReportingDashboard } from "./reporting.dashboard.cache";
+import {
+  cachedDashboardList,
+  cachedProgressTrend,
+  cachedReportingDashboard,
+} from "./reporting.dashboard.cache";
 import { dashboardTask } from "./reporting.dashboard.service";
 import {
   consolidatedNarrative,
@@ -61,6 +70,7 @@ import {
   createObligation,
   getReport,
   listObligations,
+  listReportPeriods,
   listReports,
   openEvidence,
   openPeriod,
@@ -135,6 +145,21 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     },
   );
 
+  // The dashboard's lists, a page at a time, each with its true total.
+  for (const [path, list, schema] of [
+    ["/api/reporting/dashboard/late-units", "lateUnits", lateUnitListResponse],
+    ["/api/reporting/dashboard/overdue-tasks", "overdueTasks", overdueTaskListResponse],
+  ] as const) {
+    app.get(
+      path,
+      { config: user, schema: { querystring: dashboardListQuery, response: { 200: schema } } },
+      async (request, reply) => {
+        const json = await cachedDashboardList(list, { db, actor: actorOf(request), query: request.query });
+        return sendJsonText(reply, json, { schema, validate: config.validateResponses });
+      },
+    );
+  }
+
   app.get(
     "/api/reporting/dashboard/task",
     { config: user, schema: { querystring: dashboardTaskQuery, response: { 200: dashboardTaskResponse } } },
@@ -198,9 +223,13 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
   app.get(
     "/api/reports",
     { config: user, schema: { querystring: reportListQuery, response: { 200: reportListResponse } } },
-    async (request) => ({
-      reports: await listReports({ db, actor: actorOf(request), query: request.query }),
-    }),
+    async (request) => listReports({ db, actor: actorOf(request), query: request.query }),
+  );
+
+  app.get(
+    "/api/reports/periods",
+    { config: user, schema: { response: { 200: reportPeriodListResponse } } },
+    async (request) => ({ periods: await listReportPeriods({ db, actor: actorOf(request) }) }),
   );
 
   app.get(
@@ -268,8 +297,11 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
   // ——— notifications ———
   app.get(
     "/api/notifications",
-    { config: user, schema: { response: { 200: notificationListResponse } } },
-    async (request) => ({ notifications: await listNotifications({ db, actor: actorOf(request) }) }),
+    {
+      config: user,
+      schema: { querystring: notificationListQuery, response: { 200: notificationListResponse } },
+    },
+    async (request) => listNotifications({ db, actor: actorOf(request), query: request.query }),
   );
 
   app.get(

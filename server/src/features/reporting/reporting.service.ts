@@ -35,6 +35,7 @@ import { getVisibleUnit, today } from "../org-units/org-units.service";
 import { assignmentEnded, checkStatement, writeProgress } from "../plans/assignments/progress";
 import { taskScope } from "../plans/plans.policy";
 import { getVisiblePlan } from "../plans/plans.service";
+import { TOTAL_CAP } from "../plans/plans.views.repository";
 import { createEntryCache } from "./reporting.entry-cache";
 import { CONTENT_TYPES, checkEvidenceType, storedPath, UNIT_QUOTA_BYTES, writeTemp } from "./reporting.files";
 import {
@@ -314,7 +315,7 @@ export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: s
   };
 }
 
-/** The reports the actor may see, filtered. */
+/** One page of the reports the actor may see, filtered, with how many there are. */
 export async function listReports({
   db,
   actor,
@@ -324,14 +325,40 @@ export async function listReports({
   actor: Actor;
   query: z.infer<typeof reportListQuery>;
 }) {
-  const rows = await createReportingRepository(db).listReports({ scope: taskScope(actor), ...query });
-  return rows.map((r) =>
-    presentSummary({
-      ...(r as unknown as LoadedReport),
-      submittedAt: r.submittedAt as Date | null,
-      firstSubmittedAt: r.firstSubmittedAt as Date | null,
-    }),
-  );
+  const unit = query.unitId ? await getVisibleUnit({ db, actor, id: query.unitId }) : null;
+  const { rows, total } = await createReportingRepository(db).pageReports({
+    scope: taskScope(actor),
+    obligationId: query.obligationId,
+    periodKey: query.periodKey,
+    unit: unit ? { id: unit.id, path: unit.path, subtree: query.subtree === "true" } : undefined,
+    state: query.state,
+    limit: query.pageSize,
+    // Offsets stop at the cap, as the task list's do: nobody pages that far, and nothing scans further.
+    offset: Math.min((query.page - 1) * query.pageSize, TOTAL_CAP),
+    cap: TOTAL_CAP,
+  });
+  return {
+    reports: rows.map(({ full_count: _, ...r }) =>
+      presentSummary({
+        ...(r as unknown as LoadedReport),
+        submittedAt: r.submittedAt as Date | null,
+        firstSubmittedAt: r.firstSubmittedAt as Date | null,
+      }),
+    ),
+    total: Math.min(total, TOTAL_CAP),
+    totalExact: total <= TOTAL_CAP,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** The obligations and periods the actor's reports belong to, newest first, labelled. */
+export async function listReportPeriods({ db, actor }: { db: Db; actor: Actor }) {
+  const rows = await createReportingRepository(db).reportPeriods(taskScope(actor));
+  return rows.map(({ periodStart, periodEnd, ...r }) => ({
+    ...r,
+    periodLabel: labelOfPeriod({ periodKey: r.periodKey, periodStart, periodEnd }),
+  }));
 }
 
 const editRefusal = (report: LoadedReport) =>

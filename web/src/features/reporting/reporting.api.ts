@@ -3,14 +3,19 @@ import type {
   dashboardResponse,
   dashboardTaskResponse,
   evidence,
+  lateUnitListResponse,
   notification,
+  notificationListResponse,
   obligation,
   obligationCreateBody,
   openPeriodResponse,
+  overdueTaskListResponse,
   progressTrendResponse,
   reportComment,
   reportDetail,
   reportEntry,
+  reportListResponse,
+  reportPeriodListResponse,
   reportSummary,
   scorecard,
 } from "../../../../core/src/api/reporting.schemas";
@@ -21,6 +26,11 @@ export type Obligation = z.infer<typeof obligation>;
 export type ObligationInput = z.input<typeof obligationCreateBody>;
 export type OpenPeriodResult = z.infer<typeof openPeriodResponse>;
 export type ReportSummary = z.infer<typeof reportSummary>;
+export type ReportList = z.infer<typeof reportListResponse>;
+export type ReportPeriod = z.infer<typeof reportPeriodListResponse>["periods"][number];
+export type LateUnits = z.infer<typeof lateUnitListResponse>;
+export type OverdueTasks = z.infer<typeof overdueTaskListResponse>;
+export type NotificationList = z.infer<typeof notificationListResponse>;
 export type ReportDetail = z.infer<typeof reportDetail>;
 export type ReportEntry = z.infer<typeof reportEntry>;
 export type ReportComment = z.infer<typeof reportComment>;
@@ -62,8 +72,10 @@ export const openPeriod = ({ obligationId, periodKey }: { obligationId: string; 
     periodKey,
   });
 
-export const fetchReports = (query: Query) =>
-  api.get<{ reports: ReportSummary[] }>("/api/reports", query).then((x) => x.reports);
+/** One page of reports (`page`, `pageSize`, filters) with the true total. */
+export const fetchReports = (query: Query) => api.get<ReportList>("/api/reports", query);
+export const fetchReportPeriods = () =>
+  api.get<{ periods: ReportPeriod[] }>("/api/reports/periods").then((x) => x.periods);
 export const fetchReport = (id: string) => api.get<{ report: ReportDetail }>(r(id)).then((x) => x.report);
 export const patchReport = ({ id, patch }: { id: string; patch: ReportPatch }) =>
   api.patch<{ report: ReportDetail }>(r(id), patch).then((x) => x.report);
@@ -125,6 +137,11 @@ export type DashboardTaskQuery = PeriodQuery & {
 };
 export const fetchDashboardTask = (q: DashboardTaskQuery) =>
   api.get<DashboardTask>("/api/reporting/dashboard/task", q);
+export type DashboardListQuery = PeriodQuery & { page: number; pageSize: number };
+export const fetchLateUnits = (q: DashboardListQuery) =>
+  api.get<LateUnits>("/api/reporting/dashboard/late-units", q);
+export const fetchOverdueTasks = (q: DashboardListQuery) =>
+  api.get<OverdueTasks>("/api/reporting/dashboard/overdue-tasks", q);
 export const fetchProgressTrend = (obligationId: string) =>
   api.get<ProgressTrend>("/api/reporting/dashboard/progress-trend", { obligationId });
 export const fetchNarrative = (q: PeriodQuery) =>
@@ -165,8 +182,8 @@ export async function downloadConsolidatedDocx(q: PeriodQuery & { narrative: str
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export const fetchNotifications = () =>
-  api.get<{ notifications: Notification[] }>("/api/notifications").then((x) => x.notifications);
+export const fetchNotifications = (q: { page: number; pageSize: number }) =>
+  api.get<NotificationList>("/api/notifications", q);
 export type EmailMode = "immediate" | "daily";
 export const fetchEmailMode = () =>
   api.get<{ emailMode: EmailMode }>("/api/notifications/preferences").then((x) => x.emailMode);

@@ -4,15 +4,19 @@ import {
   addComment,
   addEvidenceLink,
   createObligation,
+  type DashboardListQuery,
   type DashboardTaskQuery,
   fetchDashboard,
   fetchDashboardTask,
   fetchEmailMode,
+  fetchLateUnits,
   fetchNarrative,
   fetchNotifications,
   fetchObligations,
+  fetchOverdueTasks,
   fetchProgressTrend,
   fetchReport,
+  fetchReportPeriods,
   fetchReports,
   fetchScorecards,
   markNotificationRead,
@@ -29,13 +33,17 @@ export const reportingKeys = {
   all: ["reporting"] as const,
   obligations: (planId: string) => ["reporting", "obligations", planId] as const,
   reports: (q: Query) => ["reporting", "reports", q] as const,
+  reportPeriods: ["reporting", "reports", "periods"] as const,
   report: (id: string) => ["reporting", "report", id] as const,
   dashboard: (q: PeriodQuery) => ["reporting", "dashboard", q] as const,
   progressTrend: (obligationId: string) => ["reporting", "dashboard", "progress", obligationId] as const,
   dashboardTask: (q: DashboardTaskQuery) => ["reporting", "dashboard", "task", q] as const,
+  dashboardList: (list: "late" | "overdue", q: DashboardListQuery) =>
+    ["reporting", "dashboard", list, q] as const,
   narrative: (q: PeriodQuery) => ["reporting", "narrative", q] as const,
   scorecards: (q: ScorecardQuery) => ["reporting", "scorecards", q] as const,
   notifications: ["notifications"] as const,
+  notificationsPage: (q: { page: number; pageSize: number }) => ["notifications", "list", q] as const,
 };
 
 export const useObligations = (planId: string) =>
@@ -46,6 +54,8 @@ export const useReports = (q: Query) =>
     queryFn: () => fetchReports(q),
     placeholderData: keepPreviousData,
   });
+export const useReportPeriods = () =>
+  useQuery({ queryKey: reportingKeys.reportPeriods, queryFn: fetchReportPeriods });
 export const useReport = (id: string) =>
   useQuery({ queryKey: reportingKeys.report(id), queryFn: () => fetchReport(id), enabled: !!id });
 export const useDashboard = (q: PeriodQuery | null) =>
@@ -58,6 +68,18 @@ export const useDashboardTask = (q: DashboardTaskQuery) =>
   useQuery({
     queryKey: reportingKeys.dashboardTask(q),
     queryFn: () => fetchDashboardTask(q),
+    placeholderData: keepPreviousData,
+  });
+export const useLateUnits = (q: DashboardListQuery) =>
+  useQuery({
+    queryKey: reportingKeys.dashboardList("late", q),
+    queryFn: () => fetchLateUnits(q),
+    placeholderData: keepPreviousData,
+  });
+export const useOverdueTasks = (q: DashboardListQuery) =>
+  useQuery({
+    queryKey: reportingKeys.dashboardList("overdue", q),
+    queryFn: () => fetchOverdueTasks(q),
     placeholderData: keepPreviousData,
   });
 export const useProgressTrend = (obligationId: string) =>
@@ -87,8 +109,13 @@ export function useSaveEmailMode() {
     onSuccess: (r) => qc.setQueryData(["notifications", "emailMode"], r.emailMode),
   });
 }
-export const useNotifications = () =>
-  useQuery({ queryKey: reportingKeys.notifications, queryFn: fetchNotifications, refetchInterval: 60_000 });
+export const useNotifications = (q: { page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: reportingKeys.notificationsPage(q),
+    queryFn: () => fetchNotifications(q),
+    refetchInterval: 60_000,
+    placeholderData: keepPreviousData,
+  });
 
 /** Any reporting change can move a report, the lists, the dashboard and the notices. */
 function useInvalidateReporting() {

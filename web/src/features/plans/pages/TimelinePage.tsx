@@ -1,4 +1,4 @@
-import { Badge, Card, DatePicker, Empty, Flex, List, Select, Skeleton, Tag, Typography } from "antd";
+import { Alert, Badge, Card, DatePicker, Empty, Flex, List, Select, Skeleton, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -58,6 +58,18 @@ export function TimelinePage() {
       <QueryErrorAlert error={data.error} onRetry={() => data.refetch()} />
       {data.isLoading ? <Skeleton active /> : null}
       {!data.isLoading && months.length === 0 ? <Empty description={t("plans.timeline.empty")} /> : null}
+      {data.data && data.data.tasksShown < data.data.tasksTotal ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="timeline-partial"
+          title={t("plans.timeline.partial", {
+            shown: data.data.tasksShown,
+            total: data.data.tasksTotal,
+          })}
+        />
+      ) : null}
       <Flex vertical gap={12} data-testid="timeline">
         {months.map(([month, items]) => {
           const [y, m] = month.split("-");

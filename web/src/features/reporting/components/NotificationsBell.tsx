@@ -8,17 +8,22 @@ import { formatDateTimeVi } from "../../../lib/dates";
 import type { Notification } from "../reporting.api";
 import { useEmailMode, useMarkRead, useNotifications, useSaveEmailMode } from "../reporting.queries";
 
+const PAGE_SIZE = 20;
+
 /** The header's bell: reminders, returns and acceptances, with the unread count. */
 export function NotificationsBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const notifications = useNotifications();
+  const [page, setPage] = useState(1);
+  const notifications = useNotifications({ page, pageSize: PAGE_SIZE });
   const markRead = useMarkRead();
   const [open, setOpen] = useState(false);
   const emailMode = useEmailMode();
   const saveEmailMode = useSaveEmailMode();
-  const items = notifications.data ?? [];
-  const unread = items.filter((n) => !n.readAt);
+  const items = notifications.data?.notifications ?? [];
+  // Counted by the server over every notice, not only the page shown.
+  const unread = notifications.data?.unread ?? 0;
+  const total = notifications.data?.total ?? 0;
 
   const openItem = (n: Notification) => {
     if (!n.readAt) markRead.mutate(n.id);
@@ -36,6 +41,18 @@ export function NotificationsBell() {
         <List
           size="small"
           dataSource={items}
+          pagination={
+            total > PAGE_SIZE
+              ? {
+                  current: page,
+                  pageSize: PAGE_SIZE,
+                  total,
+                  size: "small",
+                  onChange: setPage,
+                  align: "center",
+                }
+              : false
+          }
           renderItem={(n) => (
             <List.Item
               className={n.readAt ? "notification-read" : "notification-unread"}
@@ -93,13 +110,13 @@ export function NotificationsBell() {
       title={t("notifications.title")}
       content={content}
     >
-      <Badge count={unread.length} size="small" overflowCount={99}>
+      <Badge count={unread} size="small" overflowCount={99}>
         <Button
           type="text"
           icon={<BellOutlined />}
-          aria-label={t("notifications.label", { count: unread.length })}
+          aria-label={t("notifications.label", { count: unread })}
           data-testid="notifications-bell"
-          data-unread={unread.length}
+          data-unread={unread}
         />
       </Badge>
     </Popover>

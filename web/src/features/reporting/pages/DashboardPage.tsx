@@ -35,16 +35,37 @@ import {
   type Dashboard,
   downloadConsolidatedDocx,
   entriesXlsxUrl,
+  type LateUnits,
+  type OverdueTasks,
   type PeriodQuery,
   type ReportSummary,
 } from "../reporting.api";
-import { useDashboard, useNarrative, useProgressTrend, useReports } from "../reporting.queries";
+import {
+  useDashboard,
+  useLateUnits,
+  useNarrative,
+  useOverdueTasks,
+  useProgressTrend,
+  useReportPeriods,
+  useReports,
+} from "../reporting.queries";
 
 const EChart = lazy(() => import("../../indices/charts/EChart").then((m) => ({ default: m.EChart })));
 
 const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
 /** A rate as Vietnamese writes it: "58,3". */
 const pctText = (part: number, whole: number) => formatNumber(pct(part, whole), 1);
+
+type Paging = { page: number; pageSize: number };
+/** Ant Design's pager driven by the server: the page asked for, the true total. */
+const serverPaging = (p: Paging, total: number | undefined, set: (p: Paging) => void) => ({
+  current: p.page,
+  pageSize: p.pageSize,
+  total: total ?? 0,
+  hideOnSinglePage: true,
+  showSizeChanger: false,
+  onChange: (page: number, pageSize: number) => set({ page, pageSize }),
+});
 
 /** The coordinator's view of one obligation and period: who reported, on time, and how the tasks stand. */
 export function DashboardPage() {
@@ -54,24 +75,23 @@ export function DashboardPage() {
   const periodKey = params.get("periodKey") ?? "";
   const q: PeriodQuery | null = obligationId && periodKey ? { obligationId, periodKey } : null;
   const dashboard = useDashboard(q);
-  // The periods offered are those of the reports this person sees.
-  const all = useReports({});
-  const choices = useMemo(() => {
-    const seen = new Map<string, { value: string; label: string }>();
-    for (const r of all.data ?? [])
-      seen.set(`${r.obligationId}|${r.periodKey}`, {
+  // The periods offered are those of the reports this person sees (every one, from the server).
+  const all = useReportPeriods();
+  const choices = useMemo(
+    () =>
+      (all.data ?? []).map((r) => ({
         value: `${r.obligationId}|${r.periodKey}`,
         label: `${r.obligationTitle} · ${r.periodLabel}`,
-      });
-    return [...seen.values()];
-  }, [all.data]);
+      })),
+    [all.data],
+  );
 
   return (
     <>
       <PageTitle title={t("reporting.dashboard.title")} extra={q ? <Exports q={q} /> : null} />
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
-          style={{ minWidth: 420 }}
+          style={{ width: 420, maxWidth: "100%" }}
           placeholder={t("reporting.dashboard.pick")}
           value={q ? `${obligationId}|${periodKey}` : undefined}
           options={choices}
@@ -88,7 +108,10 @@ export function DashboardPage() {
       {!q ? <Empty description={t("reporting.dashboard.none")} /> : null}
       <QueryErrorAlert error={dashboard.error} onRetry={() => dashboard.refetch()} />
       {q && dashboard.isLoading ? <Skeleton active /> : null}
-      {q && dashboard.data ? <DashboardBody q={q} d={dashboard.data} /> : null}
+      {q && dashboard.data ? (
+        // Keyed by the period, so its lists start again at page 1 when another period is picked.
+        <DashboardBody key={`${q.obligationId}|${q.periodKey}`} q={q} d={dashboard.data} />
+      ) : null}
     </>
   );
 }
@@ -99,7 +122,13 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
   const unitLabels = useLabels();
   const planLabels = usePlanLabels();
   const labels = useReportingLabels();
-  const reports = useReports({ obligationId: q.obligationId, periodKey: q.periodKey });
+  // Each list pages on the server and its title counts every row, not the rows of the page.
+  const [reportsPage, setReportsPage] = useState({ page: 1, pageSize: 20 });
+  const reports = useReports({ obligationId: q.obligationId, periodKey: q.periodKey, ...reportsPage });
+  const [latePage, setLatePage] = useState({ page: 1, pageSize: 10 });
+  const late = useLateUnits({ ...q, ...latePage });
+  const [overduePage, setOverduePage] = useState({ page: 1, pageSize: 10 });
+  const overdue = useOverdueTasks({ ...q, ...overduePage });
   const { expected, received, onTime } = d.totals;
   const [cut, setCut] = useState<"level" | "kind">("level");
   const [drillTaskId, setDrillTaskId] = useState<string | null>(null);
@@ -258,12 +287,19 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
               ))}
             </Space>
           </Card>
-          <Card size="small" title={t("reporting.dashboard.lateUnits", { count: d.lateUnits.length })}>
-            <Table
+          <Card
+            size="small"
+            title={t("reporting.dashboard.lateUnits", { count: late.data?.total ?? 0 })}
+            data-testid="dashboard-late-units"
+          >
+            <QueryErrorAlert error={late.error} onRetry={() => late.refetch()} />
+            <Table<LateUnits["items"][number]>
               size="small"
               rowKey="reportId"
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              dataSource={d.lateUnits}
+              loading={late.isFetching}
+              scroll={{ x: 480 }}
+              pagination={serverPaging(latePage, late.data?.total, setLatePage)}
+              dataSource={late.data?.items ?? []}
               locale={{ emptyText: t("reporting.dashboard.noLate") }}
               columns={[
                 {
@@ -306,9 +342,10 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
         <Table<ReportSummary>
           size="small"
           rowKey="id"
-          loading={reports.isLoading}
-          dataSource={reports.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          loading={reports.isFetching}
+          dataSource={reports.data?.reports ?? []}
+          scroll={{ x: 600 }}
+          pagination={serverPaging(reportsPage, reports.data?.total, setReportsPage)}
           columns={[
             {
               title: t("reporting.fields.unit"),
@@ -339,12 +376,19 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
           ]}
         />
       </Card>
-      <Card size="small" title={t("reporting.dashboard.overdueTasks", { count: d.overdueTasks.length })}>
-        <Table
+      <Card
+        size="small"
+        title={t("reporting.dashboard.overdueTasks", { count: overdue.data?.total ?? d.taskStatus.overdue })}
+        data-testid="dashboard-overdue-tasks"
+      >
+        <QueryErrorAlert error={overdue.error} onRetry={() => overdue.refetch()} />
+        <Table<OverdueTasks["items"][number]>
           size="small"
-          rowKey={(x) => `${x.taskId}|${x.unitId}`}
-          dataSource={d.overdueTasks}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          rowKey="entryId"
+          loading={overdue.isFetching}
+          dataSource={overdue.data?.items ?? []}
+          scroll={{ x: 720 }}
+          pagination={serverPaging(overduePage, overdue.data?.total, setOverduePage)}
           locale={{ emptyText: t("reporting.dashboard.noOverdue") }}
           columns={[
             { title: t("reporting.dashboard.taskNumber"), dataIndex: "number", width: 80 },
