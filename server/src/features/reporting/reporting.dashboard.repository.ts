@@ -132,7 +132,7 @@ export function createDashboardRepository(db: DbOrTx) {
         from reports r join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
           and ((not ${RECEIVED} and r.due_date < ${p.today}) or ${SENT_DAY} > r.due_date)
-        order by u.name limit 500`);
+        order by u.sort_key collate "C", r.unit_id limit 500`);
       return rowsOf<{
         reportId: string;
         unitId: string;
@@ -157,7 +157,7 @@ export function createDashboardRepository(db: DbOrTx) {
           join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
           and ${effectiveStatus(p.today)} = 'overdue'
-        order by a.due_date nulls last, t.sort_order, u.name limit 500`);
+        order by a.due_date nulls last, t.sort_order, u.sort_key collate "C", r.unit_id limit 500`);
       return rowsOf<{
         taskId: string;
         number: string;
@@ -208,7 +208,7 @@ export function createDashboardRepository(db: DbOrTx) {
             r.unit_kind as "unitKind", r.state as "reportState", a.role, a.due_date::text as "dueDate",
             ${status} as status, e.progress, e.narrative
           ${from} ${filter}
-          order by u.name, r.unit_id limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`),
+          order by u.sort_key collate "C", r.unit_id limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`),
         db.execute(sql`select ${status} as status, count(*)::int as n ${from} group by 1`),
       ]);
       return {
@@ -225,7 +225,7 @@ export function createDashboardRepository(db: DbOrTx) {
         from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
           join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
-        order by u.name, t.sort_order, a.role`);
+        order by u.sort_key collate "C", r.unit_id, t.sort_order, a.role`);
       return rowsOf<EntryExportRow>(result);
     },
 

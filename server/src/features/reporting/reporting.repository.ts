@@ -293,7 +293,7 @@ export function createReportingRepository(db: DbOrTx) {
           r.submitted_at as "submittedAt", r.first_submitted_at as "firstSubmittedAt", o.frequency
         from reports r join org_units u on u.id = r.unit_id join reporting_obligations o on o.id = r.obligation_id
         where ${sql.join(where, sql` and `)}
-        order by r.period_start desc, u.name limit 1000`);
+        order by r.period_start desc, u.sort_key collate "C", r.unit_id limit 1000`);
       return rowsOf<Record<string, unknown>>(result);
     },
 
