@@ -152,6 +152,7 @@ describe("directory changes", () => {
     const audit = await admin.get(`/api/audit?entity=orgUnit&entityId=${id}`);
     expect(audit.json().entries.map((e: { action: string }) => e.action)).toEqual(["update", "create"]);
     expect(audit.json().entries[0].before.name).toBe("Phòng Thử nghiệm số");
+    expect(audit.json().entries[0].after).not.toHaveProperty("sortKey");
 
     const officer = await asOfficer();
     const denied = await officer.post("/api/org-units", {
