@@ -24,7 +24,9 @@ export function foldForMatch(text: string): string {
     .trim();
 }
 
-const collator = new Intl.Collator("vi", { sensitivity: "base", numeric: true });
+// Full strength (tones, then case, break ties): the same order as the database's sort keys
+// (vietnamese-sort.ts). Numbers by value: "Phường 2" before "Phường 10".
+const collator = new Intl.Collator("vi", { numeric: true });
 
 /** Compares two names the way a Vietnamese reader sorts them. */
 export function compareVietnamese(a: string, b: string): number {

@@ -17,6 +17,8 @@ function redact(value: unknown): unknown {
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const key of Object.keys(copy)) {
     if (/password|hash|token|secret/i.test(key)) copy[key] = "[ẩn]";
+    // The database derives the sort key from the name; in the record it would only be noise.
+    else if (key === "sortKey") delete copy[key];
     else if (copy[key] instanceof Date) copy[key] = (copy[key] as Date).toISOString();
   }
   return copy;

@@ -169,6 +169,16 @@ export async function restoreDatabase({
         }
       }
     }
+    // Generated columns (sort keys) are in the file but computed again by the database on insert.
+    const generated = new Set(
+      (
+        await rows<{ name: string }>(
+          tx,
+          sql`select table_name || '.' || column_name as name from information_schema.columns
+              where table_schema = 'public' and is_generated = 'ALWAYS'`,
+        )
+      ).map((c) => c.name),
+    );
     await tx.execute(sql.raw(`truncate ${[...tables, "sessions"].map((t) => `"${t}"`).join(", ")} cascade`));
     for (;;) {
       const next = await iterator.next();
@@ -179,7 +189,12 @@ export async function restoreDatabase({
         throw new AppError(400, "backup.unknownTable", `Bảng "${t}" trong bản sao lưu không tồn tại.`);
       if (!r.length) continue;
       // Only the columns the backup has: a column added since then keeps its default.
-      const columns = sql.join(Object.keys(r[0] as object).map(ident), sql`, `);
+      const columns = sql.join(
+        Object.keys(r[0] as object)
+          .filter((c) => !generated.has(`${t}.${c}`))
+          .map(ident),
+        sql`, `,
+      );
       await tx.execute(
         sql`insert into ${ident(t)} (${columns}) select ${columns} from json_populate_recordset(null::${ident(t)}, ${JSON.stringify(r)}::json)`,
       );

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../app/db";
+import { vietnameseOrder } from "../../app/vietnamese-order";
 import { orgGroupMembers, orgGroups, orgUnitEventLinks, orgUnitEvents, orgUnits } from "./org-units.table";
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -62,7 +63,8 @@ export function createOrgUnitsRepository(db: DbOrTx) {
             ...(rank ? [rank] : []),
             asc(orgUnits.depth),
             asc(orgUnits.sortOrder),
-            asc(orgUnits.name),
+            asc(vietnameseOrder(orgUnits.sortKey)),
+            asc(orgUnits.id),
           ],
         )
         .limit(filter.limit);
@@ -84,14 +86,19 @@ export function createOrgUnitsRepository(db: DbOrTx) {
         })
         .from(orgUnits)
         .where(where.length ? and(...where) : undefined)
-        .orderBy(asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.name));
+        .orderBy(
+          asc(orgUnits.depth),
+          asc(orgUnits.sortOrder),
+          asc(vietnameseOrder(orgUnits.sortKey)),
+          asc(orgUnits.id),
+        );
     },
     async listChildren(parentId: string) {
       return db
         .select()
         .from(orgUnits)
         .where(eq(orgUnits.parentId, parentId))
-        .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
+        .orderBy(asc(orgUnits.sortOrder), asc(vietnameseOrder(orgUnits.sortKey)), asc(orgUnits.id));
     },
     async listByPathPrefix(prefix: string) {
       return db
@@ -169,7 +176,8 @@ export function createOrgUnitsRepository(db: DbOrTx) {
         .select({ id: orgGroups.id, name: orgGroups.name })
         .from(orgGroupMembers)
         .innerJoin(orgGroups, eq(orgGroups.id, orgGroupMembers.groupId))
-        .where(eq(orgGroupMembers.unitId, unitId));
+        .where(eq(orgGroupMembers.unitId, unitId))
+        .orderBy(asc(vietnameseOrder(orgGroups.sortKey)), asc(orgGroups.id));
     },
   };
 }
@@ -181,7 +189,7 @@ export function createOrgGroupsRepository(db: DbOrTx) {
         .select()
         .from(orgGroups)
         .where(provinceId ? eq(orgGroups.provinceId, provinceId) : undefined)
-        .orderBy(asc(orgGroups.name));
+        .orderBy(asc(vietnameseOrder(orgGroups.sortKey)), asc(orgGroups.id));
     },
     async findById(id: string) {
       const rows = await db.select().from(orgGroups).where(eq(orgGroups.id, id)).limit(1);
@@ -247,7 +255,7 @@ export function createOrgGroupsRepository(db: DbOrTx) {
         .select()
         .from(orgUnits)
         .where(and(or(...parts), activeAt(at)))
-        .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name));
+        .orderBy(asc(orgUnits.sortOrder), asc(vietnameseOrder(orgUnits.sortKey)), asc(orgUnits.id));
     },
   };
 }

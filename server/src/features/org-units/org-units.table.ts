@@ -27,6 +27,8 @@ export const orgUnits = pgTable(
     path: text("path").notNull(),
     depth: integer("depth").notNull().default(0),
     name: text("name").notNull(),
+    /** Vietnamese order of the name under COLLATE "C" (migration 0014; core/src/text/vietnamese-sort.ts). */
+    sortKey: text("sort_key").notNull().generatedAlwaysAs(sql`vietnamese_sort_key(name)`),
     shortName: text("short_name"),
     code: text("code"),
     aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
@@ -83,6 +85,8 @@ export const orgGroups = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     provinceId: uuid("province_id").notNull(),
     name: text("name").notNull(),
+    /** Vietnamese order of the name under COLLATE "C" (migration 0014). */
+    sortKey: text("sort_key").notNull().generatedAlwaysAs(sql`vietnamese_sort_key(name)`),
     searchText: text("search_text").notNull(),
     ruleKinds: text("rule_kinds").array().notNull().default(sql`'{}'::text[]`),
     ruleParentId: uuid("rule_parent_id"),

@@ -104,7 +104,7 @@ const overdueQuery = (p: PeriodArgs) => ({
     join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
   where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
     and ${effectiveStatus(p.today)} = 'overdue'`,
-  order: sql`a.due_date nulls last, t.sort_order, u.name, e.id`,
+  order: sql`a.due_date nulls last, t.sort_order, u.sort_key collate "C", e.id`,
 });
 
 /** One page of a dashboard list (its order ends on an id, so pages neither repeat nor skip) and its total. */
@@ -197,7 +197,7 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
         select: sql`select r.id as "reportId", r.unit_id as "unitId", u.name as "unitName",
           r.unit_kind as "unitKind", r.state, r.due_date::text as "dueDate", r.first_submitted_at as "submittedAt"`,
         from,
-        order: sql`u.name, r.id`,
+        order: sql`u.sort_key collate "C", r.id`,
       });
     },
     async taskStatus(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
@@ -255,7 +255,7 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
             r.unit_kind as "unitKind", r.state as "reportState", a.role, a.due_date::text as "dueDate",
             ${status} as status, e.progress, e.narrative
           ${from} ${filter}
-          order by u.name, r.unit_id limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`),
+          order by u.sort_key collate "C", r.unit_id limit ${p.pageSize} offset ${(p.page - 1) * p.pageSize}`),
         db.execute(sql`select ${status} as status, count(*)::int as n ${from} group by 1`),
       ]);
       return {
@@ -271,7 +271,7 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
           ${effectiveStatus(p.today)} as status, e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt"
         from ${ENTRIES} join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
-        order by u.name, t.sort_order, a.role`);
+        order by u.sort_key collate "C", r.unit_id, t.sort_order, a.role`);
       return rowsOf<EntryExportRow>(result);
     },
 

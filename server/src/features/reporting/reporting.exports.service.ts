@@ -7,6 +7,7 @@ import type {
   scorecardQuery,
 } from "../../../../core/src/api/reporting.schemas";
 import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../core/src/auth/roles";
+import { compareVietnamese } from "../../../../core/src/text/vietnamese";
 import type { Actor } from "../../app/actor";
 import type { Db } from "../../app/db";
 import { today } from "../org-units/org-units.service";
@@ -83,7 +84,7 @@ export async function exportConsolidatedDocx({
         dueDate: String(u.dueDate),
         firstSubmittedAt: u.firstSubmittedAt ? new Date(u.firstSubmittedAt as string).toISOString() : null,
       }))
-      .sort((a, b) => a.unitName.localeCompare(b.unitName, "vi")),
+      .sort((a, b) => compareVietnamese(a.unitName, b.unitName)),
     overdueTasks,
   });
   return { fileName: `bao-cao-tong-hop-${dashboard.periodKey}.docx`, data };
@@ -144,7 +145,7 @@ export async function listScorecards({
       (b.taskOnTimeRate ?? -1) - (a.taskOnTimeRate ?? -1) ||
       (b.reportOnTimeRate ?? -1) - (a.reportOnTimeRate ?? -1) ||
       a.tasksOverdue - b.tasksOverdue ||
-      a.unitName.localeCompare(b.unitName, "vi"),
+      compareVietnamese(a.unitName, b.unitName),
   );
   return scored.map((s, i) => ({ rank: i + 1, ...s }));
 }

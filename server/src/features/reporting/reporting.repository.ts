@@ -47,7 +47,7 @@ const reportListSelect = sql`select r.id, r.obligation_id as "obligationId", o.t
   r.version, r.late_allowed as "lateAllowed", r.return_reason as "returnReason",
   r.submitted_at as "submittedAt", r.first_submitted_at as "firstSubmittedAt", o.frequency`;
 // The id last: units may share a name, and a page must never repeat or skip a row.
-const REPORT_ORDER = sql`r.period_start desc, u.name, r.id`;
+const REPORT_ORDER = sql`r.period_start desc, u.sort_key collate "C", r.id`;
 
 function reportListFrom(f: ReportListFilter): SQL {
   const where = [reportScope(f.scope)];

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../app/db";
+import { vietnameseOrder } from "../../app/vietnamese-order";
 import { orgUnits } from "../org-units/org-units.table";
 import { users } from "./users.table";
 
@@ -24,10 +25,11 @@ const listColumns = {
   createdAt: users.createdAt,
 };
 
+/** Names sort in Vietnamese order (their sort keys), on PGlite and PostgreSQL alike. */
 const sortColumns = {
   username: users.username,
-  displayName: users.displayName,
-  unitName: orgUnits.name,
+  displayName: vietnameseOrder(users.sortKey),
+  unitName: vietnameseOrder(orgUnits.sortKey),
   createdAt: users.createdAt,
   lastLoginAt: users.lastLoginAt,
 };

@@ -9,6 +9,8 @@ export const users = pgTable(
     /** Stored lower-case; login is case-insensitive. */
     username: text("username").notNull(),
     displayName: text("display_name").notNull(),
+    /** Vietnamese order of the display name under COLLATE "C" (migration 0014). */
+    sortKey: text("sort_key").notNull().generatedAlwaysAs(sql`vietnamese_sort_key(display_name)`),
     email: text("email"),
     unitId: uuid("unit_id")
       .notNull()

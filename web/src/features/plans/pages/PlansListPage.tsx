@@ -3,6 +3,7 @@ import { Button, Empty, Flex, Input, InputNumber, Select, Table, Tag, Typography
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { compareVietnamese } from "../../../../../core/src/text/vietnamese";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateVi } from "../../../lib/dates";
 import { PlanFormDialog } from "../components/PlanFormDialog";
@@ -105,13 +106,13 @@ export function PlansListPage() {
             title: t("plans.fields.number"),
             dataIndex: "number",
             width: 150,
-            sorter: (a, b) => a.number.localeCompare(b.number, "vi"),
+            sorter: (a, b) => compareVietnamese(a.number, b.number),
             render: (v: string, r) => <Link to={`/plans/${r.id}`}>{v || t("plans.noNumber")}</Link>,
           },
           {
             title: t("plans.fields.title"),
             dataIndex: "title",
-            sorter: (a, b) => a.title.localeCompare(b.title, "vi"),
+            sorter: (a, b) => compareVietnamese(a.title, b.title),
             render: (v: string, r) => (
               <Flex vertical gap={2}>
                 <Link to={`/plans/${r.id}`}>{v}</Link>
