@@ -106,16 +106,27 @@ export function formatTable({
 function formatCold(report: BenchReport): string[] {
   if (report.coldNote) return [`cold reads: ${report.coldNote}`, ""];
   if (!report.cold.length) return [];
-  const header = ["read (cold)", "endpoint ms", "SQL ms", "ratio", "statements", "cpu ms/req", "errors", ""];
+  const header = [
+    "read (cold)",
+    "endpoint ms",
+    "SQL ms",
+    "ratio",
+    "ms over SQL",
+    "statements",
+    "cpu ms/req",
+    "errors",
+    "",
+  ];
   const rows = report.cold.map((c) => [
     c.name,
     c.endpointMs.toFixed(1),
     c.sqlMs.toFixed(1),
     c.ratio.toFixed(2),
+    (c.endpointMs - c.sqlMs).toFixed(1),
     String(c.statements),
     c.cpuMsPerRequest.toFixed(2),
     String(c.errors),
-    c.ratio <= COLD_RATIO_LIMIT ? "ok" : `OVER ${COLD_RATIO_LIMIT}`,
+    c.floor ? "floor" : c.ratio <= COLD_RATIO_LIMIT ? "ok" : `OVER ${COLD_RATIO_LIMIT}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>

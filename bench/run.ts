@@ -3,14 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { ADMIN_USERNAME, usernameOf } from "./accounts";
 import { type BenchOptions, parseBenchArgs, USAGE, UsageError } from "./args";
-import { type ColdFigure, measureCold, openColdClients } from "./cold/measure-cold";
+import { type ColdFigure, FLOOR_READ, measureCold, openColdClients } from "./cold/measure-cold";
 import { type Dataset, ensureDataset } from "./generate/dataset";
 import { buildPlan } from "./generate/plan";
 import { type LoadResult, runLoad } from "./load/run-load";
 import { progress } from "./log";
 import { type BenchReport, formatTable, toScenarioReport } from "./report";
 import { SCENARIOS } from "./scenarios";
-import type { ScenarioContext } from "./scenarios/types";
+import type { ColdRead, ColdReads, ScenarioContext } from "./scenarios/types";
 import { readCpuMs, readRssMb, startRssSampler } from "./server/memory";
 import { login } from "./server/session";
 import { type RunningServer, startServer } from "./server/spawn";
@@ -164,7 +164,9 @@ async function coldReads({
       login: (username) => login({ baseUrl: server.baseUrl, username }),
       serverCpuMs: () => readCpuMs(server.pid) ?? 0,
     };
-    const prepared = [];
+    const prepared: Array<{ scenario: { name: string }; cold: ColdReads; reads: ColdRead[] }> = [
+      { scenario: FLOOR_READ, cold: FLOOR_READ.cold, reads: FLOOR_READ.cold.reads() },
+    ];
     for (const scenario of chosen)
       if (scenario.cold)
         prepared.push({ scenario, cold: scenario.cold, reads: await scenario.cold.reads(coldContext) });
@@ -178,6 +180,7 @@ async function coldReads({
           cold: spec,
           reads,
           runs: options.coldRuns,
+          floor: scenario === FLOOR_READ,
           bench: {
             baseUrl: server.baseUrl,
             traceFile,

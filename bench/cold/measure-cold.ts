@@ -29,7 +29,15 @@ export interface ColdFigure {
   statements: number;
   cpuMsPerRequest: number;
   errors: number;
+  /** The floor (GET /api/health: no session, one `select 1`): what any request costs on this machine. */
+  floor?: boolean;
 }
+
+/** Measured first: the cost of a request that does (almost) nothing, to read the others against. */
+export const FLOOR_READ = {
+  name: "health (floor)",
+  cold: { revisions: [], reads: () => [{ session: null, path: "/api/health" }] } satisfies ColdReads,
+};
 
 /** The HTTP, validation and JSON cost over the query itself that the product accepts. */
 export const COLD_RATIO_LIMIT = 1.5;
@@ -102,12 +110,14 @@ export async function measureCold({
   cold,
   reads,
   runs,
+  floor,
 }: {
   name: string;
   bench: ColdBench;
   cold: ColdReads;
   reads: ColdRead[];
   runs: number;
+  floor?: boolean;
 }): Promise<ColdFigure> {
   if (!reads.length) throw new Error(`${name}: no cold reads`);
   const endpoint: number[] = [];
@@ -129,7 +139,7 @@ export async function measureCold({
     const res = await fetch(`${bench.baseUrl}${read.path}`, {
       method: read.method ?? "GET",
       headers: {
-        ...authHeaders(read.session),
+        ...(read.session ? authHeaders(read.session) : {}),
         ...(read.body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: read.body === undefined ? undefined : JSON.stringify(read.body),
@@ -171,5 +181,6 @@ export async function measureCold({
     statements: median(counts),
     cpuMsPerRequest: round2(cpuMs / runs),
     errors,
+    ...(floor ? { floor } : {}),
   };
 }

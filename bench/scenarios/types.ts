@@ -16,7 +16,8 @@ export interface ScenarioContext {
 
 /** One read as the cold measurement sends it (bench/cold/measure-cold.ts). */
 export interface ColdRead {
-  session: Session;
+  /** null: a public route, no cookie. */
+  session: Session | null;
   path: string;
   method?: "GET" | "POST";
   body?: unknown;
