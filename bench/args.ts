@@ -9,19 +9,33 @@ export interface BenchOptions {
   json: boolean;
   durationSec: number;
   connections: number;
+  /** Cold requests per read scenario, beside their SQL run directly (PostgreSQL only); 0: none. */
+  coldRuns: number;
 }
 
 export const USAGE =
-  "usage: npm run bench -- --scale province|national [--scenario NAME[,NAME…]] [--json] [--duration SECONDS] [--connections N]";
+  "usage: npm run bench -- --scale province|national [--scenario NAME[,NAME…]] [--json] [--duration SECONDS] [--connections N] [--cold-runs N]";
 
 /** A wrong argument: the runner prints the message and exits with status 2. */
 export class UsageError extends Error {}
 
-function positiveInt({ raw, name, fallback }: { raw: string | undefined; name: string; fallback: number }) {
+function positiveInt({
+  raw,
+  name,
+  fallback,
+  min = 1,
+}: {
+  raw: string | undefined;
+  name: string;
+  fallback: number;
+  min?: number;
+}) {
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new UsageError(`--${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(
+      `--${name} must be ${min === 0 ? "a whole number (0 or more)" : "a positive integer"}, got "${raw}"`,
+    );
   return value;
 }
 
@@ -47,6 +61,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     json: values.json ?? false,
     durationSec: positiveInt({ raw: values.duration, name: "duration", fallback: 10 }),
     connections: positiveInt({ raw: values.connections, name: "connections", fallback: 50 }),
+    coldRuns: positiveInt({ raw: values["cold-runs"], name: "cold-runs", fallback: 20, min: 0 }),
   };
 }
 
@@ -61,6 +76,7 @@ function parse(argv: string[]) {
       json: { type: "boolean" },
       duration: { type: "string" },
       connections: { type: "string" },
+      "cold-runs": { type: "string" },
     },
   });
 }

@@ -1,3 +1,4 @@
+import { COLD_RATIO_LIMIT, type ColdFigure } from "./cold/measure-cold";
 import type { LoadResult } from "./load/run-load";
 
 export interface BenchReport {
@@ -10,6 +11,10 @@ export interface BenchReport {
   loadAverage: { before: string; after: string };
   /** Server CPU per request: stable even when other work on the machine inflates latencies. */
   cpuMsPerRequest: Record<string, number>;
+  /** Read scenarios cold (nothing in memory) beside the same SQL run directly on the database. */
+  cold: ColdFigure[];
+  /** Why there are no cold figures (PGlite). */
+  coldNote?: string;
 }
 
 /** The product's targets (national scale, PostgreSQL, 50 connections), shown next to the figures. */
@@ -93,5 +98,48 @@ export function formatTable({
     `load average (1/5/15 min): ${report.loadAverage.before} before, ${report.loadAverage.after} after`,
     `server memory: idle ${report.memoryMB.idle} MB  ${mark({ value: report.memoryMB.idle, limit: TARGETS.idleMB })}, peak ${report.memoryMB.peak} MB`,
     "",
+    ...formatCold(report),
   ].join("\n");
+}
+
+/** The cold reads beside their SQL: medians, one request at a time. */
+function formatCold(report: BenchReport): string[] {
+  if (report.coldNote) return [`cold reads: ${report.coldNote}`, ""];
+  if (!report.cold.length) return [];
+  const header = [
+    "read (cold)",
+    "endpoint ms",
+    "SQL ms",
+    "ratio",
+    "ms over SQL",
+    "statements",
+    "cpu ms/req",
+    "errors",
+    "",
+  ];
+  const rows = report.cold.map((c) => [
+    c.name,
+    c.endpointMs.toFixed(1),
+    c.sqlMs.toFixed(1),
+    c.ratio.toFixed(2),
+    (c.endpointMs - c.sqlMs).toFixed(1),
+    String(c.statements),
+    c.cpuMsPerRequest.toFixed(2),
+    String(c.errors),
+    c.floor ? "floor" : c.ratio <= COLD_RATIO_LIMIT ? "ok" : `OVER ${COLD_RATIO_LIMIT}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [
+    `Cold reads: nothing kept in memory (answers, sessions), ${report.cold[0].runs} requests one at a time; SQL: the statements each request sent, replayed in order on one connection (medians)`,
+    "",
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    "",
+  ];
 }

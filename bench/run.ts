@@ -1,13 +1,16 @@
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { ADMIN_USERNAME, usernameOf } from "./accounts";
 import { type BenchOptions, parseBenchArgs, USAGE, UsageError } from "./args";
-import { ensureDataset } from "./generate/dataset";
+import { type ColdFigure, FLOOR_READ, measureCold, openColdClients } from "./cold/measure-cold";
+import { type Dataset, ensureDataset } from "./generate/dataset";
 import { buildPlan } from "./generate/plan";
 import { type LoadResult, runLoad } from "./load/run-load";
 import { progress } from "./log";
 import { type BenchReport, formatTable, toScenarioReport } from "./report";
 import { SCENARIOS } from "./scenarios";
-import type { ScenarioContext } from "./scenarios/types";
+import type { ColdRead, ColdReads, ScenarioContext } from "./scenarios/types";
 import { readCpuMs, readRssMb, startRssSampler } from "./server/memory";
 import { login } from "./server/session";
 import { type RunningServer, startServer } from "./server/spawn";
@@ -99,7 +102,102 @@ async function bench({ options, server }: { options: BenchOptions; server: Runni
     );
     scenarios.push(toScenarioReport({ name: scenario.name, result }));
   }
-  return { scenarios, cpuMsPerRequest, peakMb: sampler.stop() };
+  return { scenarios, cpuMsPerRequest, peakMb: sampler.stop(), context };
+}
+
+/** Statements a request did not send (a background job's) since the last look. */
+const untaggedStatements = (traceFile: string) =>
+  fs
+    .readFileSync(traceFile, "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith('{"request":null')).length;
+
+/**
+ * The server's jobs run first 30 s after it starts (app/jobs.ts): wait until that run is over, so it
+ * neither slows a cold request nor runs beside one. Over when no job statement came for 2 s.
+ */
+async function waitForFirstJobRun({ traceFile, startedAt }: { traceFile: string; startedAt: number }) {
+  const wait = startedAt + 31_000 - Date.now();
+  if (wait > 0) {
+    progress(`cold reads: waiting ${Math.ceil(wait / 1000)} s for the server's first job run`);
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  let seen = untaggedStatements(traceFile);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 2_000));
+    const now = untaggedStatements(traceFile);
+    if (now === seen) return;
+    seen = now;
+  }
+}
+
+/**
+ * Each chosen read scenario's endpoint cold (nothing in memory) beside the same SQL run directly
+ * (bench/cold/measure-cold.ts), on a second server started for it: PostgreSQL only, the replay
+ * needs the database while the server runs.
+ */
+async function coldReads({
+  options,
+  dataset,
+  context,
+}: {
+  options: BenchOptions;
+  dataset: Dataset;
+  context: ScenarioContext;
+}): Promise<{ cold: ColdFigure[]; coldNote?: string }> {
+  const chosen = SCENARIOS.filter((s) => s.cold && (!options.scenario || options.scenario.includes(s.name)));
+  if (!chosen.length || options.coldRuns === 0) return { cold: [] };
+  if (!("DATABASE_URL" in dataset.env))
+    return { cold: [], coldNote: "cold reads beside their SQL need PostgreSQL (set DATABASE_URL)" };
+  const traceFile = path.join(os.tmpdir(), `chiso-bench-sql-${process.pid}.jsonl`);
+  fs.writeFileSync(traceFile, "");
+  progress("cold reads: starting a second server that traces its SQL and keeps no session in memory");
+  const startedAt = Date.now();
+  const server = await startServer({
+    env: { ...dataset.env, CHISO_TRACE_SQL: traceFile, SESSION_CACHE_MS: "0" },
+  });
+  const clients = await openColdClients(dataset.env.DATABASE_URL);
+  try {
+    const coldContext: ScenarioContext = {
+      ...context,
+      baseUrl: server.baseUrl,
+      login: (username) => login({ baseUrl: server.baseUrl, username }),
+      serverCpuMs: () => readCpuMs(server.pid) ?? 0,
+    };
+    const prepared: Array<{ scenario: { name: string }; cold: ColdReads; reads: ColdRead[] }> = [
+      { scenario: FLOOR_READ, cold: FLOOR_READ.cold, reads: FLOOR_READ.cold.reads() },
+    ];
+    for (const scenario of chosen)
+      if (scenario.cold)
+        prepared.push({ scenario, cold: scenario.cold, reads: await scenario.cold.reads(coldContext) });
+    await waitForFirstJobRun({ traceFile, startedAt });
+    const cold: ColdFigure[] = [];
+    for (const { scenario, cold: spec, reads } of prepared) {
+      progress(`${scenario.name}: ${options.coldRuns} cold requests one at a time, each beside its SQL`);
+      cold.push(
+        await measureCold({
+          name: scenario.name,
+          cold: spec,
+          reads,
+          runs: options.coldRuns,
+          floor: scenario === FLOOR_READ,
+          bench: {
+            baseUrl: server.baseUrl,
+            traceFile,
+            serverCpuMs: coldContext.serverCpuMs,
+            admin: clients.admin,
+            replay: clients.replay,
+          },
+        }),
+      );
+      server.assertAlive();
+    }
+    return { cold };
+  } finally {
+    await clients.close();
+    await server.stop();
+    fs.rmSync(traceFile, { force: true });
+  }
 }
 
 async function main() {
@@ -131,7 +229,8 @@ async function main() {
     // Let start-up garbage settle before calling the server idle.
     await new Promise((r) => setTimeout(r, 1_000));
     const idleMb = readRssMb(server.pid) ?? 0;
-    const { scenarios, cpuMsPerRequest, peakMb } = await bench({ options, server });
+    const { scenarios, cpuMsPerRequest, peakMb, context } = await bench({ options, server });
+    const { cold, coldNote } = await coldReads({ options, dataset, context });
     const report: BenchReport = {
       scale: options.scale,
       db: dataset.db,
@@ -140,6 +239,8 @@ async function main() {
       memoryMB: { idle: round1(idleMb), peak: round1(Math.max(idleMb, peakMb)) },
       loadAverage: { before: loadBefore, after: loadAverage() },
       cpuMsPerRequest,
+      cold,
+      ...(coldNote ? { coldNote } : {}),
     };
     if (options.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else

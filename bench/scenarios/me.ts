@@ -4,6 +4,11 @@ import { authHeaders, rotate, type Scenario } from "./types";
 export const meScenario: Scenario = {
   name: "me",
   description: "GET /api/me, rotating signed-in users",
+  // Cold: the session read from the database (the cold server keeps no session in memory).
+  cold: {
+    revisions: [],
+    reads: ({ sessions }) => sessions.all.map((session) => ({ session, path: "/api/me" })),
+  },
   requests({ sessions }) {
     const next = rotate(sessions.all);
     return [

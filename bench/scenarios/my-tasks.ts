@@ -25,6 +25,8 @@ export const myTasksScenario: Scenario = {
   description:
     "GET /api/tasks/mine as commune and department officers (default page, status, due window, text)",
   requests: async (context) => rotating(queriesOf(await officers(context), QUERIES)),
+  // Answers are kept per plans revision: bumped before each cold request.
+  cold: { revisions: ["plans"], reads: async (context) => queriesOf(await officers(context), QUERIES) },
 };
 
 /** Queries the load scenario never sends: second pages, and the order by plan. */

@@ -106,46 +106,53 @@ export const dashboardScenario: Scenario = {
   name: "dashboard",
   description:
     "GET /api/reporting/dashboard?obligationId&periodKey as coordinators (20 obligations × 4 periods)",
-  async requests(context) {
-    const { obligations } = await reportingFixture(context);
-    const periods = [CURRENT_PERIOD, REPORTING_PERIODS[10], REPORTING_PERIODS[6], REPORTING_PERIODS[0]];
-    const sessions = context.sessions.coordinators.filter(
-      (s) => provinceOfCoordinator({ plan: context.plan, session: s }).id === context.plan.provinces[0].id,
-    );
-    const pairs = obligations.flatMap((o, i) =>
-      periods.map((p, k) => ({
-        session: sessions[(i + k) % sessions.length],
-        path: `/api/reporting/dashboard?obligationId=${o}&periodKey=${p}`,
-      })),
-    );
-    return rotating(pairs);
-  },
+  requests: async (context) => rotating(await dashboardReads(context)),
+  // Answers are kept per reports revision: bumped before each cold request.
+  cold: { revisions: ["reports"], reads: dashboardReads },
 };
+
+async function dashboardReads(context: ScenarioContext) {
+  const { obligations } = await reportingFixture(context);
+  const periods = [CURRENT_PERIOD, REPORTING_PERIODS[10], REPORTING_PERIODS[6], REPORTING_PERIODS[0]];
+  const sessions = context.sessions.coordinators.filter(
+    (s) => provinceOfCoordinator({ plan: context.plan, session: s }).id === context.plan.provinces[0].id,
+  );
+  return obligations.flatMap((o, i) =>
+    periods.map((p, k) => ({
+      session: sessions[(i + k) % sessions.length],
+      path: `/api/reporting/dashboard?obligationId=${o}&periodKey=${p}`,
+    })),
+  );
+}
 
 /** GET /api/reporting/dashboard/task: from the dashboard's overdue list to a task across its units. */
 export const dashboardTaskScenario: Scenario = {
   name: "dashboard-task",
   description:
     "GET /api/reporting/dashboard/task as coordinators (overdue tasks of the current period, first page)",
-  async requests(context) {
-    const { obligations, coordinator } = await reportingFixture(context);
-    const pairs: Array<{ session: Session; path: string }> = [];
-    for (const o of obligations) {
-      const d = await getJson<{ overdueTasks: Array<{ taskId: string }> }>({
-        baseUrl: context.baseUrl,
-        session: coordinator,
-        path: `/api/reporting/dashboard?obligationId=${o}&periodKey=${CURRENT_PERIOD}`,
-      });
-      for (const taskId of [...new Set(d.overdueTasks.map((t) => t.taskId))].slice(0, 10))
-        pairs.push({
-          session: coordinator,
-          path: `/api/reporting/dashboard/task?obligationId=${o}&periodKey=${CURRENT_PERIOD}&taskId=${taskId}&pageSize=20`,
-        });
-    }
-    if (!pairs.length) throw new Error("dashboard-task: no overdue task in the current period");
-    return rotating(pairs);
-  },
+  requests: async (context) => rotating(await dashboardTaskReads(context)),
+  // Not kept in memory: every request is cold.
+  cold: { revisions: [], reads: dashboardTaskReads },
 };
+
+async function dashboardTaskReads(context: ScenarioContext) {
+  const { obligations, coordinator } = await reportingFixture(context);
+  const pairs: Array<{ session: Session; path: string }> = [];
+  for (const o of obligations) {
+    const d = await getJson<{ overdueTasks: Array<{ taskId: string }> }>({
+      baseUrl: context.baseUrl,
+      session: coordinator,
+      path: `/api/reporting/dashboard?obligationId=${o}&periodKey=${CURRENT_PERIOD}`,
+    });
+    for (const taskId of [...new Set(d.overdueTasks.map((t) => t.taskId))].slice(0, 10))
+      pairs.push({
+        session: coordinator,
+        path: `/api/reporting/dashboard/task?obligationId=${o}&periodKey=${CURRENT_PERIOD}&taskId=${taskId}&pageSize=20`,
+      });
+  }
+  if (!pairs.length) throw new Error("dashboard-task: no overdue task in the current period");
+  return pairs;
+}
 
 /** The dashboard for obligations and periods the load scenario leaves out. */
 export const dashboardFirstScenario = firstReadsScenario({
@@ -167,20 +174,24 @@ export const dashboardFirstScenario = firstReadsScenario({
 export const reportOpenScenario: Scenario = {
   name: "report-open",
   description: "GET /api/reports/:id as unit officers (own unit's reports, all obligations and periods)",
-  async requests(context) {
-    const { officers } = await reportingFixture(context);
-    const pairs = officers.flatMap(({ session, reports }) =>
-      reports.map((r) => ({ session, path: `/api/reports/${r.id}` })),
-    );
-    // Interleave the officers rather than one unit's reports in a row.
-    const random = createRandom(20_261_122);
-    for (let i = pairs.length - 1; i > 0; i--) {
-      const j = random.int({ min: 0, max: i });
-      [pairs[i], pairs[j]] = [pairs[j], pairs[i]];
-    }
-    return rotating(pairs);
-  },
+  requests: async (context) => rotating(await reportReads(context)),
+  // Not kept in memory: every request is cold.
+  cold: { revisions: [], reads: reportReads },
 };
+
+async function reportReads(context: ScenarioContext) {
+  const { officers } = await reportingFixture(context);
+  const pairs = officers.flatMap(({ session, reports }) =>
+    reports.map((r) => ({ session, path: `/api/reports/${r.id}` })),
+  );
+  // Interleave the officers rather than one unit's reports in a row.
+  const random = createRandom(20_261_122);
+  for (let i = pairs.length - 1; i > 0; i--) {
+    const j = random.int({ min: 0, max: i });
+    [pairs[i], pairs[j]] = [pairs[j], pairs[i]];
+  }
+  return pairs;
+}
 
 /**
  * PATCH /api/report-entries/:id as unit officers on their current drafts, with the entry's current

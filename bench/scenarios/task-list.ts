@@ -27,6 +27,8 @@ export const taskListScenario: Scenario = {
   description:
     "GET /api/tasks with rotating filters (status, deadline window, text, unit, component), as coordinators",
   requests: (context) => rotating(taskListReads(context)),
+  // Answers are kept per plans revision: bumped before each cold request.
+  cold: { revisions: ["plans"], reads: taskListReads },
 };
 
 /** The second page of each query of the load scenario: queries it never sends. */

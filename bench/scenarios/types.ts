@@ -14,11 +14,31 @@ export interface ScenarioContext {
   serverCpuMs(): number;
 }
 
+/** One read as the cold measurement sends it (bench/cold/measure-cold.ts). */
+export interface ColdRead {
+  /** null: a public route, no cookie. */
+  session: Session | null;
+  path: string;
+  method?: "GET" | "POST";
+  body?: unknown;
+}
+
+/**
+ * A read scenario's cold measurement: its endpoint with nothing in memory, beside the same SQL run
+ * directly. `revisions` are bumped before each request so answers kept per revision are missed;
+ * `reads` should differ from one another where an answer is kept per query without a revision.
+ */
+export interface ColdReads {
+  revisions: Array<"org_units" | "org_groups" | "plans" | "reports">;
+  reads(context: ScenarioContext): Promise<ColdRead[]> | ColdRead[];
+}
+
 /** A load to measure: the requests autocannon cycles through on each connection. */
 export interface LoadScenario {
   kind?: "load";
   name: string;
   description: string;
+  cold?: ColdReads;
   requests(context: ScenarioContext): autocannon.Request[] | Promise<autocannon.Request[]>;
 }
 
@@ -27,6 +47,7 @@ export interface TimedScenario {
   kind: "timed";
   name: string;
   description: string;
+  cold?: ColdReads;
   /** Untimed runs first (JIT, caches), then the timed ones; latencies of the whole request. */
   measure(context: ScenarioContext): Promise<LoadResult & { cpuMs?: number }>;
 }

@@ -1,5 +1,5 @@
 import { foldVietnamese } from "../../core/src/text/vietnamese";
-import { authHeaders, rotate, type Scenario } from "./types";
+import { authHeaders, rotate, type Scenario, type ScenarioContext } from "./types";
 
 // What officials type: names without diacritics, acronyms, a bare kind word.
 const COMMON_QUERIES = ["so noi vu", "SNV", "phuong", "so tai chinh", "van phong ubnd", "cong an"];
@@ -8,16 +8,17 @@ const COMMON_QUERIES = ["so noi vu", "SNV", "phuong", "so tai chinh", "van phong
 export const unitSearchScenario: Scenario = {
   name: "unit-search",
   description: "GET /api/org-units?q=… with rotating realistic queries, as coordinators",
-  requests({ plan, sessions }) {
-    const pairs = sessions.coordinators.flatMap((session, i) => {
-      const province =
-        plan.provinces[Number(session.username.slice("bench_u".length)) - 1] ?? plan.provinces[i];
-      const communes = province.communeNames
-        .slice(0, 6)
-        .map((name) => foldVietnamese(name.replace(/^(Xã|Phường) /, "")));
-      return [...COMMON_QUERIES, ...communes].map((q) => ({ session, q }));
-    });
-    const next = rotate(pairs);
+  // Search answers are not kept in memory: every request is cold.
+  cold: {
+    revisions: [],
+    reads: (context) =>
+      searches(context).map(({ session, q }) => ({
+        session,
+        path: `/api/org-units?q=${encodeURIComponent(q)}`,
+      })),
+  },
+  requests(context) {
+    const next = rotate(searches(context));
     return [
       {
         method: "GET",
@@ -34,3 +35,14 @@ export const unitSearchScenario: Scenario = {
     ];
   },
 };
+
+function searches({ plan, sessions }: ScenarioContext) {
+  return sessions.coordinators.flatMap((session, i) => {
+    const province =
+      plan.provinces[Number(session.username.slice("bench_u".length)) - 1] ?? plan.provinces[i];
+    const communes = province.communeNames
+      .slice(0, 6)
+      .map((name) => foldVietnamese(name.replace(/^(Xã|Phường) /, "")));
+    return [...COMMON_QUERIES, ...communes].map((q) => ({ session, q }));
+  });
+}

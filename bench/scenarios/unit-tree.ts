@@ -4,6 +4,11 @@ import { authHeaders, type Scenario } from "./types";
 export const unitTreeScenario: Scenario = {
   name: "unit-tree",
   description: "GET /api/org-units/tree as an administrator",
+  // The tree is kept per directory revision: bumped before each cold request.
+  cold: {
+    revisions: ["org_units"],
+    reads: ({ sessions }) => [{ session: sessions.admin, path: "/api/org-units/tree" }],
+  },
   requests({ sessions }) {
     return [
       {

@@ -28,6 +28,19 @@ export const whatIfScenario: Scenario = {
   name: "what-if",
   description:
     "POST /api/indices/provinces/:code/what-if with 3 deltas (PCI or PAPI 2024), rotating provinces",
+  // Its inputs are kept per province, index and year for a minute: each cold request differs.
+  cold: {
+    revisions: [],
+    reads: ({ sessions }) =>
+      PROVINCES_WITH_RESULTS.flatMap((code, i) =>
+        BODIES.map((body) => ({
+          session: sessions.all[i % sessions.all.length],
+          method: "POST" as const,
+          path: `/api/indices/provinces/${code}/what-if`,
+          body,
+        })),
+      ),
+  },
   requests({ sessions }) {
     const pairs = PROVINCES_WITH_RESULTS.flatMap((code) =>
       BODIES.map((body) => ({ path: `/api/indices/provinces/${code}/what-if`, body: JSON.stringify(body) })),

@@ -24,6 +24,7 @@ import type { AppConfig } from "./config";
 import type { Database } from "./db";
 import { registerErrorHandler } from "./error-handler";
 import { WEB_DIST_DIR } from "./paths";
+import { tagTracedRequests } from "./sql-trace";
 
 export interface AppDeps {
   database: Database;
@@ -65,6 +66,7 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
     config.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data),
   );
   registerErrorHandler(app);
+  tagTracedRequests(app);
 
   await app.register(cookie);
   await app.register(helmet, {

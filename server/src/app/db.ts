@@ -13,6 +13,7 @@ import pg from "pg";
 import { MIGRATIONS_DIR } from "./paths";
 import { preparingClientClass } from "./prepared-statements";
 import * as schema from "./schema";
+import { sqlTracer } from "./sql-trace";
 
 export type Schema = typeof schema;
 /** The one database type features see, whichever driver is behind it. */
@@ -71,7 +72,7 @@ export async function openDatabase({
       connectionString: databaseUrl,
       max: poolSize,
       options: "-c max_parallel_workers_per_gather=0",
-      Client: preparingClientClass(),
+      Client: preparingClientClass(undefined, sqlTracer()),
     });
     // An idle pooled connection closed by the server (a restart, an administrator, a dropped test
     // database) emits an error on the pool; unhandled, it would end the process. The pool replaces it.

@@ -33,10 +33,16 @@ export function createStatementNamer(maxNamed = MAX_NAMED) {
   };
 }
 
-type QueryConfig = { text?: unknown; name?: unknown; values?: unknown };
+type QueryConfig = { text?: unknown; name?: unknown; values?: unknown; rowMode?: unknown };
 
-/** A pg.Client that names the parameterised queries it sends (see above). */
-export function preparingClientClass(nameFor = createStatementNamer()) {
+/**
+ * A pg.Client that names the parameterised queries it sends (see above). `trace` (the bench's
+ * CHISO_TRACE_SQL, app/sql-trace.ts) receives every statement as sent.
+ */
+export function preparingClientClass(
+  nameFor = createStatementNamer(),
+  trace: ((statement: { text: string; values: unknown[]; rowMode: unknown }) => void) | null = null,
+) {
   return class PreparingClient extends pg.Client {
     // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this forwards them all.
     override query(config: any, values?: any, callback?: any): any {
@@ -44,6 +50,8 @@ export function preparingClientClass(nameFor = createStatementNamer()) {
       const c: QueryConfig | null =
         typeof config === "string" ? { text: config } : config && typeof config === "object" ? config : null;
       const params = Array.isArray(values) ? values : c?.values;
+      if (trace && c && typeof c.text === "string")
+        trace({ text: c.text, values: Array.isArray(params) ? params : [], rowMode: c.rowMode });
       if (c && typeof c.text === "string" && !c.name && Array.isArray(params) && params.length) {
         const name = nameFor(c.text);
         if (name) return super.query({ ...c, name } as never, values, callback);
