@@ -28,8 +28,8 @@ const DUE_RULE: DueRule = { kind: "dayOfLastMonth", day: 20 };
  * twelve periods opened with the server's own statements (reporting.repository.ts: one report per
  * assigned unit, one entry per assignment, carried forward from the previous period), one bulk
  * INSERT … SELECT per period. Then a realistic mix of states: past reports mostly submitted on time,
- * some late or accepted, a few never sent; the current period mostly drafts. Entry statuses follow
- * the assignment's progress. Deterministic: states are drawn from a hash of the row's key.
+ * some late or accepted, a few never sent; the current period mostly drafts. Entries state the
+ * assignment's progress and completion, as the server carries them forward (their class is derived). Deterministic: states are drawn from a hash of the row's key.
  */
 export async function insertReporting({ database }: { database: Database }) {
   const started = Date.now();
@@ -61,15 +61,12 @@ export async function insertReporting({ database }: { database: Database }) {
     );
     const entries = await database.query<{ n: number }>(
       `with ins as (
-         insert into report_entries (report_id, assignment_id, task_id, status, progress, narrative, figures,
+         insert into report_entries (report_id, assignment_id, task_id, progress, narrative, figures,
            completed_at, carried_from_id)
          select r.id, a.id, a.task_id,
-           coalesce(pe.status, case when a.completed_at is not null then
-               case when a.due_date is null or a.completed_at <= a.due_date then 'completedOnTime' else 'completedLate' end
-             when a.due_date < r.period_end then 'overdue'
-             when a.progress > 0 then 'inProgress' else 'notStarted' end),
-           coalesce(pe.progress, a.progress), coalesce(pe.narrative, ''), coalesce(pe.figures, '[]'::jsonb),
-           coalesce(pe.completed_at, a.completed_at), pe.id
+           case when t.deadline->>'kind' = 'recurring' then 0 else a.progress end,
+           coalesce(pe.narrative, ''), coalesce(pe.figures, '[]'::jsonb),
+           case when t.deadline->>'kind' = 'recurring' then null else a.completed_at end, pe.id
          from reports r
          join task_assignments a on a.plan_id = r.plan_id and a.unit_id = r.unit_id and a.ended_at is null
          join plan_tasks t on t.id = a.task_id and t.removed_at is null and t.kind = 'task'

@@ -169,13 +169,14 @@ export async function restoreDatabase({
         }
       }
     }
-    // Generated columns (sort keys) are in the file but computed again by the database on insert.
-    const generated = new Set(
+    // The columns a row may be written to: generated ones (sort keys) are in the file but computed
+    // again by the database; one dropped since the backup (a stored figure now derived) is left out.
+    const writable = new Set(
       (
         await rows<{ name: string }>(
           tx,
           sql`select table_name || '.' || column_name as name from information_schema.columns
-              where table_schema = 'public' and is_generated = 'ALWAYS'`,
+              where table_schema = 'public' and is_generated <> 'ALWAYS'`,
         )
       ).map((c) => c.name),
     );
@@ -191,7 +192,7 @@ export async function restoreDatabase({
       // Only the columns the backup has: a column added since then keeps its default.
       const columns = sql.join(
         Object.keys(r[0] as object)
-          .filter((c) => !generated.has(`${t}.${c}`))
+          .filter((c) => writable.has(`${t}.${c}`))
           .map(ident),
         sql`, `,
       );

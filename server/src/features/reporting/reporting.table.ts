@@ -99,7 +99,11 @@ export const reports = pgTable(
   ],
 );
 
-/** One assigned task's part of a report: status, progress, narrative, figures for its targets. */
+/**
+ * One assigned task's part of a report: progress, the day it was finished, narrative, figures for its
+ * targets. Its class (on time, late, overdue…) is not stored: core's `workStatus` derives it from
+ * these facts and the period (migration 0015 dropped the column the unit used to pick it in).
+ */
 export const reportEntries = pgTable(
   "report_entries",
   {
@@ -109,7 +113,6 @@ export const reportEntries = pgTable(
       .references(() => reports.id, { onDelete: "cascade" }),
     assignmentId: uuid("assignment_id").notNull(),
     taskId: uuid("task_id").notNull(),
-    status: text("status").notNull().default("notStarted"),
     progress: integer("progress").notNull().default(0),
     narrative: text("narrative").notNull().default(""),
     /** [{ measure, value }] for the task's quantitative targets. */
