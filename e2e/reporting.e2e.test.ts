@@ -93,9 +93,25 @@ describe("golden path: a commune's monthly report", () => {
     );
     expect(saved.report.entries[0].progress).toBe(60);
     expect(saved.report.entries[0].narrative).toMatch(/^Đã tổ chức 2 hội nghị/);
+    // The connection drops while she adds a sentence: the submission waits and names the task.
+    await officer.context().setOffline(true);
+    await officer
+      .getByTestId("entry-narrative")
+      .first()
+      .fill("Đã tổ chức 2 hội nghị tập huấn cho 120 cán bộ, công chức phường; in tài liệu.");
+    await officer.getByTestId("report-submit").click();
+    await officer.locator(".ant-popconfirm .ant-btn-primary").click();
+    await officer.getByText(/Chưa gửi được: chưa lưu được Nhiệm vụ/).waitFor({ timeout: 20_000 });
+    expect(await stateOf(officer)).toBe("draft");
+    await officer.context().setOffline(false);
     await officer.getByTestId("report-submit").click();
     await officer.locator(".ant-popconfirm .ant-btn-primary").click();
     await expect.poll(() => stateOf(officer), { timeout: 20_000 }).toBe("submitted");
+    const sent = await getJson<{ report: { entries: Array<{ narrative: string }> } }>(
+      officer,
+      `/api/reports/${reportId}`,
+    );
+    expect(sent.report.entries[0].narrative).toMatch(/in tài liệu\.$/);
 
     // The coordinator returns it with a reason.
     await coordinator.goto(`${server.url}/reports/${reportId}`);
