@@ -4,6 +4,7 @@ import { loadConfig } from "./app/config";
 import { openDatabase } from "./app/db";
 import { startJobs } from "./app/jobs";
 import { seedDemoIfEmpty } from "./features/demo/demo.seed";
+import { removeStrayParts } from "./features/reporting/reporting.files";
 
 async function main() {
   const started = Date.now();
@@ -25,6 +26,9 @@ async function main() {
     { wait: true },
   );
   const demo = seeded?.value ?? null;
+  // Uploads cut off by a crash or a dropped connection leave `.part` files that no row refers to.
+  const strayParts = await removeStrayParts({ dataDir: config.dataDir });
+  if (strayParts) console.log(`Đã xoá ${strayParts} tệp tải lên dở dang.`);
   const app = await buildApp({ database, config, logger: true });
   // Tests drive the jobs directly with a fixed day; a server started for them runs none.
   const jobs = config.env === "test" ? null : startJobs({ database, config, log: app.log });

@@ -64,20 +64,27 @@ const adminCreate: Command = {
   },
 };
 
+const filesLine = (files: { count: number; bytes: number; missing: string[] }) =>
+  `${files.count} tệp minh chứng (${(files.bytes / 1024 / 1024).toFixed(1)} MB)` +
+  (files.missing.length
+    ? `; CẢNH BÁO: ${files.missing.length} tệp cơ sở dữ liệu nhắc đến đã không còn trên đĩa khi sao lưu: ${files.missing.slice(0, 5).join(", ")}`
+    : "");
+
 const dbBackup: Command = {
   name: "db backup",
   usage: "db backup FILE",
-  summary: "sao lưu toàn bộ cơ sở dữ liệu vào một tệp (.chiso.gz)",
+  summary: "sao lưu toàn bộ cơ sở dữ liệu và các tệp minh chứng (DATA_DIR/files) vào một tệp (.chiso.gz)",
   flags: [],
   needsDatabase: true,
-  async run({ rest, database }) {
+  async run({ rest, database, config }) {
     const file = fileArgument(rest, "tệp sao lưu");
-    const tables = await backupDatabase({ database: database!, file });
+    const { tables, files } = await backupDatabase({ database: database!, file, dataDir: config.dataDir });
     const rows = Object.values(tables).reduce((a, b) => a + b, 0);
     const bytes = fs.statSync(file).size;
     return {
-      json: { file, db: database!.kind, tables, rows, bytes },
-      text: `Đã sao lưu ${rows} dòng (${Object.keys(tables).length} bảng, ${(bytes / 1024).toFixed(0)} KB) vào ${file}.`,
+      json: { file, db: database!.kind, tables, rows, files, bytes },
+      text: `Đã sao lưu ${rows} dòng (${Object.keys(tables).length} bảng) và ${filesLine(files)} vào ${file} (${(bytes / 1024).toFixed(0)} KB).`,
+      exitCode: files.missing.length ? 1 : 0,
     };
   },
 };
@@ -85,16 +92,29 @@ const dbBackup: Command = {
 const dbRestore: Command = {
   name: "db restore",
   usage: "db restore FILE [--force]",
-  summary: "khôi phục cơ sở dữ liệu từ tệp sao lưu (--force: ghi đè dữ liệu hiện có)",
+  summary:
+    "khôi phục cơ sở dữ liệu và tệp minh chứng từ tệp sao lưu, kiểm tra mã sha256 từng tệp (--force: ghi đè dữ liệu hiện có)",
   flags: ["force"],
   needsDatabase: true,
-  async run({ args, rest, database }) {
+  async run({ args, rest, database, config }) {
     const file = fileArgument(rest, "tệp sao lưu");
-    const tables = await restoreDatabase({ database: database!, file, force: args.has("force") });
+    const { tables, files } = await restoreDatabase({
+      database: database!,
+      file,
+      force: args.has("force"),
+      dataDir: config.dataDir,
+    });
     const rows = Object.values(tables).reduce((a, b) => a + b, 0);
+    const text = files.included
+      ? `Đã khôi phục ${rows} dòng và ${filesLine(files)} từ ${file}.`
+      : `Đã khôi phục ${rows} dòng từ ${file}. Bản sao lưu cũ này không chứa tệp minh chứng` +
+        (files.missing.length
+          ? `: còn thiếu ${files.missing.length} tệp, hãy chép thư mục files của máy cũ vào ${config.dataDir}.`
+          : ".");
     return {
-      json: { file, db: database!.kind, tables, rows },
-      text: `Đã khôi phục ${rows} dòng từ ${file}.`,
+      json: { file, db: database!.kind, tables, rows, files },
+      text,
+      exitCode: files.missing.length ? 1 : 0,
     };
   },
 };

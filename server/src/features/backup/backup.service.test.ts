@@ -12,6 +12,10 @@ let source: Database;
 let target: Database;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-backup-"));
 const file = path.join(dir, "sao-luu.chiso.gz");
+const sourceDir = path.join(dir, "nguon");
+const targetDir = path.join(dir, "dich");
+fs.mkdirSync(sourceDir);
+fs.mkdirSync(targetDir);
 
 beforeAll(async () => {
   source = await createTestDatabase();
@@ -36,18 +40,20 @@ const snapshot = async (db: Database) => ({
 
 describe("backup and restore", () => {
   it("round-trips every table into an empty database", async () => {
-    const counts = await backupDatabase({ database: source, file });
+    const counts = (await backupDatabase({ database: source, file, dataDir: sourceDir })).tables;
     expect(counts.org_units).toBeGreaterThan(200);
     expect(counts.sessions).toBeUndefined();
-    const restored = await restoreDatabase({ database: target, file, force: false });
-    expect(restored.org_units).toBe(counts.org_units);
+    const restored = await restoreDatabase({ database: target, file, force: false, dataDir: targetDir });
+    expect(restored.tables.org_units).toBe(counts.org_units);
     expect(await snapshot(target)).toEqual(await snapshot(source));
   });
 
   it("refuses to overwrite data without force, and overwrites with it", async () => {
     await buildUser(target.db, { username: "them-sau-khoi-phuc" });
-    await expect(restoreDatabase({ database: target, file, force: false })).rejects.toThrow(/đã có dữ liệu/);
-    await restoreDatabase({ database: target, file, force: true });
+    await expect(
+      restoreDatabase({ database: target, file, force: false, dataDir: targetDir }),
+    ).rejects.toThrow(/đã có dữ liệu/);
+    await restoreDatabase({ database: target, file, force: true, dataDir: targetDir });
     expect(await target.query("select 1 from users where username = 'them-sau-khoi-phuc'")).toEqual([]);
   });
 
@@ -55,9 +61,9 @@ describe("backup and restore", () => {
     const junk = path.join(dir, "junk.gz");
     fs.writeFileSync(junk, "không phải bản sao lưu");
     const before = await snapshot(target);
-    await expect(restoreDatabase({ database: target, file: junk, force: true })).rejects.toThrow(
-      /không phải bản sao lưu/,
-    );
+    await expect(
+      restoreDatabase({ database: target, file: junk, force: true, dataDir: targetDir }),
+    ).rejects.toThrow(/không phải bản sao lưu/);
     expect(await snapshot(target)).toEqual(before);
   });
 
@@ -66,7 +72,9 @@ describe("backup and restore", () => {
     const cut = path.join(dir, "cut.gz");
     fs.writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
     const before = await snapshot(target);
-    await expect(restoreDatabase({ database: target, file: cut, force: true })).rejects.toThrow();
+    await expect(
+      restoreDatabase({ database: target, file: cut, force: true, dataDir: targetDir }),
+    ).rejects.toThrow();
     expect(await snapshot(target)).toEqual(before);
   });
 });

@@ -96,7 +96,27 @@ export function storedPath({ dataDir, key }: { dataDir: string; key: string }) {
   return path.join(filesDir(dataDir), key);
 }
 
-/** Writes the bytes under a temporary name; the caller renames it once the row is in. */
+/**
+ * Makes a directory's entries durable (a created or renamed file survives a power cut). Some systems
+ * cannot open a directory for syncing; there the rename is as durable as the system makes it.
+ */
+export async function syncDir(dir: string) {
+  let handle: fs.FileHandle | null = null;
+  try {
+    handle = await fs.open(dir, "r");
+    await handle.sync();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== "EISDIR" && code !== "EPERM" && code !== "EINVAL" && code !== "EBADF") throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Writes the bytes under a temporary name and syncs them to disk; the caller renames the file (see
+ * `putInPlace`) once the row is in, before the transaction commits.
+ */
 export async function writeTemp({
   dataDir,
   unitId,
@@ -110,6 +130,44 @@ export async function writeTemp({
   const finalPath = storedPath({ dataDir, key });
   await fs.mkdir(path.dirname(finalPath), { recursive: true });
   const tempPath = `${finalPath}.part`;
-  await fs.writeFile(tempPath, data);
+  const handle = await fs.open(tempPath, "wx");
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
   return { key, tempPath, finalPath };
+}
+
+/** Gives the written file its final name, durably: a committed row never points at a lost file. */
+export async function putInPlace(temp: { tempPath: string; finalPath: string }) {
+  await fs.rename(temp.tempPath, temp.finalPath);
+  await syncDir(path.dirname(temp.finalPath));
+}
+
+/** How old a partial upload must be before start-up removes it: no upload in progress takes this long. */
+export const STRAY_PART_AGE_MS = 10 * 60_000;
+
+/**
+ * Removes partial uploads (`.part` files) that an interrupted upload or a crash left under
+ * DATA_DIR/files; a younger one may belong to an upload another process is finishing. Returns how many.
+ */
+export async function removeStrayParts({ dataDir, now = Date.now() }: { dataDir: string; now?: number }) {
+  const root = filesDir(dataDir);
+  let removed = 0;
+  const units = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
+  for (const unit of units) {
+    if (!unit.isDirectory()) continue;
+    const dir = path.join(root, unit.name);
+    for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+      if (!name.endsWith(".part")) continue;
+      const file = path.join(dir, name);
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat || now - stat.mtimeMs < STRAY_PART_AGE_MS) continue;
+      await fs.rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }

@@ -33,8 +33,16 @@ export function inScope(actor: Actor, r: { provinceId: string; unitPath: string 
 }
 
 /**
+ * The subtree a coordinator monitors, when limited to one (null: no limit beyond the province). It
+ * wins over the receiving unit: a Sở Nội vụ coordinator monitoring commune A is no receiver of
+ * commune B's report, nor hears of it, though the Sở receives both.
+ */
+export const monitoredPath = (actor: Actor) => (hasRole(actor, "coordinator") ? actor.scopePath : null);
+
+/**
  * What the actor is to a report: officers of the unit report; its head (or a head above it) approves;
- * coordinators whose scope covers the unit, and the head of the receiving unit, receive.
+ * coordinators whose scope covers the unit, and the head of the receiving unit, receive — unless a
+ * monitored area leaves the unit out.
  */
 export function reportRelations(actor: Actor, report: ReportLike): ReportRelation[] {
   const out: ReportRelation[] = [];
@@ -44,7 +52,9 @@ export function reportRelations(actor: Actor, report: ReportLike): ReportRelatio
   if (hasRole(actor, "head") && report.unitPath.startsWith(actor.unitPath)) out.push("head");
   if (
     (hasRole(actor, "coordinator") && inScope(actor, report)) ||
-    ((hasRole(actor, "coordinator") || hasRole(actor, "head")) && actor.unitId === report.receivingUnitId)
+    ((hasRole(actor, "coordinator") || hasRole(actor, "head")) &&
+      actor.unitId === report.receivingUnitId &&
+      monitoredPath(actor) === null)
   )
     out.push("receiver");
   return out.length ? out : ["none"];

@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "../../app/db";
+import { escapeLike } from "../org-units/org-units.repository";
 
 /** Notices listed in one digest e-mail; the rest are counted and left to the app. */
 export const DIGEST_MAX = 100;
@@ -18,6 +19,17 @@ export interface ClaimedReminder {
   dueDate: string;
   periodKey: string;
 }
+
+/**
+ * A notice about a report outside a coordinator's monitored area is not the coordinator's to see,
+ * though it went to the coordinator's unit; notices about the unit's own reports and without a report
+ * are.
+ */
+const inMonitoredArea = (unitId: string, monitoredPath: string | null) =>
+  monitoredPath === null
+    ? sql`true`
+    : sql`(report_id is null or exists (select 1 from reports r where r.id = notifications.report_id
+        and (r.unit_id = ${unitId} or r.unit_path like ${`${escapeLike(monitoredPath)}%`})))`;
 
 export function createRemindersRepository(db: DbOrTx) {
   return {
@@ -167,15 +179,17 @@ export function createRemindersRepository(db: DbOrTx) {
     async listNotifications({
       unitId,
       userId,
+      monitoredPath,
       limit,
       offset,
     }: {
       unitId: string;
       userId: string;
+      monitoredPath: string | null;
       limit: number;
       offset: number;
     }) {
-      const mine = sql`unit_id = ${unitId} and (user_id is null or user_id = ${userId})`;
+      const mine = sql`unit_id = ${unitId} and (user_id is null or user_id = ${userId}) and ${inMonitoredArea(unitId, monitoredPath)}`;
       const [rows, counts] = await Promise.all([
         db.execute(sql`select id, kind, title, body, report_id as "reportId",
             read_at as "readAt", created_at as "createdAt"
@@ -199,9 +213,17 @@ export function createRemindersRepository(db: DbOrTx) {
         unread: Number(n?.unread ?? 0),
       };
     },
-    async markRead({ id, unitId }: { id: string; unitId: string }) {
+    async markRead({
+      id,
+      unitId,
+      monitoredPath,
+    }: {
+      id: string;
+      unitId: string;
+      monitoredPath: string | null;
+    }) {
       const result = await db.execute(sql`update notifications set read_at = coalesce(read_at, now())
-        where id = ${id} and unit_id = ${unitId} returning id`);
+        where id = ${id} and unit_id = ${unitId} and ${inMonitoredArea(unitId, monitoredPath)} returning id`);
       return rowsOf(result).length > 0;
     },
   };

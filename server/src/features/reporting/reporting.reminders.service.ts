@@ -13,6 +13,7 @@ import type { Db } from "../../app/db";
 import { notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
 import { TOTAL_CAP } from "../plans/plans.views.repository";
+import { monitoredPath } from "./reporting.policy";
 import { iso } from "./reporting.presenter";
 import { type ClaimedReminder, createRemindersRepository } from "./reporting.reminders.repository";
 
@@ -181,6 +182,7 @@ export async function listNotifications({
   const { rows, total, unread } = await createRemindersRepository(db).listNotifications({
     unitId: actor.unitId,
     userId: actor.userId,
+    monitoredPath: monitoredPath(actor),
     limit: query.pageSize,
     offset: Math.min((query.page - 1) * query.pageSize, TOTAL_CAP),
   });
@@ -194,6 +196,10 @@ export async function listNotifications({
 }
 
 export async function markNotificationRead({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
-  const ok = await createRemindersRepository(db).markRead({ id, unitId: actor.unitId });
+  const ok = await createRemindersRepository(db).markRead({
+    id,
+    unitId: actor.unitId,
+    monitoredPath: monitoredPath(actor),
+  });
   if (!ok) throw notFound("notification.notFound", "Không tìm thấy thông báo.");
 }

@@ -37,7 +37,14 @@ import { taskScope } from "../plans/plans.policy";
 import { getVisiblePlan } from "../plans/plans.service";
 import { TOTAL_CAP } from "../plans/plans.views.repository";
 import { createEntryCache } from "./reporting.entry-cache";
-import { CONTENT_TYPES, checkEvidenceType, storedPath, UNIT_QUOTA_BYTES, writeTemp } from "./reporting.files";
+import {
+  CONTENT_TYPES,
+  checkEvidenceType,
+  putInPlace,
+  storedPath,
+  UNIT_QUOTA_BYTES,
+  writeTemp,
+} from "./reporting.files";
 import {
   canAllowLate,
   canCommentReport,
@@ -791,7 +798,7 @@ export async function uploadEvidence({
         actor,
         record: { entity: "reportEvidence", entityId: row.id, action: "upload", after: row },
       });
-      await fs.rename(temp.tempPath, temp.finalPath);
+      await putInPlace(temp);
       return presentEvidence(row);
     });
   } catch (error) {

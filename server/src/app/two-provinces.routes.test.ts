@@ -1,0 +1,185 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../test/database";
+import { buildReportingProvince } from "../../test/reporting-world";
+import { buildApp } from "./build-app";
+import { testConfig } from "./config";
+import type { Database } from "./db";
+
+/**
+ * Two provinces in one installation (the national case): no registered route lets a user of one
+ * province read or change the other's data. Every route with an id in its path is called with the
+ * other province's ids, by every role of province 1; a read may answer 403/404 (or 200 with nothing
+ * of the other province), a write never succeeds, and nothing answers 500.
+ */
+let database: Database;
+let app: FastifyInstance;
+let p1: Awaited<ReturnType<typeof buildReportingProvince>>;
+let p2: Awaited<ReturnType<typeof buildReportingProvince>>;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-two-provinces-"));
+/** Province 2's ids by the path segment that names them; `*` is every one of them. */
+const ids: Record<string, string[]> = {};
+const TAG = "Hai-Tỉnh-Khác";
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildApp({ database, config: testConfig({ dataDir }) });
+  p1 = await buildReportingProvince({ db: database.db, app, tag: "Một" });
+  p2 = await buildReportingProvince({ db: database.db, app, tag: TAG });
+  // Province 2 has evidence, a comment, a submitted report and its notices.
+  const officer = await p2.as("officerA");
+  const ev = await officer.upload(`/api/reports/${p2.reportA.id}/evidence`, {
+    fileName: "bien-ban.pdf",
+    data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
+  });
+  if (ev.statusCode !== 201) throw new Error(ev.body);
+  const comment = await (await p2.as("coord")).post(`/api/reports/${p2.reportA.id}/comments`, {
+    body: "Góp ý",
+  });
+  if (comment.statusCode !== 201) throw new Error(comment.body);
+  await officer.post(`/api/reports/${p2.reportA.id}/transitions`, {
+    action: "submit",
+    version: p2.reportA.version,
+  });
+  const q = async (text: string, params: unknown[]) =>
+    (await database.query<{ id: string }>(text, params)).map((r) => r.id);
+  const reports = [p2.reportA.id, p2.reportB.id];
+  ids.plans = [p2.plan.id];
+  ids.tasks = [p2.task.id];
+  ids.assignments = await q("select id from task_assignments where plan_id = $1", [p2.plan.id]);
+  ids.reports = reports;
+  ids["report-entries"] = [...p2.reportA.entries, ...p2.reportB.entries].map((e) => e.id);
+  ids.evidence = [ev.json().evidence.id];
+  ids.comments = [comment.json().comment?.id].filter(Boolean);
+  ids["reporting-obligations"] = [p2.obligationId];
+  ids.units = Object.values(p2.units).map((u) => u.id);
+  ids.users = Object.values(p2.users).map((u) => u.id);
+  ids.notifications = await q("select id from notifications where unit_id = any($1::uuid[])", [
+    Object.values(p2.units).map((u) => u.id),
+  ]);
+  ids["*"] = [...new Set(Object.values(ids).flat())];
+}, 180_000);
+
+afterAll(async () => {
+  await app.close();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The ids to put in a path parameter: those of the resource the segment before it names. */
+function candidates(url: string, param: string) {
+  const parts = url.split("/");
+  const segment = parts[parts.indexOf(`:${param}`) - 1] ?? "";
+  const known = Object.keys(ids).find((k) => segment === k || segment === k.replace(/s$/, ""));
+  return known ? ids[known] : ids["*"];
+}
+
+/** Every way to fill a route's path with province 2's ids (one id per parameter, each candidate once). */
+function urlsFor(url: string) {
+  const params = [...url.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  if (!params.length) return [];
+  const out: string[] = [];
+  const width = Math.max(...params.map((p) => candidates(url, p).length));
+  for (let i = 0; i < width; i++) {
+    let filled = url;
+    for (const p of params) {
+      const list = candidates(url, p);
+      filled = filled.replace(`:${p}`, list[i % list.length]);
+    }
+    out.push(filled);
+  }
+  return out;
+}
+
+const ROLES = ["coord", "coordA", "headSnv", "officerA", "headA", "viewer"] as const;
+
+describe("two provinces in one installation", () => {
+  it("has province 2's data to look for", () => {
+    for (const key of [
+      "plans",
+      "tasks",
+      "assignments",
+      "reports",
+      "report-entries",
+      "evidence",
+      "units",
+      "users",
+    ])
+      expect(ids[key].length, key).toBeGreaterThan(0);
+    expect(ids.notifications.length).toBeGreaterThan(0);
+  });
+
+  for (const role of ROLES)
+    it(`a ${role} of province 1 reaches nothing of province 2 through any route`, async () => {
+      const c = await p1.as(role);
+      const secrets = [...ids["*"], TAG];
+      const problems: string[] = [];
+      const routes = app.apiRoutes.filter((r) => r.access !== "public" && r.url.includes(":"));
+      expect(routes.length).toBeGreaterThan(20);
+      for (const route of routes) {
+        for (const url of urlsFor(route.url)) {
+          const write = route.method !== "GET" && route.method !== "HEAD";
+          const res = await c.request(route.method as "GET", url, write ? {} : undefined);
+          const where = `${route.method} ${url} → ${res.statusCode}`;
+          if (res.statusCode >= 500) problems.push(`${where}: server error`);
+          else if (res.statusCode < 300 && write) problems.push(`${where}: a write succeeded`);
+          else if (res.statusCode < 300) {
+            const leaked = secrets.find((s) => res.body.includes(s));
+            if (leaked) problems.push(`${where}: shows ${leaked}`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    }, 120_000);
+
+  // Writes with a body that passes validation, so the refusal is the access decision's.
+  it("refuses valid writes on province 2's reports to every role of province 1", async () => {
+    const entry = p2.reportB.entries[0];
+    const writes: Array<[string, string, unknown]> = [
+      ["POST", `/api/reports/${p2.reportA.id}/comments`, { body: "Góp ý từ tỉnh khác" }],
+      ["PUT", `/api/reports/${p2.reportB.id}/late-permission`, { allowed: true }],
+      [
+        "POST",
+        `/api/reports/${p2.reportA.id}/transitions`,
+        { action: "return", version: 2, reason: "Trả lại" },
+      ],
+      ["POST", `/api/reports/${p2.reportA.id}/transitions`, { action: "accept", version: 2 }],
+      [
+        "POST",
+        `/api/reports/${p2.reportB.id}/transitions`,
+        { action: "submit", version: p2.reportB.version },
+      ],
+      ["PATCH", `/api/report-entries/${entry.id}`, { version: entry.version, progress: 50 }],
+      ["POST", `/api/reports/${p2.reportB.id}/evidence-links`, { url: "https://example.vn/a" }],
+      ["POST", `/api/reporting-obligations/${p2.obligationId}/periods`, { periodKey: p2.periodKey }],
+    ];
+    for (const role of ROLES) {
+      const c = await p1.as(role);
+      for (const [method, url, body] of writes) {
+        const res = await c.request(method as "POST", url, body);
+        expect([403, 404], `${role} ${method} ${url}: ${res.body}`).toContain(res.statusCode);
+      }
+    }
+  }, 120_000);
+
+  it("province 2's report, plan and evidence are as they were", async () => {
+    const [report] = await database.query<{ state: string; late_allowed: boolean }>(
+      "select state, late_allowed from reports where id = $1",
+      [p2.reportB.id],
+    );
+    expect(report).toEqual({ state: "draft", late_allowed: false });
+    const [plan] = await database.query<{ n: number }>(
+      "select count(*)::int as n from report_evidence where report_id = any($1::uuid[])",
+      [[p2.reportA.id, p2.reportB.id]],
+    );
+    expect(plan.n).toBe(1);
+    const [comments] = await database.query<{ n: number }>(
+      "select count(*)::int as n from report_comments where report_id = any($1::uuid[])",
+      [[p2.reportA.id, p2.reportB.id]],
+    );
+    expect(comments.n).toBe(1);
+  });
+});
