@@ -126,9 +126,14 @@ export function checkZipLimits(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP
       "upload.tooManyEntries",
       `Tệp nén có quá nhiều thành phần (${entries.length.toLocaleString("vi-VN")}, tối đa ${limits.maxEntries.toLocaleString("vi-VN")}).`,
     );
-  let total = 0;
+  const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (total > limits.maxExpandedBytes)
+    throw new AppError(
+      400,
+      "upload.expandedTooLarge",
+      `Tệp quá lớn sau khi giải nén (${mb(total)} MB, tối đa ${mb(limits.maxExpandedBytes)} MB).`,
+    );
   for (const e of entries) {
-    total += e.uncompressedSize;
     if (
       e.uncompressedSize > limits.ratioFromBytes &&
       e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)
@@ -139,12 +144,6 @@ export function checkZipLimits(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP
         `Tệp có thành phần nén bất thường (“${e.name.slice(0, 80)}” giải nén gấp ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))} lần, tối đa ${limits.maxRatio} lần); tệp có thể là "bom nén".`,
       );
   }
-  if (total > limits.maxExpandedBytes)
-    throw new AppError(
-      400,
-      "upload.expandedTooLarge",
-      `Tệp quá lớn sau khi giải nén (${mb(total)} MB, tối đa ${mb(limits.maxExpandedBytes)} MB).`,
-    );
   return entries;
 }
 
