@@ -59,6 +59,7 @@ async function bench({ options, server }: { options: BenchOptions; server: Runni
     sessions,
     login: (username) => login({ baseUrl: server.baseUrl, username }),
     serverCpuMs: () => readCpuMs(server.pid) ?? 0,
+    serverRssMb: () => readRssMb(server.pid),
   };
   const chosen = SCENARIOS.filter((s) => !options.scenario || options.scenario.includes(s.name));
   const sampler = startRssSampler({ pid: server.pid });
@@ -163,6 +164,7 @@ async function coldReads({
       baseUrl: server.baseUrl,
       login: (username) => login({ baseUrl: server.baseUrl, username }),
       serverCpuMs: () => readCpuMs(server.pid) ?? 0,
+      serverRssMb: () => readRssMb(server.pid),
     };
     const prepared: Array<{ scenario: { name: string }; cold: ColdReads; reads: ColdRead[] }> = [
       { scenario: FLOOR_READ, cold: FLOOR_READ.cold, reads: FLOOR_READ.cold.reads() },

@@ -7,7 +7,13 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export async function buildServer() {
   await build({
-    entryPoints: [path.join(root, "server/src/main.ts"), path.join(root, "server/src/cli/main.ts")],
+    entryPoints: [
+      path.join(root, "server/src/main.ts"),
+      path.join(root, "server/src/cli/main.ts"),
+      // Uploaded documents are parsed in worker threads (features/documents-in/parse-pool.ts), which
+      // load this file: server/dist/parse-worker.js, found beside main.js or one folder up from cli/.
+      { in: path.join(root, "server/src/features/documents-in/parse-worker.ts"), out: "parse-worker" },
+    ],
     outdir: path.join(root, "server/dist"),
     outbase: path.join(root, "server/src"),
     bundle: true,

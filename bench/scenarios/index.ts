@@ -19,6 +19,7 @@ import { taskListFirstScenario, taskListScenario } from "./task-list";
 import type { Scenario } from "./types";
 import { unitSearchScenario } from "./unit-search";
 import { unitTreeScenario } from "./unit-tree";
+import { uploadBombScenario } from "./upload-bomb";
 import { whatIfScenario } from "./what-if";
 
 /** Every scenario, in the order a full run measures them; a new feature adds its file here. */
@@ -44,6 +45,8 @@ export const SCENARIOS: readonly Scenario[] = [
   reportOpenScenario,
   entrySaveScenario,
   consolidatedDocxScenario,
+  // Beside me and dashboard: their p95 alone and while 300 MB-expanding uploads are parsed (issue 22).
+  uploadBombScenario,
   // After the plan views: it adds issued plans of ~75,000 assignments each (removed before the next run).
   planIssueScenario,
   // Last: it rewrites PCI 2024 (with the same values the generator stored).

@@ -12,6 +12,8 @@ export interface ScenarioContext {
   login(username: string): Promise<Session>;
   /** The server's CPU time so far (ms): a timed scenario that prepares data counts only its timed part. */
   serverCpuMs(): number;
+  /** The server's resident memory now (MB), null once it is gone. */
+  serverRssMb(): number | null;
 }
 
 /** One read as the cold measurement sends it (bench/cold/measure-cold.ts). */

@@ -20,6 +20,7 @@ import { depthOfNumber, numberStyleOf } from "../../../../core/src/plans/numberi
 import { foldForMatch } from "../../../../core/src/text/vietnamese";
 import type { DbOrTx } from "../../app/db";
 import { cell, FONT, noBorders, para, run } from "../../app/docx-parts";
+import { readTaskWorkbook } from "../documents-in/task-workbook";
 import type { PlanWithOwner } from "./plans.repository";
 import { planIssued } from "./plans.service";
 import { type getTaskGrid, matchParticipantNames, parseTaskDeadline } from "./plans.tasks.service";
@@ -80,7 +81,7 @@ const HEADER_PATTERNS: Record<string, RegExp> = {
   note: /(ghi chu|bao cao)/,
 };
 
-const cellText = (cell: ExcelJS.Cell): string => {
+const cellText = (cell: { value: unknown }): string => {
   const v = cell.value as unknown;
   if (v == null) return "";
   if (typeof v === "object") {
@@ -158,12 +159,8 @@ export async function readTaskTable({
   options: ImportOptions;
 }) {
   const problems: Array<{ row: number | null; column: string | null; message: string }> = [];
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(data) as never);
-  } catch {
-    return { fatal: "Tệp không phải là bảng tính XLSX hợp lệ." as const };
-  }
+  const workbook = await readTaskWorkbook(data);
+  if ("fatal" in workbook) return { fatal: workbook.fatal };
   const sheets = workbook.worksheets.map((w) => w.name);
   const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
   if (!sheet) return { fatal: `Không có trang tính “${options.sheet ?? ""}”.` as const };

@@ -9,7 +9,9 @@ import { versionFor } from "../../../../../core/src/indices/definitions/catalog"
 import type { Component, IndexCode, IndexVersion } from "../../../../../core/src/indices/definitions/types";
 import { matchProvince, type ProvinceEra } from "../../../../../core/src/indices/provinces/match";
 import { foldForMatch } from "../../../../../core/src/text/vietnamese";
-import { type Cell, columnLetter, type Grid, parseCsv, readXlsxGrids } from "./grid";
+import { AppError } from "../../../app/errors";
+import { runParseJob } from "../../documents-in/parse-pool";
+import { type Cell, columnLetter, type Grid, parseCsv } from "./grid";
 import { ComponentMatcher, indicesMentioned, type LabelRole, roleOfLabel, yearsIn } from "./labels";
 import { displayCell, formatVi, parseNumberCell, parseRankCell } from "./numbers";
 import { decodeText, sniffKind } from "./sniff";
@@ -52,6 +54,8 @@ export async function readIndexResults(input: ReadInput): Promise<ReadOutcome> {
     if ("errors" in grids) return grids;
     return readGrids(grids, input);
   } catch (error) {
+    // Busy (503) is the server's state, not the file's: it is answered as such.
+    if (error instanceof AppError && error.status !== 400) throw error;
     return fail(
       `Không đọc được tệp: ${error instanceof Error ? error.message.slice(0, 200) : "lỗi không xác định"}.`,
     );
@@ -64,8 +68,13 @@ async function loadGrids(input: ReadInput, fail: (m: string) => ReadOutcome): Pr
   if (kind === "unknown") return fail("Tệp không phải XLSX hoặc CSV (nội dung không nhận dạng được).");
   if (kind === "xlsx") {
     try {
-      return await readXlsxGrids(input.data);
-    } catch {
+      // In a parse worker, with limits on expanded size, time and memory (features/documents-in).
+      return await runParseJob("indexGrids", { data: input.data });
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (error.status !== 400) throw error;
+        if (error.code !== "upload.damaged") return fail(error.message);
+      }
       return fail("Tệp XLSX bị hỏng hoặc không phải bảng tính Excel hợp lệ.");
     }
   }

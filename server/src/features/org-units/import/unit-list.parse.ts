@@ -1,9 +1,10 @@
 import { foldForMatch } from "../../../../../core/src/text/vietnamese";
+import { AppError } from "../../../app/errors";
+import { runParseJob } from "../../documents-in/parse-pool";
 import { fieldOfHeader, kindOfName, kindOfText, type UnitListField } from "./unit-list.columns";
 import { CSV_DELIMITERS, decodeText, parseCsv } from "./unit-list.csv";
 import type { SheetRow, UnitListError, UnitListParseResult, UnitListRow } from "./unit-list.types";
 import { cellText, parseDateCell, splitAliases } from "./unit-list.values";
-import { readXlsx } from "./unit-list.xlsx";
 
 export const MAX_UNIT_LIST_BYTES = 5 * 1024 * 1024;
 /** The header must be near the top; a title block of a few lines above it is common. */
@@ -38,7 +39,14 @@ export async function parseUnitList(input: {
   if (/\.xlsx$/i.test(input.fileName) && !isZip) {
     return fail("Tệp có đuôi .xlsx nhưng nội dung không phải bảng tính XLSX.");
   }
-  const read = await readSheets(data);
+  let read: Awaited<ReturnType<typeof readSheets>>;
+  try {
+    read = await readSheets(data);
+  } catch (error) {
+    // Limits of the parse worker (expanded size, time, memory) name their problem; busy stays 503.
+    if (error instanceof AppError && error.status === 400) return fail(error.message);
+    throw error;
+  }
   if (read === null) return fail("Tệp không phải bảng tính XLSX hoặc CSV (UTF-8).");
   const blank = (rows: SheetRow[]) => rows.every((r) => r.cells.every((c) => cellText(c) === ""));
   // A CSV made only of one delimiter and white space (";;\n;;") is blank when read with that delimiter.
@@ -57,8 +65,9 @@ export async function parseUnitList(input: {
 async function readSheets(data: Uint8Array): Promise<{ sheets: SheetRow[][]; csv: boolean } | null> {
   if (data[0] === 0x50 && data[1] === 0x4b) {
     try {
-      return { sheets: await readXlsx(data), csv: false };
-    } catch {
+      return { sheets: await runParseJob("unitListSheets", { data }), csv: false };
+    } catch (error) {
+      if (error instanceof AppError && error.code !== "upload.damaged") throw error;
       return null;
     }
   }
