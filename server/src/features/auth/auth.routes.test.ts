@@ -220,6 +220,30 @@ describe("the account lock under parallel guessing", () => {
   });
 });
 
+describe("guessing the current password through a session", () => {
+  it("limits password changes per address like logins", async () => {
+    const limited = await buildTestApp(database, { loginRateLimit: 3 });
+    try {
+      const user = await buildUser(database.db);
+      const client = createClient(limited);
+      await client.login(user.username);
+      const codes = [];
+      for (let i = 0; i < 4; i++)
+        codes.push(
+          (
+            await client.post("/api/auth/change-password", {
+              currentPassword: `doan-${i}`,
+              newPassword: "lua-chin-vang-dong-2026",
+            })
+          ).statusCode,
+        );
+      expect(codes).toEqual([400, 400, 400, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe("client addresses and forwarding headers", () => {
   const attempt = (target: FastifyInstance, username: string, forwardedFor: string) =>
     createClient(target).request(

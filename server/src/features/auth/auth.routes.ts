@@ -64,7 +64,11 @@ export const authRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, 
 
   app.post(
     "/api/auth/change-password",
-    { config: { access: "user" }, schema: { body: changePasswordBody, response: { 200: ok } } },
+    {
+      // It verifies the current password: a stolen session must not become a way to guess it.
+      config: { access: "user", rateLimit: { max: config.loginRateLimit, timeWindow: "1 minute" } },
+      schema: { body: changePasswordBody, response: { 200: ok } },
+    },
     async (request) => {
       await changeOwnPassword({ db, actor: actorOf(request), input: request.body });
       return { ok: true as const };
