@@ -35,5 +35,8 @@ export async function login({ baseUrl, username }: { baseUrl: string; username: 
   if (!res.ok) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
   const sid = cookieValue({ setCookies: res.headers.getSetCookie(), name: "chiso_sid" });
   if (!sid) throw new Error(`login as ${username} set no chiso_sid cookie`);
-  return { username, cookie: `chiso_csrf=${csrf}; chiso_sid=${sid}`, csrf };
+  // Signed in, writes carry the token bound to the session, which the login answer sets.
+  const bound = cookieValue({ setCookies: res.headers.getSetCookie(), name: "chiso_csrf" });
+  if (!bound) throw new Error(`login as ${username} set no session-bound chiso_csrf cookie`);
+  return { username, cookie: `chiso_csrf=${bound}; chiso_sid=${sid}`, csrf: bound };
 }

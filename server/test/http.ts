@@ -1,14 +1,18 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { buildApp } from "../src/app/build-app";
-import { testConfig } from "../src/app/config";
+import { type AppConfig, testConfig } from "../src/app/config";
 import type { Database } from "../src/app/db";
 import { TEST_PASSWORD } from "./factories";
 
-export async function buildTestApp(database: Database) {
-  return buildApp({ database, config: testConfig() });
+export async function buildTestApp(database: Database, overrides: Partial<AppConfig> = {}) {
+  return buildApp({ database, config: testConfig(overrides) });
 }
 
-/** A browser-like client: keeps cookies and sends the CSRF header on unsafe requests. */
+/**
+ * A browser-like client: keeps cookies and sends the CSRF header on unsafe requests (the token the
+ * server last set: random before login, bound to the session after). Like a same-origin fetch of a
+ * script, it sends no Origin header; tests that need one pass it in `headers`.
+ */
 export function createClient(app: FastifyInstance) {
   const jar = new Map<string, string>();
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");

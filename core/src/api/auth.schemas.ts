@@ -13,10 +13,15 @@ export const loginBody = z.strictObject({
     .max(256, "Mật khẩu quá dài"),
 });
 
-/** Password rule: long enough to resist guessing, not arbitrary composition rules. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+/**
+ * Password shape: long enough to resist guessing, no composition rules. The server also refuses
+ * common passwords and the account's own name (server/src/features/auth/password-policy.ts).
+ */
 export const newPassword = z
   .string({ message: "Thiếu mật khẩu mới" })
-  .min(10, "Mật khẩu mới phải có ít nhất 10 ký tự")
+  .min(PASSWORD_MIN_LENGTH, `Mật khẩu mới phải có ít nhất ${PASSWORD_MIN_LENGTH} ký tự`)
   .max(256, "Mật khẩu mới quá dài");
 
 export const changePasswordBody = z.strictObject({

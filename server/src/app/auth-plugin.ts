@@ -66,53 +66,132 @@ export function registerAccessControl({
       if (method !== "HEAD") apiRoutes.push({ method, url: route.url, access });
   });
 
+  // One hook, in this order: where the write comes from, who is calling, the CSRF token bound to
+  // that caller, then the route's access decision. It runs before body validation, so an anonymous
+  // caller learns nothing about a route.
+  const sessions = createSessionsRepository(db);
   app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
-    ensureCsrfCookie({ request, reply, config });
-    if (UNSAFE_METHODS.has(request.method)) {
-      const cookie = request.cookies[CSRF_COOKIE];
-      const header = request.headers[CSRF_HEADER];
-      if (!cookie || typeof header !== "string" || !safeEqual(cookie, header)) {
-        throw new AppError(
-          403,
-          "auth.csrf",
-          "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.",
-        );
-      }
-    }
-  });
-
-  // Authentication runs before body validation, so an anonymous caller learns nothing about a route.
-  const sessions = createSessionsRepository(db);
-  app.addHook("onRequest", async (request) => {
+    const unsafe = UNSAFE_METHODS.has(request.method);
+    if (unsafe) checkOrigin(request);
     const access = request.routeOptions.config?.access;
-    if (!request.url.startsWith("/api/") || access === undefined) return;
-    request.actor = await resolveActor({ request, db, sessions, config });
+    if (access !== undefined) request.actor = await resolveActor({ request, db, sessions, config });
+    const bound = request.actor ? csrfTokenFor({ sessionId: request.actor.sessionId, config }) : null;
+    if (unsafe) checkCsrf({ request, bound });
+    ensureCsrfCookie({ request, reply, config, bound });
     if (access === "user" && !request.actor) {
       throw new AppError(401, "auth.required", "Bạn cần đăng nhập để tiếp tục.");
     }
+    if (
+      access === "user" &&
+      request.actor?.profile.mustChangePassword &&
+      !WHILE_PASSWORD_CHANGE_REQUIRED.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      throw new AppError(
+        403,
+        "auth.passwordChangeRequired",
+        "Bạn cần đổi mật khẩu được cấp trước khi tiếp tục làm việc.",
+      );
+    }
   });
+
+  // Personal answers must not stay in a shared or back-button cache. A route that wants revalidation
+  // (the unit tree's ETag: "private, no-cache") sets its own header and keeps it.
+  app.addHook("onSend", async (request, reply) => {
+    if (request.url.startsWith("/api/") && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
+  });
+}
+
+/** What an account holding a temporary password may still do: see who it is, change it, leave. */
+const WHILE_PASSWORD_CHANGE_REQUIRED = new Set([
+  "GET /api/me",
+  "POST /api/auth/change-password",
+  "POST /api/auth/logout",
+]);
+
+/**
+ * The CSRF token of a signed-in user: an HMAC of the session id, so a token planted in the cookie
+ * (a sibling subdomain can write cookies) is worthless without the session it belongs to.
+ */
+export const csrfTokenFor = ({ sessionId, config }: { sessionId: string; config: AppConfig }) =>
+  createHmac("sha256", config.sessionSecret).update(`csrf:${sessionId}`).digest("base64url");
+
+const FOREIGN_ORIGIN = () =>
+  new AppError(
+    403,
+    "auth.foreignOrigin",
+    "Yêu cầu đến từ một trang khác nên bị từ chối. Hãy thao tác trực tiếp trên trang của hệ thống.",
+  );
+
+/**
+ * A write must come from our own pages: its Origin (or, without one, its Referer) must name this
+ * server's host, as the browser reached it (X-Forwarded-Host counts only from a trusted proxy,
+ * TRUST_PROXY). Without either header (scripts, old browsers) the CSRF token alone decides.
+ */
+function checkOrigin(request: FastifyRequest) {
+  const origin = request.headers.origin ?? request.headers.referer;
+  if (origin === undefined) return;
+  let same = false;
+  try {
+    const from = new URL(origin);
+    // Our host read with the origin's scheme, so a default port written or not compares equal
+    // ("localhost:80" and "http://localhost"). The scheme itself is not compared: behind a proxy
+    // that ends TLS, this server sees http; another site cannot share our host anyway.
+    same = from.host !== "" && from.host === new URL(`${from.protocol}//${request.host}`).host;
+  } catch {
+    same = false;
+  }
+  if (!same) throw FOREIGN_ORIGIN();
+}
+
+function checkCsrf({ request, bound }: { request: FastifyRequest; bound: string | null }) {
+  const header = request.headers[CSRF_HEADER];
+  // Signed in: the token bound to the session. Before login: double-submit (cookie echoed in a header).
+  const expected = bound ?? request.cookies[CSRF_COOKIE];
+  if (!expected || typeof header !== "string" || !safeEqual(expected, header)) {
+    throw new AppError(
+      403,
+      "auth.csrf",
+      "Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.",
+    );
+  }
 }
 
 function ensureCsrfCookie({
   request,
   reply,
   config,
+  bound,
 }: {
   request: FastifyRequest;
   reply: FastifyReply;
   config: AppConfig;
+  bound: string | null;
 }) {
-  if (request.cookies[CSRF_COOKIE]) return;
-  const token = newToken();
-  // Readable by the page (double-submit): the page echoes it in a header a cross-site form cannot set.
+  const current = request.cookies[CSRF_COOKIE];
+  if (bound ? current === bound : current) return;
+  const token = bound ?? newToken();
+  setCsrfCookie({ reply, config, token });
+  request.cookies[CSRF_COOKIE] = token;
+}
+
+/** Readable by the page: it echoes the token in a header that a cross-site form cannot set. */
+export function setCsrfCookie({
+  reply,
+  config,
+  token,
+}: {
+  reply: FastifyReply;
+  config: AppConfig;
+  token: string;
+}) {
   reply.setCookie(CSRF_COOKIE, token, {
     path: "/",
     sameSite: "lax",
     secure: config.secureCookies,
     httpOnly: false,
   });
-  request.cookies[CSRF_COOKIE] = token;
 }
 
 async function resolveActor({

@@ -1,5 +1,6 @@
 import { isNull } from "drizzle-orm";
 import { writeAudit } from "../features/audit/audit.repository";
+import { passwordProblem } from "../features/auth/password-policy";
 import { createOrgUnitsRepository } from "../features/org-units/org-units.repository";
 import { insertUnit } from "../features/org-units/org-units.service";
 import { orgUnits } from "../features/org-units/org-units.table";
@@ -8,6 +9,8 @@ import { insertUser } from "../features/users/users.service";
 import { systemActor } from "./actor";
 import type { AppConfig } from "./config";
 import type { Database } from "./db";
+
+const ADMIN_DISPLAY_NAME = "Quản trị hệ thống";
 
 /**
  * Creates the first administrator when none exists: the way container deployments bootstrap
@@ -18,7 +21,7 @@ export async function createAdmin({
   database,
   username,
   password,
-  displayName = "Quản trị hệ thống",
+  displayName = ADMIN_DISPLAY_NAME,
   unitId,
 }: {
   database: Database;
@@ -53,5 +56,11 @@ export async function createAdmin({
 export async function bootstrapAdminFromEnv({ database, config }: { database: Database; config: AppConfig }) {
   if (!config.bootstrapAdmin) return null;
   if ((await createUsersRepository(database.db).countAdmins()) > 0) return null;
+  // The server refuses to start rather than create an administrator anyone could guess.
+  const problem = passwordProblem({ ...config.bootstrapAdmin, displayName: ADMIN_DISPLAY_NAME });
+  if (problem)
+    throw new Error(
+      `CHISO_ADMIN_PASSWORD không được chấp nhận: ${problem} / CHISO_ADMIN_PASSWORD refused (common, too short or contains the username)`,
+    );
   return createAdmin({ database, ...config.bootstrapAdmin });
 }

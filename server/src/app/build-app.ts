@@ -55,7 +55,9 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
   const app = Fastify({
     // Warnings and errors only: a line per request would cost more than many requests themselves.
     logger: logger ? { level: "warn" } : false,
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise any client could choose its own address
+    // (X-Forwarded-For), escaping the per-address login limit and forging the audit log's address.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -21,4 +21,18 @@ describe("configuration from the environment", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET phải được đặt/);
     expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) }).env).toBe("production");
   });
+
+  it("trusts no proxy by default and reads TRUST_PROXY as a list of addresses and ranges", () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: " 127.0.0.1, 10.0.0.0/8,::1 " }).trustProxy).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+    ]);
+  });
+
+  it("refuses a TRUST_PROXY entry that is not an address or a range, naming it in Vietnamese", () => {
+    for (const bad of ["true", "10.0.0.0/33", "proxy.local", "1.2.3.4/8/2", "*"])
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY phải là danh sách địa chỉ IP/);
+  });
 });

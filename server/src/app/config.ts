@@ -1,3 +1,4 @@
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "../../../core/src/time/clock";
@@ -20,6 +21,13 @@ export interface AppConfig {
   bootstrapAdmin: { username: string; password: string } | null;
   smtp: { host: string; port: number; user: string | null; password: string | null; from: string } | null;
   loginLock: { maxFailures: number; lockMinutes: number };
+  /** Login attempts one client address may make per minute (LOGIN_RATE_LIMIT). */
+  loginRateLimit: number;
+  /**
+   * The proxies whose X-Forwarded-For/-Host/-Proto are believed (TRUST_PROXY: addresses or CIDR
+   * ranges). Empty: the socket's address is the client's, and forwarding headers change nothing.
+   */
+  trustProxy: string[];
   /** Check every response against its schema (development and tests; off in production). */
   validateResponses: boolean;
   /** The province's time zone: "today", periods, locks, reminders and digests (app/clock.ts). */
@@ -57,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `PROVINCE_TIME_ZONE phải là tên múi giờ IANA, ví dụ "Asia/Ho_Chi_Minh", không phải "${timeZone}" / PROVINCE_TIME_ZONE must be an IANA time zone`,
     );
   }
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   return {
     env: nodeEnv,
     port: Number(env.PORT ?? 3000),
@@ -85,9 +94,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),
       lockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
     },
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    trustProxy,
     validateResponses: env.RESPONSE_VALIDATION ? env.RESPONSE_VALIDATION !== "0" : nodeEnv !== "production",
     timeZone,
   };
+}
+
+/**
+ * TRUST_PROXY: a comma-separated list of addresses or CIDR ranges ("127.0.0.1,10.0.0.0/8").
+ * Anything else is refused: a typo here would either trust every sender or silently trust none.
+ */
+function parseTrustProxy(raw: string | undefined): string[] {
+  const entries = (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split("/");
+    const family = net.isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix && rest.length === 0);
+    if (!family || !prefixOk) {
+      throw new Error(
+        `TRUST_PROXY phải là danh sách địa chỉ IP hoặc dải CIDR của proxy tin cậy, cách nhau bằng dấu phẩy (ví dụ "127.0.0.1,10.0.0.0/8"); "${entry}" không hợp lệ / TRUST_PROXY must list proxy IP addresses or CIDR ranges`,
+      );
+    }
+  }
+  return entries;
 }
 
 /** Configuration for tests: in-memory database, no demo data unless asked. */

@@ -22,13 +22,13 @@ function chiso(args: string[], env: Record<string, string> = {}) {
 describe("chiso command line", () => {
   it("creates the first admin and prints one JSON document with --json", () => {
     const res = chiso(["admin", "create", "--username", "quantri", "--json"], {
-      CHISO_ADMIN_PASSWORD: "mat-khau-quan-tri-1",
+      CHISO_ADMIN_PASSWORD: "nui-Ba-Den-may-trang-1",
     });
     expect(res.code).toBe(0);
     const doc = JSON.parse(res.stdout);
     expect(doc).toMatchObject({ username: "quantri", roles: ["admin"] });
     const dup = chiso(["admin", "create", "--username", "quantri", "--json"], {
-      CHISO_ADMIN_PASSWORD: "mat-khau-quan-tri-1",
+      CHISO_ADMIN_PASSWORD: "nui-Ba-Den-may-trang-1",
     });
     expect(dup.code).toBe(1);
     expect(JSON.parse(dup.stdout).error.message).toMatch(/đã được dùng/);
@@ -38,6 +38,15 @@ describe("chiso command line", () => {
     const res = chiso(["admin", "create", "--username", "ai-do", "--password", "ngan"]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/10 ký tự/);
+  });
+
+  it("refuses a common admin password, or one containing the username, naming why", () => {
+    const common = chiso(["admin", "create", "--username", "ai-do", "--password", "matkhau123"]);
+    expect(common.code).toBe(2);
+    expect(common.stderr).toMatch(/password: Mật khẩu này quá phổ biến/);
+    const own = chiso(["admin", "create", "--username", "quantri2", "--password", "mat-khau-quantri2"]);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toMatch(/tên đăng nhập/);
   });
 
   it("backs up and restores the embedded database", () => {

@@ -7,6 +7,7 @@ import { systemActor } from "../app/actor";
 import { createAdmin } from "../app/bootstrap";
 import type { AppConfig } from "../app/config";
 import type { Database } from "../app/db";
+import { passwordProblem } from "../features/auth/password-policy";
 import { backupDatabase, restoreDatabase } from "../features/backup/backup.service";
 import { resultsImportCommand } from "../features/indices/indices.cli";
 import { importUnitList } from "../features/org-units/org-units.import";
@@ -56,6 +57,9 @@ const adminCreate: Command = {
       const issue = parsed.error.issues[0];
       throw new CliError(`${issue.path.join(".") || "tham số"}: ${issue.message}`, 2);
     }
+    // Said before touching the database, with the flag to fix (the same rule as every password).
+    const problem = passwordProblem(parsed.data);
+    if (problem) throw new CliError(`password: ${problem}`, 2);
     const user = await createAdmin({ database: database!, ...parsed.data, unitId: args.string("unit") });
     return {
       json: { id: user.id, username: user.username, roles: user.roles, unitId: user.unitId },

@@ -10,7 +10,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Button, Dropdown, Flex, Layout, Menu, type MenuProps, Space, Typography } from "antd";
+import { Alert, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
@@ -35,6 +35,8 @@ export function AppLayout() {
   const [passwordOpen, setPasswordOpen] = useState(false);
   // Signed out a moment ago: the guard above is about to leave this page.
   if (!me) return null;
+
+  const forced = me.user.mustChangePassword;
 
   // What the menu offers comes from the server's `can`, never from the role names.
   const items: NavItem[] = [
@@ -96,7 +98,7 @@ export function AppLayout() {
             {t("app.productName")}
           </Typography.Text>
           <Flex align="center" gap={12}>
-            <NotificationsBell />
+            {forced ? null : <NotificationsBell />}
             <LanguageSwitch />
             <Dropdown menu={{ items: userMenu }} trigger={["click"]}>
               <Button type="text" icon={<UserOutlined />} data-testid="user-menu" className="user-button">
@@ -120,9 +122,15 @@ export function AppLayout() {
           </Flex>
         </Header>
         <Content id="main-content" tabIndex={-1} className="app-content">
-          <ErrorBoundary resetKey={location.pathname}>
-            <Outlet />
-          </ErrorBoundary>
+          {forced ? (
+            // The server answers nothing else until the issued password is changed (403
+            // auth.passwordChangeRequired): no page is mounted behind the dialog to fail.
+            <Alert type="warning" showIcon title={t("password.mustChange")} />
+          ) : (
+            <ErrorBoundary resetKey={location.pathname}>
+              <Outlet />
+            </ErrorBoundary>
+          )}
         </Content>
         <Footer className="app-footer">
           <Space split="·">
@@ -132,8 +140,8 @@ export function AppLayout() {
         </Footer>
       </Layout>
       <ChangePasswordDialog
-        open={passwordOpen || me.user.mustChangePassword}
-        forced={me.user.mustChangePassword}
+        open={passwordOpen || forced}
+        forced={forced}
         onClose={() => setPasswordOpen(false)}
         onLogout={onLogout}
       />

@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { meKey, useMe } from "../features/auth/auth.queries";
-import { onUnauthorized } from "../lib/api-client";
+import { onPasswordChangeRequired, onUnauthorized } from "../lib/api-client";
 import { PageLoading } from "./PageLoading";
 import { QueryErrorAlert } from "./QueryErrorAlert";
 
@@ -24,6 +24,9 @@ export function RequireAuth() {
       }),
     [qc, navigate],
   );
+  // The account must change its issued password (an administrator reset it meanwhile): reading /api/me
+  // again makes the layout show the change-password dialog and nothing else.
+  useEffect(() => onPasswordChangeRequired(() => qc.invalidateQueries({ queryKey: meKey })), [qc]);
 
   if (me.isPending) return <PageLoading />;
   if (me.isError) return <QueryErrorAlert error={me.error} onRetry={() => me.refetch()} />;

@@ -1,4 +1,7 @@
-/** The one fetch wrapper: same-origin cookies, the CSRF double-submit header, errors as ApiError. */
+/**
+ * The one fetch wrapper: same-origin cookies, the CSRF header (the token in the readable cookie: random
+ * before login, bound to the session after it), errors as ApiError.
+ */
 
 const CSRF_COOKIE = "chiso_csrf";
 const CSRF_HEADER = "x-csrf-token";
@@ -31,6 +34,15 @@ export function onUnauthorized(listener: () => void) {
   unauthorizedListeners.add(listener);
   return () => {
     unauthorizedListeners.delete(listener);
+  };
+}
+
+/** Listeners told when the server refuses work until the issued password is changed. */
+const passwordChangeListeners = new Set<() => void>();
+export function onPasswordChangeRequired(listener: () => void) {
+  passwordChangeListeners.add(listener);
+  return () => {
+    passwordChangeListeners.delete(listener);
   };
 }
 
@@ -123,6 +135,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     const error = await toApiError(res);
     if (res.status === 401 && options.redirectOn401 !== false) {
       for (const listener of unauthorizedListeners) listener();
+    }
+    if (res.status === 403 && error.code === "auth.passwordChangeRequired") {
+      for (const listener of passwordChangeListeners) listener();
     }
     throw error;
   }

@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { changePasswordBody, loginBody, meResponse } from "../../../../core/src/api/auth.schemas";
 import { errorResponse } from "../../../../core/src/api/common.schemas";
-import { actorFromSession, actorOf, CSRF_COOKIE, SESSION_COOKIE } from "../../app/auth-plugin";
+import {
+  actorFromSession,
+  actorOf,
+  CSRF_COOKIE,
+  csrfTokenFor,
+  SESSION_COOKIE,
+  setCsrfCookie,
+} from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { presentMe } from "./auth.presenter";
 import { changeOwnPassword, login, logout } from "./auth.service";
@@ -24,9 +31,11 @@ export const authRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, 
     {
       config: {
         access: "public",
-        rateLimit: { max: Number(process.env.LOGIN_RATE_LIMIT ?? 20), timeWindow: "1 minute" },
+        // Per client address (the socket's, or the one a trusted proxy names: TRUST_PROXY); the
+        // per-account limit is the lock in auth.service.ts.
+        rateLimit: { max: config.loginRateLimit, timeWindow: "1 minute" },
       },
-      schema: { body: loginBody, response: { 200: meResponse, 401: errorResponse, 423: errorResponse } },
+      schema: { body: loginBody, response: { 200: meResponse, 401: errorResponse, 403: errorResponse } },
     },
     async (request, reply) => {
       const { token, sessionId, expiresAt } = await login({
@@ -36,6 +45,8 @@ export const authRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, 
         meta: { ip: request.ip ?? null, userAgent: request.headers["user-agent"] ?? null },
       });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
+      // From now on writes must carry the token bound to this session (auth-plugin.ts).
+      setCsrfCookie({ reply, config, token: csrfTokenFor({ sessionId, config }) });
       const row = await createSessionsRepository(db).findWithUser(sessionId);
       return presentMe(actorFromSession({ row: row!, ip: request.ip ?? null }));
     },
@@ -53,7 +64,11 @@ export const authRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, 
 
   app.post(
     "/api/auth/change-password",
-    { config: { access: "user" }, schema: { body: changePasswordBody, response: { 200: ok } } },
+    {
+      // It verifies the current password: a stolen session must not become a way to guess it.
+      config: { access: "user", rateLimit: { max: config.loginRateLimit, timeWindow: "1 minute" } },
+      schema: { body: changePasswordBody, response: { 200: ok } },
+    },
     async (request) => {
       await changeOwnPassword({ db, actor: actorOf(request), input: request.body });
       return { ok: true as const };

@@ -6,14 +6,25 @@ import { AppError, badRequest } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
 import { createUsersRepository } from "../users/users.repository";
 import { getDummyHash, hashPassword, verifyPassword } from "./password";
+import { assertAcceptablePassword } from "./password-policy";
 import { sessionCache } from "./session-cache";
 import { createSessionsRepository } from "./sessions.repository";
 
-const INVALID = () => new AppError(401, "auth.invalidCredentials", "Tên đăng nhập hoặc mật khẩu không đúng.");
+/**
+ * One answer for an unknown user, a wrong password and a locked account (same status, message and a
+ * password verification in each case), so neither the answer nor its timing tells them apart.
+ */
+const INVALID = () =>
+  new AppError(
+    401,
+    "auth.invalidCredentials",
+    "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khóa do đăng nhập sai nhiều lần (thử lại sau ít phút).",
+  );
 
 /**
- * Checks the password and opens a session. Failed attempts count towards a temporary lock; the answer
- * never tells whether the username exists.
+ * Checks the password and opens a session. An attempt takes its place in the account's count
+ * before the password is verified (users.repository `reserveLoginAttempt`), so however many arrive at
+ * once, at most LOGIN_MAX_FAILURES wrong passwords are ever verified per lock window.
  */
 export async function login({
   db,
@@ -33,31 +44,32 @@ export async function login({
     throw INVALID();
   }
   const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError(
-      423,
-      "auth.locked",
-      `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ${Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000)} phút.`,
+  const { maxFailures, lockMinutes } = config.loginLock;
+  const reserved = await users.reserveLoginAttempt({ id: user.id, maxFailures, now });
+  if (!reserved) {
+    // Locked: the dummy verification keeps the timing of an ordinary wrong password.
+    await verifyPassword({ hash: await getDummyHash(), password: input.password });
+    await db.transaction((tx) =>
+      writeAudit({
+        tx,
+        actor: { userId: null, displayName: input.username, ip: meta.ip },
+        record: { entity: "user", entityId: user.id, action: "login.refused" },
+      }),
     );
+    throw INVALID();
   }
   const ok = await verifyPassword({ hash: user.passwordHash, password: input.password });
   if (!ok || !user.active) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= config.loginLock.maxFailures;
     await db.transaction(async (tx) => {
-      await createUsersRepository(tx).update({
+      const locked = await createUsersRepository(tx).lockIfExhausted({
         id: user.id,
-        values: {
-          failedLogins: lock ? 0 : failures,
-          lockedUntil: lock
-            ? new Date(now.getTime() + config.loginLock.lockMinutes * 60_000)
-            : user.lockedUntil,
-        },
+        maxFailures,
+        until: new Date(now.getTime() + lockMinutes * 60_000),
       });
       await writeAudit({
         tx,
         actor: { userId: null, displayName: input.username, ip: meta.ip },
-        record: { entity: "user", entityId: user.id, action: lock ? "login.locked" : "login.failed" },
+        record: { entity: "user", entityId: user.id, action: locked ? "login.locked" : "login.failed" },
       });
     });
     if (!user.active && ok)
@@ -75,10 +87,7 @@ export async function login({
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
       ip: meta.ip,
     });
-    await createUsersRepository(tx).update({
-      id: user.id,
-      values: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
-    });
+    await createUsersRepository(tx).recordLogin({ id: user.id, now });
     await writeAudit({
       tx,
       actor: { userId: user.id, displayName: user.displayName, ip: meta.ip },
@@ -114,6 +123,11 @@ export async function changeOwnPassword({
   if (input.currentPassword === input.newPassword) {
     throw badRequest("auth.samePassword", "Mật khẩu mới phải khác mật khẩu hiện tại.");
   }
+  assertAcceptablePassword({
+    password: input.newPassword,
+    username: user.username,
+    displayName: user.displayName,
+  });
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await createUsersRepository(tx).update({

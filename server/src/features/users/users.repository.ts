@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../app/db";
 import { vietnameseOrder } from "../../app/vietnamese-order";
 import { orgUnits } from "../org-units/org-units.table";
@@ -102,6 +102,48 @@ export function createUsersRepository(db: DbOrTx) {
         .where(eq(users.id, id))
         .returning();
       return row ?? null;
+    },
+    /**
+     * Reserves one login attempt before the password is verified, in one statement, so parallel
+     * attempts cannot all read the same count: every verification in flight holds a place, and once
+     * `maxFailures` places are taken nothing more is verified until the lock ends (an expired lock
+     * starts a new window). Null: refused, the account is locked or its places are all in flight.
+     */
+    async reserveLoginAttempt({ id, maxFailures, now }: { id: string; maxFailures: number; now: Date }) {
+      const at = sql`${now.toISOString()}::timestamptz`;
+      const [row] = await db
+        .update(users)
+        .set({
+          failedLogins: sql`case when ${users.lockedUntil} <= ${at} then 1 else ${users.failedLogins} + 1 end`,
+          lockedUntil: sql`case when ${users.lockedUntil} <= ${at} then null else ${users.lockedUntil} end`,
+        })
+        .where(
+          and(
+            eq(users.id, id),
+            or(
+              and(isNull(users.lockedUntil), lt(users.failedLogins, maxFailures)),
+              lte(users.lockedUntil, at),
+            ),
+          ),
+        )
+        .returning({ failedLogins: users.failedLogins });
+      return row ?? null;
+    },
+    /** A wrong password keeps its place; the failure that fills the last place starts the lock. */
+    async lockIfExhausted({ id, maxFailures, until }: { id: string; maxFailures: number; until: Date }) {
+      const rows = await db
+        .update(users)
+        .set({ lockedUntil: until })
+        .where(and(eq(users.id, id), isNull(users.lockedUntil), gte(users.failedLogins, maxFailures)))
+        .returning({ id: users.id });
+      return rows.length > 0;
+    },
+    /** The right password: every place is released. */
+    async recordLogin({ id, now }: { id: string; now: Date }) {
+      await db
+        .update(users)
+        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now })
+        .where(eq(users.id, id));
     },
     async countAdmins() {
       const [{ n }] = await db

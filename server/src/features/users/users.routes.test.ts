@@ -52,6 +52,52 @@ describe("users", () => {
     expect(login.json().user.mustChangePassword).toBe(true);
   });
 
+  it("lets an account with a temporary password do nothing but change it", async () => {
+    const c = await admin();
+    const body = newUser();
+    await c.post("/api/users", body);
+    const u = createClient(app);
+    await u.login(body.username, body.password);
+    for (const res of [
+      await u.get("/api/users"),
+      await u.get("/api/org-units/tree"),
+      await u.post("/api/users", newUser()),
+    ]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe("auth.passwordChangeRequired");
+      expect(res.json().error.message).toMatch(/đổi mật khẩu/);
+    }
+    expect((await u.get("/api/me")).json().user.mustChangePassword).toBe(true);
+    expect((await app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    const changed = await u.post("/api/auth/change-password", {
+      currentPassword: body.password,
+      newPassword: "canh-dong-lua-chin-2026",
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await u.get("/api/org-units/tree")).statusCode).toBe(200);
+    expect((await u.get("/api/me")).json().user.mustChangePassword).toBe(false);
+    // Logout stays open to such an account (checked on a second one).
+    const v = createClient(app);
+    const other = newUser();
+    await c.post("/api/users", other);
+    await v.login(other.username, other.password);
+    expect((await v.post("/api/auth/logout")).statusCode).toBe(200);
+  });
+
+  it("refuses a common password or one containing the name when an administrator creates or resets an account", async () => {
+    const c = await admin();
+    for (const password of ["1234567890", "matkhau123", "Trần Thị Hoa 1990"]) {
+      const res = await c.post("/api/users", newUser({ password }));
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error.code).toBe("auth.weakPassword");
+    }
+    const body = newUser();
+    const { user } = (await c.post("/api/users", body)).json();
+    const reset = await c.post(`/api/users/${user.id}/reset-password`, { password: `${body.username}!!` });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().error.message).toMatch(/tên đăng nhập/);
+  });
+
   it("answers 400 naming the field for a bad username and for a short password", async () => {
     const c = await admin();
     const bad = await c.post("/api/users", newUser({ username: "có dấu" }));

@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from "../../app/db";
 import { badRequest, conflict, forbidden, notFound } from "../../app/errors";
 import { writeAudit } from "../audit/audit.repository";
 import { hashPassword } from "../auth/password";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { sessionCache } from "../auth/session-cache";
 import { createSessionsRepository } from "../auth/sessions.repository";
 import { createOrgUnitsRepository } from "../org-units/org-units.repository";
@@ -80,6 +81,7 @@ export async function insertUser({
 }) {
   const users = createUsersRepository(tx);
   const username = input.username.toLowerCase();
+  assertAcceptablePassword({ password: input.password, username, displayName: input.displayName });
   if (await users.findByUsername(username)) {
     throw conflict("user.usernameTaken", `Tên đăng nhập "${username}" đã được dùng.`);
   }
@@ -179,8 +181,9 @@ export async function resetUserPassword({
   id: string;
   password: string;
 }) {
-  await getUser({ db, actor, id });
+  const user = await getUser({ db, actor, id });
   if (!canManageUsers(actor)) throw forbidden();
+  assertAcceptablePassword({ password, username: user.username, displayName: user.displayName });
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     await createUsersRepository(tx).update({

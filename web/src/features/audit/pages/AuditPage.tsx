@@ -39,7 +39,11 @@ export function AuditPage() {
 
   const filter = (patch: Partial<AuditListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
   const entityLabel = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
-  const actionLabel = (a: string) => t(`audit.actions.${a}`, { defaultValue: a });
+  // "login" is itself a label, so the login outcomes (failed, locked, refused while locked) sit apart.
+  const actionLabel = (a: string) =>
+    a.startsWith("login.")
+      ? t(`audit.loginOutcomes.${a.slice("login.".length)}`, { defaultValue: a })
+      : t(`audit.actions.${a}`, { defaultValue: a });
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t("audit.at"), dataIndex: "at", width: 160, render: (v: string) => formatDateTimeVi(v) },
