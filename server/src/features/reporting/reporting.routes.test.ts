@@ -16,8 +16,8 @@ import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { auditLog } from "../audit/audit.table";
 import { plans, planTaskComponents, planTasks, taskAssignments } from "../plans/plans.table";
-import { runNoticeMail } from "./reporting.reminders.service";
-import { createReportingRepository } from "./reporting.repository";
+import { createEntriesRepository } from "./entries/entries.repository";
+import { runNoticeMail } from "./reminders/reminders.service";
 import { reportEvidence } from "./reporting.table";
 
 let database: Database;
@@ -266,7 +266,7 @@ describe("a unit's report", () => {
 
   it("writes no entry, progress or record when its report moved after the save checked it", async () => {
     const entry = reportA.entries.find((e) => e.taskId === taskIds[1])!;
-    const repo = createReportingRepository(database.db);
+    const repo = createEntriesRepository(database.db);
     const found = (await repo.findEntryWithReport(entry.id))!;
     expect(found.entry.id).toBe(entry.id);
     const auditsBefore = await database.query("select id from audit_log");

@@ -5,14 +5,14 @@
  * later (units assigned since) stays the coordinator's act.
  */
 import { eq, sql } from "drizzle-orm";
-import { periodToOpen, type ReportFrequency } from "../../../../core/src/reporting/periods";
-import { systemActor } from "../../app/actor";
-import { provinceToday } from "../../app/clock";
-import { type Db, rowsOf } from "../../app/db";
-import { plans } from "../plans/plans.table";
-import type { MailLog } from "./reporting.reminders.service";
-import { openObligationPeriod } from "./reporting.service";
-import { reportingObligations } from "./reporting.table";
+import { periodToOpen, type ReportFrequency } from "../../../../../core/src/reporting/periods";
+import { systemActor } from "../../../app/actor";
+import { provinceToday } from "../../../app/clock";
+import { type Db, rowsOf } from "../../../app/db";
+import { plans } from "../../plans/plans.table";
+import type { MailLog } from "../reminders/reminders.service";
+import { reportingObligations } from "../reporting.table";
+import { openObligationPeriod } from "./periods.service";
 
 const SCHEDULER = systemActor("Hệ thống (mở kỳ báo cáo tự động)");
 

@@ -4,8 +4,8 @@
  */
 import net from "node:net";
 import tls from "node:tls";
-import type { AppConfig } from "../../app/config";
-import type { Mailer } from "./reporting.reminders.service";
+import type { AppConfig } from "../../../app/config";
+import type { Mailer } from "./reminders.service";
 
 type Smtp = NonNullable<AppConfig["smtp"]>;
 

@@ -11,18 +11,18 @@ import type {
   dashboardListQuery,
   dashboardQuery,
   progressTrendQuery,
-} from "../../../../core/src/api/reporting.schemas";
-import { type Actor, actorScopeKey } from "../../app/actor";
-import type { Db } from "../../app/db";
-import { createJsonAnswers } from "../../app/json-answers";
-import { readRevisions } from "../../app/revisions";
-import { today } from "../org-units/org-units.service";
+} from "../../../../../core/src/api/reporting.schemas";
+import { type Actor, actorScopeKey } from "../../../app/actor";
+import type { Db } from "../../../app/db";
+import { createJsonAnswers } from "../../../app/json-answers";
+import { readRevisions } from "../../../app/revisions";
+import { today } from "../../org-units/org-units.service";
 import {
   dashboardLateUnits,
   dashboardOverdueTasks,
   progressTrend,
   reportingDashboard,
-} from "./reporting.dashboard.service";
+} from "./dashboard.service";
 
 export const DASHBOARD_TTL_MS = 20_000;
 

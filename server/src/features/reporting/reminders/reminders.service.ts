@@ -4,17 +4,17 @@
  * per obligation, unit, period and offset means a reminder is never sent twice, across restarts too.
  */
 import type { z } from "zod";
-import type { notificationListQuery } from "../../../../core/src/api/reporting.schemas";
-import { REMINDER_CATCH_UP_DAYS } from "../../../../core/src/reporting/reminders";
-import { instantIn } from "../../../../core/src/time/clock";
-import type { Actor } from "../../app/actor";
-import { now as clockNow, provinceTime, provinceTimeZone, provinceToday } from "../../app/clock";
-import type { Db } from "../../app/db";
-import { notFound } from "../../app/errors";
-import { writeAudit } from "../audit/audit.repository";
-import { TOTAL_CAP } from "../plans/plans.views.repository";
-import { iso } from "./reporting.presenter";
-import { type ClaimedReminder, createRemindersRepository } from "./reporting.reminders.repository";
+import type { notificationListQuery } from "../../../../../core/src/api/reporting.schemas";
+import { REMINDER_CATCH_UP_DAYS } from "../../../../../core/src/reporting/reminders";
+import { instantIn } from "../../../../../core/src/time/clock";
+import type { Actor } from "../../../app/actor";
+import { now as clockNow, provinceTime, provinceTimeZone, provinceToday } from "../../../app/clock";
+import type { Db } from "../../../app/db";
+import { notFound } from "../../../app/errors";
+import { writeAudit } from "../../audit/audit.repository";
+import { TOTAL_CAP } from "../../plans/plans.views.repository";
+import { iso } from "../reporting.presenter";
+import { type ClaimedReminder, createRemindersRepository } from "./reminders.repository";
 
 /** The outside world: mail. Tests pass a fake; production an SMTP client when configured. */
 export interface Mailer {

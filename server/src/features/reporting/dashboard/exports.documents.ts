@@ -13,11 +13,11 @@ import {
   WidthType,
 } from "docx";
 import ExcelJS from "exceljs";
-import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../core/src/auth/roles";
-import { ASSIGNMENT_STATUS_LABELS_VI, type AssignmentStatus } from "../../../../core/src/plans/status";
-import { ADMIN_LEVEL_LABELS_VI, type AdminLevel } from "../../../../core/src/reporting/levels";
-import { REPORT_STATE_LABELS_VI, type ReportState } from "../../../../core/src/reporting/report-state";
-import { cell, FONT, noBorders, para, run } from "../../app/docx-parts";
+import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../../core/src/auth/roles";
+import { ASSIGNMENT_STATUS_LABELS_VI, type AssignmentStatus } from "../../../../../core/src/plans/status";
+import { ADMIN_LEVEL_LABELS_VI, type AdminLevel } from "../../../../../core/src/reporting/levels";
+import { REPORT_STATE_LABELS_VI, type ReportState } from "../../../../../core/src/reporting/report-state";
+import { cell, FONT, noBorders, para, run } from "../../../app/docx-parts";
 
 function grid(headers: string[], widths: number[], rows: string[][]) {
   const cells = (texts: string[], bold: boolean) =>

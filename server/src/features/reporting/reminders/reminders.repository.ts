@@ -4,7 +4,7 @@
  * notices' key (report, kind, province day; migration 0012) keeps each notice to one a day.
  */
 import { sql } from "drizzle-orm";
-import { type DbOrTx, rowsOf } from "../../app/db";
+import { type DbOrTx, rowsOf } from "../../../app/db";
 
 /** Notices listed in one digest e-mail; the rest are counted and left to the app. */
 export const DIGEST_MAX = 100;

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/database";
-import { buildAssignedPlan, buildProvince, buildUnit } from "../../../test/factories";
-import { setClockForTests } from "../../app/clock";
-import type { Database } from "../../app/db";
-import { runPeriodOpening } from "./reporting.opening.service";
-import { reportingObligations } from "./reporting.table";
+import { createTestDatabase } from "../../../../test/database";
+import { buildAssignedPlan, buildProvince, buildUnit } from "../../../../test/factories";
+import { setClockForTests } from "../../../app/clock";
+import type { Database } from "../../../app/db";
+import { reportingObligations } from "../reporting.table";
+import { runPeriodOpening } from "./period-opening.service";
 
 let database: Database;
 const ids: Record<string, string> = {};

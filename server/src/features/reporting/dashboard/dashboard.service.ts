@@ -10,23 +10,23 @@ import type {
   overdueTaskListResponse,
   progressTrendQuery,
   progressTrendResponse,
-} from "../../../../core/src/api/reporting.schemas";
-import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "../../../../core/src/plans/status";
-import { periodLabel } from "../../../../core/src/reporting/periods";
-import type { ReportState } from "../../../../core/src/reporting/report-state";
-import type { Actor } from "../../app/actor";
-import { now } from "../../app/clock";
-import type { Db } from "../../app/db";
-import { notFound } from "../../app/errors";
-import { today } from "../org-units/org-units.service";
-import { taskScope } from "../plans/plans.policy";
-import { getVisiblePlan } from "../plans/plans.service";
-import { TOTAL_CAP } from "../plans/plans.views.repository";
-import { createDashboardRepository } from "./reporting.dashboard.repository";
-import { canViewDashboard } from "./reporting.policy";
-import { iso, labelOfPeriod } from "./reporting.presenter";
-import { createReportingRepository } from "./reporting.repository";
-import { obligationPeriod } from "./reporting.service";
+} from "../../../../../core/src/api/reporting.schemas";
+import { ASSIGNMENT_STATUSES, type AssignmentStatus } from "../../../../../core/src/plans/status";
+import { periodLabel } from "../../../../../core/src/reporting/periods";
+import type { ReportState } from "../../../../../core/src/reporting/report-state";
+import type { Actor } from "../../../app/actor";
+import { now } from "../../../app/clock";
+import type { Db } from "../../../app/db";
+import { notFound } from "../../../app/errors";
+import { today } from "../../org-units/org-units.service";
+import { taskScope } from "../../plans/plans.policy";
+import { getVisiblePlan } from "../../plans/plans.service";
+import { TOTAL_CAP } from "../../plans/plans.views.repository";
+import { createObligationsRepository } from "../obligations/obligations.repository";
+import { obligationPeriod } from "../obligations/periods.service";
+import { canViewDashboard } from "../reporting.policy";
+import { iso, labelOfPeriod } from "../reporting.presenter";
+import { createDashboardRepository } from "./dashboard.repository";
 
 /** An obligation whose plan's dashboard the actor may see; otherwise "not found" (nothing revealed). */
 async function visibleObligation({
@@ -39,7 +39,7 @@ async function visibleObligation({
   obligationId: string;
 }) {
   const missing = () => notFound("reporting.obligationNotFound", "Không tìm thấy yêu cầu báo cáo.");
-  const obligation = await createReportingRepository(db).findObligation(obligationId);
+  const obligation = await createObligationsRepository(db).findObligation(obligationId);
   if (!obligation) throw missing();
   const plan = await getVisiblePlan({ db, actor, id: obligation.planId }).catch(() => {
     throw missing();
@@ -188,7 +188,7 @@ export async function dashboardTask({
   query: z.infer<typeof dashboardTaskQuery>;
 }): Promise<z.infer<typeof dashboardTaskResponse>> {
   const { obligation, p } = await dashboardPeriod({ db, actor, query });
-  const task = await createReportingRepository(db).planTask({
+  const task = await createObligationsRepository(db).planTask({
     taskId: query.taskId,
     planId: obligation.planId,
   });

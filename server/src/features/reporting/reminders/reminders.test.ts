@@ -2,18 +2,18 @@ import net from "node:net";
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addDays, parsePeriodKey, periodDates } from "../../../../core/src/reporting/periods";
-import { createTestDatabase } from "../../../test/database";
-import { buildAssignedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
-import { buildTestApp, createClient } from "../../../test/http";
-import { provinceTimeZone, setClockForTests, setProvinceTimeZone } from "../../app/clock";
-import type { Database } from "../../app/db";
-import { users } from "../users/users.table";
-import { createSmtpMailer } from "./reporting.mail";
-import { createRemindersRepository } from "./reporting.reminders.repository";
-import { type Mailer, runDigests, runReminders } from "./reporting.reminders.service";
-import { createReportingRepository } from "./reporting.repository";
-import { notifications, reportingObligations, reports } from "./reporting.table";
+import { addDays, parsePeriodKey, periodDates } from "../../../../../core/src/reporting/periods";
+import { createTestDatabase } from "../../../../test/database";
+import { buildAssignedPlan, buildProvince, buildUnit, buildUser } from "../../../../test/factories";
+import { buildTestApp, createClient } from "../../../../test/http";
+import { provinceTimeZone, setClockForTests, setProvinceTimeZone } from "../../../app/clock";
+import type { Database } from "../../../app/db";
+import { users } from "../../users/users.table";
+import { createPeriodsRepository } from "../obligations/periods.repository";
+import { notifications, reportingObligations, reports } from "../reporting.table";
+import { createSmtpMailer } from "./reminders.mail";
+import { createRemindersRepository } from "./reminders.repository";
+import { type Mailer, runDigests, runReminders } from "./reminders.service";
 
 let database: Database;
 let app: FastifyInstance;
@@ -49,7 +49,7 @@ beforeAll(async () => {
       receivingUnitId: units.snv.id,
     })
     .returning();
-  await createReportingRepository(db).insertReportsForPeriod({
+  await createPeriodsRepository(db).insertReportsForPeriod({
     obligation,
     periodKey: period.key,
     start: period.start,

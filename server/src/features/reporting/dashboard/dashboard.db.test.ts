@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/database";
-import { buildProvince, buildUnit } from "../../../test/factories";
-import type { Database } from "../../app/db";
-import { plans } from "../plans/plans.table";
-import { createDashboardRepository } from "./reporting.dashboard.repository";
-import { reportingObligations, reports } from "./reporting.table";
+import { createTestDatabase } from "../../../../test/database";
+import { buildProvince, buildUnit } from "../../../../test/factories";
+import type { Database } from "../../../app/db";
+import { plans } from "../../plans/plans.table";
+import { reportingObligations, reports } from "../reporting.table";
+import { createDashboardRepository } from "./dashboard.repository";
 
 let database: Database;
 let obligationId: string;

@@ -5,18 +5,19 @@ import type {
   consolidatedBody,
   dashboardQuery,
   scorecardQuery,
-} from "../../../../core/src/api/reporting.schemas";
-import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../core/src/auth/roles";
-import { compareVietnamese } from "../../../../core/src/text/vietnamese";
-import type { Actor } from "../../app/actor";
-import type { Db } from "../../app/db";
-import { today } from "../org-units/org-units.service";
-import { taskScope } from "../plans/plans.policy";
-import { getVisiblePlan } from "../plans/plans.service";
-import { createDashboardRepository, type ScorecardRow } from "./reporting.dashboard.repository";
-import { allOverdueTasks, reportingDashboard } from "./reporting.dashboard.service";
-import { consolidatedDocx, defaultNarrative, entriesXlsx } from "./reporting.documents";
-import { createReportingRepository } from "./reporting.repository";
+} from "../../../../../core/src/api/reporting.schemas";
+import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../../core/src/auth/roles";
+import { compareVietnamese } from "../../../../../core/src/text/vietnamese";
+import type { Actor } from "../../../app/actor";
+import type { Db } from "../../../app/db";
+import { today } from "../../org-units/org-units.service";
+import { taskScope } from "../../plans/plans.policy";
+import { getVisiblePlan } from "../../plans/plans.service";
+import { createObligationsRepository } from "../obligations/obligations.repository";
+import { createReportsRepository } from "../reports/reports.repository";
+import { createDashboardRepository, type ScorecardRow } from "./dashboard.repository";
+import { allOverdueTasks, reportingDashboard } from "./dashboard.service";
+import { consolidatedDocx, defaultNarrative, entriesXlsx } from "./exports.documents";
 
 async function periodData({
   db,
@@ -29,8 +30,7 @@ async function periodData({
 }) {
   // The dashboard checks that the actor reads the plan and cuts every figure to the actor's scope.
   const dashboard = await reportingDashboard({ db, actor, query });
-  const repo = createReportingRepository(db);
-  const obligation = await repo.findObligation(query.obligationId);
+  const obligation = await createObligationsRepository(db).findObligation(query.obligationId);
   return { dashboard, obligation: obligation as NonNullable<typeof obligation> };
 }
 
@@ -56,11 +56,10 @@ export async function exportConsolidatedDocx({
 }) {
   const query = { obligationId: input.obligationId, periodKey: input.periodKey };
   const { dashboard, obligation } = await periodData({ db, actor, query });
-  const repo = createReportingRepository(db);
   const [plan, issuer, units, overdueTasks] = await Promise.all([
     getVisiblePlan({ db, actor, id: obligation.planId }),
-    repo.unitName(obligation.receivingUnitId),
-    repo.listReports({ scope: taskScope(actor), ...query }),
+    createObligationsRepository(db).unitName(obligation.receivingUnitId),
+    createReportsRepository(db).listReports({ scope: taskScope(actor), ...query }),
     allOverdueTasks({ db, actor, query }),
   ]);
   const data = await consolidatedDocx({

@@ -3,13 +3,13 @@
  * carries the actor's scope, so no row outside it is read.
  */
 import { type SQL, sql } from "drizzle-orm";
-import { ADMIN_LEVELS, type AdminLevel } from "../../../../core/src/reporting/levels";
-import { provinceTimeZone } from "../../app/clock";
-import { type DbOrTx, rowsOf } from "../../app/db";
-import type { TaskScope } from "../plans/plans.policy";
-import { entryStatusSql, workStatusSql } from "../plans/status.sql";
-import type { EntryExportRow } from "./reporting.documents";
-import { reportScope } from "./reporting.repository";
+import { ADMIN_LEVELS, type AdminLevel } from "../../../../../core/src/reporting/levels";
+import { provinceTimeZone } from "../../../app/clock";
+import { type DbOrTx, rowsOf } from "../../../app/db";
+import type { TaskScope } from "../../plans/plans.policy";
+import { entryStatusSql, workStatusSql } from "../../plans/status.sql";
+import { reportScope } from "../reports/reports.repository";
+import type { EntryExportRow } from "./exports.documents";
 
 export interface ScorecardRow {
   unitId: string;

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { FastifyRequest } from "fastify";
-import { AppError, badRequest } from "../../app/errors";
+import { AppError, badRequest } from "../../../app/errors";
 
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
 /** What one unit's evidence may take in total. */
