@@ -1,3 +1,4 @@
+/** A task's entry saved (autosave): the fast one-statement path and the transaction through progress. */
 import type { z } from "zod";
 import type { entryUpdateBody } from "../../../../../core/src/api/reporting.schemas";
 import type { Actor } from "../../../app/actor";

@@ -1,3 +1,4 @@
+/** Obligations: what an issued plan asks its assigned units to report, how often, and to whom. */
 import type { z } from "zod";
 import type { obligationCreateBody } from "../../../../../core/src/api/reporting.schemas";
 import type { DueRule, ReportFrequency } from "../../../../../core/src/reporting/periods";

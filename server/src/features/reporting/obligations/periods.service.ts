@@ -1,3 +1,7 @@
+/**
+ * Periods of an obligation: the dates a period key names, and opening a period (by a manager, or by
+ * the clock in `period-opening.service.ts`).
+ */
 import {
   adHocPeriod,
   type DueRule,

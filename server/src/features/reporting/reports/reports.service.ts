@@ -1,3 +1,7 @@
+/**
+ * A unit's report: loading one the actor may see (shared by the entries, the review and the
+ * evidence), reading it, the lists of reports, and saving its general part.
+ */
 import type { z } from "zod";
 import type { reportListQuery, reportUpdateBody } from "../../../../../core/src/api/reporting.schemas";
 import type { ReportState } from "../../../../../core/src/reporting/report-state";

@@ -1,3 +1,4 @@
+/** Comments on a report or one of its tasks, and the notice the other side gets. */
 import type { z } from "zod";
 import type { commentBody } from "../../../../../core/src/api/reporting.schemas";
 import type { Actor } from "../../../app/actor";

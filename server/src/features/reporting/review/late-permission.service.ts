@@ -1,3 +1,4 @@
+/** The receiver's permission to write and submit a report after its lock date. */
 import type { Actor } from "../../../app/actor";
 import type { Db } from "../../../app/db";
 import { forbidden } from "../../../app/errors";

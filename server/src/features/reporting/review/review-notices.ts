@@ -1,3 +1,4 @@
+/** What a unit or its receiver is told, in the app, of a report's state change. */
 import type { ReportState } from "../../../../../core/src/reporting/report-state";
 import { type LoadedReport, presentSummary } from "../reports/reports.service";
 

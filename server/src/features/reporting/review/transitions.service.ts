@@ -1,3 +1,4 @@
+/** The review's state changes of a report: submit, approve, return, resubmit, accept, reopen. */
 import type { z } from "zod";
 import type { transitionBody } from "../../../../../core/src/api/reporting.schemas";
 import { transition } from "../../../../../core/src/reporting/report-state";
