@@ -9,7 +9,7 @@ import { planDocx, previewToRows, readTaskTable, taskTableXlsx } from "./plans.d
 import { canExportPlan, canUpdatePlan } from "./plans.policy";
 import { createPlansRepository } from "./plans.repository";
 import { getVisiblePlan } from "./plans.service";
-import { applyTaskRows, getTaskGrid } from "./plans.tasks.service";
+import { applyTaskRows, getTaskGrid } from "./tasks/tasks.service";
 
 const fileSlug = (number: string, id: string) => (number ? number.replace(/[^\w-]+/g, "-") : id.slice(0, 8));
 

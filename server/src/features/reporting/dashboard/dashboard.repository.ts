@@ -7,7 +7,7 @@ import { ADMIN_LEVELS, type AdminLevel } from "../../../../../core/src/reporting
 import { provinceTimeZone } from "../../../app/clock";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import type { TaskScope } from "../../plans/plans.policy";
-import { entryStatusSql, workStatusSql } from "../../plans/status.sql";
+import { entryStatusSql, workStatusSql } from "../../plans/views/status.sql";
 import { reportScope } from "../reports/reports.repository";
 import type { EntryExportRow } from "./exports.documents";
 

@@ -21,7 +21,7 @@ import { notFound } from "../../../app/errors";
 import { today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
 import { getVisiblePlan } from "../../plans/plans.service";
-import { TOTAL_CAP } from "../../plans/plans.views.repository";
+import { TOTAL_CAP } from "../../plans/views/views.repository";
 import { createObligationsRepository } from "../obligations/obligations.repository";
 import { obligationPeriod } from "../obligations/periods.service";
 import { canViewDashboard } from "../reporting.policy";

@@ -12,7 +12,7 @@ import { now as clockNow, provinceTime, provinceTimeZone, provinceToday } from "
 import type { Db } from "../../../app/db";
 import { notFound } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
-import { TOTAL_CAP } from "../../plans/plans.views.repository";
+import { TOTAL_CAP } from "../../plans/views/views.repository";
 import { iso } from "../reporting.presenter";
 import { type ClaimedReminder, createRemindersRepository } from "./reminders.repository";
 

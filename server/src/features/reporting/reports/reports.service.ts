@@ -11,7 +11,7 @@ import { AppError, forbidden, notFound } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { getVisibleUnit, today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
-import { TOTAL_CAP } from "../../plans/plans.views.repository";
+import { TOTAL_CAP } from "../../plans/views/views.repository";
 import { canEditReport, canReadReport, type ReportLike, reportCan } from "../reporting.policy";
 import { iso, labelOfPeriod, presentComment, presentEntry, presentEvidence } from "../reporting.presenter";
 import { createReportsRepository } from "./reports.repository";

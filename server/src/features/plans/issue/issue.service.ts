@@ -15,19 +15,19 @@ import type {
   reassignBody,
   reassignMergedBody,
   resyncBody,
-} from "../../../../core/src/api/plans.schemas";
-import type { Deadline } from "../../../../core/src/deadlines/deadline.types";
-import type { Actor, AuditActor } from "../../app/actor";
-import type { Db, DbOrTx } from "../../app/db";
-import { badRequest, conflict, forbidden, notFound } from "../../app/errors";
-import { writeAudit } from "../audit/audit.repository";
+} from "../../../../../core/src/api/plans.schemas";
+import type { Deadline } from "../../../../../core/src/deadlines/deadline.types";
+import type { Actor, AuditActor } from "../../../app/actor";
+import type { Db, DbOrTx } from "../../../app/db";
+import { badRequest, conflict, forbidden, notFound } from "../../../app/errors";
+import { writeAudit } from "../../audit/audit.repository";
 import {
   createOrgGroupsRepository,
   createOrgUnitsRepository,
   type OrgGroupRow,
-} from "../org-units/org-units.repository";
-import { getVisibleUnit, today } from "../org-units/org-units.service";
-import { assignmentEnded, checkStatement, writeProgress } from "./assignments/progress";
+} from "../../org-units/org-units.repository";
+import { getVisibleUnit, today } from "../../org-units/org-units.service";
+import { assignmentEnded, checkStatement, writeProgress } from "../assignments/progress";
 import {
   canAmendPlan,
   canCreateChildPlan,
@@ -37,15 +37,15 @@ import {
   canReassign,
   canReassignMerged,
   canUpdateAssignment,
-} from "./plans.policy";
+} from "../plans.policy";
 import {
   type AssignmentRow,
   createPlansRepository,
   type NewTaskRow,
   type PlanWithOwner,
-} from "./plans.repository";
-import { getVisiblePlan, planSearchText } from "./plans.service";
-import { applyTaskRows, getTaskGrid, type TaskProblem } from "./plans.tasks.service";
+} from "../plans.repository";
+import { getVisiblePlan, planSearchText } from "../plans.service";
+import { applyTaskRows, getTaskGrid, type TaskProblem } from "../tasks/tasks.service";
 
 type AssignmentInsert = Parameters<ReturnType<typeof createPlansRepository>["insertAssignments"]>[0][number];
 

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workStatus } from "../../../../core/src/plans/status";
-import { addDays } from "../../../../core/src/reporting/periods";
-import { createTestDatabase } from "../../../test/database";
-import type { Database } from "../../app/db";
-import { rowsOf } from "../../app/db";
+import { workStatus } from "../../../../../core/src/plans/status";
+import { addDays } from "../../../../../core/src/reporting/periods";
+import { createTestDatabase } from "../../../../test/database";
+import type { Database } from "../../../app/db";
+import { rowsOf } from "../../../app/db";
 import { workStatusSql } from "./status.sql";
 
 let database: Database;

@@ -9,21 +9,27 @@ import type {
   myTasksQuery,
   taskListQuery,
   timelineQuery,
-} from "../../../../core/src/api/plans.schemas";
-import { type Deadline, periodOf, renderDeadline } from "../../../../core/src/deadlines";
-import { ASSIGNMENT_STATUSES, type AssignmentStatus, workStatus } from "../../../../core/src/plans/status";
-import { type Actor, actorScopeKey } from "../../app/actor";
-import type { Db } from "../../app/db";
-import { notFound } from "../../app/errors";
-import { createJsonAnswers } from "../../app/json-answers";
-import { readRevisions } from "../../app/revisions";
-import { loadVersion, versionForYear } from "../indices/indices.versions";
-import { getVisibleUnit, today } from "../org-units/org-units.service";
-import { canCreateChildPlan, canReadPlan, canReassign, canUpdateAssignment, taskScope } from "./plans.policy";
-import { createPlansRepository } from "./plans.repository";
-import { getVisiblePlan, planYear, presentPlanSummary } from "./plans.service";
-import { getTaskGrid } from "./plans.tasks.service";
-import { createPlanViewsRepository, TOTAL_CAP } from "./plans.views.repository";
+} from "../../../../../core/src/api/plans.schemas";
+import { type Deadline, periodOf, renderDeadline } from "../../../../../core/src/deadlines";
+import { ASSIGNMENT_STATUSES, type AssignmentStatus, workStatus } from "../../../../../core/src/plans/status";
+import { type Actor, actorScopeKey } from "../../../app/actor";
+import type { Db } from "../../../app/db";
+import { notFound } from "../../../app/errors";
+import { createJsonAnswers } from "../../../app/json-answers";
+import { readRevisions } from "../../../app/revisions";
+import { loadVersion, versionForYear } from "../../indices/indices.versions";
+import { getVisibleUnit, today } from "../../org-units/org-units.service";
+import {
+  canCreateChildPlan,
+  canReadPlan,
+  canReassign,
+  canUpdateAssignment,
+  taskScope,
+} from "../plans.policy";
+import { createPlansRepository } from "../plans.repository";
+import { getVisiblePlan, planYear, presentPlanSummary } from "../plans.service";
+import { getTaskGrid } from "../tasks/tasks.service";
+import { createPlanViewsRepository, TOTAL_CAP } from "./views.repository";
 
 const offsetOf = (page: number, pageSize: number) => Math.min((page - 1) * pageSize, TOTAL_CAP);
 

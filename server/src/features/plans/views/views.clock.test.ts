@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/database";
-import { buildAssignedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
-import { buildTestApp, createClient } from "../../../test/http";
-import { setClockForTests } from "../../app/clock";
-import type { Database } from "../../app/db";
-import { planTasks, taskAssignments } from "./plans.table";
+import { createTestDatabase } from "../../../../test/database";
+import { buildAssignedPlan, buildProvince, buildUnit, buildUser } from "../../../../test/factories";
+import { buildTestApp, createClient } from "../../../../test/http";
+import { setClockForTests } from "../../../app/clock";
+import type { Database } from "../../../app/db";
+import { planTasks, taskAssignments } from "../plans.table";
 
 // A task turns overdue when its due day has ended in the province, not when the UTC day has.
 let database: Database;

@@ -4,11 +4,11 @@
  * bounded offset and counts stop at a cap, so no request counts a million rows.
  */
 import { type SQL, sql } from "drizzle-orm";
-import type { AssignmentStatus } from "../../../../core/src/plans/status";
-import { type DbOrTx, rowsOf } from "../../app/db";
-import { escapeLike } from "../org-units/org-units.repository";
-import type { TaskScope } from "./plans.policy";
-import { textMatch } from "./plans.repository";
+import type { AssignmentStatus } from "../../../../../core/src/plans/status";
+import { type DbOrTx, rowsOf } from "../../../app/db";
+import { escapeLike } from "../../org-units/org-units.repository";
+import type { TaskScope } from "../plans.policy";
+import { textMatch } from "../plans.repository";
 import { assignmentStatusSql } from "./status.sql";
 
 export const TOTAL_CAP = 10_000;

@@ -12,31 +12,31 @@ import type {
   taskReorderBody,
   taskRowInput,
   taskUpsertBody,
-} from "../../../../core/src/api/plans.schemas";
+} from "../../../../../core/src/api/plans.schemas";
 import {
   type Deadline,
   deadlineToJson,
   dueDate,
   parseDeadline,
   renderDeadline,
-} from "../../../../core/src/deadlines";
-import { numberTree } from "../../../../core/src/plans/numbering";
-import { searchQueryForms } from "../../../../core/src/text/unit-search";
-import { foldForMatch } from "../../../../core/src/text/vietnamese";
-import type { Actor, AuditActor } from "../../app/actor";
-import type { Db, DbOrTx } from "../../app/db";
-import { badRequest, forbidden } from "../../app/errors";
-import { writeAudit } from "../audit/audit.repository";
-import { loadVersion, versionForYear } from "../indices/indices.versions";
-import { createOrgGroupsRepository, createOrgUnitsRepository } from "../org-units/org-units.repository";
-import { canUpdatePlan } from "./plans.policy";
+} from "../../../../../core/src/deadlines";
+import { numberTree } from "../../../../../core/src/plans/numbering";
+import { searchQueryForms } from "../../../../../core/src/text/unit-search";
+import { foldForMatch } from "../../../../../core/src/text/vietnamese";
+import type { Actor, AuditActor } from "../../../app/actor";
+import type { Db, DbOrTx } from "../../../app/db";
+import { badRequest, forbidden } from "../../../app/errors";
+import { writeAudit } from "../../audit/audit.repository";
+import { loadVersion, versionForYear } from "../../indices/indices.versions";
+import { createOrgGroupsRepository, createOrgUnitsRepository } from "../../org-units/org-units.repository";
+import { canUpdatePlan } from "../plans.policy";
 import {
   createPlansRepository,
   type NewTaskRow,
   type PlanWithOwner,
   type TaskRowDb,
-} from "./plans.repository";
-import { getVisiblePlan, planIssued, planYear } from "./plans.service";
+} from "../plans.repository";
+import { getVisiblePlan, planIssued, planYear } from "../plans.service";
 
 type RowInput = z.input<typeof taskRowInput>;
 type ParticipantRef = z.infer<typeof participantRef>;
