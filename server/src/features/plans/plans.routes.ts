@@ -47,18 +47,10 @@ import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
 import { readUpload } from "../../app/upload";
-import {
-  amendPlan,
-  closePlan,
-  createChildPlan,
-  instantiateFramework,
-  issuePlan,
-  readiness,
-  reassignAssignment,
-  reassignMerged,
-  resyncAssignments,
-  updateAssignment,
-} from "./issue/issue.service";
+import { updateAssignment } from "./assignments/assignment-update.service";
+import { reassignAssignment, reassignMerged } from "./assignments/reassign.service";
+import { createChildPlan, instantiateFramework } from "./cascade/cascade.service";
+import { amendPlan, closePlan, issuePlan, readiness, resyncAssignments } from "./issue/issue.service";
 import { DOCX_TYPE, XLSX_TYPE } from "./plans.documents";
 import { exportPlanDocx, exportTasksXlsx, importTaskTable } from "./plans.io.service";
 import {

@@ -1,7 +1,7 @@
 /**
  * Read views: the filtered task list, "my unit's tasks", a task's detail with its assignments and
  * cascade, the deadlines timeline, and the coverage of an index's components by tasks (gaps).
- * The SQL lives in plans.views.repository.ts; this file decides scope and presents.
+ * The SQL lives in views.repository.ts; this file decides scope and presents.
  */
 import type { z } from "zod";
 import type {

@@ -53,7 +53,7 @@ const LEVEL = sql`case when r.unit_kind in ('commune', 'district') then r.unit_k
       with ordinality as chain(id, depth) join org_units x on x.id = chain.id
     where x.kind in ('commune', 'district') order by chain.depth desc limit 1), 'province') end`;
 
-/** An entry's class as the rule judges it for its period (plans/status.sql.ts): never the unit's word. */
+/** An entry's class as the rule judges it for its period (plans/views/status.sql.ts): never the unit's word. */
 const effectiveStatus = entryStatusSql;
 const COMPLETED = (today: string) => sql`${entryStatusSql(today)} in ('completedOnTime', 'completedLate')`;
 /** Entries with the assignment and task the rule reads. */
