@@ -3,7 +3,7 @@ import type { evidence, reportComment, reportEntry } from "../../../../core/src/
 import { workStatus } from "../../../../core/src/plans/status";
 import { adHocPeriod, parsePeriodKey, periodLabel } from "../../../../core/src/reporting/periods";
 import type { EvidenceRow } from "./evidence/evidence.repository";
-import type { EntryView } from "./reports/report.queries";
+import type { EntryView } from "./reports/report.sql";
 
 /** "Tháng 11/2026", "Quý 4/2026"…; an ad hoc request is labelled by its own dates. */
 export function labelOfPeriod(r: { periodKey: string; periodStart: string; periodEnd: string }) {

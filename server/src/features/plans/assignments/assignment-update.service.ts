@@ -13,6 +13,8 @@ import { today } from "../../org-units/org-units.service";
 import { canUpdateAssignment } from "../plans.policy";
 import { createPlansRepository } from "../plans.repository";
 import { getVisiblePlan } from "../plans.service";
+import { createTasksRepository } from "../tasks/tasks.repository";
+import { createAssignmentsRepository } from "./assignments.repository";
 import { assignmentEnded, checkStatement, writeProgress } from "./progress";
 
 /**
@@ -31,14 +33,16 @@ export async function updateAssignment({
   input: z.infer<typeof assignmentUpdateBody>;
 }) {
   const repo = createPlansRepository(db);
-  const a = await repo.findAssignment(id);
+  const taskRows = createTasksRepository(db);
+  const assignmentRows = createAssignmentsRepository(db);
+  const a = await assignmentRows.findAssignment(id);
   if (!a) throw notFound("assignment.notFound", "Không tìm thấy phân công.");
   const plan = await getVisiblePlan({ db, actor, id: a.planId }).catch(() => null);
   if (!plan && !a.unitPath.startsWith(actor.unitPath))
     throw notFound("assignment.notFound", "Không tìm thấy phân công.");
   if (!canUpdateAssignment(actor, a)) throw forbidden();
   if (a.endedAt) throw assignmentEnded();
-  const [task] = await repo.findTasks([a.taskId]);
+  const [task] = await taskRows.findTasks([a.taskId]);
   const issued = plan?.issuedDate ?? (await repo.findById(a.planId))?.issuedDate ?? null;
   const statement = checkStatement({
     before: { progress: a.progress, completedAt: a.completedAt },
@@ -56,8 +60,8 @@ export async function updateAssignment({
     });
     const after =
       input.note !== undefined
-        ? await createPlansRepository(tx).updateAssignment(id, { note: input.note })
-        : await createPlansRepository(tx).findAssignment(id);
+        ? await createAssignmentsRepository(tx).updateAssignment(id, { note: input.note })
+        : await createAssignmentsRepository(tx).findAssignment(id);
     await writeAudit({
       tx,
       actor,

@@ -13,8 +13,11 @@ import { getVisibleUnit } from "../../org-units/org-units.service";
 import { canReassign, canReassignMerged } from "../plans.policy";
 import { type AssignmentRow, createPlansRepository } from "../plans.repository";
 import { getVisiblePlan } from "../plans.service";
+import { createAssignmentsRepository } from "./assignments.repository";
 
-type AssignmentInsert = Parameters<ReturnType<typeof createPlansRepository>["insertAssignments"]>[0][number];
+type AssignmentInsert = Parameters<
+  ReturnType<typeof createAssignmentsRepository>["insertAssignments"]
+>[0][number];
 
 /** Ends assignments and gives the same duty to other units, linking old and new rows. */
 async function moveAssignments({
@@ -28,13 +31,13 @@ async function moveAssignments({
   toUnit: { id: string; path: string };
   reason: string;
 }) {
-  const repo = createPlansRepository(tx);
+  const assignmentRows = createAssignmentsRepository(tx);
   const already = new Set(
-    (await repo.activeAssignmentsOf([...new Set(assignments.map((a) => a.taskId))]))
+    (await assignmentRows.activeAssignmentsOf([...new Set(assignments.map((a) => a.taskId))]))
       .filter((a) => a.unitId === toUnit.id)
       .map((a) => a.taskId),
   );
-  await repo.endAssignments(
+  await assignmentRows.endAssignments(
     assignments.map((a) => a.id),
     reason,
   );
@@ -44,8 +47,8 @@ async function moveAssignments({
     already.add(a.taskId);
     created.push({ ...a, unitId: toUnit.id, previousId: a.id });
   }
-  await repo.insertAssignments(created);
-  await repo.linkReplacements(created.map((c) => c.previousId!));
+  await assignmentRows.insertAssignments(created);
+  await assignmentRows.linkReplacements(created.map((c) => c.previousId!));
   return created.length;
 }
 
@@ -61,8 +64,8 @@ export async function reassignAssignment({
   id: string;
   input: z.infer<typeof reassignBody>;
 }) {
-  const repo = createPlansRepository(db);
-  const a = await repo.findAssignment(id);
+  const assignmentRows = createAssignmentsRepository(db);
+  const a = await assignmentRows.findAssignment(id);
   if (!a || a.endedAt) throw notFound("assignment.notFound", "Không tìm thấy phân công.");
   const plan = await getVisiblePlan({ db, actor, id: a.planId });
   if (!canReassign(actor, plan)) throw forbidden();
@@ -122,7 +125,7 @@ export async function reassignMerged({
   if (!to || to.provinceId !== from.provinceId)
     throw badRequest("orgUnit.notFound", "Đơn vị nhận không hợp lệ.");
   return db.transaction(async (tx) => {
-    const open = await createPlansRepository(tx).activeAssignmentsOfUnit(from);
+    const open = await createAssignmentsRepository(tx).activeAssignmentsOfUnit(from);
     const reason = input.reason || `Sáp nhập: ${from.name} → ${to.name}`;
     const moved = open.length ? await moveAssignments({ tx, assignments: open, toUnit: to, reason }) : 0;
     await writeAudit({

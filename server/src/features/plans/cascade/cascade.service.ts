@@ -8,9 +8,11 @@ import { badRequest, forbidden } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { createOrgGroupsRepository, createOrgUnitsRepository } from "../../org-units/org-units.repository";
 import { getVisibleUnit, today } from "../../org-units/org-units.service";
+import { createAssignmentsRepository } from "../assignments/assignments.repository";
 import { canCreateChildPlan, canCreatePlan, canInstantiateFramework } from "../plans.policy";
 import { createPlansRepository, type NewTaskRow } from "../plans.repository";
 import { getVisiblePlan, planSearchText } from "../plans.service";
+import { createTasksRepository } from "../tasks/tasks.repository";
 
 /** A unit's own plan implementing tasks of an issued plan (by default, those assigned to the unit). */
 export async function createChildPlan({
@@ -29,8 +31,9 @@ export async function createChildPlan({
   const owner = await getVisibleUnit({ db, actor, id: input.ownerUnitId ?? actor.unitId });
   if (!canCreatePlan(actor, owner))
     throw forbidden("plan.forbidden", "Bạn không được lập kế hoạch cho đơn vị này.");
-  const repo = createPlansRepository(db);
-  const all = await repo.listTasks(parent.id);
+  const taskRows = createTasksRepository(db);
+  const assignmentRows = createAssignmentsRepository(db);
+  const all = await taskRows.listTasks(parent.id);
   let chosen: string[];
   if (input.taskIds) {
     const ids = new Set(all.map((t) => t.id));
@@ -38,7 +41,7 @@ export async function createChildPlan({
     if (stray) throw badRequest("plan.task.parentTask", "Nhiệm vụ được chọn không thuộc kế hoạch cấp trên.");
     chosen = input.taskIds;
   } else {
-    const mine = await repo.activeAssignmentsOf(all.map((t) => t.id));
+    const mine = await assignmentRows.activeAssignmentsOf(all.map((t) => t.id));
     chosen = [...new Set(mine.filter((a) => a.unitId === owner.id).map((a) => a.taskId))];
   }
   return db.transaction(async (tx) => {
@@ -95,13 +98,13 @@ async function copyTasks({
   link,
 }: {
   tx: DbOrTx;
-  from: Awaited<ReturnType<ReturnType<typeof createPlansRepository>["listTasks"]>>;
+  from: Awaited<ReturnType<ReturnType<typeof createTasksRepository>["listTasks"]>>;
   chosen: Set<string>;
   planId: string;
   provinceId: string;
   link: "parent" | "source";
 }) {
-  const repo = createPlansRepository(tx);
+  const taskRows = createTasksRepository(tx);
   const byId = new Map(from.map((t) => [t.id, t]));
   const keep = new Set<string>();
   for (const id of chosen)
@@ -131,15 +134,15 @@ async function copyTasks({
       sourceTaskId: link === "source" ? t.id : null,
       searchText: t.searchText,
     }));
-  await repo.insertTasks(rows);
-  const comps = await repo.componentsOf([...keep]);
-  await repo.replaceComponents(
+  await taskRows.insertTasks(rows);
+  const comps = await taskRows.componentsOf([...keep]);
+  await taskRows.replaceComponents(
     [],
     comps.map((c) => ({ ...c, taskId: newId.get(c.taskId)! })),
   );
   if (link === "source") {
-    const ps = await repo.participantsOf([...keep]);
-    await repo.replaceParticipants(
+    const ps = await taskRows.participantsOf([...keep]);
+    await taskRows.replaceParticipants(
       [],
       ps.map((p) => ({
         taskId: newId.get(p.taskId)!,
@@ -186,7 +189,8 @@ export async function instantiateFramework({
   )
     throw badRequest("plan.task.leadNotUnit", "Có đơn vị không thuộc tỉnh của khung nhiệm vụ.");
   const repo = createPlansRepository(db);
-  const tasks = await repo.listTasks(framework.id);
+  const taskRows = createTasksRepository(db);
+  const tasks = await taskRows.listTasks(framework.id);
   const existing = new Set((await repo.frameworkCopies(framework.id)).map((p) => p.ownerUnitId));
   const skipped = [...units.keys()].filter((u) => existing.has(u));
   return db.transaction(async (tx) => {

@@ -20,12 +20,15 @@ import {
   type OrgGroupRow,
 } from "../../org-units/org-units.repository";
 import { today } from "../../org-units/org-units.service";
+import { createAssignmentsRepository } from "../assignments/assignments.repository";
 import { canAmendPlan, canIssuePlan, canReassign } from "../plans.policy";
 import { createPlansRepository, type PlanWithOwner } from "../plans.repository";
 import { getVisiblePlan, planSearchText } from "../plans.service";
 import { applyTaskRows, getTaskGrid, type TaskProblem } from "../tasks/tasks.service";
 
-type AssignmentInsert = Parameters<ReturnType<typeof createPlansRepository>["insertAssignments"]>[0][number];
+type AssignmentInsert = Parameters<
+  ReturnType<typeof createAssignmentsRepository>["insertAssignments"]
+>[0][number];
 
 /** What blocks issuing: plan header gaps, deadlines not understood, participants not matched, no lead. */
 export async function readiness({
@@ -158,6 +161,7 @@ export async function issueLoaded({
     );
   return db.transaction(async (tx) => {
     const repo = createPlansRepository(tx);
+    const assignmentRows = createAssignmentsRepository(tx);
     const number = input.number ?? plan.number;
     // Claimed first, conditionally: of two simultaneous issues, the second finds no draft and stops.
     const claimed = await repo.updateIfStatus(plan.id, "draft", {
@@ -170,7 +174,7 @@ export async function issueLoaded({
     });
     if (!claimed) throw conflict("plan.notDraft", "Kế hoạch này vừa được ban hành bởi người khác.");
     const assignments = plan.isFramework ? [] : await desiredAssignments({ db: tx, rows, at: issuedDate });
-    await repo.insertAssignments(assignments);
+    await assignmentRows.insertAssignments(assignments);
     await writeAudit({
       tx,
       actor,
@@ -208,6 +212,7 @@ export async function amendPlan({
       : forbidden();
   return db.transaction(async (tx) => {
     const repo = createPlansRepository(tx);
+    const assignmentRows = createAssignmentsRepository(tx);
     if (input.header)
       await repo.update(id, {
         ...input.header,
@@ -222,7 +227,7 @@ export async function amendPlan({
       softDelete: true,
     });
     const reason = `Sửa đổi theo ${input.documentNumber}`;
-    const active = await repo.activeAssignmentsOf([...writtenIds, ...deletedIds]);
+    const active = await assignmentRows.activeAssignmentsOf([...writtenIds, ...deletedIds]);
     const { rows } = await getTaskGrid({ db: tx, plan });
     const written = new Set(writtenIds);
     const desired = await desiredAssignments({
@@ -235,12 +240,12 @@ export async function amendPlan({
     const have = new Set(active.map(key));
     const toEnd = active.filter((a) => !wanted.has(key(a)));
     const toAdd = desired.filter((a) => !have.has(key(a)));
-    await repo.endAssignments(
+    await assignmentRows.endAssignments(
       toEnd.map((a) => a.id),
       reason,
     );
-    await repo.insertAssignments(toAdd);
-    for (const r of rows.filter((x) => written.has(x.id))) await repo.setDueDates(r.id, r.dueDate);
+    await assignmentRows.insertAssignments(toAdd);
+    for (const r of rows.filter((x) => written.has(x.id))) await assignmentRows.setDueDates(r.id, r.dueDate);
     const amendment = await repo.insertAmendment({
       planId: id,
       documentNumber: input.documentNumber,
@@ -333,20 +338,20 @@ export async function resyncAssignments({
       : badRequest("plan.notIssued", "Chỉ cập nhật phân công của kế hoạch đã ban hành.");
   const at = input.at ?? today();
   return db.transaction(async (tx) => {
-    const repo = createPlansRepository(tx);
+    const assignmentRows = createAssignmentsRepository(tx);
     const { rows } = await getTaskGrid({ db: tx, plan });
     const desired = await desiredAssignments({ db: tx, rows, at });
-    const active = await repo.activeAssignmentsOf(rows.map((r) => r.id));
+    const active = await assignmentRows.activeAssignmentsOf(rows.map((r) => r.id));
     const key = (a: { taskId: string; unitId: string }) => `${a.taskId}|${a.unitId}`;
     const wanted = new Set(desired.map(key));
     const have = new Set(active.map(key));
     const toEnd = active.filter((a) => a.viaGroupId && !a.previousId && !wanted.has(key(a)));
     const toAdd = desired.filter((d) => !have.has(key(d)));
-    await repo.endAssignments(
+    await assignmentRows.endAssignments(
       toEnd.map((a) => a.id),
       input.reason,
     );
-    await repo.insertAssignments(toAdd);
+    await assignmentRows.insertAssignments(toAdd);
     await writeAudit({
       tx,
       actor,

@@ -37,6 +37,7 @@ import {
   type TaskRowDb,
 } from "../plans.repository";
 import { getVisiblePlan, planIssued, planYear } from "../plans.service";
+import { createTasksRepository } from "./tasks.repository";
 
 type RowInput = z.input<typeof taskRowInput>;
 type ParticipantRef = z.infer<typeof participantRef>;
@@ -186,8 +187,8 @@ export async function applyTaskRows({
   deleteIds: string[];
   softDelete: boolean;
 }) {
-  const repo = createPlansRepository(tx);
-  const existing = await repo.listTasks(plan.id);
+  const taskRows = createTasksRepository(tx);
+  const existing = await taskRows.listTasks(plan.id);
   const byId = new Map(existing.map((t) => [t.id, t]));
   const keyToId = new Map<string, string>();
   const ids = rows.map((r) => {
@@ -245,7 +246,7 @@ export async function applyTaskRows({
   await validateComponents({ db: tx, plan, refs: rows.flatMap((r) => r.components ?? []) });
   const parentTaskIds = [...new Set(rows.flatMap((r) => (r.parentTaskId ? [r.parentTaskId] : [])))];
   if (parentTaskIds.length) {
-    const parents = await repo.findTasks(parentTaskIds);
+    const parents = await taskRows.findTasks(parentTaskIds);
     if (parents.length !== parentTaskIds.length || parents.some((p) => p.planId !== plan.parentPlanId))
       throw badRequest(
         "plan.task.parentTask",
@@ -262,8 +263,8 @@ export async function applyTaskRows({
   // Existing rows keep what the request leaves out, participants and components included.
   const updatedIds = ids.filter((id) => byId.has(id));
   const [prevParticipants, prevComponents] = await Promise.all([
-    repo.participantsOf(updatedIds),
-    repo.componentsOf(updatedIds),
+    taskRows.participantsOf(updatedIds),
+    taskRows.componentsOf(updatedIds),
   ]);
   const prevRefs = (id: string, role: string): ParticipantRef[] =>
     prevParticipants
@@ -353,13 +354,13 @@ export async function applyTaskRows({
       });
   });
   if (deleting.size) {
-    if (softDelete) await repo.removeTasks([...deleting]);
-    else await repo.deleteTasks([...deleting]);
+    if (softDelete) await taskRows.removeTasks([...deleting]);
+    else await taskRows.deleteTasks([...deleting]);
   }
-  await repo.insertTasks(inserts);
-  for (const u of updates) await repo.updateTask(u.id, u.values);
-  await repo.replaceParticipants(ids, participants);
-  await repo.replaceComponents(ids, components);
+  await taskRows.insertTasks(inserts);
+  for (const u of updates) await taskRows.updateTask(u.id, u.values);
+  await taskRows.replaceParticipants(ids, participants);
+  await taskRows.replaceComponents(ids, components);
   await normaliseTree(tx, plan.id);
   return { writtenIds: ids, deletedIds: [...deleting] };
 }
@@ -369,8 +370,8 @@ export async function applyTaskRows({
  * without a number, so that one ORDER BY gives the document.
  */
 export async function normaliseTree(tx: DbOrTx, planId: string, renumber = false) {
-  const repo = createPlansRepository(tx);
-  const tasks = await repo.listTasks(planId);
+  const taskRows = createTasksRepository(tx);
+  const tasks = await taskRows.listTasks(planId);
   const ordered = documentOrder(tasks);
   const numbers = numberTree(
     ordered.map((t) => ({ id: t.id, parentId: t.parentId, kind: t.kind as "section" | "task" })),
@@ -385,7 +386,7 @@ export async function normaliseTree(tx: DbOrTx, planId: string, renumber = false
     if (t.depth !== depth || t.sortOrder !== sortOrder || t.number !== number)
       changed.push({ id: t.id, depth, sortOrder, number });
   }
-  await repo.updateTreePositions(changed);
+  await taskRows.updateTreePositions(changed);
 }
 
 /** Rows in the order of the document: each row followed by its children, siblings by sort order. */
@@ -429,12 +430,15 @@ export async function getTaskGrid({
   plan: PlanWithOwner;
   taskIds?: string[];
 }) {
-  const repo = createPlansRepository(db);
+  const taskRows = createTasksRepository(db);
   const tasks = taskIds
-    ? (await repo.findTasks(taskIds)).filter((t) => t.planId === plan.id && !t.removedAt)
-    : documentOrder(await repo.listTasks(plan.id));
+    ? (await taskRows.findTasks(taskIds)).filter((t) => t.planId === plan.id && !t.removedAt)
+    : documentOrder(await taskRows.listTasks(plan.id));
   const ids = tasks.map((t) => t.id);
-  const [participants, components] = await Promise.all([repo.participantsOf(ids), repo.componentsOf(ids)]);
+  const [participants, components] = await Promise.all([
+    taskRows.participantsOf(ids),
+    taskRows.componentsOf(ids),
+  ]);
   const names = new Map<string, string | null>();
   for (const c of components) {
     const key = `${c.versionCode}|${c.componentCode}`;
@@ -619,8 +623,8 @@ export async function reorderTasks({
     plan,
     action: "tasks.reorder",
     change: async (tx) => {
-      const repo = createPlansRepository(tx);
-      const tasks = await repo.listTasks(plan.id);
+      const taskRows = createTasksRepository(tx);
+      const tasks = await taskRows.listTasks(plan.id);
       const parentOf = new Map(tasks.map((t) => [t.id, t.parentId]));
       for (const item of input.items) {
         if (!parentOf.has(item.id) || (item.parentId && !parentOf.has(item.parentId)))
@@ -637,7 +641,7 @@ export async function reorderTasks({
         }
       }
       for (const item of input.items)
-        await repo.updateTask(item.id, { parentId: item.parentId, sortOrder: item.sortOrder });
+        await taskRows.updateTask(item.id, { parentId: item.parentId, sortOrder: item.sortOrder });
       await normaliseTree(tx, plan.id, input.renumber);
       return { items: input.items };
     },

@@ -12,13 +12,13 @@ import type {
 } from "../../../../../core/src/api/plans.schemas";
 import { type Deadline, periodOf, renderDeadline } from "../../../../../core/src/deadlines";
 import { ASSIGNMENT_STATUSES, type AssignmentStatus, workStatus } from "../../../../../core/src/plans/status";
-import { type Actor, actorScopeKey } from "../../../app/actor";
+import type { Actor } from "../../../app/actor";
+import { defineAnswerCache } from "../../../app/cached";
 import type { Db } from "../../../app/db";
 import { notFound } from "../../../app/errors";
-import { createJsonAnswers } from "../../../app/json-answers";
-import { readRevisions } from "../../../app/revisions";
 import { loadVersion, versionForYear } from "../../indices/indices.versions";
 import { getVisibleUnit, today } from "../../org-units/org-units.service";
+import { createAssignmentsRepository } from "../assignments/assignments.repository";
 import {
   canCreateChildPlan,
   canReadPlan,
@@ -28,6 +28,7 @@ import {
 } from "../plans.policy";
 import { createPlansRepository } from "../plans.repository";
 import { getVisiblePlan, planYear, presentPlanSummary } from "../plans.service";
+import { createTasksRepository } from "../tasks/tasks.repository";
 import { getTaskGrid } from "../tasks/tasks.service";
 import { createPlanViewsRepository, TOTAL_CAP } from "./views.repository";
 
@@ -41,7 +42,12 @@ const offsetOf = (page: number, pageSize: number) => Math.min((page - 1) * pageS
  * not change an assignment's progress leaves the revision alone (migration 0006). The time to live
  * only bounds memory held by answers nobody asks for again.
  */
-const listAnswers = createJsonAnswers({ ttlMs: 10 * 60_000, max: 2_000 });
+const listAnswers = defineAnswerCache({
+  name: "taskLists",
+  revisions: ["plans", "org_units", "org_groups"],
+  ttlMs: 10 * 60_000,
+  max: 2_000,
+});
 
 /** Everything the lists' scope and `can` flags depend on: two actors with the same key see the same. */
 interface ViewArgs<Q extends object> {
@@ -56,9 +62,7 @@ async function remembered<Q extends object>(
   args: ViewArgs<Q>,
   compute: (args: ViewArgs<Q>) => Promise<unknown>,
 ): Promise<string> {
-  const revision = await readRevisions(args.db, ["plans", "org_units", "org_groups"]);
-  const key = [list, revision, today(), actorScopeKey(args.actor), JSON.stringify(args.query)].join("\n");
-  return listAnswers.get(key, () => compute(args));
+  return listAnswers.get(list, args, () => compute(args));
 }
 
 /** Tasks matching the filters inside what the actor may see. */
@@ -87,8 +91,11 @@ async function computeTaskList({ db, actor, query }: ViewArgs<z.infer<typeof tas
     offset: offsetOf(query.page, query.pageSize),
   });
   const ids = rows.map((r) => r.id);
-  const repo = createPlansRepository(db);
-  const [participants, components] = await Promise.all([repo.participantsOf(ids), repo.componentsOf(ids)]);
+  const taskRows = createTasksRepository(db);
+  const [participants, components] = await Promise.all([
+    taskRows.participantsOf(ids),
+    taskRows.componentsOf(ids),
+  ]);
   return {
     tasks: rows.map((r) => {
       const ps = participants.filter((p) => p.taskId === r.id);
@@ -188,16 +195,18 @@ async function computeMyTasks({ db, actor, query }: ViewArgs<z.infer<typeof myTa
 }
 
 type AssignmentJoined = Awaited<
-  ReturnType<ReturnType<typeof createPlansRepository>["assignmentsOfTask"]>
+  ReturnType<ReturnType<typeof createAssignmentsRepository>["assignmentsOfTask"]>
 >[number];
 
 /** One task with its assignments (current and history), its parent task and the tasks implementing it. */
 export async function getTaskDetail({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   const repo = createPlansRepository(db);
-  const [task] = await repo.findTasks([id]);
+  const taskRows = createTasksRepository(db);
+  const assignmentRows = createAssignmentsRepository(db);
+  const [task] = await taskRows.findTasks([id]);
   const plan = task ? await repo.findById(task.planId) : null;
   const scope = taskScope(actor);
-  const all = task ? await repo.assignmentsOfTask(id) : [];
+  const all = task ? await assignmentRows.assignmentsOfTask(id) : [];
   const visible =
     plan &&
     (canReadPlan(actor, plan) ||
@@ -232,8 +241,8 @@ export async function getTaskDetail({ db, actor, id }: { db: Db; actor: Actor; i
     viaGroupName: x.groupName,
     can: { update: !x.a.endedAt && canUpdateAssignment(actor, x.a), reassign: !x.a.endedAt && reassign },
   });
-  const children = await repo.childTasksOf([id]);
-  const parentTask = task.parentTaskId ? (await repo.findTasks([task.parentTaskId]))[0] : null;
+  const children = await taskRows.childTasksOf([id]);
+  const parentTask = task.parentTaskId ? (await taskRows.findTasks([task.parentTaskId]))[0] : null;
   return {
     task: row,
     plan: presentPlanSummary(plan),
@@ -284,7 +293,7 @@ export async function timeline({
     unitId: query.unitId,
     limit: query.limit,
   });
-  const participants = await createPlansRepository(db).participantsOf(rows.map((r) => r.id));
+  const participants = await createTasksRepository(db).participantsOf(rows.map((r) => r.id));
   const items = rows.flatMap((r) => {
     const d = r.deadline as Deadline;
     const base = {

@@ -12,11 +12,9 @@ import type {
   dashboardQuery,
   progressTrendQuery,
 } from "../../../../../core/src/api/reporting.schemas";
-import { type Actor, actorScopeKey } from "../../../app/actor";
+import type { Actor } from "../../../app/actor";
+import { defineAnswerCache } from "../../../app/cached";
 import type { Db } from "../../../app/db";
-import { createJsonAnswers } from "../../../app/json-answers";
-import { readRevisions } from "../../../app/revisions";
-import { today } from "../../org-units/org-units.service";
 import {
   dashboardLateUnits,
   dashboardOverdueTasks,
@@ -26,24 +24,24 @@ import {
 
 export const DASHBOARD_TTL_MS = 20_000;
 
-const answers = createJsonAnswers({ ttlMs: DASHBOARD_TTL_MS, max: 1_000 });
-
-const keyOf = async (args: { db: Db; actor: Actor; query: unknown }, view: string) =>
-  [
-    view,
-    // Units' names and places too: a unit renamed or moved in any process shows at once.
-    await readRevisions(args.db, ["org_units", "reports"]),
-    today(),
-    actorScopeKey(args.actor),
-    JSON.stringify(args.query),
-  ].join("\n");
+/**
+ * Key: (view, revisions 'org_units' and 'reports', day, actor's scope, query). Invalidated by any
+ * report created, removed or changing state, and any unit renamed or moved (a unit's name and place
+ * show at once); entries' autosaves do not bump 'reports', hence the time to live.
+ */
+const answers = defineAnswerCache({
+  name: "dashboard",
+  revisions: ["org_units", "reports"],
+  ttlMs: DASHBOARD_TTL_MS,
+  max: 1_000,
+});
 
 export async function cachedReportingDashboard(args: {
   db: Db;
   actor: Actor;
   query: z.infer<typeof dashboardQuery>;
 }) {
-  return answers.get(await keyOf(args, "dashboard"), () => reportingDashboard(args));
+  return answers.get("dashboard", args, () => reportingDashboard(args));
 }
 
 /** The progress trend, kept alike: every period's entries are read, so it is worth keeping. */
@@ -52,7 +50,7 @@ export async function cachedProgressTrend(args: {
   actor: Actor;
   query: z.infer<typeof progressTrendQuery>;
 }) {
-  return answers.get(await keyOf(args, "progressTrend"), () => progressTrend(args));
+  return answers.get("progressTrend", args, () => progressTrend(args));
 }
 
 /** A page of the dashboard's late units or overdue tasks, kept alike so its total agrees with the counters. */
@@ -60,7 +58,7 @@ export async function cachedDashboardList(
   list: "lateUnits" | "overdueTasks",
   args: { db: Db; actor: Actor; query: z.infer<typeof dashboardListQuery> },
 ) {
-  return answers.get(await keyOf(args, list), () =>
+  return answers.get(list, args, () =>
     list === "lateUnits" ? dashboardLateUnits(args) : dashboardOverdueTasks(args),
   );
 }

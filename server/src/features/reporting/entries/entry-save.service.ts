@@ -9,7 +9,7 @@ import { today } from "../../org-units/org-units.service";
 import { assignmentEnded, checkStatement, writeProgress } from "../../plans/assignments/progress";
 import { canEditReport, canReadReport } from "../reporting.policy";
 import { presentEntry } from "../reporting.presenter";
-import type { EntryView } from "../reports/report.queries";
+import type { EntryView } from "../reports/report.sql";
 import { asLike, editRefusal, type LoadedReport, pick } from "../reports/reports.service";
 import { createEntriesRepository } from "./entries.repository";
 import { createEntryCache } from "./entry-checkpoint.cache";

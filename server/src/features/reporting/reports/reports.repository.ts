@@ -1,13 +1,16 @@
 /**
- * SQL of a unit's report: the report loaded (prepared once per handle, `report.queries.ts`), locked,
+ * SQL of a unit's report: the report loaded (prepared once per handle), locked,
  * saved with a compare-and-set on its version, and the report lists cut to the actor's scope in SQL.
  */
 import { and, eq, type SQL, sql } from "drizzle-orm";
+import { definePrepared } from "../../../app/cached";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { escapeLike } from "../../org-units/org-units.repository";
+import { orgUnits } from "../../org-units/org-units.table";
 import type { TaskScope } from "../../plans/plans.policy";
-import { reports } from "../reporting.table";
-import { reportQuery } from "./report.queries";
+import type { EvidenceRow } from "../evidence/evidence.repository";
+import { reportingObligations, reports } from "../reporting.table";
+import { type EntryView, entryViewSelect, type ReportCommentView, reportFields } from "./report.sql";
 
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -49,11 +52,58 @@ function reportListFrom(f: ReportListFilter): SQL {
     where ${sql.join(where, sql` and `)}`;
 }
 
+/**
+ * The report by id, plain or row-locked, prepared once per handle (`app/cached.ts`): composing a
+ * select of forty columns costs the server more than PostgreSQL spends running it, and it runs on
+ * every report open, review act and autosave. Nothing of the data is kept.
+ */
+const reportById = (lock?: "update" | "share") =>
+  definePrepared((db) => {
+    const query = db
+      .select(reportFields)
+      .from(reports)
+      .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+      .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
+      .where(eq(reports.id, sql.placeholder("id")))
+      .limit(1);
+    return (lock ? query.for(lock, { of: reports }) : query).prepare(`report_by_id_${lock ?? "plain"}`);
+  });
+const reportByIdQuery = { plain: reportById(), update: reportById("update"), share: reportById("share") };
+
+/** A report with its entries, comments and evidence (the report page), prepared once per handle. */
+const reportWithContent = definePrepared((db) => {
+  const reportId = sql.placeholder("id");
+  return db
+    .select({
+      ...reportFields,
+      entries: sql<
+        EntryView[]
+      >`(select coalesce(json_agg(v order by v."taskPlanId", v."taskSortOrder", v.role), '[]')
+          from (${entryViewSelect} where e.report_id = ${reportId}) v)`,
+      comments: sql<ReportCommentView[]>`(select coalesce(json_agg(json_build_object('id', c.id,
+            'taskId', c.task_id, 'authorName', c.author_name, 'body', c.body, 'createdAt', c.created_at)
+            order by c.created_at), '[]')
+          from report_comments c where c.report_id = ${reportId})`,
+      evidence: sql<
+        EvidenceRow[]
+      >`(select coalesce(json_agg(json_build_object('id', x.id, 'entryId', x.entry_id,
+            'kind', x.kind, 'fileName', x.file_name, 'contentType', x.content_type, 'size', x.size, 'url', x.url,
+            'title', x.title, 'createdAt', x.created_at) order by x.created_at), '[]')
+          from report_evidence x where x.report_id = ${reportId})`,
+    })
+    .from(reports)
+    .innerJoin(orgUnits, eq(orgUnits.id, reports.unitId))
+    .innerJoin(reportingObligations, eq(reportingObligations.id, reports.obligationId))
+    .where(eq(reports.id, reportId))
+    .limit(1)
+    .prepare("report_with_content");
+});
+
 export function createReportsRepository(db: DbOrTx) {
   return {
     /** With `lock`, the report row is locked as `lockReport` does, in the same round trip. */
     async findReport(id: string, lock?: "update" | "share") {
-      const rows = await reportQuery(db, lock ?? "plain").execute({ id });
+      const rows = await reportByIdQuery[lock ?? "plain"](db).execute({ id });
       const row = rows[0];
       return row ? { ...row.r, ...row, r: undefined } : null;
     },
@@ -118,7 +168,7 @@ export function createReportsRepository(db: DbOrTx) {
      * database): the report page opens many times a day, and round trips cost more than the work.
      */
     async findReportWithContent(id: string) {
-      const rows = await reportQuery(db, "withContent").execute({ id });
+      const rows = await reportWithContent(db).execute({ id });
       const row = rows[0];
       if (!row) return null;
       const { entries, comments, evidence, ...report } = row;
