@@ -8,14 +8,13 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodContaining, shiftPeriod } from "../../../../core/src/reporting/periods";
 import { createTestDatabase } from "../../../test/database";
-import { buildProvince, buildUnit, buildUser } from "../../../test/factories";
+import { buildIssuedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { createClient } from "../../../test/http";
 import { buildApp } from "../../app/build-app";
 import { provinceToday } from "../../app/clock";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { auditLog } from "../audit/audit.table";
-import { plans, planTaskComponents, planTasks, taskAssignments } from "../plans/plans.table";
 import { createEntriesRepository } from "./entries/entries.repository";
 import { runNoticeMail } from "./reminders/reminders.service";
 import { reportEvidence } from "./reporting.table";
@@ -50,55 +49,27 @@ beforeAll(async () => {
     const user = await buildUser(db, { unitId: unit.id, roles: [...roles] });
     names[key] = user.username;
   }
-  const [plan] = await db
-    .insert(plans)
-    .values({
-      provinceId: province.id,
-      ownerUnitId: province.id,
-      title: "Kế hoạch cải thiện PCI",
-      status: "issued",
-    })
-    .returning();
-  planId = plan.id;
-  const [draft] = await db
-    .insert(plans)
-    .values({ provinceId: province.id, ownerUnitId: province.id, title: "Dự thảo", status: "draft" })
-    .returning();
-  draftPlanId = draft.id;
   const targets = [{ measure: "Tỷ lệ hồ sơ trực tuyến", comparator: "≥", value: 40, unit: "%" }];
-  for (const [i, content] of ["Công khai thu chi ngân sách", "Đẩy mạnh dịch vụ công trực tuyến"].entries()) {
-    const [task] = await db
-      .insert(planTasks)
-      .values({
-        planId,
-        provinceId: province.id,
-        number: String(i + 1),
-        sortOrder: i,
-        content,
-        deadline: { kind: "unknown", text: "" },
-        dueDate: i === 0 ? "2020-01-31" : "2099-12-31",
-        quantitativeTargets: i === 1 ? targets : [],
-      })
-      .returning();
-    taskIds.push(task.id);
-    await db
-      .insert(planTaskComponents)
-      .values({ taskId: task.id, versionCode: "PCI-2022", componentCode: "TRANSPARENCY" });
-  }
+  const components = [{ versionCode: "PCI-2022", componentCode: "TRANSPARENCY" }];
   // Commune A leads both tasks; commune B leads the second.
-  const assign = (taskId: string, unit: { id: string; path: string }, dueDate: string) =>
-    db.insert(taskAssignments).values({
-      taskId,
-      planId,
-      provinceId: province.id,
-      unitId: unit.id,
-      unitPath: unit.path,
-      role: "lead",
-      dueDate,
-    });
-  await assign(taskIds[0], u.comA, "2020-01-31");
-  await assign(taskIds[1], u.comA, "2099-12-31");
-  await assign(taskIds[1], u.comB, "2099-12-31");
+  const built = await buildIssuedPlan(db, {
+    provinceId: province.id,
+    title: "Kế hoạch cải thiện PCI",
+    tasks: [
+      { content: "Công khai thu chi ngân sách", dueDate: "2020-01-31", components, leads: [u.comA] },
+      {
+        content: "Đẩy mạnh dịch vụ công trực tuyến",
+        dueDate: "2099-12-31",
+        quantitativeTargets: targets,
+        components,
+        leads: [u.comA, u.comB],
+      },
+    ],
+  });
+  planId = built.plan.id;
+  taskIds.push(...built.taskIds);
+  draftPlanId = (await buildIssuedPlan(db, { provinceId: province.id, title: "Dự thảo", status: "draft" }))
+    .plan.id;
 }, 120_000);
 
 afterAll(async () => {

@@ -1,10 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../../test/database";
-import { buildProvince, buildUnit } from "../../../../test/factories";
+import {
+  buildIssuedPlan,
+  buildObligation,
+  buildProvince,
+  buildReport,
+  buildUnit,
+} from "../../../../test/factories";
 import type { Database } from "../../../app/db";
-import { plans } from "../../plans/plans.table";
-import { reportingObligations, reports } from "../reporting.table";
+import { reports } from "../reporting.table";
 import { createDashboardRepository } from "./dashboard.repository";
 
 let database: Database;
@@ -33,26 +38,22 @@ beforeAll(async () => {
   const comOffice = await buildUnit(db, { kind: "internalUnit", name: "Văn phòng xã", parentId: comA.id });
   communePath = comA.path;
   communeOfficeId = comOffice.id;
-  const [plan] = await db
-    .insert(plans)
-    .values({ provinceId, ownerUnitId: province.id, title: "Kế hoạch PCI", status: "issued" })
-    .returning();
-  const [obligation] = await db
-    .insert(reportingObligations)
-    .values({
-      planId: plan.id,
-      provinceId,
-      title: "Báo cáo tháng",
-      frequency: "monthly",
-      dueRule: { kind: "dayOfLastMonth", day: 15 },
-      receivingUnitId: dept.id,
-    })
-    .returning();
-  obligationId = obligation.id;
-  const sent = (day: string | null) => ({
-    state: day ? "submitted" : "draft",
-    firstSubmittedAt: day ? new Date(`${day}T09:00:00+07:00`) : null,
+  const units = [dept, office, agency, district, comA, comB, comOffice];
+  const { plan } = await buildIssuedPlan(db, {
+    provinceId,
+    title: "Kế hoạch PCI",
+    tasks: [{ leads: units }],
   });
+  const obligation = await buildObligation(db, {
+    plan,
+    receivingUnitId: dept.id,
+    dueRule: { kind: "dayOfLastMonth", day: 15 },
+  });
+  obligationId = obligation.id;
+  const sent = (day: string | null) =>
+    day
+      ? { state: "submitted" as const, firstSubmittedAt: new Date(`${day}T09:00:00+07:00`) }
+      : { state: "draft" as const };
   const rows = [
     [dept, sent("2026-03-14")],
     [office, sent("2026-03-16")],
@@ -62,22 +63,8 @@ beforeAll(async () => {
     [comB, sent(null)],
     [comOffice, sent("2026-03-15")],
   ] as const;
-  await db.insert(reports).values(
-    rows.map(([unit, s]) => ({
-      obligationId,
-      planId: plan.id,
-      provinceId,
-      unitId: unit.id,
-      unitPath: unit.path,
-      unitKind: unit.kind,
-      periodKey: "2026-M03",
-      periodStart: "2026-03-01",
-      periodEnd: "2026-03-31",
-      opensOn: "2026-03-01",
-      dueDate: "2026-03-15",
-      ...s,
-    })),
-  );
+  for (const [unit, s] of rows)
+    await buildReport(db, { obligation, unitId: unit.id, periodKey: "2026-M03", ...s });
 });
 afterAll(async () => {
   await database.close();

@@ -7,6 +7,10 @@
  * back to a fresh read when they are not. Who may write is decided again on every save, with the
  * actor of that request: the session cache is keyed by a revision any process's logout, deactivation
  * or role change bumps, so a checkpoint never lets a logged-out or demoted person write.
+ *
+ * Key: (user, entry). Invalidated by: a save that sends another version, any refusal or failed write
+ * (`forget`), and SESSION_CACHE_MS (5 s). Not an answer cache (`app/cached.ts`): it is never read
+ * for what a person sees, only as the starting point of the next write.
  */
 const TTL_MS = Number(process.env.SESSION_CACHE_MS ?? 5_000);
 const MAX_ENTRIES = 20_000;
