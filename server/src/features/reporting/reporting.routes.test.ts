@@ -795,6 +795,27 @@ describe("successive autosaves of one entry", () => {
     entry.version += 2;
   });
 
+  it("answers a save with the entry as the report then shows it, by either write path", async () => {
+    // Text alone is written by one statement (here from the last save's checkpoint); a new progress
+    // by the transaction through plans/assignments/progress.ts. Both answer what a fresh read gives.
+    const fresh = async () =>
+      (await (await as("officerA")).get(`/api/reports/${reportId}`))
+        .json()
+        .report.entries.find((e: Entry) => e.id === entry.id);
+    const before = await fresh();
+    const text = await save("officerA", { version: entry.version, narrative: "Lần 3" });
+    expect(text.statusCode, text.body).toBe(200);
+    expect(text.json().entry).toEqual(await fresh());
+    const progress = await save("officerA", { version: entry.version + 1, progress: before.progress + 5 });
+    expect(progress.statusCode, progress.body).toBe(200);
+    expect(progress.json().entry).toEqual(await fresh());
+    expect(progress.json().entry.progress).toBe(before.progress + 5);
+    // Back to the progress the assignment had, so what follows sees the same data.
+    const back = await save("officerA", { version: entry.version + 2, progress: before.progress });
+    expect(back.json().entry).toEqual(await fresh());
+    entry.version += 3;
+  });
+
   it("gives 409 with the other person's text when someone else saved in between", async () => {
     const other = await save("headA", { version: entry.version, narrative: "Bản của chủ tịch" });
     expect(other.statusCode, other.body).toBe(200);
