@@ -10,7 +10,7 @@ import {
   planTargets,
   type planTaskParticipants,
   planTasks,
-  type taskAssignments,
+  taskAssignments,
 } from "./plans.table";
 
 export type PlanRow = typeof plans.$inferSelect;
@@ -120,6 +120,18 @@ export function createPlansRepository(db: DbOrTx) {
         .select({ n: sql<number>`count(*)::int` })
         .from(planTasks)
         .where(and(eq(planTasks.planId, planId), eq(planTasks.kind, "task"), isNull(planTasks.removedAt)));
+      return Number(n);
+    },
+    /** Open assignments of a plan, through its tasks (task_assignments has no plan index). */
+    async countAssignments(planId: string) {
+      const [{ n }] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(planTasks)
+        .innerJoin(
+          taskAssignments,
+          and(eq(taskAssignments.taskId, planTasks.id), isNull(taskAssignments.endedAt)),
+        )
+        .where(eq(planTasks.planId, planId));
       return Number(n);
     },
     /** The successors of a unit in the merge or split events where it was a predecessor. */

@@ -17,7 +17,6 @@ import { indexProvinceOfUnit } from "../indices/indices.targets.service";
 import { loadVersion, versionForYear } from "../indices/indices.versions";
 import { createOrgUnitsRepository } from "../org-units/org-units.repository";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
-import { createAssignmentsRepository } from "./assignments/assignments.repository";
 import { canCreatePlan, canDeletePlan, canReadPlan, canUpdatePlan, planCan, taskScope } from "./plans.policy";
 import { createPlansRepository, type PlanWithOwner } from "./plans.repository";
 
@@ -201,12 +200,11 @@ async function presentTargets(db: DbOrTx, planId: string) {
 /** A plan with its targets, amendments and counts, and what the actor may do with it. */
 export async function getPlanDetail({ db, actor, id }: { db: Db; actor: Actor; id: string }) {
   const repo = createPlansRepository(db);
-  const assignmentRows = createAssignmentsRepository(db);
   const plan = await getVisiblePlan({ db, actor, id });
   const [targets, amendments, assignmentCount, parent, counted] = await Promise.all([
     presentTargets(db, id),
     repo.listAmendments(id),
-    assignmentRows.countAssignments(id),
+    repo.countAssignments(id),
     plan.parentPlanId ? repo.findById(plan.parentPlanId) : null,
     repo.countTasks(id),
   ]);

@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../../app/db";
 import { orgGroups, orgUnits } from "../../org-units/org-units.table";
 import { type AssignmentRow, insertChunked, type NewAssignmentRow } from "../plans.repository";
-import { planTasks, taskAssignments } from "../plans.table";
+import { taskAssignments } from "../plans.table";
 
 export function createAssignmentsRepository(db: DbOrTx) {
   return {
@@ -125,18 +125,6 @@ export function createAssignmentsRepository(db: DbOrTx) {
         .update(taskAssignments)
         .set({ dueDate })
         .where(and(eq(taskAssignments.taskId, taskId), isNull(taskAssignments.endedAt)));
-    },
-    /** Open assignments of a plan, through its tasks (task_assignments has no plan index). */
-    async countAssignments(planId: string) {
-      const [{ n }] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(planTasks)
-        .innerJoin(
-          taskAssignments,
-          and(eq(taskAssignments.taskId, planTasks.id), isNull(taskAssignments.endedAt)),
-        )
-        .where(eq(planTasks.planId, planId));
-      return Number(n);
     },
     /** Active assignments of a unit on tasks of a plan owned by `ownerUnitId` implementing `taskId`. */
     async assignmentOf(taskId: string, unitId: string) {

@@ -25,7 +25,7 @@ import { TOTAL_CAP } from "../../plans/views/views.repository";
 import { createObligationsRepository } from "../obligations/obligations.repository";
 import { obligationPeriod } from "../obligations/periods.service";
 import { canViewDashboard } from "../reporting.policy";
-import { iso, labelOfPeriod } from "../reporting.presenter";
+import { iso, labelOfPeriod } from "../reports/report.presenter";
 import { createDashboardRepository } from "./dashboard.repository";
 
 /** An obligation whose plan's dashboard the actor may see; otherwise "not found" (nothing revealed). */

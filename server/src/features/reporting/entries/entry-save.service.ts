@@ -8,7 +8,7 @@ import { auditInsertFrom } from "../../audit/audit.repository";
 import { today } from "../../org-units/org-units.service";
 import { assignmentEnded, checkStatement, writeProgress } from "../../plans/assignments/progress";
 import { canEditReport, canReadReport } from "../reporting.policy";
-import { presentEntry } from "../reporting.presenter";
+import { presentEntry } from "../reports/report.presenter";
 import type { EntryView } from "../reports/report.sql";
 import { asLike, editRefusal, type LoadedReport, pick } from "../reports/reports.service";
 import { createEntriesRepository } from "./entries.repository";

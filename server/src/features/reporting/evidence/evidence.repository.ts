@@ -3,8 +3,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { reportEntries, reportEvidence } from "../reporting.table";
 
-export type EvidenceRow = typeof reportEvidence.$inferSelect;
-
 export function createEvidenceRepository(db: DbOrTx) {
   return {
     async insertEvidence(values: typeof reportEvidence.$inferInsert) {

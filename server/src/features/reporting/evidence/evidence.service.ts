@@ -9,7 +9,7 @@ import { AppError, badRequest, notFound } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { today } from "../../org-units/org-units.service";
 import { canEditReport } from "../reporting.policy";
-import { presentEvidence } from "../reporting.presenter";
+import { presentEvidence } from "../reports/report.presenter";
 import { asLike, editRefusal, getVisibleReport } from "../reports/reports.service";
 import { CONTENT_TYPES, checkEvidenceType, storedPath, UNIT_QUOTA_BYTES, writeTemp } from "./evidence.files";
 import { createEvidenceRepository } from "./evidence.repository";

@@ -13,7 +13,7 @@ import type { Db } from "../../../app/db";
 import { notFound } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { TOTAL_CAP } from "../../plans/views/views.repository";
-import { iso } from "../reporting.presenter";
+import { iso } from "../reports/report.presenter";
 import { type ClaimedReminder, createRemindersRepository } from "./reminders.repository";
 
 /** The outside world: mail. Tests pass a fake; production an SMTP client when configured. */

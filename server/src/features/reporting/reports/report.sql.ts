@@ -6,7 +6,10 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { orgUnits } from "../../org-units/org-units.table";
-import { reportingObligations, reports } from "../reporting.table";
+import { type reportEvidence, reportingObligations, reports } from "../reporting.table";
+
+/** An evidence row, as a report's content lists it and the evidence repository writes it. */
+export type EvidenceRow = typeof reportEvidence.$inferSelect;
 
 export interface EntryView {
   id: string;

@@ -8,9 +8,14 @@ import { type DbOrTx, rowsOf } from "../../../app/db";
 import { escapeLike } from "../../org-units/org-units.repository";
 import { orgUnits } from "../../org-units/org-units.table";
 import type { TaskScope } from "../../plans/plans.policy";
-import type { EvidenceRow } from "../evidence/evidence.repository";
 import { reportingObligations, reports } from "../reporting.table";
-import { type EntryView, entryViewSelect, type ReportCommentView, reportFields } from "./report.sql";
+import {
+  type EntryView,
+  type EvidenceRow,
+  entryViewSelect,
+  type ReportCommentView,
+  reportFields,
+} from "./report.sql";
 
 export type ReportRow = typeof reports.$inferSelect;
 

@@ -13,7 +13,7 @@ import { getVisibleUnit, today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
 import { TOTAL_CAP } from "../../plans/views/views.repository";
 import { canEditReport, canReadReport, type ReportLike, reportCan } from "../reporting.policy";
-import { iso, labelOfPeriod, presentComment, presentEntry, presentEvidence } from "../reporting.presenter";
+import { iso, labelOfPeriod, presentComment, presentEntry, presentEvidence } from "./report.presenter";
 import { createReportsRepository } from "./reports.repository";
 
 const reportNotFound = () => notFound("report.notFound", "Không tìm thấy báo cáo.");

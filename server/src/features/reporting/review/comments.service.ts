@@ -6,7 +6,7 @@ import type { Db } from "../../../app/db";
 import { badRequest, forbidden } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { canCommentReport } from "../reporting.policy";
-import { presentComment } from "../reporting.presenter";
+import { presentComment } from "../reports/report.presenter";
 import { asLike, getVisibleReport, presentSummary } from "../reports/reports.service";
 import { createReviewRepository } from "./review.repository";
 import { excerpt } from "./review-notices";

@@ -1,9 +1,8 @@
 import type { z } from "zod";
-import type { evidence, reportComment, reportEntry } from "../../../../core/src/api/reporting.schemas";
-import { workStatus } from "../../../../core/src/plans/status";
-import { adHocPeriod, parsePeriodKey, periodLabel } from "../../../../core/src/reporting/periods";
-import type { EvidenceRow } from "./evidence/evidence.repository";
-import type { EntryView } from "./reports/report.sql";
+import type { evidence, reportComment, reportEntry } from "../../../../../core/src/api/reporting.schemas";
+import { workStatus } from "../../../../../core/src/plans/status";
+import { adHocPeriod, parsePeriodKey, periodLabel } from "../../../../../core/src/reporting/periods";
+import type { EntryView, EvidenceRow } from "./report.sql";
 
 /** "Tháng 11/2026", "Quý 4/2026"…; an ad hoc request is labelled by its own dates. */
 export function labelOfPeriod(r: { periodKey: string; periodStart: string; periodEnd: string }) {
