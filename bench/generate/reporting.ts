@@ -25,7 +25,7 @@ const DUE_RULE: DueRule = { kind: "dayOfLastMonth", day: 20 };
 
 /**
  * One monthly reporting obligation per plan (due on the 20th, received by the plan's owner), and its
- * twelve periods opened with the server's own statements (reporting.repository.ts: one report per
+ * twelve periods opened with the server's own statements (reporting/obligations/periods.repository.ts: one report per
  * assigned unit, one entry per assignment, carried forward from the previous period), one bulk
  * INSERT … SELECT per period. Then a realistic mix of states: past reports mostly submitted on time,
  * some late or accepted, a few never sent; the current period mostly drafts. Entries state the

@@ -1,6 +1,6 @@
 /**
  * Plans, task tables and assignments for the plans scenarios, written as the server writes them
- * (plans.tasks.service applyTaskRows, plans.issue.service desiredAssignments): sections per index with
+ * (plans/tasks/tasks.service applyTaskRows, plans/issue/issue.service desiredAssignments): sections per index with
  * numbered tasks, deadlines as written with core's parsed model and due day, leads and coordinators
  * that are units or groups, and one assignment per task and unit after group expansion as of the
  * plan's date (a unit named as lead and, through a group, as coordinator leads). Statuses are spread

@@ -4,7 +4,7 @@ import { loadConfig } from "./app/config";
 import { openDatabase } from "./app/db";
 import { startJobs } from "./app/jobs";
 import { seedDemoIfEmpty } from "./features/demo/demo.seed";
-import { removeStrayParts } from "./features/reporting/reporting.files";
+import { removeStrayParts } from "./features/reporting/evidence/evidence.files";
 
 async function main() {
   const started = Date.now();

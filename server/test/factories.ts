@@ -2,11 +2,21 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { orgUnitCreateBody } from "../../core/src/api/org-units.schemas";
 import type { Role } from "../../core/src/auth/roles";
-import { systemActor } from "../src/app/actor";
+import type { DueRule, ReportFrequency } from "../../core/src/reporting/periods";
+import { type Actor, systemActor } from "../src/app/actor";
 import type { Db } from "../src/app/db";
-import type { OrgUnitRow } from "../src/features/org-units/org-units.repository";
+import { createOrgUnitsRepository, type OrgUnitRow } from "../src/features/org-units/org-units.repository";
 import { insertUnit } from "../src/features/org-units/org-units.service";
+import { createAssignmentsRepository } from "../src/features/plans/assignments/assignments.repository";
+import { createPlansRepository } from "../src/features/plans/plans.repository";
 import { plans, planTasks, taskAssignments } from "../src/features/plans/plans.table";
+import { createTasksRepository } from "../src/features/plans/tasks/tasks.repository";
+import {
+  createObligationsRepository,
+  type ObligationRow,
+} from "../src/features/reporting/obligations/obligations.repository";
+import { openObligationPeriod } from "../src/features/reporting/obligations/periods.service";
+import { createReportsRepository } from "../src/features/reporting/reports/reports.repository";
 import { insertUser } from "../src/features/users/users.service";
 
 export const TEST_PASSWORD = "mat-khau-thu-nghiem-123";
@@ -100,4 +110,161 @@ export async function buildAssignedPlan(
       role: "lead",
     });
   return { plan, task };
+}
+
+/** An actor as a request carries it (`actorFromSession`): a user built by `buildUser`, in its unit. */
+export async function buildActor(db: Db, overrides: Parameters<typeof buildUser>[1] = {}): Promise<Actor> {
+  const user = await buildUser(db, overrides);
+  const units = createOrgUnitsRepository(db);
+  const unit = (await units.findById(user.unitId)) as OrgUnitRow;
+  const province = unit.provinceId ? await units.findById(unit.provinceId) : null;
+  const scope = user.scopeUnitId ? await units.findById(user.scopeUnitId) : null;
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    unitId: unit.id,
+    unitPath: unit.path,
+    provinceId: unit.provinceId,
+    roles: user.roles as Role[],
+    scopePath: scope?.path ?? null,
+    sessionId: randomUUID(),
+    ip: null,
+    profile: {
+      email: user.email,
+      mustChangePassword: false,
+      unitName: unit.name,
+      unitKind: unit.kind,
+      provinceName: province?.name ?? null,
+    },
+  };
+}
+
+type Unit = { id: string; path: string };
+
+export interface TaskSpec {
+  content?: string;
+  /** The task's due day (its deadline is kept as "not understood": issuing is not run). */
+  dueDate?: string | null;
+  quantitativeTargets?: Array<{ measure: string; comparator: string; value: number; unit: string }>;
+  /** Index components the task serves, as (version, component) codes. */
+  components?: Array<{ versionCode: string; componentCode: string }>;
+  /** The units that lead it: one assignment each, due on the task's day unless said. */
+  leads?: Array<Unit | { unit: Unit; dueDate: string | null }>;
+}
+
+/**
+ * A plan owned by its province with tasks and their lead assignments, written through the plans'
+ * repositories (not issued through the service: the tasks' deadlines are given as due days).
+ */
+export async function buildIssuedPlan(
+  db: Db,
+  {
+    provinceId,
+    title = "Kế hoạch",
+    status = "issued",
+    tasks = [],
+  }: { provinceId: string; title?: string; status?: "draft" | "issued"; tasks?: TaskSpec[] },
+) {
+  const plan = await createPlansRepository(db).insert({ provinceId, ownerUnitId: provinceId, title, status });
+  const rows = tasks.map((spec, i) => ({
+    id: randomUUID(),
+    planId: plan.id,
+    provinceId,
+    number: String(i + 1),
+    sortOrder: i,
+    content: spec.content ?? `Nhiệm vụ ${i + 1}`,
+    deadline: { kind: "unknown" as const, text: "" },
+    dueDate: spec.dueDate ?? null,
+    quantitativeTargets: spec.quantitativeTargets ?? [],
+  }));
+  await createTasksRepository(db).insertTasks(rows);
+  const taskRows = createTasksRepository(db);
+  for (const [i, spec] of tasks.entries())
+    if (spec.components?.length)
+      await taskRows.replaceComponents(
+        [rows[i].id],
+        spec.components.map((c) => ({ taskId: rows[i].id, ...c })),
+      );
+  await createAssignmentsRepository(db).insertAssignments(
+    tasks.flatMap((spec, i) =>
+      (spec.leads ?? []).map((lead) => ({
+        taskId: rows[i].id,
+        unitId: "unit" in lead ? lead.unit.id : lead.id,
+        role: "lead",
+        viaGroupId: null,
+        dueDate: "unit" in lead ? lead.dueDate : (spec.dueDate ?? null),
+      })),
+    ),
+  );
+  return { plan, taskIds: rows.map((r) => r.id) };
+}
+
+/** A reporting obligation of a plan, received by `receivingUnitId`: monthly, due 15 days after. */
+export async function buildObligation(
+  db: Db,
+  {
+    plan,
+    receivingUnitId,
+    title = "Báo cáo tháng",
+    frequency = "monthly",
+    dueRule = { kind: "daysAfterEnd", days: 15 },
+  }: {
+    plan: { id: string; provinceId: string };
+    receivingUnitId: string;
+    title?: string;
+    frequency?: ReportFrequency;
+    dueRule?: DueRule;
+  },
+): Promise<ObligationRow> {
+  return createObligationsRepository(db).insertObligation({
+    planId: plan.id,
+    provinceId: plan.provinceId,
+    title,
+    frequency,
+    dueRule,
+    receivingUnitId,
+  });
+}
+
+/**
+ * A unit's report of a period: the period is opened as the server opens it (one report per unit with
+ * an open assignment, its entries carried forward), then the report is put in the state asked for
+ * through the reports' repository, first sent at `firstSubmittedAt`.
+ */
+export async function buildReport(
+  db: Db,
+  {
+    obligation,
+    unitId,
+    periodKey,
+    state = "draft",
+    firstSubmittedAt = null,
+  }: {
+    obligation: ObligationRow;
+    unitId: string;
+    periodKey: string;
+    state?: "draft" | "submitted" | "returned" | "accepted";
+    firstSubmittedAt?: Date | null;
+  },
+) {
+  await openObligationPeriod({ db, actor: systemActor("Kiểm thử"), obligation, periodKey });
+  const reports = createReportsRepository(db);
+  const { rows } = await reports.pageReports({
+    scope: { kind: "all" },
+    obligationId: obligation.id,
+    periodKey,
+    unit: { id: unitId, path: "", subtree: false },
+    limit: 1,
+    offset: 0,
+    cap: 1,
+  });
+  if (!rows[0]) throw new Error("buildReport: the unit has no open assignment on the plan");
+  const report = (await reports.findReport(rows[0].id as string))!;
+  if (state === "draft" && !firstSubmittedAt) return report;
+  return (await reports.updateReport({
+    id: report.id,
+    version: report.version,
+    set: { state, firstSubmittedAt, submittedAt: firstSubmittedAt },
+  }))!;
 }

@@ -71,7 +71,7 @@ export function periodDue(f: Pick<WorkFacts, "due" | "recurring">, periodEnd: Is
 /**
  * THE status rule: the class of a unit's work on one task, never typed by a person. Every screen,
  * document and export uses it, and the SQL of lists and aggregates mirrors it in one place
- * (`server/src/features/plans/status.sql.ts`, tested against this function).
+ * (`server/src/features/plans/views/status.sql.ts`, tested against this function).
  * Without `periodEnd`: the work as a whole, today. With it: the work as one report's entry states it.
  */
 export function workStatus(f: WorkFacts & { today: IsoDate; periodEnd?: IsoDate | null }): AssignmentStatus {

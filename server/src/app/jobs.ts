@@ -9,15 +9,16 @@
  * that run, so a run happens in one process at a time. The runs also claim what they send, so a later
  * run anywhere (or one after a restart) never repeats a notice or an e-mail.
  */
-import { createSmtpMailer } from "../features/reporting/reporting.mail";
-import { runPeriodOpening } from "../features/reporting/reporting.opening.service";
+
+import { runPeriodOpening } from "../features/reporting/obligations/period-opening.service";
+import { createSmtpMailer } from "../features/reporting/reminders/reminders.mail";
 import {
   type Mailer,
   type MailLog,
   runDigests,
   runNoticeMail,
   runReminders,
-} from "../features/reporting/reporting.reminders.service";
+} from "../features/reporting/reminders/reminders.service";
 import type { AppConfig } from "./config";
 import type { Database } from "./db";
 

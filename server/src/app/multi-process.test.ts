@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/database";
 import { buildAssignedPlan, buildProvince, buildUnit, buildUser, TEST_PASSWORD } from "../../test/factories";
-import { createReportingRepository } from "../features/reporting/reporting.repository";
+import { createPeriodsRepository } from "../features/reporting/obligations/periods.repository";
 import { reportingObligations } from "../features/reporting/reporting.table";
 import { provinceToday } from "./clock";
 import type { Database } from "./db";
@@ -156,7 +156,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(
         })
         .returning();
       const today = provinceToday();
-      await createReportingRepository(db).insertReportsForPeriod({
+      await createPeriodsRepository(db).insertReportsForPeriod({
         obligation,
         periodKey: "2000-M01",
         start: today,

@@ -11,7 +11,7 @@ import { buildReportingProvince } from "../../../test/reporting-world";
 import { buildApp } from "../../app/build-app";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
-import { removeStrayParts, STRAY_PART_AGE_MS } from "../reporting/reporting.files";
+import { removeStrayParts, STRAY_PART_AGE_MS } from "../reporting/evidence/evidence.files";
 import { backupDatabase, restoreDatabase } from "./backup.service";
 
 /**

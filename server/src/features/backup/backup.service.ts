@@ -6,7 +6,7 @@ import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "../../app/db";
 import { AppError } from "../../app/errors";
-import { filesDir, storedPath, syncDir } from "../reporting/reporting.files";
+import { filesDir, storedPath, syncDir } from "../reporting/evidence/evidence.files";
 
 /**
  * Logical backups: one gzip file of JSON lines, table by table, taken in one consistent snapshot,

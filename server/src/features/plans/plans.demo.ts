@@ -9,10 +9,10 @@ import { systemActor } from "../../app/actor";
 import type { Database } from "../../app/db";
 import { ensureIndexCatalog } from "../indices/indices.catalog";
 import { createOrgGroupsRepository } from "../org-units/org-units.repository";
-import { issueLoaded } from "./plans.issue.service";
+import { issueLoaded } from "./issue/issue.service";
 import { createPlansRepository } from "./plans.repository";
 import { buildTargetRows, planSearchText } from "./plans.service";
-import { applyTaskRows } from "./plans.tasks.service";
+import { applyTaskRows } from "./tasks/tasks.service";
 
 type Who = { unit: string } | { group: string };
 interface DemoTask {

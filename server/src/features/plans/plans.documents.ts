@@ -23,7 +23,7 @@ import { cell, FONT, noBorders, para, run } from "../../app/docx-parts";
 import { readTaskWorkbook } from "../documents-in/task-workbook";
 import type { PlanWithOwner } from "./plans.repository";
 import { planIssued } from "./plans.service";
-import { type getTaskGrid, matchParticipantNames, parseTaskDeadline } from "./plans.tasks.service";
+import { type getTaskGrid, matchParticipantNames, parseTaskDeadline } from "./tasks/tasks.service";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -9,7 +9,8 @@ import { planDocx, previewToRows, readTaskTable, taskTableXlsx } from "./plans.d
 import { canExportPlan, canUpdatePlan } from "./plans.policy";
 import { createPlansRepository } from "./plans.repository";
 import { getVisiblePlan } from "./plans.service";
-import { applyTaskRows, getTaskGrid } from "./plans.tasks.service";
+import { createTasksRepository } from "./tasks/tasks.repository";
+import { applyTaskRows, getTaskGrid } from "./tasks/tasks.service";
 
 const fileSlug = (number: string, id: string) => (number ? number.replace(/[^\w-]+/g, "-") : id.slice(0, 8));
 
@@ -62,7 +63,7 @@ export async function importTaskTable({
   if (query.commit !== "true" || blocking.length) return { ...preview, committed: false };
   await db.transaction(async (tx) => {
     const existing =
-      query.mode === "replace" ? (await createPlansRepository(tx).listTasks(plan.id)).map((t) => t.id) : [];
+      query.mode === "replace" ? (await createTasksRepository(tx).listTasks(plan.id)).map((t) => t.id) : [];
     await applyTaskRows({
       tx,
       plan,

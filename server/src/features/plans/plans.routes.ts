@@ -47,20 +47,12 @@ import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
 import { readUpload } from "../../app/upload";
+import { updateAssignment } from "./assignments/assignment-update.service";
+import { reassignAssignment, reassignMerged } from "./assignments/reassign.service";
+import { createChildPlan, instantiateFramework } from "./cascade/cascade.service";
+import { amendPlan, closePlan, issuePlan, readiness, resyncAssignments } from "./issue/issue.service";
 import { DOCX_TYPE, XLSX_TYPE } from "./plans.documents";
 import { exportPlanDocx, exportTasksXlsx, importTaskTable } from "./plans.io.service";
-import {
-  amendPlan,
-  closePlan,
-  createChildPlan,
-  instantiateFramework,
-  issuePlan,
-  readiness,
-  reassignAssignment,
-  reassignMerged,
-  resyncAssignments,
-  updateAssignment,
-} from "./plans.issue.service";
 import {
   createPlan,
   deletePlan,
@@ -70,8 +62,8 @@ import {
   replacePlanTargets,
   updatePlan,
 } from "./plans.service";
-import { bulkAssign, bulkLink, readTaskGrid, reorderTasks, upsertTasks } from "./plans.tasks.service";
-import { coverage, getTaskDetail, listMyTasks, listTasks, timeline } from "./plans.views.service";
+import { bulkAssign, bulkLink, readTaskGrid, reorderTasks, upsertTasks } from "./tasks/tasks.service";
+import { coverage, getTaskDetail, listMyTasks, listTasks, timeline } from "./views/views.service";
 
 const idParams = z.strictObject({ id: uuidSchema });
 const user = { access: "user" as const };

@@ -349,6 +349,16 @@ describe("one write path of progress", () => {
     const direct = await b.patch(`/api/assignments/${bT3.assignmentId}`, { progress: 90 });
     expect(direct.statusCode).toBe(400);
     expect((await entryOf("officerB", "T3")).version).toBe(bT3.version);
+    // Cát Tiến took B's 80 %; A (40 %) hands its part to Cát Tiến too, which already does the task:
+    // the task is now Cát Tiến's work alone.
+    expect(await taskProgress("T3")).toBe(60);
+    const aT3 = await entryOf("officerA", "T3");
+    const merged = await admin.post(`/api/assignments/${aT3.assignmentId}/reassign`, {
+      toUnitId: unitIds.C,
+      reason: "Xã Cát Tiến đảm nhận toàn bộ nhiệm vụ",
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await taskProgress("T3")).toBe(80);
   });
 
   it("two people saving a report's general part at once queue or conflict, never 500 (50 rounds)", async () => {

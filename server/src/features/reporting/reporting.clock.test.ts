@@ -5,7 +5,7 @@ import { buildAssignedPlan, buildProvince, buildUnit, buildUser } from "../../..
 import { buildTestApp, createClient } from "../../../test/http";
 import { setClockForTests } from "../../app/clock";
 import type { Database } from "../../app/db";
-import { createReportingRepository } from "./reporting.repository";
+import { createPeriodsRepository } from "./obligations/periods.repository";
 import { reportingObligations } from "./reporting.table";
 
 // A report locks on the province's day, not the UTC one: locked after its lock day ends in Hanoi.
@@ -34,7 +34,7 @@ beforeAll(async () => {
       lockAfterDays: 5,
     })
     .returning();
-  const repo = createReportingRepository(db);
+  const repo = createPeriodsRepository(db);
   await repo.insertReportsForPeriod({
     obligation,
     periodKey: "2026-M02",

@@ -5,12 +5,11 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
-import { buildProvince, buildUnit, buildUser } from "../../../test/factories";
+import { buildIssuedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { createClient } from "../../../test/http";
 import { buildApp } from "../../app/build-app";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
-import { plans, planTasks, taskAssignments } from "../plans/plans.table";
 import { notifications } from "./reporting.table";
 
 let database: Database;
@@ -44,34 +43,11 @@ beforeAll(async () => {
   officerUnitId = units[3].id;
   const coordUser = await buildUser(db, { unitId: snv.id, roles: ["coordinator"] });
   const officerUser = await buildUser(db, { unitId: officerUnitId, roles: ["officer"] });
-  const [plan] = await db
-    .insert(plans)
-    .values({ provinceId: province.id, ownerUnitId: province.id, title: "Kế hoạch PCI", status: "issued" })
-    .returning();
-  for (let i = 0; i < TASKS; i++) {
-    const [task] = await db
-      .insert(planTasks)
-      .values({
-        planId: plan.id,
-        provinceId: province.id,
-        number: String(i + 1),
-        sortOrder: i,
-        content: `Nhiệm vụ ${i + 1}`,
-        deadline: { kind: "unknown", text: "" },
-        dueDate: "2020-01-10",
-      })
-      .returning();
-    for (const unit of units)
-      await db.insert(taskAssignments).values({
-        taskId: task.id,
-        planId: plan.id,
-        provinceId: province.id,
-        unitId: unit.id,
-        unitPath: unit.path,
-        role: "lead",
-        dueDate: "2020-01-10",
-      });
-  }
+  const { plan } = await buildIssuedPlan(db, {
+    provinceId: province.id,
+    title: "Kế hoạch PCI",
+    tasks: Array.from({ length: TASKS }, () => ({ dueDate: "2020-01-10", leads: units })),
+  });
   coord = createClient(app);
   await coord.login(coordUser.username);
   officer = createClient(app);

@@ -10,6 +10,7 @@ import type { Actor } from "../../app/actor";
 import { buildApp } from "../../app/build-app";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
+import { runNoticeMail } from "./reminders/reminders.service";
 import {
   canActOnReport,
   canAllowLate,
@@ -152,5 +153,27 @@ describe("the monitored area through the API", () => {
     expect((await (await world.as("coordA")).post(`/api/notifications/${notB.id}/read`)).statusCode).toBe(
       404,
     );
+  });
+
+  it("mails a notice about commune B's report to the whole-province coordinator, not to commune A's", async () => {
+    await database.query("update users set email = username || '@chiso.test'");
+    const sent: Array<{ to: string[]; subject: string; text: string }> = [];
+    await runNoticeMail({ db: database.db, mailer: { send: async (m) => void sent.push(m) } });
+    const emailOf = async (key: "coord" | "coordA") =>
+      (
+        await database.query<{ email: string }>("select email from users where id = $1", [
+          world.users[key].id,
+        ])
+      )[0].email;
+    const [coord, coordA] = [await emailOf("coord"), await emailOf("coordA")];
+    const aboutB = sent.filter((m) => m.subject.includes("Bình Minh"));
+    const aboutA = sent.filter((m) => m.subject.includes("An Phú"));
+    expect(aboutB.length).toBeGreaterThan(0);
+    expect(aboutA.length).toBeGreaterThan(0);
+    for (const m of aboutB) {
+      expect(m.to).toContain(coord);
+      expect(m.to).not.toContain(coordA);
+    }
+    expect(aboutA.some((m) => m.to.includes(coordA))).toBe(true);
   });
 });

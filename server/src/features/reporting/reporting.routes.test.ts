@@ -8,16 +8,15 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodContaining, shiftPeriod } from "../../../../core/src/reporting/periods";
 import { createTestDatabase } from "../../../test/database";
-import { buildProvince, buildUnit, buildUser } from "../../../test/factories";
+import { buildIssuedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { createClient } from "../../../test/http";
 import { buildApp } from "../../app/build-app";
 import { provinceToday } from "../../app/clock";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { auditLog } from "../audit/audit.table";
-import { plans, planTaskComponents, planTasks, taskAssignments } from "../plans/plans.table";
-import { runNoticeMail } from "./reporting.reminders.service";
-import { createReportingRepository } from "./reporting.repository";
+import { createEntriesRepository } from "./entries/entries.repository";
+import { runNoticeMail } from "./reminders/reminders.service";
 import { reportEvidence } from "./reporting.table";
 
 let database: Database;
@@ -50,55 +49,27 @@ beforeAll(async () => {
     const user = await buildUser(db, { unitId: unit.id, roles: [...roles] });
     names[key] = user.username;
   }
-  const [plan] = await db
-    .insert(plans)
-    .values({
-      provinceId: province.id,
-      ownerUnitId: province.id,
-      title: "Kế hoạch cải thiện PCI",
-      status: "issued",
-    })
-    .returning();
-  planId = plan.id;
-  const [draft] = await db
-    .insert(plans)
-    .values({ provinceId: province.id, ownerUnitId: province.id, title: "Dự thảo", status: "draft" })
-    .returning();
-  draftPlanId = draft.id;
   const targets = [{ measure: "Tỷ lệ hồ sơ trực tuyến", comparator: "≥", value: 40, unit: "%" }];
-  for (const [i, content] of ["Công khai thu chi ngân sách", "Đẩy mạnh dịch vụ công trực tuyến"].entries()) {
-    const [task] = await db
-      .insert(planTasks)
-      .values({
-        planId,
-        provinceId: province.id,
-        number: String(i + 1),
-        sortOrder: i,
-        content,
-        deadline: { kind: "unknown", text: "" },
-        dueDate: i === 0 ? "2020-01-31" : "2099-12-31",
-        quantitativeTargets: i === 1 ? targets : [],
-      })
-      .returning();
-    taskIds.push(task.id);
-    await db
-      .insert(planTaskComponents)
-      .values({ taskId: task.id, versionCode: "PCI-2022", componentCode: "TRANSPARENCY" });
-  }
+  const components = [{ versionCode: "PCI-2022", componentCode: "TRANSPARENCY" }];
   // Commune A leads both tasks; commune B leads the second.
-  const assign = (taskId: string, unit: { id: string; path: string }, dueDate: string) =>
-    db.insert(taskAssignments).values({
-      taskId,
-      planId,
-      provinceId: province.id,
-      unitId: unit.id,
-      unitPath: unit.path,
-      role: "lead",
-      dueDate,
-    });
-  await assign(taskIds[0], u.comA, "2020-01-31");
-  await assign(taskIds[1], u.comA, "2099-12-31");
-  await assign(taskIds[1], u.comB, "2099-12-31");
+  const built = await buildIssuedPlan(db, {
+    provinceId: province.id,
+    title: "Kế hoạch cải thiện PCI",
+    tasks: [
+      { content: "Công khai thu chi ngân sách", dueDate: "2020-01-31", components, leads: [u.comA] },
+      {
+        content: "Đẩy mạnh dịch vụ công trực tuyến",
+        dueDate: "2099-12-31",
+        quantitativeTargets: targets,
+        components,
+        leads: [u.comA, u.comB],
+      },
+    ],
+  });
+  planId = built.plan.id;
+  taskIds.push(...built.taskIds);
+  draftPlanId = (await buildIssuedPlan(db, { provinceId: province.id, title: "Dự thảo", status: "draft" }))
+    .plan.id;
 }, 120_000);
 
 afterAll(async () => {
@@ -266,7 +237,7 @@ describe("a unit's report", () => {
 
   it("writes no entry, progress or record when its report moved after the save checked it", async () => {
     const entry = reportA.entries.find((e) => e.taskId === taskIds[1])!;
-    const repo = createReportingRepository(database.db);
+    const repo = createEntriesRepository(database.db);
     const found = (await repo.findEntryWithReport(entry.id))!;
     expect(found.entry.id).toBe(entry.id);
     const auditsBefore = await database.query("select id from audit_log");
@@ -822,6 +793,27 @@ describe("successive autosaves of one entry", () => {
     );
     expect(audits.map((a) => a.before.narrative)).toEqual([entry.narrative, "Lần 1"]);
     entry.version += 2;
+  });
+
+  it("answers a save with the entry as the report then shows it, by either write path", async () => {
+    // Text alone is written by one statement (here from the last save's checkpoint); a new progress
+    // by the transaction through plans/assignments/progress.ts. Both answer what a fresh read gives.
+    const fresh = async () =>
+      (await (await as("officerA")).get(`/api/reports/${reportId}`))
+        .json()
+        .report.entries.find((e: Entry) => e.id === entry.id);
+    const before = await fresh();
+    const text = await save("officerA", { version: entry.version, narrative: "Lần 3" });
+    expect(text.statusCode, text.body).toBe(200);
+    expect(text.json().entry).toEqual(await fresh());
+    const progress = await save("officerA", { version: entry.version + 1, progress: before.progress + 5 });
+    expect(progress.statusCode, progress.body).toBe(200);
+    expect(progress.json().entry).toEqual(await fresh());
+    expect(progress.json().entry.progress).toBe(before.progress + 5);
+    // Back to the progress the assignment had, so what follows sees the same data.
+    const back = await save("officerA", { version: entry.version + 2, progress: before.progress });
+    expect(back.json().entry).toEqual(await fresh());
+    entry.version += 3;
   });
 
   it("gives 409 with the other person's text when someone else saved in between", async () => {

@@ -47,38 +47,30 @@ import {
   cachedDashboardList,
   cachedProgressTrend,
   cachedReportingDashboard,
-} from "./reporting.dashboard.cache";
-import { dashboardTask } from "./reporting.dashboard.service";
+} from "./dashboard/dashboard.cache";
+import { dashboardTask } from "./dashboard/dashboard.service";
 import {
   consolidatedNarrative,
   exportConsolidatedDocx,
   exportEntriesXlsx,
   exportScorecardsXlsx,
   listScorecards,
-} from "./reporting.exports.service";
-import { CONTENT_TYPES, readEvidenceUpload } from "./reporting.files";
+} from "./dashboard/exports.service";
+import { saveEntry } from "./entries/entry-save.service";
+import { CONTENT_TYPES, readEvidenceUpload } from "./evidence/evidence.files";
+import { addEvidenceLink, openEvidence, uploadEvidence } from "./evidence/evidence.service";
+import { createObligation, listObligations } from "./obligations/obligations.service";
+import { openPeriod } from "./obligations/periods.service";
 import {
   getEmailMode,
   listNotifications,
   markNotificationRead,
   setEmailMode,
-} from "./reporting.reminders.service";
-import {
-  addComment,
-  addEvidenceLink,
-  allowLate,
-  createObligation,
-  getReport,
-  listObligations,
-  listReportPeriods,
-  listReports,
-  openEvidence,
-  openPeriod,
-  saveEntry,
-  transitionReport,
-  updateReport,
-  uploadEvidence,
-} from "./reporting.service";
+} from "./reminders/reminders.service";
+import { getReport, listReportPeriods, listReports, updateReport } from "./reports/reports.service";
+import { addComment } from "./review/comments.service";
+import { allowLate } from "./review/late-permission.service";
+import { transitionReport } from "./review/transitions.service";
 
 const idParams = z.strictObject({ id: uuidSchema });
 const user = { access: "user" as const };

@@ -15,6 +15,8 @@ import { assignmentProgress, taskProgress } from "../../../../../core/src/plans/
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { badRequest } from "../../../app/errors";
 import { createPlansRepository } from "../plans.repository";
+import { createTasksRepository } from "../tasks/tasks.repository";
+import { createAssignmentsRepository } from "./assignments.repository";
 
 export const assignmentEnded = () =>
   badRequest(
@@ -76,28 +78,39 @@ export async function writeProgress(
 export async function rollUp(tx: DbOrTx, taskId: string, depth = 0): Promise<void> {
   if (depth > 10) return;
   const repo = createPlansRepository(tx);
+  const taskRows = createTasksRepository(tx);
+  const assignmentRows = createAssignmentsRepository(tx);
   const locked = await tx.execute(sql`select id, parent_task_id as "parentTaskId", plan_id as "planId"
     from plan_tasks where id = ${taskId} for update`);
   const task = rowsOf<{ id: string; parentTaskId: string | null; planId: string }>(locked)[0];
   if (!task) return;
-  const active = await repo.activeAssignmentsOf([taskId]);
+  const active = await assignmentRows.activeAssignmentsOf([taskId]);
   if (active.length)
-    await repo.updateTask(taskId, {
+    await taskRows.updateTask(taskId, {
       progress: taskProgress(active.map((a) => ({ role: a.role as "lead", progress: a.progress }))),
     });
   if (!task.parentTaskId) return;
   const plan = await repo.findById(task.planId);
   if (!plan) return;
-  const parentAssignment = await repo.assignmentOf(task.parentTaskId, plan.ownerUnitId);
+  const parentAssignment = await assignmentRows.assignmentOf(task.parentTaskId, plan.ownerUnitId);
   if (parentAssignment) {
-    const siblings = (await repo.childTasksOf([task.parentTaskId])).filter(
+    const siblings = (await taskRows.childTasksOf([task.parentTaskId])).filter(
       (c) => c.ownerUnitId === plan.ownerUnitId,
     );
     const progress = assignmentProgress({
       own: parentAssignment.progress,
       childTasks: siblings.map((s) => s.progress),
     });
-    await repo.updateAssignment(parentAssignment.id, { progress });
+    await assignmentRows.updateAssignment(parentAssignment.id, { progress });
   }
   await rollUp(tx, task.parentTaskId, depth + 1);
+}
+
+/**
+ * After assignments were ended or added (reassignment, a merge's successor, an amendment, a group
+ * re-expansion): each touched task's progress is the mean of the units now doing it. Sorted, so two
+ * such acts lock tasks in the same order.
+ */
+export async function rollUpTasks(tx: DbOrTx, taskIds: Iterable<string>) {
+  for (const taskId of [...new Set(taskIds)].sort()) await rollUp(tx, taskId);
 }

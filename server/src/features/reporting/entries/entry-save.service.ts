@@ -1,0 +1,140 @@
+/** A task's entry saved (autosave): the fast one-statement path and the transaction through progress. */
+import type { z } from "zod";
+import type { entryUpdateBody } from "../../../../../core/src/api/reporting.schemas";
+import type { Actor } from "../../../app/actor";
+import type { Db, DbOrTx } from "../../../app/db";
+import { AppError, badRequest, notFound } from "../../../app/errors";
+import { auditInsertFrom } from "../../audit/audit.repository";
+import { today } from "../../org-units/org-units.service";
+import { assignmentEnded, checkStatement, writeProgress } from "../../plans/assignments/progress";
+import { canEditReport, canReadReport } from "../reporting.policy";
+import { presentEntry } from "../reports/report.presenter";
+import type { EntryView } from "../reports/report.sql";
+import { asLike, editRefusal, type LoadedReport, pick } from "../reports/reports.service";
+import { createEntriesRepository } from "./entries.repository";
+import { createEntryCache } from "./entry-checkpoint.cache";
+
+function checkFigures(entry: EntryView, figures: Array<{ measure: string; value: number | null }>) {
+  for (const f of figures) {
+    const target = entry.quantitativeTargets.find((t) => t.measure === f.measure);
+    if (!target) throw badRequest("reportEntry.unknownMeasure", `Nhiệm vụ không có chỉ tiêu "${f.measure}".`);
+    if (f.value === null) continue;
+    if (f.value < 0) throw badRequest("reportEntry.figureRange", `Số liệu "${f.measure}" không được âm.`);
+    if (target.unit?.trim() === "%" && f.value > 100)
+      throw badRequest("reportEntry.figureRange", `Số liệu "${f.measure}" là tỷ lệ phần trăm, tối đa 100.`);
+  }
+}
+
+const entryCache = createEntryCache<LoadedReport, EntryView>();
+
+/**
+ * Autosave of one task's entry. The writer sends the version it read; a stale one is refused with 409
+ * and the current values, so a second person's edit is never silently overwritten.
+ * Autosaves are the most frequent write of the system, so a save is two round trips and no
+ * transaction: one read of the entry and its report to check, one statement that writes (entry,
+ * progress, audit) only if the report is still as checked. When the report moved in between (a
+ * submission, a return, its general part saved), the check is made again on the report as it is now.
+ * The next save of the same entry by the same person starts from what this one checked and wrote
+ * (`entry-checkpoint.cache.ts`): one round trip, still refused by the database if anything moved.
+ */
+export async function saveEntry({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: z.infer<typeof entryUpdateBody>;
+}) {
+  const repo = createEntriesRepository(db);
+  const entryNotFound = () => notFound("reportEntry.notFound", "Không tìm thấy nội dung báo cáo.");
+  let checkpoint = entryCache.get(actor.userId, id, input.version);
+  for (let attempt = 1; ; attempt++) {
+    const fromCache = checkpoint !== null;
+    const found = checkpoint ?? (await repo.findEntryWithReport(id));
+    checkpoint = null;
+    const { entry: before, report } = found ?? { entry: null, report: null };
+    const allowed = Boolean(before && report && canReadReport(actor, asLike(report)));
+    // A refusal is only ever decided on what the database says now, never on what was remembered.
+    if (fromCache && (!allowed || !canEditReport(actor, asLike(report as LoadedReport), today()))) {
+      entryCache.forget(actor.userId, id);
+      continue;
+    }
+    if (!before || !report || !allowed) throw entryNotFound();
+    if (!canEditReport(actor, asLike(report), today())) throw editRefusal(report);
+    if (input.figures)
+      try {
+        checkFigures(before, input.figures);
+      } catch (error) {
+        if (!fromCache) throw error;
+        entryCache.forget(actor.userId, id);
+        continue;
+      }
+    if (before.assignmentEnded) {
+      if (fromCache) {
+        entryCache.forget(actor.userId, id);
+        continue;
+      }
+      throw assignmentEnded();
+    }
+    const { version, ...set } = input;
+    // What the unit states, by the one rule; the class is never sent, it follows from the dates.
+    const stated = checkStatement({
+      before: { progress: before.progress, completedAt: before.completedAt },
+      progress: set.progress,
+      completedAt: set.completedAt,
+      today: today(),
+      planIssued: before.planIssued,
+    });
+    const values = { ...set, ...stated };
+    const write = (handle: DbOrTx) =>
+      createEntriesRepository(handle).updateEntry({
+        id,
+        version,
+        report: { id: report.id, version: report.version },
+        // Figures were checked against these targets: the write requires they still stand.
+        targets: input.figures ? before.quantitativeTargets : undefined,
+        set: values,
+        userId: actor.userId,
+        audit: (source) =>
+          auditInsertFrom(source, actor, {
+            entity: "reportEntry",
+            entityId: id,
+            action: "update",
+            before: pick({ ...before }, set),
+            after: values,
+          }),
+      });
+    const progressChanged = stated.progress !== before.progress || stated.completedAt !== before.completedAt;
+    // Text alone (most autosaves): one statement. A new progress or completion: the entry and the
+    // one write path of progress (assignment, task, cascade) in one transaction.
+    const { entry: updated, reportChanged } = progressChanged
+      ? await db.transaction(async (tx) => {
+          const written = await write(tx);
+          if (written.entry)
+            await writeProgress(tx, {
+              assignmentId: before.assignmentId,
+              statement: stated,
+              recurring: before.recurring,
+              openEntries: false,
+            });
+          return written;
+        })
+      : await write(db);
+    if (updated) {
+      entryCache.set(actor.userId, id, { report, entry: updated });
+      return presentEntry(updated, today());
+    }
+    entryCache.forget(actor.userId, id);
+    if (fromCache || (reportChanged && attempt < 5)) continue;
+    const current = await repo.findEntryView(id);
+    throw new AppError(
+      409,
+      "reportEntry.conflict",
+      "Nội dung này vừa được người khác sửa. Hãy xem bản mới nhất trước khi lưu lại.",
+      { current: current ? presentEntry(current, today()) : null },
+    );
+  }
+}

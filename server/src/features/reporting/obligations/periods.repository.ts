@@ -1,0 +1,67 @@
+/**
+ * SQL of opening a period: two set-based inserts, the reports and then their entries carried forward
+ * from the previous period.
+ */
+import { sql } from "drizzle-orm";
+import { type DbOrTx, rowsOf } from "../../../app/db";
+import type { ObligationRow } from "./obligations.repository";
+
+export function createPeriodsRepository(db: DbOrTx) {
+  return {
+    /** One report per unit with an open assignment on the plan (or the task); existing ones are kept. */
+    async insertReportsForPeriod(p: {
+      obligation: ObligationRow;
+      periodKey: string;
+      start: string;
+      end: string;
+      opensOn: string;
+      due: string;
+      lockDate: string | null;
+    }) {
+      const o = p.obligation;
+      const taskFilter = o.taskId ? sql`and a.task_id = ${o.taskId}` : sql``;
+      const result =
+        await db.execute(sql`insert into reports (obligation_id, plan_id, province_id, unit_id, unit_path,
+          unit_kind, period_key, period_start, period_end, opens_on, due_date, lock_date)
+        select ${o.id}, ${o.planId}, ${o.provinceId}, u.id, u.path, u.kind, ${p.periodKey}, ${p.start}, ${p.end},
+          ${p.opensOn}, ${p.due}, ${p.lockDate}
+        from (select distinct a.unit_id from task_assignments a join plan_tasks t on t.id = a.task_id
+              where a.plan_id = ${o.planId} and a.ended_at is null and t.removed_at is null ${taskFilter}) x
+        join org_units u on u.id = x.unit_id
+        on conflict on constraint reports_obligation_period_unit_key do nothing
+        returning id`);
+      return rowsOf<{ id: string }>(result).length;
+    },
+
+    /**
+     * The entries of every report of the period: the narrative and figures carried forward from the
+     * previous period's, the progress and completion as the assignment holds them (one figure per
+     * assignment); recurring work is judged per period, so it starts each period afresh.
+     */
+    async insertEntriesForPeriod(p: {
+      obligation: ObligationRow;
+      periodKey: string;
+      previousKey: string | null;
+    }) {
+      const o = p.obligation;
+      const taskFilter = o.taskId ? sql`and a.task_id = ${o.taskId}` : sql``;
+      const result =
+        await db.execute(sql`insert into report_entries (report_id, assignment_id, task_id, progress,
+          narrative, figures, completed_at, carried_from_id)
+        select r.id, a.id, a.task_id,
+          case when t.deadline->>'kind' = 'recurring' then 0 else a.progress end,
+          coalesce(pe.narrative, ''), coalesce(pe.figures, '[]'::jsonb),
+          case when t.deadline->>'kind' = 'recurring' then null else a.completed_at end, pe.id
+        from reports r
+        join task_assignments a on a.plan_id = r.plan_id and a.unit_id = r.unit_id and a.ended_at is null ${taskFilter}
+        join plan_tasks t on t.id = a.task_id and t.removed_at is null and t.kind = 'task'
+        left join reports pr on pr.obligation_id = r.obligation_id and pr.unit_id = r.unit_id
+          and pr.period_key = ${p.previousKey}
+        left join report_entries pe on pe.report_id = pr.id and pe.assignment_id = a.id
+        where r.obligation_id = ${o.id} and r.period_key = ${p.periodKey}
+        on conflict on constraint report_entries_report_assignment_key do nothing
+        returning id`);
+      return rowsOf<{ id: string }>(result).length;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The SQL a report's loads share: the columns of a loaded report, and the entry view (an entry with
+ * its task and assignment) that the report page and an entry's save both read. The prepared loads
+ * themselves are declared in the repositories of the parts they speed (`reports.repository.ts`,
+ * `entries/entries.repository.ts`).
+ */
+import { type SQL, sql } from "drizzle-orm";
+import { orgUnits } from "../../org-units/org-units.table";
+import { type reportEvidence, reportingObligations, reports } from "../reporting.table";
+
+/** An evidence row, as a report's content lists it and the evidence repository writes it. */
+export type EvidenceRow = typeof reportEvidence.$inferSelect;
+
+export interface EntryView {
+  id: string;
+  assignmentId: string;
+  taskId: string;
+  taskNumber: string;
+  taskContent: string;
+  role: string;
+  dueDate: string | null;
+  deadlineText: string;
+  quantitativeTargets: Array<{ measure: string; comparator: string; value: number; unit: string }>;
+  /** The task is recurring: judged per period (core's workStatus). */
+  recurring: boolean;
+  /** The last day of the entry's report period. */
+  periodEnd: string;
+  progress: number;
+  narrative: string;
+  figures: Array<{ measure: string; value: number | null }>;
+  completedAt: string | null;
+  carriedForward: boolean;
+  version: number;
+  reportId: string;
+  /** The task was handed to another unit (or amended) since: the entry can no longer be saved. */
+  assignmentEnded: boolean;
+  /** No work of the plan finished before this day. */
+  planIssued: string | null;
+}
+
+/** An entry with its task and assignment, from `e`: the table, or the rows an update returned. */
+export const entryViewOf = (
+  source: SQL,
+) => sql`select e.id, e.assignment_id as "assignmentId", e.task_id as "taskId", t.number as "taskNumber",
+  t.content as "taskContent", a.role, a.due_date::text as "dueDate", t.deadline_text as "deadlineText",
+  t.quantitative_targets as "quantitativeTargets", (t.deadline->>'kind' = 'recurring') as recurring,
+  (select r.period_end::text from reports r where r.id = e.report_id) as "periodEnd", e.progress, e.narrative,
+  e.figures, e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward", e.version,
+  e.report_id as "reportId", t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder",
+  (a.ended_at is not null) as "assignmentEnded",
+  (select p.issued_date::text from plans p where p.id = t.plan_id) as "planIssued"
+  from ${source} e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
+export const entryViewSelect = entryViewOf(sql`report_entries`);
+
+export interface ReportCommentView {
+  id: string;
+  taskId: string | null;
+  authorName: string;
+  body: string;
+  createdAt: Date;
+}
+
+/** The columns of a loaded report: the row, its unit's name and what its obligation says. */
+export const reportFields = {
+  r: reports,
+  unitName: orgUnits.name,
+  obligationTitle: reportingObligations.title,
+  requiresApproval: reportingObligations.requiresApproval,
+  receivingUnitId: reportingObligations.receivingUnitId,
+  questions: reportingObligations.questions,
+  frequency: reportingObligations.frequency,
+};
