@@ -331,6 +331,30 @@ describe("one write path of progress", () => {
     expect(assignment.progress).toBe(80);
   });
 
+  it("two units saving the same task at once: the task is the mean of both, never the last one's alone", async () => {
+    const a = await as("officerA");
+    const b = await as("officerB");
+    for (let round = 0; round < 20; round++) {
+      const [ea, eb] = [await entryOf("officerA", "T3"), await entryOf("officerB", "T3")];
+      const [pa, pb] = [(round * 37) % 100, (round * 59 + 11) % 100];
+      const [ra, rb] = await Promise.all([
+        a.patch(`/api/report-entries/${ea.id}`, { version: ea.version, progress: pa }),
+        b.patch(`/api/report-entries/${eb.id}`, { version: eb.version, progress: pb }),
+      ]);
+      expect([ra.statusCode, rb.statusCode]).toEqual([200, 200]);
+      expect(await taskProgress("T3")).toBe(Math.round((pa + pb) / 2));
+    }
+    // Leave B at 80 % as the next test expects.
+    const eb = await entryOf("officerB", "T3");
+    expect(
+      (await b.patch(`/api/report-entries/${eb.id}`, { version: eb.version, progress: 80 })).statusCode,
+    ).toBe(200);
+    const ea = await entryOf("officerA", "T3");
+    expect(
+      (await a.patch(`/api/report-entries/${ea.id}`, { version: ea.version, progress: 40 })).statusCode,
+    ).toBe(200);
+  });
+
   it("refuses a save into an ended assignment after the task is handed to another unit", async () => {
     const bT3 = await entryOf("officerB", "T3");
     const admin = await as("admin");

@@ -250,7 +250,7 @@ describe("a unit's report", () => {
       audit: (source) =>
         sql`insert into audit_log (actor_name, entity, action) select 'x', 'x', 'x' from ${source}`,
     });
-    expect(result).toEqual({ entry: null, reportChanged: true });
+    expect(result).toEqual({ entry: null, reportChanged: true, cascadeParent: null });
     expect((await repo.findEntryView(entry.id))?.narrative).toBe(found.entry.narrative);
     expect(await database.query("select id from audit_log")).toHaveLength(auditsBefore.length);
   });

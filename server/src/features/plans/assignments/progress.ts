@@ -9,9 +9,9 @@
  * Locks are taken in one order everywhere, report (share) → entry → assignment → task → parent task,
  * so two saves queue instead of deadlocking.
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type ProgressStatement, stateProgress } from "../../../../../core/src/plans/progress";
-import { assignmentProgress, taskProgress } from "../../../../../core/src/plans/rollup";
+import { assignmentProgress } from "../../../../../core/src/plans/rollup";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { badRequest } from "../../../app/errors";
 import { createPlansRepository } from "../plans.repository";
@@ -69,29 +69,85 @@ export async function writeProgress(
   if (row.changed) await rollUp(tx, row.taskId);
 }
 
+/** core's `taskProgress` over rows (role, progress) in SQL: the one SQL form (progress.sql.test.ts). */
+const meanOf = (rows: SQL) => sql`(select (case when count(*) filter (where x.role = 'lead') > 0
+    then round(avg(x.progress) filter (where x.role = 'lead')) else round(avg(x.progress)) end)::int
+  from ${rows} x)`;
+
 /**
- * Recomputes a task's progress from its open assignments (core's `taskProgress`), then the
- * parent-plan assignment of the unit whose plan holds the task (mean of its tasks implementing the
- * parent task), and so on up the cascade. The task row is locked first, so two units saving at once
- * cannot both compute from a stale set and the last one win.
+ * The fast form of `writeProgress` for a statement made in a report's autosave: SQL appended to the
+ * autosave's one statement (after its `updated` entries CTE), so the entry, the assignment and the
+ * task's progress are written in one statement, atomic without a transaction. The same rules: an
+ * ended assignment is not written (the entry's own write requires it open), recurring work keeps no
+ * completion day on the assignment, and only a real change rolls up. The task's open assignments are
+ * locked in id order, and a lock returns each row's latest committed version, so two units saving
+ * the same task at once queue and the second counts the first's figure. A task inside a cascade
+ * (`cascadeParent` set) carries on up in a transaction (`rollUpAbove`).
+ * `reporting.routes.test.ts` checks that both paths answer what a fresh read shows.
+ */
+export function progressInStatement(entries: SQL, statement: ProgressStatement, recurring: boolean) {
+  const completedAt = recurring ? null : statement.completedAt;
+  const progress = sql`${statement.progress}::int`;
+  return {
+    ctes: sql`, mine as (
+        select a.id, a.task_id from task_assignments a join ${entries} u on u.assignment_id = a.id
+        where a.ended_at is null
+          and (a.progress, a.completed_at) is distinct from (${progress}, ${completedAt}::date)
+      ), task_rows as (
+        select a.id, a.role, a.progress from task_assignments a
+        where a.task_id = (select task_id from mine) and a.ended_at is null
+        order by a.id for no key update
+      ), progressed as (
+        update task_assignments ta set progress = ${progress}, completed_at = ${completedAt}::date,
+          updated_at = now()
+        from task_rows r where ta.id = r.id and r.id = (select id from mine)
+        returning ta.task_id
+      ), task_progressed as (
+        update plan_tasks t set progress = ${meanOf(
+          sql`(select r.role, case when r.id = (select id from mine) then ${progress} else r.progress end as progress
+            from task_rows r)`,
+        )}, updated_at = now()
+        from mine where t.id = mine.task_id
+        returning t.id, t.parent_task_id
+      )`,
+    /** The rolled-up task's parent task when it is part of a cascade, else null. */
+    cascadeParent: sql`(select parent_task_id from task_progressed)`,
+    /** The rolled-up task, or null when the assignment did not change. */
+    rolledTask: sql`(select id from task_progressed)`,
+  };
+}
+
+/**
+ * Recomputes a task's progress from its open assignments, then the parent-plan assignment of the
+ * unit whose plan holds the task (mean of its tasks implementing the parent task), and so on up the
+ * cascade. The task row is locked first, so two units saving at once cannot both compute from a
+ * stale set and the last one win.
  */
 export async function rollUp(tx: DbOrTx, taskId: string, depth = 0): Promise<void> {
   if (depth > 10) return;
-  const repo = createPlansRepository(tx);
+  await tx.execute(sql`select id from plan_tasks where id = ${taskId} for update`);
+  // One statement that starts after the lock: it sees every committed assignment.
+  const open = sql`(select role, progress from task_assignments where task_id = ${taskId} and ended_at is null)`;
+  await tx.execute(sql`update plan_tasks t set progress = ${meanOf(open)}, updated_at = now()
+    where t.id = ${taskId} and exists (select 1 from task_assignments where task_id = ${taskId} and ended_at is null)
+      and t.progress is distinct from ${meanOf(open)}`);
+  await rollUpAbove(tx, taskId, depth);
+}
+
+/**
+ * The cascade above a task whose own progress is written: the parent-plan assignment of the unit
+ * whose plan holds the task becomes the mean of its tasks implementing the parent task (core's
+ * `assignmentProgress`), then the parent task rolls up in turn.
+ */
+export async function rollUpAbove(tx: DbOrTx, taskId: string, depth = 0): Promise<void> {
+  const found = await tx.execute(sql`select parent_task_id as "parentTaskId", plan_id as "planId"
+    from plan_tasks where id = ${taskId}`);
+  const task = rowsOf<{ parentTaskId: string | null; planId: string }>(found)[0];
+  if (!task?.parentTaskId) return;
+  const plan = await createPlansRepository(tx).findById(task.planId);
+  if (!plan) return;
   const taskRows = createTasksRepository(tx);
   const assignmentRows = createAssignmentsRepository(tx);
-  const locked = await tx.execute(sql`select id, parent_task_id as "parentTaskId", plan_id as "planId"
-    from plan_tasks where id = ${taskId} for update`);
-  const task = rowsOf<{ id: string; parentTaskId: string | null; planId: string }>(locked)[0];
-  if (!task) return;
-  const active = await assignmentRows.activeAssignmentsOf([taskId]);
-  if (active.length)
-    await taskRows.updateTask(taskId, {
-      progress: taskProgress(active.map((a) => ({ role: a.role as "lead", progress: a.progress }))),
-    });
-  if (!task.parentTaskId) return;
-  const plan = await repo.findById(task.planId);
-  if (!plan) return;
   const parentAssignment = await assignmentRows.assignmentOf(task.parentTaskId, plan.ownerUnitId);
   if (parentAssignment) {
     const siblings = (await taskRows.childTasksOf([task.parentTaskId])).filter(

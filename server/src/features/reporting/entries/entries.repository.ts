@@ -66,9 +66,12 @@ export function createEntriesRepository(db: DbOrTx) {
       };
       userId: string;
       audit: (source: SQL) => SQL;
-    }): Promise<{ entry: EntryView | null; reportChanged: boolean }> {
-      const { narrative, figures, progress, completedAt } = p.set;
-      const set: SQL[] = [sql`progress = ${progress}`, sql`completed_at = ${completedAt}`];
+      /** A changed progress: the one write path's statement part (plans/assignments/progress.ts). */
+      progress?: (entries: SQL) => { ctes: SQL; cascadeParent: SQL };
+    }): Promise<{ entry: EntryView | null; reportChanged: boolean; cascadeParent: string | null }> {
+      const { narrative, figures, progress: stated, completedAt } = p.set;
+      const progress = p.progress?.(sql`updated`);
+      const set: SQL[] = [sql`progress = ${stated}`, sql`completed_at = ${completedAt}`];
       if (narrative !== undefined) set.push(sql`narrative = ${narrative}`);
       if (figures !== undefined) set.push(sql`figures = ${JSON.stringify(figures)}::jsonb`);
       set.push(sql`version = version + 1`, sql`updated_by = ${p.userId}`, sql`updated_at = now()`);
@@ -85,11 +88,15 @@ export function createEntriesRepository(db: DbOrTx) {
             and exists (select 1 from task_assignments a where a.id = report_entries.assignment_id
               and a.ended_at is null)${targetsStill}
           returning *
-        ), audited as (${p.audit(sql`updated`)} returning id)
+        ), audited as (${p.audit(sql`updated`)} returning id)${progress?.ctes ?? sql``}
         select not exists (select 1 from report) as "reportChanged",
-          (select row_to_json(v) from (${entryViewOf(sql`updated`)}) v) as entry`);
-      const row = rowsOf<{ entry: EntryView | null; reportChanged: boolean }>(result)[0];
-      return row ?? { entry: null, reportChanged: false };
+          (select row_to_json(v) from (${entryViewOf(sql`updated`)}) v) as entry,
+          ${progress?.cascadeParent ?? sql`null::uuid`} as "cascadeParent"`);
+      const row = rowsOf<{ entry: EntryView | null; reportChanged: boolean; cascadeParent: string | null }>(
+        result,
+      )[0];
+      return row ?? { entry: null, reportChanged: false, cascadeParent: null };
     },
   };
 }
+export type EntriesRepository = ReturnType<typeof createEntriesRepository>;

@@ -1,4 +1,5 @@
 /** A task's entry saved (autosave): the fast one-statement path and the transaction through progress. */
+import type { SQL } from "drizzle-orm";
 import type { z } from "zod";
 import type { entryUpdateBody } from "../../../../../core/src/api/reporting.schemas";
 import type { Actor } from "../../../app/actor";
@@ -6,12 +7,17 @@ import type { Db, DbOrTx } from "../../../app/db";
 import { AppError, badRequest, notFound } from "../../../app/errors";
 import { auditInsertFrom } from "../../audit/audit.repository";
 import { today } from "../../org-units/org-units.service";
-import { assignmentEnded, checkStatement, writeProgress } from "../../plans/assignments/progress";
+import {
+  assignmentEnded,
+  checkStatement,
+  progressInStatement,
+  rollUpAbove,
+} from "../../plans/assignments/progress";
 import { canEditReport, canReadReport } from "../reporting.policy";
 import { presentEntry } from "../reports/report.presenter";
 import type { EntryView } from "../reports/report.sql";
 import { asLike, editRefusal, type LoadedReport, pick } from "../reports/reports.service";
-import { createEntriesRepository } from "./entries.repository";
+import { createEntriesRepository, type EntriesRepository } from "./entries.repository";
 import { createEntryCache } from "./entry-checkpoint.cache";
 
 function checkFigures(entry: EntryView, figures: Array<{ measure: string; value: number | null }>) {
@@ -89,7 +95,7 @@ export async function saveEntry({
       planIssued: before.planIssued,
     });
     const values = { ...set, ...stated };
-    const write = (handle: DbOrTx) =>
+    const write = (handle: DbOrTx, progress?: Parameters<EntriesRepository["updateEntry"]>[0]["progress"]) =>
       createEntriesRepository(handle).updateEntry({
         id,
         version,
@@ -98,6 +104,7 @@ export async function saveEntry({
         targets: input.figures ? before.quantitativeTargets : undefined,
         set: values,
         userId: actor.userId,
+        progress,
         audit: (source) =>
           auditInsertFrom(source, actor, {
             entity: "reportEntry",
@@ -108,21 +115,20 @@ export async function saveEntry({
           }),
       });
     const progressChanged = stated.progress !== before.progress || stated.completedAt !== before.completedAt;
-    // Text alone (most autosaves): one statement. A new progress or completion: the entry and the
-    // one write path of progress (assignment, task, cascade) in one transaction.
-    const { entry: updated, reportChanged } = progressChanged
-      ? await db.transaction(async (tx) => {
-          const written = await write(tx);
-          if (written.entry)
-            await writeProgress(tx, {
-              assignmentId: before.assignmentId,
-              statement: stated,
-              recurring: before.recurring,
-              openEntries: false,
-            });
-          return written;
-        })
-      : await write(db);
+    // Text alone (most autosaves) and progress alike: one statement. A new progress or completion is
+    // written by the one write path's statement part (assignment and task, atomic with the entry); a
+    // task inside a cascade carries on up the cascade in the same transaction.
+    const withProgress = progressChanged
+      ? (entries: SQL) => progressInStatement(entries, stated, before.recurring)
+      : undefined;
+    const { entry: updated, reportChanged } =
+      before.inCascade && progressChanged
+        ? await db.transaction(async (tx) => {
+            const written = await write(tx, withProgress);
+            if (written.entry && written.cascadeParent) await rollUpAbove(tx, before.taskId);
+            return written;
+          })
+        : await write(db, withProgress);
     if (updated) {
       entryCache.set(actor.userId, id, { report, entry: updated });
       return presentEntry(updated, today());

@@ -36,6 +36,8 @@ export interface EntryView {
   assignmentEnded: boolean;
   /** No work of the plan finished before this day. */
   planIssued: string | null;
+  /** The task implements a parent plan's task: its progress rolls up the cascade. */
+  inCascade: boolean;
 }
 
 /** An entry with its task and assignment, from `e`: the table, or the rows an update returned. */
@@ -48,7 +50,8 @@ export const entryViewOf = (
   e.figures, e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward", e.version,
   e.report_id as "reportId", t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder",
   (a.ended_at is not null) as "assignmentEnded",
-  (select p.issued_date::text from plans p where p.id = t.plan_id) as "planIssued"
+  (select p.issued_date::text from plans p where p.id = t.plan_id) as "planIssued",
+  (t.parent_task_id is not null) as "inCascade"
   from ${source} e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
 export const entryViewSelect = entryViewOf(sql`report_entries`);
 
