@@ -231,6 +231,9 @@ async function main() {
     // Let start-up garbage settle before calling the server idle.
     await new Promise((r) => setTimeout(r, 1_000));
     const idleMb = readRssMb(server.pid) ?? 0;
+    // The hourly jobs' first run (opening this month's reports on a dataset that ends last month)
+    // before any scenario, not in the middle of one.
+    progress(`server jobs: ${await server.runJobsNow()}`);
     const { scenarios, cpuMsPerRequest, peakMb, context } = await bench({ options, server });
     const { cold, coldNote } = await coldReads({ options, dataset, context });
     const report: BenchReport = {

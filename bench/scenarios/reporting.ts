@@ -139,12 +139,12 @@ async function dashboardTaskReads(context: ScenarioContext) {
   const { obligations, coordinator } = await reportingFixture(context);
   const pairs: Array<{ session: Session; path: string }> = [];
   for (const o of obligations) {
-    const d = await getJson<{ overdueTasks: Array<{ taskId: string }> }>({
+    const d = await getJson<{ items: Array<{ taskId: string }> }>({
       baseUrl: context.baseUrl,
       session: coordinator,
-      path: `/api/reporting/dashboard?obligationId=${o}&periodKey=${CURRENT_PERIOD}`,
+      path: `/api/reporting/dashboard/overdue-tasks?obligationId=${o}&periodKey=${CURRENT_PERIOD}&pageSize=50`,
     });
-    for (const taskId of [...new Set(d.overdueTasks.map((t) => t.taskId))].slice(0, 10))
+    for (const taskId of [...new Set(d.items.map((t) => t.taskId))].slice(0, 10))
       pairs.push({
         session: coordinator,
         path: `/api/reporting/dashboard/task?obligationId=${o}&periodKey=${CURRENT_PERIOD}&taskId=${taskId}&pageSize=20`,

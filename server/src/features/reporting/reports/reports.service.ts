@@ -82,6 +82,7 @@ export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: s
   const found = await createReportsRepository(db).findReportWithContent(id);
   if (!found || !canReadReport(actor, asLike(found.report))) throw reportNotFound();
   const { report, entries, comments, evidence } = found;
+  const day = today();
   return {
     ...presentSummary(report),
     results: report.results,
@@ -90,10 +91,10 @@ export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: s
     questions: report.questions as string[],
     answers: report.answers as Record<string, string>,
     requiresApproval: report.requiresApproval,
-    entries: entries.map((e) => presentEntry(e, today())),
+    entries: entries.map((e) => presentEntry(e, day)),
     comments: comments.map(presentComment),
     evidence: evidence.map(presentEvidence),
-    can: reportCan(actor, asLike(report), today()),
+    can: reportCan(actor, asLike(report), day),
   };
 }
 
