@@ -55,7 +55,7 @@ async function loads(context: ScenarioContext) {
 }
 
 /**
- * `upload-bomb`: `me` and `dashboard` under load, first alone, then while two uploaders send files
+ * `upload-bomb`: `me` and `dashboard` under load, first alone, then while one uploader sends files
  * expanding to 300 MB to the plan import without pause. Prints both p95s and the server's peak RSS;
  * fails when a p95 grows past 1.5× or the server passes 1 GB.
  */
@@ -87,7 +87,9 @@ export const uploadBombScenario: Scenario = {
         if (res.status !== 400 && res.status !== 503) wrong++;
       }
     };
-    const uploaders = [uploader(0), uploader(1)];
+    // One person's unlucky uploads, one after another (the issue's case); a flood of uploads from many
+    // clients is the per-address and queue limits' business, not the parser's.
+    const uploaders = [uploader(0)];
     const withBombs = await loads(context);
     stop = true;
     await Promise.all(uploaders);
