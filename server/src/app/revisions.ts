@@ -43,17 +43,25 @@ export function createFreshReader(read: () => Promise<Revisions>) {
 
 const readers = new WeakMap<DbOrTx, () => Promise<Revisions>>();
 
+export const REVISIONS_SQL = "select name, sum(revision)::text as revision from app_revisions group by name";
+type RevisionRow = { name: string; revision: string };
+const toMap = (rows: RevisionRow[]): Revisions => new Map(rows.map((r) => [r.name, r.revision]));
+
+/** Reads `db`'s revisions through `read` (a connection of their own), not through `db` itself. */
+export function readRevisionsWith(db: DbOrTx, read: () => Promise<RevisionRow[]>) {
+  readers.set(
+    db,
+    createFreshReader(async () => toMap(await read())),
+  );
+}
+
 /** The named revisions joined into one key, e.g. "4.17.9". */
 export async function readRevisions(db: DbOrTx, names: RevisionName[]): Promise<string> {
   let reader = readers.get(db);
   if (!reader) {
     reader = createFreshReader(async () => {
-      const result = (await db.execute(
-        sql`select name, sum(revision)::text as revision from app_revisions group by name`,
-      )) as unknown as {
-        rows: Array<{ name: string; revision: string }>;
-      };
-      return new Map(result.rows.map((r) => [r.name, r.revision]));
+      const result = (await db.execute(sql.raw(REVISIONS_SQL))) as unknown as { rows: RevisionRow[] };
+      return toMap(result.rows);
     });
     readers.set(db, reader);
   }
