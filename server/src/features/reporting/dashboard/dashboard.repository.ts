@@ -53,8 +53,7 @@ const LEVEL = sql`case when r.unit_kind in ('commune', 'district') then r.unit_k
       with ordinality as chain(id, depth) join org_units x on x.id = chain.id
     where x.kind in ('commune', 'district') order by chain.depth desc limit 1), 'province') end`;
 
-/** An entry's class as the rule judges it for its period (plans/views/status.sql.ts): never the unit's word. */
-const effectiveStatus = entryStatusSql;
+/** Entries finished in their period, by the one status rule (plans/views/status.sql.ts). */
 const COMPLETED = (today: string) => sql`${entryStatusSql(today)} in ('completedOnTime', 'completedLate')`;
 /** Entries with the assignment and task the rule reads. */
 const ENTRIES = sql`reports r join report_entries e on e.report_id = r.id
@@ -100,10 +99,9 @@ interface OverdueRow {
 const overdueQuery = (p: PeriodArgs) => ({
   select: sql`select e.id as "entryId", t.id as "taskId", t.number, t.content, r.unit_id as "unitId",
     u.name as "unitName", a.due_date::text as "dueDate", e.progress`,
-  from: sql`from reports r join report_entries e on e.report_id = r.id join task_assignments a on a.id = e.assignment_id
-    join plan_tasks t on t.id = e.task_id join org_units u on u.id = r.unit_id
+  from: sql`from ${ENTRIES} join org_units u on u.id = r.unit_id
   where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
-    and ${effectiveStatus(p.today)} = 'overdue'`,
+    and ${entryStatusSql(p.today)} = 'overdue'`,
   order: sql`a.due_date nulls last, t.sort_order, u.sort_key collate "C", e.id`,
 });
 
@@ -166,7 +164,7 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
       });
     },
     /**
-     * Task entries per period of the obligation: how many, completed, overdue (as `effectiveStatus`
+     * Task entries per period of the obligation: how many, completed, overdue (as `entryStatusSql`
      * on that day), mean progress. Entries of every period: heavier than the report counts, so the
      * dashboard loads it apart.
      */
@@ -175,7 +173,7 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
         ...p,
         columns: sql`count(*)::int as entries,
           (count(*) filter (where ${COMPLETED(p.today)}))::int as completed,
-          (count(*) filter (where ${effectiveStatus(p.today)} = 'overdue'))::int as overdue,
+          (count(*) filter (where ${entryStatusSql(p.today)} = 'overdue'))::int as overdue,
           coalesce(round(avg(e.progress)), 0)::int as "meanProgress"`,
         from: ENTRIES,
       });
@@ -201,7 +199,7 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
       });
     },
     async taskStatus(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
-      const result = await db.execute(sql`select ${effectiveStatus(p.today)} as status, count(*)::int as n
+      const result = await db.execute(sql`select ${entryStatusSql(p.today)} as status, count(*)::int as n
         from ${ENTRIES}
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
         group by 1`);
@@ -245,7 +243,7 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
       page: number;
       pageSize: number;
     }) {
-      const status = effectiveStatus(p.today);
+      const status = entryStatusSql(p.today);
       const from = sql`from ${ENTRIES} join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and e.task_id = ${p.taskId}
           and ${reportScope(p.scope)}`;
@@ -268,7 +266,7 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
       const result =
         await db.execute(sql`select u.name as "unitName", r.unit_kind as "unitKind", r.state as "reportState",
           t.number as "taskNumber", t.content as "taskContent", a.role, a.due_date::text as "dueDate",
-          ${effectiveStatus(p.today)} as status, e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt"
+          ${entryStatusSql(p.today)} as status, e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt"
         from ${ENTRIES} join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
         order by u.sort_key collate "C", r.unit_id, t.sort_order, a.role`);
