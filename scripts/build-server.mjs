@@ -10,7 +10,7 @@ export async function buildServer() {
     entryPoints: [
       path.join(root, "server/src/main.ts"),
       path.join(root, "server/src/cli/main.ts"),
-      // Uploaded documents are parsed in worker threads (features/documents-in/parse-pool.ts), which
+      // Uploaded documents are parsed in child processes (features/documents-in/parse-pool.ts), which
       // load this file: server/dist/parse-worker.js, found beside main.js or one folder up from cli/.
       { in: path.join(root, "server/src/features/documents-in/parse-worker.ts"), out: "parse-worker" },
     ],

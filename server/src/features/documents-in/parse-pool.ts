@@ -1,21 +1,25 @@
 /**
- * Uploaded documents are parsed in worker threads, never on the request's event loop: a 1 MB
+ * Uploaded documents are parsed in child processes, never on the request's event loop: a 1 MB
  * spreadsheet expanding to 300 MB, or a 19 MB text plan, used to stall every user for 10-20 s.
+ * Processes, not worker threads: ending a worker thread while it allocates can abort the whole
+ * host process on Node 20 (a native assertion in NodePlatform::ForIsolate), so a time limit or a
+ * memory limit reached by one upload took every user's server down. A killed child takes only itself.
  *
  * - Zip limits: the central directory is checked here before anything is queued (expanded size,
  *   entry count, ratio per entry), and the worker inflates each entry capped at its declared size.
- * - Time: a job still running after `timeoutMs` has its worker terminated (400).
- * - Memory: each worker has a V8 heap limit (`resourceLimits`); running out ends that worker (400).
+ * - Time: a job still running after `timeoutMs` has its worker killed (SIGKILL; 400).
+ * - Memory: each worker runs with a V8 heap limit (`--max-old-space-size`); running out ends that
+ *   worker (400, told apart from a crash by V8's message on the worker's stderr).
  * - Queue: at most `concurrency` jobs at once per process, first come first served; at most
  *   `queueLimit` waiting, beyond which the answer is 503 "busy, try again".
  * Workers are kept for further jobs (starting one costs a few hundred ms) and replaced after a
  * failure, a timeout or `jobsPerWorker` jobs; idle ones are stopped after `idleMs`.
  */
+import { type ChildProcess, fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { AppError } from "../../app/errors";
 import type { JobInput, JobName, JobOutput } from "./jobs";
 import type { JobMessage, JobRequest } from "./parse-worker";
@@ -65,18 +69,41 @@ function workerEntry(): { url: URL; viaTsx: boolean } {
   throw new Error(`parse-worker.js not found beside ${here}; rebuild with scripts/build-server.mjs`);
 }
 
+/** V8's words on stderr when a heap limit ends a process (then a native stack of a few KB). */
+const OUT_OF_MEMORY = /heap out of memory|Reached heap limit|allocation failed/i;
+
+interface Worker {
+  child: ChildProcess;
+  /** Whether V8 said the worker ran out of its heap. */
+  ranOutOfMemory: () => boolean;
+}
+
 function startWorker(maxOldGenerationSizeMb: number): Worker {
   const { url, viaTsx } = workerEntry();
-  const resourceLimits = { maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32 };
-  if (!viaTsx) return new Worker(url, { resourceLimits });
-  // tsx's ESM entry (its CommonJS twin cannot register hooks from an ES module).
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve("tsx/esm/api")
-      .replace(/\.cjs$/, ".mjs"),
-  ).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(url.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { resourceLimits });
+  // The parent's own flags (Vitest's, a bench's --cpu-prof) are not passed on: only the limits,
+  // and from sources tsx's loader (its ESM entry registers hooks for the child's imports).
+  const execArgv = [`--max-old-space-size=${maxOldGenerationSizeMb}`, "--max-semi-space-size=16"];
+  if (viaTsx)
+    execArgv.push("--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href);
+  const child = fork(fileURLToPath(url), [], {
+    execArgv,
+    // Uint8Array and nested plain data cross as they are (structured clone), not as JSON.
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "pipe", "ipc"],
+  });
+  // Each chunk is read with the end of the one before, so a message split across two is still seen.
+  let tail = "";
+  let ranOutOfMemory = false;
+  child.stderr?.setEncoding("utf8");
+  child.stderr?.on("data", (chunk: string) => {
+    ranOutOfMemory ||= OUT_OF_MEMORY.test(tail + chunk);
+    tail = chunk.slice(-64);
+  });
+  // A worker never keeps the host alive on its own: a running job holds its timer, the server its socket.
+  child.unref();
+  child.channel?.unref();
+  (child.stderr as { unref?: () => void } | null)?.unref?.();
+  return { child, ranOutOfMemory: () => ranOutOfMemory };
 }
 
 interface Pending {
@@ -132,10 +159,12 @@ export class ParsePool {
 
   /** Stops every idle worker (running ones end with their job). */
   async close() {
-    for (const slot of this.idle.splice(0)) {
-      if (slot.idle) clearTimeout(slot.idle);
-      await slot.worker.terminate();
-    }
+    await Promise.all(
+      this.idle.splice(0).map((slot) => {
+        if (slot.idle) clearTimeout(slot.idle);
+        return stop(slot.worker);
+      }),
+    );
   }
 
   private pump() {
@@ -157,28 +186,27 @@ export class ParsePool {
       return reused;
     }
     const worker = startWorker(this.options.maxOldGenerationSizeMb);
-    worker.unref();
     const slot: Slot = { worker, jobs: 0, idle: null };
-    // A worker that fails while idle (a library's late rejection) is dropped, never an uncaught error here.
+    // A worker that fails or ends while idle is dropped, never an uncaught error here.
     const drop = () => {
       const at = this.idle.indexOf(slot);
       if (at >= 0) this.idle.splice(at, 1);
       if (slot.idle) clearTimeout(slot.idle);
     };
-    worker.on("error", drop);
-    worker.on("exit", drop);
+    worker.child.on("error", drop);
+    worker.child.on("exit", drop);
     return slot;
   }
 
   private release(slot: Slot) {
     if (slot.jobs >= this.options.jobsPerWorker) {
-      void slot.worker.terminate();
+      void stop(slot.worker);
       return;
     }
     slot.idle = setTimeout(() => {
       const at = this.idle.indexOf(slot);
       if (at >= 0) this.idle.splice(at, 1);
-      void slot.worker.terminate();
+      void stop(slot.worker);
     }, this.options.idleMs);
     slot.idle.unref();
     this.idle.push(slot);
@@ -192,7 +220,7 @@ export class ParsePool {
       job.reject(error);
       return Promise.resolve();
     }
-    const { worker } = slot;
+    const { child } = slot.worker;
     const id = this.nextId++;
     slot.jobs++;
     return new Promise<void>((done) => {
@@ -201,11 +229,11 @@ export class ParsePool {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
+        child.off("message", onMessage);
+        child.off("error", onEnded);
+        child.off("exit", onEnded);
         if (keepWorker) this.release(slot);
-        else void worker.terminate();
+        else void stop(slot.worker);
         if ("result" in outcome) job.resolve(outcome.result);
         else job.reject(outcome.error);
         done();
@@ -231,31 +259,45 @@ export class ParsePool {
         else if (message.type === "done") finish({ result: message.result }, true);
         else finish({ error: new AppError(message.status, message.code, message.message) }, true);
       };
-      const onError = (error: Error & { code?: string }) =>
-        finish(
-          {
-            error:
-              error.code === "ERR_WORKER_OUT_OF_MEMORY"
+      // The worker ended (or could not start or be written to) before answering. Its stderr is read
+      // once the pipe has drained, so that V8's out-of-memory message is there to be seen.
+      const onEnded = () => {
+        child.off("exit", onEnded);
+        child.off("error", onEnded);
+        const judge = () =>
+          finish(
+            {
+              error: slot.worker.ranOutOfMemory()
                 ? new AppError(
                     400,
                     "upload.outOfMemory",
                     `Tệp quá phức tạp để đọc (cần hơn ${this.options.maxOldGenerationSizeMb} MB bộ nhớ). Hãy chia nhỏ tệp rồi tải lên lại.`,
                   )
                 : new AppError(400, "upload.damaged", "Tệp bị hỏng: không đọc được nội dung."),
-          },
-          false,
-        );
-      const onExit = () =>
-        finish(
-          { error: new AppError(400, "upload.damaged", "Tệp bị hỏng: không đọc được nội dung.") },
-          false,
-        );
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
-      worker.postMessage({ id, name: job.name, input: job.input } satisfies JobRequest);
+            },
+            false,
+          );
+        if (child.stderr && !child.stderr.readableEnded) child.stderr.once("close", judge);
+        else judge();
+      };
+      child.on("message", onMessage);
+      child.on("error", onEnded);
+      child.on("exit", onEnded);
+      child.send({ id, name: job.name, input: job.input } satisfies JobRequest, (error) => {
+        if (error) onEnded();
+      });
     });
   }
+}
+
+/** Ends a worker at once (a parse has nothing to save) and resolves when it is gone. */
+function stop(worker: Worker): Promise<void> {
+  const { child } = worker;
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
 }
 
 let shared: ParsePool | null = null;

@@ -1,8 +1,7 @@
 /**
- * Entry of a parse worker thread (features/documents-in/parse-pool.ts starts it). Bundled by
+ * Entry of a parse worker, a child process (features/documents-in/parse-pool.ts forks it). Bundled by
  * scripts/build-server.mjs as server/dist/parse-worker.js; run from sources through tsx.
  */
-import { parentPort } from "node:worker_threads";
 import { AppError } from "../../app/errors";
 import { documentKind, type JobName, jobBytes, jobs } from "./jobs";
 import { isZip, readCentralDirectory, verifyZipEntries } from "./zip-limits";
@@ -29,10 +28,12 @@ function reason(error: unknown): string {
   return "không đọc được nội dung";
 }
 
-const port = parentPort;
-if (port) {
-  port.on("message", async ({ id, name, input }: JobRequest) => {
-    const send = (message: JobMessage) => port.postMessage(message);
+const send = process.send?.bind(process);
+if (send) {
+  // The server ended (or was killed): nothing is left to parse for.
+  process.on("disconnect", () => process.exit(0));
+  process.on("message", async ({ id, name, input }: JobRequest) => {
+    const reply = (message: JobMessage) => send(message);
     const data = jobBytes(name, input);
     try {
       if (data && isZip(data)) verifyZipEntries(data, readCentralDirectory(data));
@@ -40,13 +41,13 @@ if (port) {
         input: unknown,
         report: (done: number, total: number) => void,
       ) => Promise<unknown>;
-      const result = await job(input, (done, total) => send({ id, type: "progress", done, total }));
-      send({ id, type: "done", result });
+      const result = await job(input, (done, total) => reply({ id, type: "progress", done, total }));
+      reply({ id, type: "done", result });
     } catch (error) {
       if (error instanceof AppError)
-        send({ id, type: "failed", status: error.status, code: error.code, message: error.message });
+        reply({ id, type: "failed", status: error.status, code: error.code, message: error.message });
       else
-        send({
+        reply({
           id,
           type: "failed",
           status: 400,
