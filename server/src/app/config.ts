@@ -23,6 +23,8 @@ export interface AppConfig {
   loginLock: { maxFailures: number; lockMinutes: number };
   /** Login attempts one client address may make per minute (LOGIN_RATE_LIMIT). */
   loginRateLimit: number;
+  /** Uploads to be parsed one account may send to one route per minute (UPLOAD_RATE_LIMIT). */
+  uploadRateLimit: number;
   /**
    * The proxies whose X-Forwarded-For/-Host/-Proto are believed (TRUST_PROXY: addresses or CIDR
    * ranges). Empty: the socket's address is the client's, and forwarding headers change nothing.
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
     },
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    uploadRateLimit: Number(env.UPLOAD_RATE_LIMIT ?? 12),
     trustProxy,
     validateResponses: env.RESPONSE_VALIDATION ? env.RESPONSE_VALIDATION !== "0" : nodeEnv !== "production",
     timeZone,

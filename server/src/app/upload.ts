@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { AppConfig } from "./config";
 import { AppError, badRequest } from "./errors";
 
 const EXTENSIONS: Record<string, string[]> = {
@@ -41,4 +42,19 @@ export async function readUpload({
   if (part.file.truncated)
     throw new AppError(413, "upload.tooLarge", `Tệp vượt quá ${Math.round(maxBytes / 1024 / 1024)} MB.`);
   return { fileName, data: new Uint8Array(data) };
+}
+
+/**
+ * The rate limit of a route that parses an uploaded document: `config.uploadRateLimit` uploads a
+ * minute per account and route (UPLOAD_RATE_LIMIT). A person sends a plan a few times a minute;
+ * one sending files without pause took a core from every other user, even when each file was
+ * refused. Counted after sign-in (preHandler), so the key is the account, not a shared address.
+ */
+export function uploadRateLimit(config: Pick<AppConfig, "uploadRateLimit">) {
+  return {
+    max: config.uploadRateLimit,
+    timeWindow: "1 minute",
+    hook: "preHandler" as const,
+    keyGenerator: (request: FastifyRequest) => `upload:${request.actor?.userId ?? request.ip}`,
+  };
 }

@@ -79,7 +79,8 @@ async function excelSeed(): Promise<Uint8Array> {
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemoProvince({ database });
-  app = await buildTestApp(database);
+  // Hundreds of uploads from one account: the per-account upload limit is tested in upload-limit.test.ts.
+  app = await buildTestApp(database, { uploadRateLimit: 100_000 });
   seeds.docx = await wordSeed();
   seeds.xlsx = await excelSeed();
   seeds.pdf = new Uint8Array(buildPlanPdf({ pages: 1 }));

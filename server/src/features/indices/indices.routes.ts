@@ -33,7 +33,7 @@ import {
 } from "../../../../core/src/api/indices.schemas";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
-import { readUpload } from "../../app/upload";
+import { readUpload, uploadRateLimit } from "../../app/upload";
 import { getVisibleUnit } from "../org-units/org-units.service";
 import { MAX_FILE_BYTES } from "./import";
 import {
@@ -73,7 +73,7 @@ const resultParams = z.strictObject({
 const ok = z.object({ ok: z.literal(true) });
 
 /** Indices: definitions, provinces, results (import, manual entry), analysis and targets. */
-export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
+export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
   // The catalog is data seeded from core/: idempotent, so every start (and every test app) has it.
   await ensureIndexCatalog({ db });
 
@@ -246,7 +246,10 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
   // ---------- results ----------
   app.post(
     "/api/indices/results/import",
-    { config: user, schema: { querystring: resultsImportQuery, response: { 200: resultsImportPreview } } },
+    {
+      config: { ...user, rateLimit: uploadRateLimit(config) },
+      schema: { querystring: resultsImportQuery, response: { 200: resultsImportPreview } },
+    },
     async (request) => {
       const actor = actorOf(request);
       const file = await readUpload({ request, maxBytes: MAX_FILE_BYTES, accept: ["xlsx", "csv"] });

@@ -17,7 +17,7 @@ import {
 } from "../../../../core/src/api/org-units.schemas";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
-import { readUpload } from "../../app/upload";
+import { readUpload, uploadRateLimit } from "../../app/upload";
 import { createGroup, deleteGroup, expandGroup, listGroups, updateGroup } from "./org-groups.service";
 import { importUnitList } from "./org-units.import";
 import { canManageDirectory } from "./org-units.policy";
@@ -34,7 +34,7 @@ import {
 const idParams = z.strictObject({ id: uuidSchema });
 const user = { access: "user" as const };
 
-export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
+export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
   app.get(
     "/api/org-units",
     { config: user, schema: { querystring: orgUnitSearchQuery, response: { 200: orgUnitListResponse } } },
@@ -139,7 +139,7 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { 
   app.post(
     "/api/org-units/import",
     {
-      config: user,
+      config: { ...user, rateLimit: uploadRateLimit(config) },
       schema: {
         querystring: z.strictObject({
           commit: z.enum(["true", "false"]).default("false"),

@@ -80,3 +80,30 @@ describe("plan import routes", () => {
     expect((await viewer.post("/api/plan-import/extract-text", { text: "Kế hoạch" })).statusCode).toBe(403);
   });
 });
+
+describe("upload limit per account", () => {
+  let limited: FastifyInstance;
+  beforeAll(async () => {
+    limited = await buildTestApp(database, { uploadRateLimit: 2 });
+  });
+  afterAll(() => limited.close());
+
+  it("refuses a third document within the minute with a Vietnamese 429, for that account only", async () => {
+    const client = async (username: string) => {
+      const c = createClient(limited);
+      await c.login(username, "ChiSo@2026");
+      return c;
+    };
+    const coordinator = await client("dieuphoi");
+    const text = "KẾ HOẠCH\n1. Rà soát thủ tục hành chính";
+    const file = { fileName: "k.txt", data: Buffer.from(text) };
+    expect((await coordinator.upload("/api/plan-import/extract", file)).statusCode).toBe(200);
+    expect((await coordinator.upload("/api/plan-import/extract", file)).statusCode).toBe(200);
+    const third = await coordinator.upload("/api/plan-import/extract", file);
+    expect(third.statusCode).toBe(429);
+    expect(third.json().error.message).toBe("Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.");
+    // Another account on the same address is not held back by the first one's uploads.
+    const officer = await client("canbo");
+    expect((await officer.upload("/api/plan-import/extract", file)).statusCode).toBe(200);
+  });
+});

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { forbidden } from "../../app/errors";
-import { readUpload } from "../../app/upload";
+import { readUpload, uploadRateLimit } from "../../app/upload";
 import { canExtractPlan } from "./plan-import.policy";
 import { MAX_FILE_BYTES } from "./plan-import.readers";
 import { extractPlan } from "./plan-import.service";
@@ -12,11 +12,11 @@ import { extractPlan } from "./plan-import.service";
  * Plan documents in, a plan to review out: nothing is stored. The reviewed plan is then created as a
  * draft through the plans API (POST /api/plans, PUT /api/plans/:id/tasks).
  */
-export const planImportRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
+export const planImportRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
   app.post(
     "/api/plan-import/extract",
     {
-      config: { access: "user" },
+      config: { access: "user", rateLimit: uploadRateLimit(config) },
       schema: { description: "Trích xuất kế hoạch từ tệp .docx, .pdf, .xlsx, .txt, .md" },
     },
     async (request) => {
@@ -34,7 +34,7 @@ export const planImportRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, 
   app.post(
     "/api/plan-import/extract-text",
     {
-      config: { access: "user" },
+      config: { access: "user", rateLimit: uploadRateLimit(config) },
       bodyLimit: 6 * 1024 * 1024,
       schema: {
         description: "Trích xuất kế hoạch từ văn bản dán vào (bảng dạng tab hoặc HTML)",

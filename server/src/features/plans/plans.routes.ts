@@ -46,7 +46,7 @@ import {
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
-import { readUpload } from "../../app/upload";
+import { readUpload, uploadRateLimit } from "../../app/upload";
 import { updateAssignment } from "./assignments/assignment-update.service";
 import { reassignAssignment, reassignMerged } from "./assignments/reassign.service";
 import { createChildPlan, instantiateFramework } from "./cascade/cascade.service";
@@ -199,7 +199,7 @@ export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db,
   app.post(
     "/api/plans/:id/tasks/import",
     {
-      config: user,
+      config: { ...user, rateLimit: uploadRateLimit(config) },
       schema: { params: idParams, querystring: taskImportQuery, response: { 200: taskImportPreview } },
     },
     async (request) => {
