@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { evidence, reportComment, reportEntry } from "../../../../../core/src/api/reporting.schemas";
 import { workStatus } from "../../../../../core/src/plans/status";
 import { adHocPeriod, parsePeriodKey, periodLabel } from "../../../../../core/src/reporting/periods";
-import type { EntryView, EvidenceRow } from "./report.sql";
+import type { EntryPageView, EvidenceRow } from "./report.sql";
 
 /** "Tháng 11/2026", "Quý 4/2026"…; an ad hoc request is labelled by its own dates. */
 export function labelOfPeriod(r: { periodKey: string; periodStart: string; periodEnd: string }) {
@@ -17,7 +17,7 @@ export const iso = (v: unknown): string | null =>
   v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString();
 
 /** An entry as a person reads it; its class comes from the one rule, judged for the report's period. */
-export function presentEntry(e: EntryView, today: string): z.infer<typeof reportEntry> {
+export function presentEntry(e: EntryPageView, today: string): z.infer<typeof reportEntry> {
   return {
     id: e.id,
     assignmentId: e.assignmentId,

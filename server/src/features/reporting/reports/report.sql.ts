@@ -40,19 +40,38 @@ export interface EntryView {
   inCascade: boolean;
 }
 
-/** An entry with its task and assignment, from `e`: the table, or the rows an update returned. */
-export const entryViewOf = (
-  source: SQL,
-) => sql`select e.id, e.assignment_id as "assignmentId", e.task_id as "taskId", t.number as "taskNumber",
-  t.content as "taskContent", a.role, a.due_date::text as "dueDate", t.deadline_text as "deadlineText",
-  t.quantitative_targets as "quantitativeTargets", (t.deadline->>'kind' = 'recurring') as recurring,
-  (select r.period_end::text from reports r where r.id = e.report_id) as "periodEnd", e.progress, e.narrative,
-  e.figures, e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward", e.version,
-  e.report_id as "reportId", t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder",
-  (a.ended_at is not null) as "assignmentEnded",
+/** What the report page shows of an entry: everything `presentEntry` reads. */
+export type EntryPageView = Omit<EntryView, "reportId" | "assignmentEnded" | "planIssued" | "inCascade">;
+
+/**
+ * The columns of an entry with its task and assignment, from `e` joined to `t` and `a`. The report
+ * page passes its report's period end (one value for all its entries); a save reads it per entry.
+ */
+const entryColumns = (periodEnd: SQL) => sql`e.id, e.assignment_id as "assignmentId", e.task_id as "taskId",
+  t.number as "taskNumber", t.content as "taskContent", a.role, a.due_date::text as "dueDate",
+  t.deadline_text as "deadlineText", t.quantitative_targets as "quantitativeTargets",
+  (t.deadline->>'kind' = 'recurring') as recurring, ${periodEnd}::text as "periodEnd", e.progress,
+  e.narrative, e.figures, e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward",
+  e.version, t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder"`;
+const entryJoins = sql`join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
+
+/**
+ * An entry with its task and assignment, from `e`: the table, or the rows an update returned. With
+ * what a save checks besides: whether the assignment ended, the plan's issue day, the cascade.
+ */
+export const entryViewOf = (source: SQL) => sql`select ${entryColumns(
+  sql`(select r.period_end from reports r where r.id = e.report_id)`,
+)}, e.report_id as "reportId", (a.ended_at is not null) as "assignmentEnded",
   (select p.issued_date::text from plans p where p.id = t.plan_id) as "planIssued",
   (t.parent_task_id is not null) as "inCascade"
-  from ${source} e join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
+  from ${source} e ${entryJoins}`;
+
+/**
+ * A report's entries as its page shows them, `e` being the report's (filter on `e.report_id`):
+ * no per-entry lookups of what the page does not need. Opening a report is the most frequent read.
+ */
+export const entryPageOf = (periodEnd: SQL) =>
+  sql`select ${entryColumns(periodEnd)} from report_entries e ${entryJoins}`;
 export const entryViewSelect = entryViewOf(sql`report_entries`);
 
 export interface ReportCommentView {

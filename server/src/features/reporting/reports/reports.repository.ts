@@ -10,9 +10,9 @@ import { orgUnits } from "../../org-units/org-units.table";
 import type { TaskScope } from "../../plans/plans.policy";
 import { reportingObligations, reports } from "../reporting.table";
 import {
-  type EntryView,
+  type EntryPageView,
   type EvidenceRow,
-  entryViewSelect,
+  entryPageOf,
   type ReportCommentView,
   reportFields,
 } from "./report.sql";
@@ -82,9 +82,9 @@ const reportWithContent = definePrepared((db) => {
     .select({
       ...reportFields,
       entries: sql<
-        EntryView[]
+        EntryPageView[]
       >`(select coalesce(json_agg(v order by v."taskPlanId", v."taskSortOrder", v.role), '[]')
-          from (${entryViewSelect} where e.report_id = ${reportId}) v)`,
+          from (${entryPageOf(sql`${reports.periodEnd}`)} where e.report_id = ${reportId}) v)`,
       comments: sql<ReportCommentView[]>`(select coalesce(json_agg(json_build_object('id', c.id,
             'taskId', c.task_id, 'authorName', c.author_name, 'body', c.body, 'createdAt', c.created_at)
             order by c.created_at), '[]')
