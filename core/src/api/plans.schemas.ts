@@ -98,6 +98,8 @@ export const planSummary = z.object({
   periodTo: z.number().nullable(),
   isFramework: z.boolean(),
   taskCount: z.number(),
+  /** 0-100: the mean of the plan's tasks' progress. */
+  progress: z.number(),
   updatedAt: z.string(),
 });
 

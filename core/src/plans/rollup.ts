@@ -20,6 +20,14 @@ export function taskProgress(assignments: RollupAssignment[]): number {
   return mean((leads.length ? leads : assignments).map((a) => a.progress));
 }
 
+/**
+ * A plan's progress: the mean of its tasks' (each already the mean of the units doing it), so a task
+ * counts once however many units share it. A task nobody does yet counts as 0 %.
+ */
+export function planProgress(taskProgresses: number[]): number {
+  return mean(taskProgresses);
+}
+
 /** A unit's progress on a parent task: the mean of the child tasks implementing it, else its own. */
 export function assignmentProgress({ own, childTasks }: { own: number; childTasks: number[] }): number {
   return childTasks.length ? mean(childTasks) : own;

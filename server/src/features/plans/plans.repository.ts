@@ -27,6 +27,12 @@ export async function insertChunked<T>(rows: T[], size: number, insert: (chunk: 
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
+/**
+ * A plan's progress over the task rows `tasks` (already cut to the plan's live tasks): core's
+ * `planProgress` in SQL, the mean rounded half up (tested against core in plan-progress.sql.test.ts).
+ */
+export const planProgressOf = (tasks: SQL) => sql<number>`coalesce(round(avg(${tasks}.progress)), 0)::int`;
+
 const planColumns = {
   plan: plans,
   ownerUnitKind: orgUnits.kind,
@@ -100,6 +106,8 @@ export function createPlansRepository(db: DbOrTx) {
           .select({
             ...planColumns,
             taskCount: sql<number>`(select count(*)::int from plan_tasks t where t.plan_id = ${plans.id} and t.kind = 'task' and t.removed_at is null)`,
+            progress: sql<number>`(select ${planProgressOf(sql`t`)} from plan_tasks t
+              where t.plan_id = ${plans.id} and t.kind = 'task' and t.removed_at is null)`,
           })
           .from(plans)
           .innerJoin(orgUnits, eq(orgUnits.id, plans.ownerUnitId))
@@ -113,14 +121,22 @@ export function createPlansRepository(db: DbOrTx) {
           .innerJoin(orgUnits, eq(orgUnits.id, plans.ownerUnitId))
           .where(where),
       ]);
-      return { rows: rows.map((r) => ({ ...flatten(r), taskCount: Number(r.taskCount) })), total: Number(n) };
+      return {
+        rows: rows.map((r) => ({
+          ...flatten(r),
+          taskCount: Number(r.taskCount),
+          progress: Number(r.progress),
+        })),
+        total: Number(n),
+      };
     },
-    async countTasks(planId: string) {
-      const [{ n }] = await db
-        .select({ n: sql<number>`count(*)::int` })
+    /** How many tasks the plan has, and its progress (core's `planProgress`). */
+    async taskFigures(planId: string) {
+      const [row] = await db
+        .select({ taskCount: sql<number>`count(*)::int`, progress: planProgressOf(sql`${planTasks}`) })
         .from(planTasks)
         .where(and(eq(planTasks.planId, planId), eq(planTasks.kind, "task"), isNull(planTasks.removedAt)));
-      return Number(n);
+      return { taskCount: Number(row.taskCount), progress: Number(row.progress) };
     },
     /** Open assignments of a plan, through its tasks (task_assignments has no plan index). */
     async countAssignments(planId: string) {

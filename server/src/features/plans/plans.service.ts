@@ -152,7 +152,7 @@ export async function deletePlan({ db, actor, id }: { db: Db; actor: Actor; id: 
   });
 }
 
-export function presentPlanSummary(p: PlanWithOwner & { taskCount?: number }) {
+export function presentPlanSummary(p: PlanWithOwner & { taskCount?: number; progress?: number }) {
   return {
     id: p.id,
     kind: p.kind as never,
@@ -167,6 +167,8 @@ export function presentPlanSummary(p: PlanWithOwner & { taskCount?: number }) {
     periodTo: p.periodTo,
     isFramework: p.isFramework,
     taskCount: p.taskCount ?? 0,
+    /** The mean of its tasks' progress (core's `planProgress`, in SQL). */
+    progress: p.progress ?? 0,
     updatedAt: p.updatedAt.toISOString(),
   };
 }
@@ -206,11 +208,10 @@ export async function getPlanDetail({ db, actor, id }: { db: Db; actor: Actor; i
     repo.listAmendments(id),
     repo.countAssignments(id),
     plan.parentPlanId ? repo.findById(plan.parentPlanId) : null,
-    repo.countTasks(id),
+    repo.taskFigures(id),
   ]);
-  const taskCount = counted;
   return {
-    ...presentPlanSummary({ ...plan, taskCount }),
+    ...presentPlanSummary({ ...plan, ...counted }),
     provinceId: plan.provinceId,
     issuerName: plan.issuerName,
     place: plan.place,

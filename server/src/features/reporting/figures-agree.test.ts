@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planProgress } from "../../../../core/src/plans/rollup";
 import {
   ASSIGNMENT_STATUS_LABELS_VI,
   ASSIGNMENT_STATUSES,
@@ -305,6 +306,25 @@ describe("one write path of progress", () => {
     (
       await database.query<{ progress: number }>("select progress from plan_tasks where id = $1", [task[key]])
     )[0].progress;
+  /** The plan's progress as its page and the plan list show it, beside core's rule over its tasks. */
+  const planProgressSeen = async () => {
+    const c = await as("coord");
+    const detail = (await c.get(`/api/plans/${planId}`)).json();
+    const listed = (await c.get("/api/plans?pageSize=100"))
+      .json()
+      .plans.find((p: { id: string }) => p.id === planId);
+    const tasks = await database.query<{ progress: number }>(
+      "select progress from plan_tasks where plan_id = $1 and kind = 'task' and removed_at is null",
+      [planId],
+    );
+    return {
+      detail: detail.plan.progress,
+      listed: listed?.progress,
+      rule: planProgress(tasks.map((t) => t.progress)),
+    };
+  };
+  const expectPlanProgress = async (value: number) =>
+    expect(await planProgressSeen()).toEqual({ detail: value, listed: value, rule: value });
 
   it("rolls up the same from a report's autosave and from the assignment route, and keeps one figure", async () => {
     // A said 40 % on T3 in its report; B says 60 % in "my tasks": the task is the mean of its leads.
@@ -312,6 +332,8 @@ describe("one write path of progress", () => {
     const bT3 = await entryOf("officerB", "T3");
     expect((await b.patch(`/api/assignments/${bT3.assignmentId}`, { progress: 60 })).statusCode).toBe(200);
     expect(await taskProgress("T3")).toBe(50);
+    const planAfterRoute = (await planProgressSeen()).rule;
+    await expectPlanProgress(planAfterRoute);
     // B's report says what "my tasks" said: one figure per assignment.
     const after = await entryOf("officerB", "T3");
     expect(after).toMatchObject({ progress: 60, version: bT3.version + 1 });
@@ -322,8 +344,12 @@ describe("one write path of progress", () => {
     });
     expect(viaReport.statusCode, viaReport.body).toBe(200);
     expect(await taskProgress("T3")).toBe(60);
+    const planAfterReport = (await planProgressSeen()).rule;
+    await expectPlanProgress(planAfterReport);
     expect((await b.patch(`/api/assignments/${bT3.assignmentId}`, { progress: 80 })).statusCode).toBe(200);
     expect(await taskProgress("T3")).toBe(60);
+    // The same statement by either path leaves the plan where the other left it.
+    await expectPlanProgress(planAfterReport);
     const [assignment] = await database.query<{ progress: number }>(
       "select progress from task_assignments where id = $1",
       [bT3.assignmentId],

@@ -245,7 +245,7 @@ export async function getTaskDetail({ db, actor, id }: { db: Db; actor: Actor; i
   const parentTask = task.parentTaskId ? (await taskRows.findTasks([task.parentTaskId]))[0] : null;
   return {
     task: row,
-    plan: presentPlanSummary(plan),
+    plan: presentPlanSummary({ ...plan, ...(await repo.taskFigures(plan.id)) }),
     assignments: all.filter((x) => !x.a.endedAt).map(present),
     history: all.filter((x) => x.a.endedAt).map(present),
     childTasks: children.map((c) => ({

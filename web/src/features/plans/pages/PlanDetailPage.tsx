@@ -13,6 +13,7 @@ import {
   Descriptions,
   Flex,
   Popconfirm,
+  Progress,
   Result,
   Skeleton,
   Space,
@@ -167,6 +168,11 @@ export function PlanDetailPage() {
           {formatDateVi(p.issuedDate) || "—"}
         </Descriptions.Item>
         <Descriptions.Item label={t("plans.fields.taskCount")}>{p.taskCount}</Descriptions.Item>
+        {p.status !== "draft" ? (
+          <Descriptions.Item label={t("plans.fields.progress")}>
+            <Progress percent={p.progress} size="small" style={{ margin: 0, maxWidth: 200 }} />
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t("plans.fields.assignmentCount")}>{p.assignmentCount}</Descriptions.Item>
         {p.parentPlan ? (
           <Descriptions.Item label={t("plans.fields.parentPlan")}>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Empty, Flex, Input, InputNumber, Select, Table, Tag, Typography } from "antd";
+import { Button, Empty, Flex, Input, InputNumber, Progress, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -145,6 +145,15 @@ export function PlansListPage() {
             width: 100,
             align: "right",
             sorter: (a, b) => a.taskCount - b.taskCount,
+          },
+          {
+            // The mean of the plan's tasks (core's planProgress); a draft has no work yet.
+            title: t("plans.fields.progress"),
+            dataIndex: "progress",
+            width: 130,
+            sorter: (a, b) => a.progress - b.progress,
+            render: (v: number, r) =>
+              r.status === "draft" ? "—" : <Progress percent={v} size="small" style={{ margin: 0 }} />,
           },
           {
             title: t("plans.fields.status"),
