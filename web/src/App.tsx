@@ -39,6 +39,7 @@ const ComponentsPage = indicesPage(() => import("./features/indices/pages/Compon
 const HeatmapPage = indicesPage(() => import("./features/indices/pages/HeatmapPage"), "HeatmapPage");
 const WeightsPage = indicesPage(() => import("./features/indices/pages/WeightsPage"), "WeightsPage");
 const WhatIfPage = indicesPage(() => import("./features/indices/pages/WhatIfPage"), "WhatIfPage");
+const RankingPage = indicesPage(() => import("./features/indices/pages/RankingPage"), "RankingPage");
 const ImportPage = indicesPage(() => import("./features/indices/pages/ImportPage"), "ImportPage");
 const TargetsPage = indicesPage(() => import("./features/indices/pages/TargetsPage"), "TargetsPage");
 const DefinitionsPage = indicesPage(
@@ -93,6 +94,7 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: lazyPage(<ProfilePage />) },
               { path: "components", element: lazyPage(<ComponentsPage />) },
+              { path: "ranking", element: lazyPage(<RankingPage />) },
               { path: "heatmap", element: lazyPage(<HeatmapPage />) },
               { path: "weights", element: lazyPage(<WeightsPage />) },
               { path: "what-if", element: lazyPage(<WhatIfPage />) },

@@ -279,6 +279,8 @@ export const profilePoint = z.object({
   scoreChange: z.number().nullable(),
   /** Places gained (+) or lost (−). */
   placesChange: z.number().nullable(),
+  /** True when the year before used another method (scale or total rule): no change is given. */
+  methodBreak: z.boolean(),
 });
 export const provinceProfileResponse = z.object({
   province: indexProvince,
@@ -293,6 +295,60 @@ export const provinceProfileResponse = z.object({
       ),
     }),
   ),
+});
+
+/** The years one province has results for, per index: the analysis screens open on the latest. */
+export const provinceYearsResponse = z.object({
+  province: z.string(),
+  indices: z.array(z.object({ indexCode: z.string(), years: z.array(z.number()), latest: z.number() })),
+});
+
+// ---------- ranking of every province ----------
+
+export const RANKING_SORTS = ["rank", "name", "score", "scoreChange", "placesChange"] as const;
+export const rankingQuery = z.strictObject({
+  year: yearSchema,
+  /** One of the response's regions; absent = the whole country. */
+  region: z.string().trim().max(100).optional(),
+  sort: z.enum(RANKING_SORTS, { message: "Cách sắp xếp không hợp lệ" }).default("rank"),
+  order: z.enum(["asc", "desc"], { message: "Chiều sắp xếp không hợp lệ" }).default("asc"),
+});
+export const rankingRow = z.object({
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  region: z.string(),
+  score: z.number().nullable(),
+  ...rankFields,
+  band: z.string().nullable(),
+  /** True when the band was derived (quartiles), not published. */
+  bandComputed: z.boolean(),
+  previousScore: z.number().nullable(),
+  previousRank: z.number().nullable(),
+  previousRankText: z.string().nullable(),
+  scoreChange: z.number().nullable(),
+  /** Places gained (+) or lost (−) since the previous year of the same method. */
+  placesChange: z.number().nullable(),
+});
+export const rankingResponse = z.object({
+  index: z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() }),
+  year: z.number(),
+  versionCode: z.string(),
+  scaleMax: z.number(),
+  /** The year changes are measured from: the latest earlier year with results of the same method. */
+  previousYear: z.number().nullable(),
+  /** Set when the latest earlier year used another method, so no change is given across it. */
+  methodBreak: z
+    .object({ previousYear: z.number(), fromScaleMax: z.number(), toScaleMax: z.number() })
+    .nullable(),
+  /** published: the publisher's groups; quartile: quartiles of the scores, named plainly; none. */
+  bandSource: z.enum(["published", "quartile", "none"]),
+  regions: z.array(z.string()),
+  region: z.string().nullable(),
+  /** Provinces with a rank in the whole country: every rank's denominator. */
+  ranked: z.number(),
+  /** Rows in this answer (all of them: at most 97 provinces, one page). */
+  total: z.number(),
+  rows: z.array(rankingRow),
 });
 
 const peersParam = z

@@ -208,6 +208,8 @@ export const reportPeriodListResponse = z.object({
       reports: z.number(),
     }),
   ),
+  /** The period the dashboard opens on: the one containing the province's today, else the latest begun. */
+  current: z.object({ obligationId: z.string(), periodKey: z.string() }).nullable(),
 });
 
 export const reportUpdateBody = z.strictObject({

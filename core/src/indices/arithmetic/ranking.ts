@@ -60,6 +60,17 @@ export const QUARTILE_TIER_LABELS: Record<QuartileTier, { vi: string; en: string
   lowest: { vi: "Nhóm thấp nhất", en: "Poor performers" },
 };
 
+/**
+ * Quartile groups named plainly, for an index whose publisher names no grouping (PGI, SIPAS…): the
+ * same cut points as PAPI's tiers, but words that claim nothing the publisher did not say.
+ */
+export const PLAIN_QUARTILE_LABELS: Record<QuartileTier, { vi: string; en: string }> = {
+  highest: { vi: "Nhóm 25% cao nhất", en: "Top quarter" },
+  highAverage: { vi: "Nhóm trên trung vị", en: "Second quarter" },
+  lowAverage: { vi: "Nhóm dưới trung vị", en: "Third quarter" },
+  lowest: { vi: "Nhóm 25% thấp nhất", en: "Bottom quarter" },
+};
+
 /** Percentile with linear interpolation between order statistics (Excel PERCENTILE.INC). */
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

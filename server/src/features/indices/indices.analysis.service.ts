@@ -8,6 +8,7 @@ import {
   yearOnYear,
 } from "../../../../core/src/indices/arithmetic/change";
 import { marginalWorth } from "../../../../core/src/indices/arithmetic/marginal";
+import { comparableYears, type MethodBreak } from "../../../../core/src/indices/arithmetic/method";
 import { whatIf } from "../../../../core/src/indices/arithmetic/whatif";
 import type { Component } from "../../../../core/src/indices/definitions/types";
 import type { Db, DbOrTx } from "../../app/db";
@@ -17,7 +18,7 @@ import { readRevisions } from "../../app/revisions";
 import { formatVi } from "./import/numbers";
 import { scoreOf, shownRank } from "./indices.presenter";
 import { createIndicesRepository, type ProvinceRow, type ResultRow } from "./indices.repository";
-import { listProvincesCached, loadVersion, versionForYear } from "./indices.versions";
+import { listProvincesCached, loadVersion, methodBreaksOf, versionForYear } from "./indices.versions";
 
 export async function getProvince(db: DbOrTx, code: string) {
   const provinces = await listProvincesCached(db);
@@ -40,7 +41,7 @@ export function presentProvince(p: ProvinceRow, all: ProvinceRow[]) {
 
 /** The indices' names, kept under the 'indices' revision read before them (any process's edit changes it). */
 const definitionNames = new WeakMap<object, { revision: string; names: Promise<Map<string, string>> }>();
-async function indexNames(db: DbOrTx) {
+export async function indexNames(db: DbOrTx) {
   const revision = await readRevisions(db, ["indices"]);
   let cached = definitionNames.get(db);
   if (cached?.revision !== revision) {
@@ -57,8 +58,24 @@ async function indexNames(db: DbOrTx) {
 }
 export const forgetIndexNames = (db: DbOrTx) => definitionNames.delete(db);
 
-/** A point of a series with its change against the previous point. */
-function point(row: ResultRow, previous: ResultRow | null) {
+/**
+ * The result a year is compared with: the one before it, unless the index changed method in between
+ * (PAPI 2017 on 60 points, 2018 on 80): then nothing, and `methodBreak` says why.
+ */
+export function comparablePrevious<R extends Pick<ResultRow, "year">>(
+  row: R,
+  before: R | null | undefined,
+  breaks: readonly MethodBreak[],
+) {
+  if (!before) return { previous: null, methodBreak: false };
+  return comparableYears(breaks, before.year, row.year)
+    ? { previous: before, methodBreak: false }
+    : { previous: null, methodBreak: true };
+}
+
+/** A point of a series with its change against the previous point of the same method. */
+function point(row: ResultRow, before: ResultRow | null, breaks: readonly MethodBreak[]) {
+  const { previous, methodBreak } = comparablePrevious(row, before, breaks);
   const shown = shownRank(row);
   const prevShown = previous ? shownRank(previous) : null;
   const change = yearOnYear(
@@ -77,6 +94,7 @@ function point(row: ResultRow, previous: ResultRow | null) {
     previousYear: previous?.year ?? null,
     scoreChange: change.scoreChange,
     placesChange: change.placesChange,
+    methodBreak,
   };
 }
 
@@ -98,6 +116,8 @@ async function assembleProvinceProfile({ db, provinceCode }: { db: Db; provinceC
     createIndicesRepository(db).resultsOfProvinces(codes),
     indexNames(db),
   ]);
+  const breaks = new Map<string, MethodBreak[]>();
+  for (const code of new Set(rows.map((r) => r.indexCode))) breaks.set(code, await methodBreaksOf(db, code));
   const series = codes.map((code) => {
     const own = rows.filter((r) => r.provinceCode === code);
     const byIndex = new Map<string, ResultRow[]>();
@@ -115,7 +135,7 @@ async function assembleProvinceProfile({ db, provinceCode }: { db: Db; provinceC
         .map(([indexCode, list]) => ({
           indexCode,
           indexName: names.get(indexCode) ?? indexCode,
-          points: list.map((r, i) => point(r, i > 0 ? list[i - 1] : null)),
+          points: list.map((r, i) => point(r, i > 0 ? list[i - 1] : null, breaks.get(indexCode) ?? [])),
         })),
     };
   });
@@ -143,7 +163,7 @@ function levelOf(components: readonly Component[]) {
 // biome-ignore lint/suspicious/noExplicitAny: one cache for answers of several shapes
 const resultReads = createMemo<any>({ ttlMs: 60_000, max: 2_000 });
 
-function cachedRead<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
+export function cachedRead<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
   return readRevisions(db, ["indices"]).then((revision) => resultReads.get(`${revision}|${key}`, compute));
 }
 
@@ -195,16 +215,18 @@ async function assembleComponentTable({
   const { province, provinces } = await getProvince(db, provinceCode);
   const repo = createIndicesRepository(db);
   const peerCodes = peers.filter((p) => p !== provinceCode);
-  const [history, peerRows, medians, names] = await Promise.all([
+  const [history, peerRows, medians, names, breaks] = await Promise.all([
     repo.resultsOfProvinceIndex({ provinceCode, indexCode, upTo: year }),
     repo.peerResults({ indexCode, year, codes: peerCodes }),
     cachedMedians({ db, indexCode, year, region: province.region }),
     indexNames(db),
+    methodBreaksOf(db, indexCode),
   ]);
   const current = history[0]?.year === year ? history[0] : null;
   if (!current)
     throw notFound("indexResult.notFound", `Chưa có kết quả ${indexCode} năm ${year} của ${province.name}.`);
-  const previous = history[1] ?? null;
+  // Components and total are compared with the year before only when it used the same method.
+  const { previous } = comparablePrevious(current, history[1], breaks);
   const version = await loadVersion(db, current.versionCode);
   if (!version) throw notFound("indexVersion.notFound", "Không tìm thấy phương pháp tính.");
   const values = await repo.componentValues([
@@ -302,7 +324,7 @@ async function assembleComponentTable({
     year,
     versionCode: version.code,
     previousYear: previous?.year ?? null,
-    total: point(current, previous),
+    total: point(current, history[1] ?? null, breaks),
     peers: peerCodes.map((code) => {
       const r = peerRows.find((x) => x.provinceCode === code);
       return {
@@ -480,4 +502,18 @@ export async function simulateWhatIf({
     ...r,
     applied,
   };
+}
+
+/** The years one province has results for, per index (the analysis screens open on the latest). */
+export function provinceYears({ db, provinceCode }: { db: Db; provinceCode: string }) {
+  return cachedRead(db, `years|${provinceCode}`, async () => {
+    const { province } = await getProvince(db, provinceCode);
+    const rows = await createIndicesRepository(db).yearsOfProvince(province.code);
+    const byIndex = new Map<string, number[]>();
+    for (const r of rows) byIndex.set(r.indexCode, [...(byIndex.get(r.indexCode) ?? []), r.year]);
+    return {
+      province: province.code,
+      indices: [...byIndex].map(([indexCode, years]) => ({ indexCode, years, latest: Math.max(...years) })),
+    };
+  }) as Promise<{ province: string; indices: Array<{ indexCode: string; years: number[]; latest: number }> }>;
 }

@@ -179,6 +179,13 @@ export function createIndicesRepository(db: DbOrTx) {
         .select()
         .from(indexResults)
         .where(and(eq(indexResults.indexCode, indexCode), eq(indexResults.year, year))),
+    /** The index-years one province has results for (the analysis screens' default year). */
+    yearsOfProvince: (provinceCode: string) =>
+      db
+        .select({ indexCode: indexResults.indexCode, year: indexResults.year })
+        .from(indexResults)
+        .where(eq(indexResults.provinceCode, provinceCode))
+        .orderBy(asc(indexResults.indexCode), asc(indexResults.year)),
     /** Every result of some provinces (the profile): one indexed scan. */
     resultsOfProvinces: (codes: string[]) =>
       db

@@ -16,6 +16,9 @@ import {
   indexVersionWriteResponse,
   provinceCodeSchema,
   provinceProfileResponse,
+  provinceYearsResponse,
+  rankingQuery,
+  rankingResponse,
   resultManualBody,
   resultsImportPreview,
   resultsImportQuery,
@@ -41,6 +44,7 @@ import {
   heatmap,
   presentProvince,
   provinceProfile,
+  provinceYears,
   simulateWhatIf,
   weightsOf,
 } from "./indices.analysis.service";
@@ -52,7 +56,8 @@ import {
   listDefinitions,
   updateVersion,
 } from "./indices.definitions.service";
-import { componentTableXlsx, profileXlsx, XLSX_TYPE } from "./indices.export";
+import { componentTableXlsx, profileXlsx, rankingXlsx, XLSX_TYPE } from "./indices.export";
+import { ranking } from "./indices.ranking.service";
 import { getResult, importResultsFile, listYearResults, saveManualResult } from "./indices.results.service";
 import {
   createTarget,
@@ -154,6 +159,32 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
     async (request) => weightsOf({ db, indexCode: request.params.index, year: request.query.year }),
   );
 
+  // ---------- ranking of every province ----------
+  const rankingParams = z.strictObject({ index: indexCodeSchema });
+  app.get(
+    "/api/indices/:index/ranking",
+    {
+      config: user,
+      schema: { params: rankingParams, querystring: rankingQuery, response: { 200: rankingResponse } },
+    },
+    async (request) => ranking({ db, indexCode: request.params.index, ...request.query }),
+  );
+
+  app.get(
+    "/api/indices/:index/ranking.xlsx",
+    { config: user, schema: { params: rankingParams, querystring: rankingQuery } },
+    async (request, reply) => {
+      const answer = await ranking({ db, indexCode: request.params.index, ...request.query });
+      return reply
+        .header("content-type", XLSX_TYPE)
+        .header(
+          "content-disposition",
+          `attachment; filename="xep-hang-${answer.index.code.toLowerCase()}-${answer.year}.xlsx"`,
+        )
+        .send(await rankingXlsx(answer));
+    },
+  );
+
   // ---------- provinces and analysis ----------
   app.get(
     "/api/indices/provinces",
@@ -174,6 +205,12 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
     "/api/indices/provinces/:code/profile",
     { config: user, schema: { params: provinceParams, response: { 200: provinceProfileResponse } } },
     async (request) => provinceProfile({ db, provinceCode: request.params.code }),
+  );
+
+  app.get(
+    "/api/indices/provinces/:code/years",
+    { config: user, schema: { params: provinceParams, response: { 200: provinceYearsResponse } } },
+    async (request) => provinceYears({ db, provinceCode: request.params.code }),
   );
 
   app.get(

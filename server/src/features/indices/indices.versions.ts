@@ -6,6 +6,7 @@
  * sooner in the writing process. Inside a transaction the cache is the transaction's own, new at
  * its start, and needs no revision.
  */
+import { type MethodBreak, methodBreaks } from "../../../../core/src/indices/arithmetic/method";
 import type {
   Aggregation,
   Component,
@@ -30,13 +31,14 @@ interface Cache {
   versions: Map<string, StoredVersion | null>;
   byYear: Map<string, string | null>;
   provinces: Promise<ProvinceRow[]> | null;
+  breaks: Promise<Map<string, MethodBreak[]>> | null;
 }
 const caches = new WeakMap<object, Cache>();
 const cacheOf = async (db: DbOrTx): Promise<Cache> => {
   const revision = "rollback" in db ? null : await readRevisions(db, ["indices"]);
   let c = caches.get(db);
   if (!c || c.revision !== revision) {
-    c = { revision, versions: new Map(), byYear: new Map(), provinces: null };
+    c = { revision, versions: new Map(), byYear: new Map(), provinces: null, breaks: null };
     caches.set(db, c);
   }
   return c;
@@ -112,4 +114,36 @@ export async function listProvincesCached(db: DbOrTx): Promise<ProvinceRow[]> {
       throw error;
     });
   return cache.provinces;
+}
+
+/** The years each index changed method (scale or total rule), from the versions the database holds. */
+export async function methodBreaksOf(db: DbOrTx, indexCode: string): Promise<MethodBreak[]> {
+  const cache = await cacheOf(db);
+  cache.breaks ??= createIndicesRepository(db)
+    .listVersions()
+    .then((rows) => {
+      const byIndex = new Map<string, MethodBreak[]>();
+      for (const code of new Set(rows.map((r) => r.indexCode)))
+        byIndex.set(
+          code,
+          methodBreaks(
+            rows
+              .filter((r) => r.indexCode === code)
+              .map((r) => ({
+                code: r.code,
+                validFromYear: r.validFromYear,
+                validToYear: r.validToYear,
+                scaleMax: r.scaleMax,
+                totalRule: { aggregation: r.totalAggregation as Aggregation, multiplier: r.totalMultiplier },
+                revision: r.revision,
+              })),
+          ),
+        );
+      return byIndex;
+    })
+    .catch((error) => {
+      cache.breaks = null;
+      throw error;
+    });
+  return (await cache.breaks).get(indexCode) ?? [];
 }

@@ -11,6 +11,7 @@ import { buildApp } from "../../app/build-app";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { notifications } from "./reporting.table";
+import { currentPeriod } from "./reports/reports.service";
 
 let database: Database;
 let app: FastifyInstance;
@@ -157,6 +158,32 @@ describe("/api/reports pages", () => {
       },
     ]);
     expect((await officer.get("/api/reports/periods")).json().periods[0].reports).toBe(1);
+    // The only period with reports is the one the dashboard opens on, even long after it ended.
+    expect(res.json().current).toEqual({ obligationId, periodKey: PERIOD });
+  });
+
+  it("the current period is the one containing today, else the latest begun, else the first listed", () => {
+    const row = (key: string, periodStart: string, periodEnd: string) => ({ key, periodStart, periodEnd });
+    // Newest first, as the repository lists them: a quarter and a month both contain 15/11.
+    const rows = [
+      row("future", "2026-12-01", "2026-12-31"),
+      row("month", "2026-11-01", "2026-11-30"),
+      row("quarter", "2026-10-01", "2026-12-31"),
+      row("old", "2026-09-01", "2026-09-30"),
+    ];
+    expect(currentPeriod(rows, "2026-11-15")?.key).toBe("month");
+    expect(currentPeriod(rows, "2026-11-30")?.key).toBe("month");
+    // Nothing contains 15/10/2027: the latest period already begun.
+    expect(currentPeriod(rows.slice(1, 2), "2027-10-15")?.key).toBe("month");
+    expect(
+      currentPeriod(
+        [row("old", "2026-09-01", "2026-09-30"), row("older", "2026-08-01", "2026-08-31")],
+        "2026-10-05",
+      )?.key,
+    ).toBe("old");
+    // Only periods not yet begun: the first listed; none at all: null.
+    expect(currentPeriod(rows.slice(0, 1), "2026-11-15")?.key).toBe("future");
+    expect(currentPeriod([], "2026-11-15")).toBeNull();
   });
 });
 

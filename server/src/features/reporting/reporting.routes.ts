@@ -221,7 +221,7 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
   app.get(
     "/api/reports/periods",
     { config: user, schema: { response: { 200: reportPeriodListResponse } } },
-    async (request) => ({ periods: await listReportPeriods({ db, actor: actorOf(request) }) }),
+    async (request) => listReportPeriods({ db, actor: actorOf(request) }),
   );
 
   app.get(

@@ -9,6 +9,8 @@ import type {
   indexVersionInput,
   indexVersionWriteResponse,
   provinceProfileResponse,
+  provinceYearsResponse,
+  rankingResponse,
   resultsImportPreview,
   targetCreateBody,
   targetsResponse,
@@ -37,6 +39,15 @@ export type Heatmap = z.infer<typeof heatmapResponse>;
 export type Weights = z.infer<typeof weightsResponse>;
 export type WhatIfInput = z.input<typeof whatIfBody>;
 export type WhatIfResult = z.infer<typeof whatIfResponse>;
+export type ProvinceYears = z.infer<typeof provinceYearsResponse>;
+export type Ranking = z.infer<typeof rankingResponse>;
+export type RankingRow = Ranking["rows"][number];
+export type RankingQuery = {
+  year: number;
+  region?: string;
+  sort?: "rank" | "name" | "score" | "scoreChange" | "placesChange";
+  order?: "asc" | "desc";
+};
 export type ImportPreview = z.infer<typeof resultsImportPreview>;
 export type Target = z.infer<typeof indexTarget>;
 export type TargetsResponse = z.infer<typeof targetsResponse>;
@@ -59,6 +70,13 @@ export const updateVersion = ({ code, input }: { code: string; input: VersionInp
 
 export const fetchProfile = (code: string) => api.get<Profile>(`${p(code)}/profile`);
 export const profileXlsxUrl = (code: string) => `${p(code)}/profile.xlsx`;
+
+export const fetchProvinceYears = (code: string) => api.get<ProvinceYears>(`${p(code)}/years`);
+
+const ranking = (index: string) => `/api/indices/${encodeURIComponent(index)}/ranking`;
+export const fetchRanking = (index: string, query: RankingQuery) => api.get<Ranking>(ranking(index), query);
+export const rankingXlsxUrl = (index: string, query: RankingQuery) =>
+  withQuery(`${ranking(index)}.xlsx`, query);
 
 export const fetchComponents = (code: string, query: ComponentQuery) =>
   api.get<ComponentTable>(`${p(code)}/components`, query);

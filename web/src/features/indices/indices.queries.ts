@@ -8,11 +8,14 @@ import {
   fetchHeatmap,
   fetchProfile,
   fetchProvinces,
+  fetchProvinceYears,
+  fetchRanking,
   fetchTargets,
   fetchVersion,
   fetchWeights,
   type HeatmapQuery,
   importResults,
+  type RankingQuery,
   runWhatIf,
   updateTarget,
   updateVersion,
@@ -24,6 +27,8 @@ export const indexKeys = {
   provinces: ["indices", "provinces"] as const,
   version: (code: string) => ["indices", "version", code] as const,
   profile: (code: string) => ["indices", "profile", code] as const,
+  years: (code: string) => ["indices", "years", code] as const,
+  ranking: (index: string, q: RankingQuery) => ["indices", "ranking", index, q] as const,
   components: (code: string, q: ComponentQuery) => ["indices", "components", code, q] as const,
   heatmap: (code: string, q: HeatmapQuery) => ["indices", "heatmap", code, q] as const,
   weights: (index: string, year?: number) => ["indices", "weights", index, year] as const,
@@ -48,6 +53,23 @@ export const useProfile = (code: string | undefined) =>
     queryKey: indexKeys.profile(code ?? ""),
     queryFn: () => fetchProfile(code ?? ""),
     enabled: !!code,
+    placeholderData: keepPreviousData,
+  });
+
+/** The years the province has results for, per index: the analysis screens open on the latest. */
+export const useProvinceYears = (code: string | undefined) =>
+  useQuery({
+    queryKey: indexKeys.years(code ?? ""),
+    queryFn: () => fetchProvinceYears(code ?? ""),
+    enabled: !!code,
+    staleTime: 60_000,
+  });
+
+export const useRanking = (index: string | undefined, q: RankingQuery | null) =>
+  useQuery({
+    queryKey: indexKeys.ranking(index ?? "", q ?? { year: 0 }),
+    queryFn: () => fetchRanking(index ?? "", q as RankingQuery),
+    enabled: !!index && !!q,
     placeholderData: keepPreviousData,
   });
 

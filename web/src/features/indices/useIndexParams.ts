@@ -27,7 +27,8 @@ export function useIndexParams() {
   }, [search]);
 
   const set = useCallback(
-    (patch: Partial<IndexParams>) =>
+    // Screens keep their own choices (the ranking's region and order) in the address the same way.
+    (patch: Partial<IndexParams> & { region?: string; sort?: string; order?: string }) =>
       setSearch(
         (prev) => {
           const next = new URLSearchParams(prev);

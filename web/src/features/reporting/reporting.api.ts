@@ -74,8 +74,9 @@ export const openPeriod = ({ obligationId, periodKey }: { obligationId: string; 
 
 /** One page of reports (`page`, `pageSize`, filters) with the true total. */
 export const fetchReports = (query: Query) => api.get<ReportList>("/api/reports", query);
-export const fetchReportPeriods = () =>
-  api.get<{ periods: ReportPeriod[] }>("/api/reports/periods").then((x) => x.periods);
+export type ReportPeriods = z.infer<typeof reportPeriodListResponse>;
+/** The periods with reports in scope, and the one the dashboard opens on. */
+export const fetchReportPeriods = () => api.get<ReportPeriods>("/api/reports/periods");
 export const fetchReport = (id: string) => api.get<{ report: ReportDetail }>(r(id)).then((x) => x.report);
 export const patchReport = ({ id, patch }: { id: string; patch: ReportPatch }) =>
   api.patch<{ report: ReportDetail }>(r(id), patch).then((x) => x.report);

@@ -55,6 +55,9 @@ export const useReports = (q: Query) =>
     placeholderData: keepPreviousData,
   });
 export const useReportPeriods = () =>
+  useQuery({ queryKey: reportingKeys.reportPeriods, queryFn: fetchReportPeriods, select: (x) => x.periods });
+/** The same answer with the current period the server chose (one request shared with the list above). */
+export const useReportPeriodsWithCurrent = () =>
   useQuery({ queryKey: reportingKeys.reportPeriods, queryFn: fetchReportPeriods });
 export const useReport = (id: string) =>
   useQuery({ queryKey: reportingKeys.report(id), queryFn: () => fetchReport(id), enabled: !!id });

@@ -135,13 +135,32 @@ export async function listReports({
   };
 }
 
-/** The obligations and periods the actor's reports belong to, newest first, labelled. */
+/**
+ * The period a coordinator means by "now": the one containing the province's today; when none of
+ * the periods with reports contains it, the latest one already begun; failing that the first listed.
+ * `rows` are newest first, so among several obligations the shortest current period (the month
+ * before the quarter) comes first.
+ */
+export function currentPeriod<R extends { periodStart: string; periodEnd: string }>(rows: R[], day: string) {
+  return (
+    rows.find((r) => r.periodStart <= day && day <= r.periodEnd) ??
+    rows.find((r) => r.periodStart <= day) ??
+    rows[0] ??
+    null
+  );
+}
+
+/** The obligations and periods the actor's reports belong to, newest first, labelled, and the current one. */
 export async function listReportPeriods({ db, actor }: { db: Db; actor: Actor }) {
   const rows = await createReportsRepository(db).reportPeriods(taskScope(actor));
-  return rows.map(({ periodStart, periodEnd, ...r }) => ({
-    ...r,
-    periodLabel: labelOfPeriod({ periodKey: r.periodKey, periodStart, periodEnd }),
-  }));
+  const current = currentPeriod(rows, today());
+  return {
+    periods: rows.map(({ periodStart, periodEnd, ...r }) => ({
+      ...r,
+      periodLabel: labelOfPeriod({ periodKey: r.periodKey, periodStart, periodEnd }),
+    })),
+    current: current ? { obligationId: current.obligationId, periodKey: current.periodKey } : null,
+  };
 }
 
 export const editRefusal = (report: LoadedReport) =>

@@ -2,6 +2,7 @@ import { BarChart, HeatmapChart, LineChart, RadarChart } from "echarts/charts";
 import {
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   RadarComponent,
   TitleComponent,
   TooltipComponent,
@@ -19,6 +20,7 @@ echarts.use([
   RadarChart,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   RadarComponent,
   TitleComponent,
   TooltipComponent,

@@ -49,3 +49,30 @@ export function YearSelect({ years, value, onChange, allowClear }: YearProps) {
     />
   );
 }
+
+/** The index (with results) and its year, as the analysis screens pick them; a new index starts at its latest year. */
+export function IndexYearSelects({
+  indices,
+  index,
+  years,
+  year,
+  set,
+}: {
+  indices: IndexDefinition[];
+  index?: string;
+  years: number[];
+  year?: number;
+  set: (patch: { index?: string; year?: number }) => void;
+}) {
+  return (
+    <>
+      <IndexSelect
+        indices={indices}
+        value={index}
+        onChange={(code) => set({ index: code, year: undefined })}
+        onlyWithResults
+      />
+      <YearSelect years={years} value={year} onChange={(y) => set({ year: y })} />
+    </>
+  );
+}

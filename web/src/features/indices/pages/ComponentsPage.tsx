@@ -5,7 +5,8 @@ import { PlacesChange, ValueChange } from "../components/Change";
 import { ComponentChart } from "../components/ComponentChart";
 import { ComponentTableView } from "../components/ComponentTableView";
 import { ExportButton } from "../components/ExportButton";
-import { IndexSelect, YearSelect } from "../components/IndexSelect";
+import { IndexYearSelects } from "../components/IndexSelect";
+import { NoResults } from "../components/NoResults";
 import { PeerSelect, ProvinceSelect } from "../components/ProvinceSelect";
 import { useFormat } from "../format";
 import { componentsXlsxUrl } from "../indices.api";
@@ -17,7 +18,10 @@ export function ComponentsPage() {
   const { t } = useTranslation();
   const f = useFormat();
   const { params, province, set } = useIndexParams();
-  const { indices, index, years, year, defs } = useIndexYear(params);
+  const { indices, index, years, year, error, refetch, noResults, noResultsAtAll } = useIndexYear(
+    params,
+    province,
+  );
   const level = params.level ?? "all";
   const query = index && year ? { index, year, peers: params.peers.join(",") || undefined, level } : null;
   const table = useComponentTable(province, query);
@@ -28,13 +32,7 @@ export function ComponentsPage() {
       <Flex gap={12} wrap align="center" justify="space-between">
         <Space wrap>
           <ProvinceSelect value={province} onChange={(code) => set({ province: code })} />
-          <IndexSelect
-            indices={indices}
-            value={index}
-            onChange={(code) => set({ index: code, year: undefined })}
-            onlyWithResults
-          />
-          <YearSelect years={years} value={year} onChange={(y) => set({ year: y })} />
+          <IndexYearSelects indices={indices} index={index} years={years} year={year} set={set} />
           <PeerSelect value={params.peers} onChange={(codes) => set({ peers: codes })} exclude={province} />
           <Radio.Group
             value={level}
@@ -53,10 +51,10 @@ export function ComponentsPage() {
           testId="components-export"
         />
       </Flex>
-      <QueryErrorAlert error={defs.error ?? table.error} onRetry={() => table.refetch()} />
+      <QueryErrorAlert error={error ?? table.error} onRetry={() => (error ? refetch() : table.refetch())} />
       {table.isLoading ? <Skeleton active /> : null}
-      {!index && defs.data ? <Empty description={t("indices.noResultsAtAll")} /> : null}
-      {data ? (
+      {noResults ? <NoResults province={province} index={index} atAll={noResultsAtAll} /> : null}
+      {data && query ? (
         <>
           <Card size="small">
             <Flex gap={32} wrap>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { EChart } from "../charts/EChart";
 import { IndexSelect } from "../components/IndexSelect";
+import { NoResults } from "../components/NoResults";
 import { ProvinceSelect } from "../components/ProvinceSelect";
 import { formatNumber, useFormat } from "../format";
 import type { Heatmap } from "../indices.api";
@@ -78,9 +79,9 @@ function HeatmapChart({ data }: { data: Heatmap }) {
 export function HeatmapPage() {
   const { t } = useTranslation();
   const { params, province, set } = useIndexParams();
-  const { indices, index, defs } = useIndexYear(params);
+  const { indices, index, error, refetch, noResults, noResultsAtAll } = useIndexYear(params, province);
   const level = params.level ?? "top";
-  const heat = useHeatmap(province, index ? { index, level } : null);
+  const heat = useHeatmap(province, index && !noResults ? { index, level } : null);
   const data = heat.data;
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
@@ -103,9 +104,10 @@ export function HeatmapPage() {
           ]}
         />
       </Flex>
-      <QueryErrorAlert error={defs.error ?? heat.error} onRetry={() => heat.refetch()} />
+      <QueryErrorAlert error={error ?? heat.error} onRetry={() => (error ? refetch() : heat.refetch())} />
       {heat.isLoading ? <Skeleton active /> : null}
-      {data ? (
+      {noResults ? <NoResults province={province} index={index} atAll={noResultsAtAll} /> : null}
+      {data && !noResults ? (
         <Card
           title={t("indices.heatmap.title", {
             index: data.index.replace("_", " "),

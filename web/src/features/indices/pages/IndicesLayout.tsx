@@ -17,6 +17,7 @@ export function IndicesLayout() {
   const tabs = [
     { key: "/indices", label: t("indices.tabs.profile"), show: true },
     { key: "/indices/components", label: t("indices.tabs.components"), show: true },
+    { key: "/indices/ranking", label: t("indices.tabs.ranking"), show: true },
     { key: "/indices/heatmap", label: t("indices.tabs.heatmap"), show: true },
     { key: "/indices/weights", label: t("indices.tabs.weights"), show: true },
     { key: "/indices/what-if", label: t("indices.tabs.whatIf"), show: true },

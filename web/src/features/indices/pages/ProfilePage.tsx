@@ -8,7 +8,8 @@ import { ProfileCharts } from "../components/ProfileCharts";
 import { ProfileTable } from "../components/ProfileTable";
 import { ProvinceSelect } from "../components/ProvinceSelect";
 import { profileXlsxUrl } from "../indices.api";
-import { useProfile } from "../indices.queries";
+import { useDefinitions, useProfile } from "../indices.queries";
+import { breaksOf } from "../methodBreaks";
 import { seriesLabel } from "../seriesLabel";
 import { useIndexParams } from "../useIndexParams";
 
@@ -18,6 +19,7 @@ export function ProfilePage() {
   const en = i18n.language === "en";
   const { province, set, provinces } = useIndexParams();
   const profile = useProfile(province);
+  const defs = useDefinitions();
   const data = profile.data;
 
   const byIndex = useMemo(() => {
@@ -89,7 +91,11 @@ export function ProfilePage() {
               </Col>
             ))}
           </Row>
-          <ProfileCharts indexName={idx.code} series={idx.series} />
+          <ProfileCharts
+            indexName={idx.code}
+            series={idx.series}
+            breaks={breaksOf(defs.data?.indices.find((d) => d.code === idx.code))}
+          />
         </Card>
       ))}
       {data && byIndex.length > 0 ? (

@@ -20,7 +20,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { PlacesChange, ValueChange } from "../components/Change";
-import { IndexSelect, YearSelect } from "../components/IndexSelect";
+import { IndexYearSelects } from "../components/IndexSelect";
+import { NoResults } from "../components/NoResults";
 import { ProvinceSelect } from "../components/ProvinceSelect";
 import { useFormat } from "../format";
 import type { ComponentRow } from "../indices.api";
@@ -34,7 +35,10 @@ export function WhatIfPage() {
   const en = i18n.language === "en";
   const f = useFormat();
   const { params, province, set } = useIndexParams();
-  const { indices, index, years, year, defs } = useIndexYear(params);
+  const { indices, index, years, year, error, refetch, noResults, noResultsAtAll } = useIndexYear(
+    params,
+    province,
+  );
   const table = useComponentTable(province, index && year ? { index, year, level: "top" } : null);
   const version = useVersion(table.data?.versionCode);
   const whatIf = useWhatIf();
@@ -48,7 +52,8 @@ export function WhatIfPage() {
     whatIf.reset();
   }, [scope]);
 
-  const rows = (table.data?.rows ?? [])
+  // Without a result for this province and index there is nothing to change (not the previous table).
+  const rows = (noResults ? [] : (table.data?.rows ?? []))
     .filter((r) => r.level === 0)
     .sort((a, b) => a.number.localeCompare(b.number, "vi", { numeric: true }));
   const range = (r: ComponentRow) => {
@@ -75,16 +80,11 @@ export function WhatIfPage() {
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <Flex gap={12} wrap align="center">
         <ProvinceSelect value={province} onChange={(code) => set({ province: code })} />
-        <IndexSelect
-          indices={indices}
-          value={index}
-          onChange={(code) => set({ index: code, year: undefined })}
-          onlyWithResults
-        />
-        <YearSelect years={years} value={year} onChange={(y) => set({ year: y })} />
+        <IndexYearSelects indices={indices} index={index} years={years} year={year} set={set} />
       </Flex>
-      <QueryErrorAlert error={defs.error ?? table.error} onRetry={() => table.refetch()} />
+      <QueryErrorAlert error={error ?? table.error} onRetry={() => (error ? refetch() : table.refetch())} />
       {table.isLoading ? <Skeleton active /> : null}
+      {noResults ? <NoResults province={province} index={index} atAll={noResultsAtAll} /> : null}
       {table.data && rows.length === 0 ? <Empty description={t("indices.whatIf.noComponents")} /> : null}
       {rows.length > 0 ? (
         <Row gutter={[16, 16]}>

@@ -19,7 +19,7 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ADMIN_LEVEL_LABELS_VI, type AdminLevel } from "../../../../../core/src/reporting/levels";
@@ -46,7 +46,7 @@ import {
   useNarrative,
   useOverdueTasks,
   useProgressTrend,
-  useReportPeriods,
+  useReportPeriodsWithCurrent,
   useReports,
 } from "../reporting.queries";
 
@@ -76,10 +76,16 @@ export function DashboardPage() {
   const q: PeriodQuery | null = obligationId && periodKey ? { obligationId, periodKey } : null;
   const dashboard = useDashboard(q);
   // The periods offered are those of the reports this person sees (every one, from the server).
-  const all = useReportPeriods();
+  const all = useReportPeriodsWithCurrent();
+  // Opened without a choice, the page shows the current period the server chose, and the address keeps it.
+  const current = all.data?.current;
+  useEffect(() => {
+    if (!q && current)
+      setParams({ obligationId: current.obligationId, periodKey: current.periodKey }, { replace: true });
+  }, [q, current, setParams]);
   const choices = useMemo(
     () =>
-      (all.data ?? []).map((r) => ({
+      (all.data?.periods ?? []).map((r) => ({
         value: `${r.obligationId}|${r.periodKey}`,
         label: `${r.obligationTitle} · ${r.periodLabel}`,
       })),
@@ -105,7 +111,8 @@ export function DashboardPage() {
         />
         <Link to="/reports">{t("reporting.list.title")}</Link>
       </Space>
-      {!q ? <Empty description={t("reporting.dashboard.none")} /> : null}
+      {!q && all.data && !current ? <Empty description={t("reporting.dashboard.noPeriods")} /> : null}
+      <QueryErrorAlert error={all.error} onRetry={() => all.refetch()} />
       <QueryErrorAlert error={dashboard.error} onRetry={() => dashboard.refetch()} />
       {q && dashboard.isLoading ? <Skeleton active /> : null}
       {q && dashboard.data ? (
