@@ -2,7 +2,8 @@
  * Every figure a leader reads comes from one rule (core's workStatus): this file builds one plan
  * with work in every class and checks that "my tasks", the task list, the task's page, the report
  * form, the dashboard, its drill-down, the scorecards, the consolidated Word report and the Excel
- * export give each task × unit the same class, and the same counts. It also checks the one write
+ * export give each task × unit the same class, and the same counts; recurring work is judged per
+ * period in the views of a period and as a whole in the views of the work. It also checks the one write
  * path of progress: a report's autosave and the assignment route give the same task progress, an
  * ended assignment takes no save, and two saves of a report's general part never answer 500.
  */
@@ -39,7 +40,7 @@ const names: Record<string, string> = {};
 const unitName = { A: "Xã An Phú", B: "Xã Bình Minh", C: "Xã Cát Tiến" };
 let planId: string;
 let obligationId: string;
-const task: Record<"T1" | "T2" | "T3", string> = { T1: "", T2: "", T3: "" };
+const task: Record<"T1" | "T2" | "T3" | "T4", string> = { T1: "", T2: "", T3: "", T4: "" };
 const unitIds: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -74,9 +75,9 @@ beforeAll(async () => {
     })
     .returning();
   planId = plan.id;
-  // T1 due 31/01, T2 due 31/03 (both passed), T3 due at the end of 2099.
-  const dues = { T1: "2026-01-31", T2: "2026-03-31", T3: "2099-12-31" } as const;
-  for (const [i, key] of (["T1", "T2", "T3"] as const).entries()) {
+  // T1 due 31/01, T2 due 31/03 (both passed), T3 due at the end of 2099; T4 monthly all 2026.
+  const dues = { T1: "2026-01-31", T2: "2026-03-31", T3: "2099-12-31", T4: "2026-12-31" } as const;
+  for (const [i, key] of (["T1", "T2", "T3", "T4"] as const).entries()) {
     const [row] = await db
       .insert(planTasks)
       .values({
@@ -85,7 +86,16 @@ beforeAll(async () => {
         number: String(i + 1),
         sortOrder: i,
         content: `Nhiệm vụ ${key}`,
-        deadline: { kind: "date", date: dues[key], text: "" },
+        deadline:
+          key === "T4"
+            ? {
+                kind: "recurring",
+                frequency: "monthly",
+                from: "2026-01-01",
+                until: dues[key],
+                text: "Hằng tháng",
+              }
+            : { kind: "date", date: dues[key], text: "" },
         dueDate: dues[key],
       })
       .returning();
@@ -113,7 +123,7 @@ beforeAll(async () => {
   const opened = await coord.post(`/api/reporting-obligations/${obligationId}/periods`, {
     periodKey: PERIOD,
   });
-  expect(opened.json()).toMatchObject({ reportsCreated: 2, entriesCreated: 6 });
+  expect(opened.json()).toMatchObject({ reportsCreated: 2, entriesCreated: 8 });
 }, 120_000);
 
 afterAll(async () => {
@@ -144,15 +154,24 @@ async function reportOf(who: "officerA" | "officerB") {
 const entryOf = async (who: "officerA" | "officerB", key: keyof typeof task) =>
   (await reportOf(who)).entries.find((e) => e.taskId === task[key]) as Entry;
 
-/** What each view should say: unit A finished T1 late and T2 on time; B let both pass. */
-const EXPECTED: Record<string, AssignmentStatus> = {
+/**
+ * What each view should say: unit A finished T1 late and T2 on time; B let both pass. T4 is monthly
+ * work: A finished December's part. The views of a report period (its form, the dashboard, its
+ * drill-down, the Word report, the Excel export) judge that part: done on time. The views of the work
+ * as a whole (my tasks, the task list, the task's page) judge the year's work: still in progress.
+ */
+const EXPECTED_WHOLE: Record<string, AssignmentStatus> = {
   "A T1": "completedLate",
   "A T2": "completedOnTime",
   "A T3": "inProgress",
+  "A T4": "inProgress",
   "B T1": "overdue",
   "B T2": "overdue",
   "B T3": "notStarted",
+  "B T4": "notStarted",
 };
+const EXPECTED_PERIOD: Record<string, AssignmentStatus> = { ...EXPECTED_WHOLE, "A T4": "completedOnTime" };
+const PERIOD_VIEWS = new Set(["report form", "drill-down", "Excel export"]);
 const keyOfTask = (id: string) => (Object.keys(task) as Array<keyof typeof task>).find((k) => task[k] === id);
 const tally = (classes: AssignmentStatus[]) =>
   Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, classes.filter((c) => c === s).length]));
@@ -191,6 +210,7 @@ describe("what a unit states", () => {
       ["T1", { completedAt: "2026-02-10" }],
       ["T2", { completedAt: "2026-03-01" }],
       ["T3", { progress: 40 }],
+      ["T4", { completedAt: "2026-12-05" }],
     ] as const) {
       const e = await entryOf("officerA", key);
       const res = await a.patch(`/api/report-entries/${e.id}`, { version: e.version, ...body });
@@ -223,7 +243,7 @@ describe("what a unit states", () => {
       const mine = (await (await as(who)).get("/api/tasks/mine?pageSize=50")).json();
       for (const item of mine.items) record("my tasks", unit, item.taskId, item.status);
       expect(mine.counts).toEqual(
-        tally(Object.entries(EXPECTED).flatMap(([k, s]) => (k.startsWith(unit) ? [s] : []))),
+        tally(Object.entries(EXPECTED_WHOLE).flatMap(([k, s]) => (k.startsWith(unit) ? [s] : []))),
       );
       const report = await reportOf(who);
       for (const e of report.entries) record("report form", unit, e.taskId, e.status);
@@ -272,10 +292,13 @@ describe("what a unit states", () => {
       ["Excel export", "drill-down", "my tasks", "report form", "task list", "task page"].sort(),
     );
     for (const [view, classes] of Object.entries(seen))
-      expect({ view, classes }).toEqual({ view, classes: EXPECTED });
+      expect({ view, classes }).toEqual({
+        view,
+        classes: PERIOD_VIEWS.has(view) ? EXPECTED_PERIOD : EXPECTED_WHOLE,
+      });
 
-    // Counts: the dashboard, the consolidated Word report and the scorecards.
-    const expectedCounts = tally(Object.values(EXPECTED));
+    // Counts of the period: the dashboard, the consolidated Word report; then the scorecards.
+    const expectedCounts = tally(Object.values(EXPECTED_PERIOD));
     const dashboard = (
       await coord.get(`/api/reporting/dashboard?obligationId=${obligationId}&periodKey=${PERIOD}`)
     ).json();
@@ -295,9 +318,9 @@ describe("what a unit states", () => {
     const scorecards = (await coord.get(`/api/reporting/scorecards?year=2026&planId=${planId}`)).json()
       .scorecards;
     const card = (name: string) => scorecards.find((s: { unitName: string }) => s.unitName === name);
-    // Due in 2026: T1 and T2.
-    expect(card(unitName.A)).toMatchObject({ tasksDue: 2, tasksOnTime: 1, tasksLate: 1, tasksOverdue: 0 });
-    expect(card(unitName.B)).toMatchObject({ tasksDue: 2, tasksOnTime: 0, tasksLate: 0, tasksOverdue: 2 });
+    // Due in 2026: T1, T2 and the year's monthly work T4, judged whole (not finished, not yet due).
+    expect(card(unitName.A)).toMatchObject({ tasksDue: 3, tasksOnTime: 1, tasksLate: 1, tasksOverdue: 0 });
+    expect(card(unitName.B)).toMatchObject({ tasksDue: 3, tasksOnTime: 0, tasksLate: 0, tasksOverdue: 2 });
   });
 });
 
