@@ -9,9 +9,10 @@ import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/
 import { useDefinitions } from "../../indices/indices.queries";
 import { useOrgGroups } from "../../org-units/org-units.queries";
 import { useCurrentVersions } from "../components/ComponentSelect";
+import { PlanSelect } from "../components/PlanSelect";
 import { usePlanLabels } from "../labels";
 import { type TaskList, tasksXlsxUrl } from "../plans.api";
-import { usePlans, useTaskList } from "../plans.queries";
+import { useTaskList } from "../plans.queries";
 import { pageOf, useUrlParams } from "../useUrlParams";
 
 const KEYS = [
@@ -37,7 +38,6 @@ export function TaskListPage() {
   const labels = usePlanLabels();
   const { params, set } = useUrlParams(KEYS);
   const [text, setText] = useState(params.q ?? "");
-  const plans = usePlans({ pageSize: 200 });
   const groups = useOrgGroups();
   const defs = useDefinitions();
   const { versions } = useCurrentVersions();
@@ -59,18 +59,10 @@ export function TaskListPage() {
           aria-label={t("plans.tasks.searchPlaceholder")}
           style={{ width: 280 }}
         />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: "label" }}
+        <PlanSelect
           value={params.planId}
           onChange={(v) => set({ planId: v })}
-          placeholder={t("plans.fields.plan")}
-          aria-label={t("plans.fields.plan")}
           style={{ width: 260 }}
-          options={(plans.data?.plans ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.number || t("plans.noNumber")} — ${p.title}`,
-          }))}
           data-testid="tasks-plan-filter"
         />
         <div style={{ width: 240 }}>

@@ -1,12 +1,13 @@
-import { Alert, Badge, Card, DatePicker, Empty, Flex, List, Select, Skeleton, Tag, Typography } from "antd";
+import { Alert, Badge, Card, DatePicker, Empty, Flex, List, Skeleton, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { provinceToday } from "../../../lib/clock";
 import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
+import { PlanSelect } from "../components/PlanSelect";
 import type { Timeline } from "../plans.api";
-import { usePlans, useTimeline } from "../plans.queries";
+import { useTimeline } from "../plans.queries";
 import { useUrlParams } from "../useUrlParams";
 
 type Item = Timeline["items"][number];
@@ -15,7 +16,6 @@ type Item = Timeline["items"][number];
 export function TimelinePage() {
   const { t } = useTranslation();
   const { params, set } = useUrlParams(["from", "to", "planId"] as const);
-  const plans = usePlans({ pageSize: 200 });
   const data = useTimeline({ from: params.from, to: params.to, planId: params.planId, limit: 1000 });
   const today = provinceToday();
   const months = useMemo(() => {
@@ -37,19 +37,7 @@ export function TimelinePage() {
           placeholder={[t("plans.tasks.dueFrom"), t("plans.tasks.dueTo")]}
           allowEmpty={[true, true]}
         />
-        <Select
-          allowClear
-          value={params.planId}
-          onChange={(v) => set({ planId: v })}
-          placeholder={t("plans.fields.plan")}
-          aria-label={t("plans.fields.plan")}
-          style={{ width: 320 }}
-          showSearch={{ optionFilterProp: "label" }}
-          options={(plans.data?.plans ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.number || t("plans.noNumber")} — ${p.title}`,
-          }))}
-        />
+        <PlanSelect value={params.planId} onChange={(v) => set({ planId: v })} style={{ width: 320 }} />
         <Flex gap={8} align="center">
           <Badge color="red" text={t("plans.timeline.overdue")} />
           <Badge color="blue" text={t("plans.timeline.upcoming")} />
