@@ -33,6 +33,7 @@ import { isApiError } from "../../../lib/api-client";
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { useOrgGroups, useOrgTree } from "../../org-units/org-units.queries";
 import { ParticipantSelect } from "../../plans/components/ParticipantSelect";
+import { PlanSelect } from "../../plans/components/PlanSelect";
 import { usePlanLabels } from "../../plans/labels";
 import {
   createPlan,
@@ -72,7 +73,6 @@ export function PlanImportPage() {
   const navigate = useNavigate();
   const labels = usePlanLabels();
   const canCreate = usePlans({ pageSize: 1 });
-  const drafts = usePlans({ status: "draft", pageSize: 100 });
   /** Re-importing a document into a draft made earlier replaces that draft's content. */
   const [replaceDraftId, setReplaceDraftId] = useState<string | null>(null);
   const groups = useOrgGroups();
@@ -714,16 +714,12 @@ export function PlanImportPage() {
             />
           ) : null}
           <Space wrap>
-            <Select
-              allowClear
+            <PlanSelect
+              status="draft"
               style={{ minWidth: 320 }}
               placeholder={t("plans.import.replaceDraft")}
               value={replaceDraftId ?? undefined}
               onChange={(v) => setReplaceDraftId(v ?? null)}
-              options={(drafts.data?.plans ?? []).map((d) => ({
-                value: d.id,
-                label: `${d.number || "—"} · ${d.title}`,
-              }))}
               data-testid="plan-import-replace-draft"
             />
             <Button

@@ -17,9 +17,14 @@ export function PlanSelect({
   value,
   onChange,
   style,
+  status,
+  placeholder,
   "data-testid": testId,
 }: {
   value?: string;
+  /** Only plans in this state ("issued" for scorecards). */
+  status?: "draft" | "issued";
+  placeholder?: string;
   onChange: (value: string | undefined) => void;
   style?: React.CSSProperties;
   "data-testid"?: string;
@@ -27,7 +32,7 @@ export function PlanSelect({
   const { t } = useTranslation();
   const [text, setText] = useState("");
   const q = useDebouncedValue(text.trim(), 250);
-  const list = usePlans({ q: q || undefined, pageSize: SHOWN });
+  const list = usePlans({ q: q || undefined, status, pageSize: SHOWN });
   const chosen = usePlan(value);
   const label = (p: Pick<PlanSummary, "number" | "title">) =>
     `${p.number || t("plans.noNumber")} — ${p.title}`;
@@ -45,7 +50,7 @@ export function PlanSelect({
         setText("");
         onChange(v ?? undefined);
       }}
-      placeholder={t("plans.fields.plan")}
+      placeholder={placeholder ?? t("plans.fields.plan")}
       aria-label={t("plans.fields.plan")}
       style={style}
       data-testid={testId}

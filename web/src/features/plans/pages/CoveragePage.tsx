@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { useDefinitions } from "../../indices/indices.queries";
+import { PlanSelect } from "../components/PlanSelect";
 import type { Coverage } from "../plans.api";
-import { useCoverage, usePlans } from "../plans.queries";
+import { useCoverage } from "../plans.queries";
 import { useUrlParams } from "../useUrlParams";
 
 type Row = Coverage["components"][number];
@@ -13,7 +14,6 @@ type Row = Coverage["components"][number];
 export function CoveragePage() {
   const { t } = useTranslation();
   const defs = useDefinitions();
-  const plans = usePlans({ pageSize: 200 });
   const { params, set } = useUrlParams(["indexCode", "planId", "year"] as const);
   const indexCode = params.indexCode ?? defs.data?.indices[0]?.code;
   const year = params.year ? Number(params.year) : undefined;
@@ -32,18 +32,11 @@ export function CoveragePage() {
           options={(defs.data?.indices ?? []).map((d) => ({ value: d.code, label: d.code }))}
           data-testid="coverage-index"
         />
-        <Select
-          allowClear
+        <PlanSelect
           value={params.planId}
           onChange={(v) => set({ planId: v })}
           placeholder={t("plans.coverage.allPlans")}
-          aria-label={t("plans.fields.plan")}
           style={{ width: 320 }}
-          showSearch={{ optionFilterProp: "label" }}
-          options={(plans.data?.plans ?? []).map((p) => ({
-            value: p.id,
-            label: `${p.number || t("plans.noNumber")} — ${p.title}`,
-          }))}
         />
         <InputNumber
           value={year ?? null}

@@ -1,12 +1,12 @@
 import { FileExcelOutlined } from "@ant-design/icons";
-import { Button, InputNumber, Select, Space, Table, Typography } from "antd";
+import { Button, InputNumber, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { provinceYear } from "../../../lib/clock";
 import { useLabels } from "../../../lib/labels";
-import { usePlans } from "../../plans/plans.queries";
+import { PlanSelect } from "../../plans/components/PlanSelect";
 import { type Scorecard, scorecardsXlsxUrl } from "../reporting.api";
 import { useScorecards } from "../reporting.queries";
 
@@ -21,7 +21,6 @@ export function ScorecardsPage() {
   const planId = params.get("planId") ?? undefined;
   const q = { year, planId };
   const scorecards = useScorecards(q);
-  const plans = usePlans({ status: "issued", pageSize: 100 });
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -48,14 +47,12 @@ export function ScorecardsPage() {
           onChange={(v) => set("year", v ? String(v) : undefined)}
           aria-label={t("reporting.scorecards.year")}
         />
-        <Select
-          allowClear
+        <PlanSelect
+          status="issued"
           style={{ minWidth: 360 }}
           placeholder={t("reporting.scorecards.allPlans")}
           value={planId}
           onChange={(v) => set("planId", v)}
-          options={(plans.data?.plans ?? []).map((p) => ({ value: p.id, label: `${p.number} · ${p.title}` }))}
-          aria-label={t("reporting.scorecards.plan")}
         />
         <Link to="/reports">{t("reporting.list.title")}</Link>
       </Space>
