@@ -12,6 +12,7 @@ import { enableVietnameseValidationMessages } from "../../../core/src/api/zod-lo
 import { auditRoutes } from "../features/audit/audit.routes";
 import { authRoutes } from "../features/auth/auth.routes";
 import { healthRoutes } from "../features/health/health.routes";
+import { homeRoutes } from "../features/home/home.routes";
 import { indicesRoutes } from "../features/indices/indices.routes";
 import { orgUnitsRoutes } from "../features/org-units/org-units.routes";
 import { planImportRoutes } from "../features/plan-import/plan-import.routes";
@@ -43,6 +44,7 @@ const FEATURES = [
   plansRoutes,
   planImportRoutes,
   reportingRoutes,
+  homeRoutes,
 ];
 
 const webDist = WEB_DIST_DIR;
