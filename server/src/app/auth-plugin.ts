@@ -20,8 +20,17 @@ declare module "fastify" {
     actor: Actor | null;
   }
   interface FastifyInstance {
-    /** Every API route with its access decision, for the test that checks each one is enforced. */
-    apiRoutes: Array<{ method: string; url: string; access: RouteAccess }>;
+    /**
+     * Every API route with its access decision, for the test that checks each one is enforced, and
+     * its querystring and body schemas, from which the two-provinces matrix finds the filters and
+     * the ids a request may carry (a new filter or body id is then covered or reported by itself).
+     */
+    apiRoutes: Array<{
+      method: string;
+      url: string;
+      access: RouteAccess;
+      schema: { querystring?: unknown; body?: unknown };
+    }>;
   }
 }
 
@@ -62,8 +71,9 @@ export function registerAccessControl({
     if (access !== "public" && access !== "user") {
       throw new Error(`Route ${route.method} ${route.url} has no access decision (config.access)`);
     }
+    const schema = { querystring: route.schema?.querystring, body: route.schema?.body };
     for (const method of [route.method].flat())
-      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, access });
+      if (method !== "HEAD") apiRoutes.push({ method, url: route.url, access, schema });
   });
 
   // One hook, in this order: where the write comes from, who is calling, the CSRF token bound to

@@ -1,72 +1,27 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../test/database";
-import { buildReportingProvince } from "../../test/reporting-world";
-import { buildApp } from "./build-app";
-import { testConfig } from "./config";
-import type { Database } from "./db";
+import { buildTwoProvinces, ROLES, TAG, type TwoProvinces } from "../../test/two-provinces-world";
 
 /**
  * Two provinces in one installation (the national case): no registered route lets a user of one
  * province read or change the other's data. Every route with an id in its path is called with the
  * other province's ids, by every role of province 1; a read may answer 403/404 (or 200 with nothing
- * of the other province), a write never succeeds, and nothing answers 500.
+ * of the other province), a write never succeeds, and nothing answers 500. Ids carried in a write's
+ * body or query: `two-provinces.bodies.test.ts`; list filters: `two-provinces.filters.test.ts`.
  */
-let database: Database;
-let app: FastifyInstance;
-let p1: Awaited<ReturnType<typeof buildReportingProvince>>;
-let p2: Awaited<ReturnType<typeof buildReportingProvince>>;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-two-provinces-"));
-/** Province 2's ids by the path segment that names them; `*` is every one of them. */
-const ids: Record<string, string[]> = {};
-const TAG = "Hai-Tỉnh-Khác";
+let world: TwoProvinces;
+let ids: TwoProvinces["ids"];
+let p1: TwoProvinces["p1"];
+let p2: TwoProvinces["p2"];
+let app: TwoProvinces["app"];
+let database: TwoProvinces["database"];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await buildApp({ database, config: testConfig({ dataDir }) });
-  p1 = await buildReportingProvince({ db: database.db, app, tag: "Một" });
-  p2 = await buildReportingProvince({ db: database.db, app, tag: TAG });
-  // Province 2 has evidence, a comment, a submitted report and its notices.
-  const officer = await p2.as("officerA");
-  const ev = await officer.upload(`/api/reports/${p2.reportA.id}/evidence`, {
-    fileName: "bien-ban.pdf",
-    data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
-  });
-  if (ev.statusCode !== 201) throw new Error(ev.body);
-  const comment = await (await p2.as("coord")).post(`/api/reports/${p2.reportA.id}/comments`, {
-    body: "Góp ý",
-  });
-  if (comment.statusCode !== 201) throw new Error(comment.body);
-  await officer.post(`/api/reports/${p2.reportA.id}/transitions`, {
-    action: "submit",
-    version: p2.reportA.version,
-  });
-  const q = async (text: string, params: unknown[]) =>
-    (await database.query<{ id: string }>(text, params)).map((r) => r.id);
-  const reports = [p2.reportA.id, p2.reportB.id];
-  ids.plans = [p2.plan.id];
-  ids.tasks = [p2.task.id];
-  ids.assignments = await q("select id from task_assignments where plan_id = $1", [p2.plan.id]);
-  ids.reports = reports;
-  ids["report-entries"] = [...p2.reportA.entries, ...p2.reportB.entries].map((e) => e.id);
-  ids.evidence = [ev.json().evidence.id];
-  ids.comments = [comment.json().comment?.id].filter(Boolean);
-  ids["reporting-obligations"] = [p2.obligationId];
-  ids.units = Object.values(p2.units).map((u) => u.id);
-  ids.users = Object.values(p2.users).map((u) => u.id);
-  ids.notifications = await q("select id from notifications where unit_id = any($1::uuid[])", [
-    Object.values(p2.units).map((u) => u.id),
-  ]);
-  ids["*"] = [...new Set(Object.values(ids).flat())];
+  world = await buildTwoProvinces();
+  ({ ids, p1, p2, app, database } = world);
 }, 180_000);
 
 afterAll(async () => {
-  await app.close();
-  await database.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await world.close();
 });
 
 /** The ids to put in a path parameter: those of the resource the segment before it names. */
@@ -93,8 +48,6 @@ function urlsFor(url: string) {
   }
   return out;
 }
-
-const ROLES = ["coord", "coordA", "headSnv", "officerA", "headA", "viewer"] as const;
 
 describe("two provinces in one installation", () => {
   it("has province 2's data to look for", () => {

@@ -38,7 +38,22 @@ export async function expandGroup({ db, actor, id, at }: { db: Db; actor: Actor;
   return createOrgGroupsRepository(db).expand({ group, at: at ?? today() });
 }
 
-async function validateGroupInput({ db, actor, input }: { db: Db; actor: Actor; input: GroupInput }) {
+/**
+ * Checks a group's rule and members; answers the group's province. A group stands for units of one
+ * province (`group`: the existing group, whose province stays): an administrator sees every province,
+ * and a group mixing them would hand one province's tasks to another's units.
+ */
+async function validateGroupInput({
+  db,
+  actor,
+  input,
+  group,
+}: {
+  db: Db;
+  actor: Actor;
+  input: GroupInput;
+  group?: { provinceId: string };
+}) {
   if (input.ruleKinds.length > 0 && !input.ruleParentId) {
     throw badRequest("orgGroup.ruleParent", "Quy tắc nhóm cần chọn đơn vị cấp trên.");
   }
@@ -50,8 +65,14 @@ async function validateGroupInput({ db, actor, input }: { db: Db; actor: Actor; 
   if (members.length !== new Set(input.memberIds).size || members.some((m) => !canReadUnit(actor, m))) {
     throw badRequest("orgGroup.memberNotFound", "Có đơn vị thành viên không tồn tại.");
   }
-  const provinceId = parent?.provinceId ?? members[0]?.provinceId ?? actor.provinceId;
+  const provinceId = group?.provinceId ?? parent?.provinceId ?? members[0]?.provinceId ?? actor.provinceId;
   if (!provinceId) throw badRequest("orgGroup.province", "Không xác định được tỉnh của nhóm.");
+  const foreign = [parent, ...members].find((u) => u && u.provinceId !== provinceId);
+  if (foreign)
+    throw badRequest(
+      "orgGroup.province",
+      `Đơn vị “${foreign.name}” thuộc tỉnh, thành phố khác: một nhóm chỉ gồm đơn vị của cùng một tỉnh, thành phố.`,
+    );
   return provinceId;
 }
 
@@ -97,7 +118,7 @@ export async function updateGroup({
 }) {
   const before = await getVisibleGroup({ db, actor, id });
   if (!canManageDirectory(actor)) throw forbidden();
-  await validateGroupInput({ db, actor, input });
+  await validateGroupInput({ db, actor, input, group: before });
   return db.transaction(async (tx) => {
     const repo = createOrgGroupsRepository(tx);
     const beforeMembers = await repo.memberIds(id);

@@ -48,6 +48,13 @@ export const canCreatePlan = (
   owner.provinceId !== null &&
   canManagePlan(actor, { provinceId: owner.provinceId, ownerUnitId: owner.id, ownerUnitKind: owner.kind });
 
+/**
+ * A plan carries out plans of its own province only (an administrator, national, sees them all): a
+ * parent elsewhere would tie one province's tasks and progress to another's.
+ */
+export const canBeParentPlan = (plan: { provinceId: string }, parent: { provinceId: string }) =>
+  plan.provinceId === parent.provinceId;
+
 /** A plan changes freely only as a draft. */
 export const canUpdatePlan = (actor: Actor, plan: PlanLike) =>
   plan.status === "draft" && canManagePlan(actor, plan);

@@ -17,7 +17,15 @@ import { indexProvinceOfUnit } from "../indices/indices.targets.service";
 import { loadVersion, versionForYear } from "../indices/indices.versions";
 import { createOrgUnitsRepository } from "../org-units/org-units.repository";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
-import { canCreatePlan, canDeletePlan, canReadPlan, canUpdatePlan, planCan, taskScope } from "./plans.policy";
+import {
+  canBeParentPlan,
+  canCreatePlan,
+  canDeletePlan,
+  canReadPlan,
+  canUpdatePlan,
+  planCan,
+  taskScope,
+} from "./plans.policy";
 import { createPlansRepository, type PlanWithOwner } from "./plans.repository";
 
 type CreateInput = z.infer<typeof planCreateBody>;
@@ -46,19 +54,27 @@ async function assertParentPlan({
   db,
   actor,
   id,
+  provinceId,
   parentPlanId,
 }: {
   db: DbOrTx;
   actor: Actor;
   id: string | null;
+  /** The province of the plan whose parent this would be. */
+  provinceId: string;
   parentPlanId: string | null;
 }) {
   if (!parentPlanId) return;
   if (parentPlanId === id)
     throw badRequest("plan.parentCycle", "Kế hoạch không thể là kế hoạch cấp trên của chính nó.");
-  await getVisiblePlan({ db, actor, id: parentPlanId }).catch(() => {
+  const parent = await getVisiblePlan({ db, actor, id: parentPlanId }).catch(() => {
     throw badRequest("plan.parentNotFound", "Không tìm thấy kế hoạch cấp trên.");
   });
+  if (!canBeParentPlan({ provinceId }, parent))
+    throw badRequest(
+      "plan.parentProvince",
+      "Kế hoạch cấp trên phải là kế hoạch của cùng tỉnh, thành phố với kế hoạch này.",
+    );
   if (id && (await createPlansRepository(db).ancestorIds(parentPlanId)).includes(id))
     throw badRequest(
       "plan.parentCycle",
@@ -78,7 +94,13 @@ export async function createPlan({ db, actor, input }: { db: Db; actor: Actor; i
     throw forbidden("plan.forbidden", "Bạn không được lập kế hoạch cho đơn vị này.");
   if (!owner.provinceId) throw badRequest("plan.province", "Đơn vị ban hành không thuộc tỉnh nào.");
   assertPeriod(input);
-  await assertParentPlan({ db, actor, id: null, parentPlanId: input.parentPlanId });
+  await assertParentPlan({
+    db,
+    actor,
+    id: null,
+    provinceId: owner.provinceId,
+    parentPlanId: input.parentPlanId,
+  });
   const { ownerUnitId: _ignored, ...values } = input;
   return db.transaction(async (tx) => {
     const plan = await createPlansRepository(tx).insert({
@@ -121,7 +143,13 @@ export async function updatePlan({
     throw badRequest("plan.owner", "Không đổi được đơn vị ban hành của kế hoạch.");
   assertPeriod({ ...before, ...input });
   if (input.parentPlanId !== undefined)
-    await assertParentPlan({ db, actor, id, parentPlanId: input.parentPlanId });
+    await assertParentPlan({
+      db,
+      actor,
+      id,
+      provinceId: before.provinceId,
+      parentPlanId: input.parentPlanId,
+    });
   const { ownerUnitId: _o, ...values } = input;
   return db.transaction(async (tx) => {
     const merged = { ...before, ...values };

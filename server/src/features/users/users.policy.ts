@@ -20,3 +20,11 @@ export function canReadUser(actor: Actor, user: UserLike): boolean {
 export function canListUsers(actor: Actor): boolean {
   return hasRole(actor, "admin") || hasRole(actor, "head");
 }
+
+/**
+ * A coordinator's monitored area lies in the province of the account's unit: an administrator
+ * (national) could otherwise point an account of one province at a unit of another.
+ */
+export function scopeFitsUnit(unit: { provinceId: string | null }, scope: { provinceId: string | null }) {
+  return scope.provinceId !== null && scope.provinceId === unit.provinceId;
+}

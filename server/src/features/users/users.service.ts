@@ -12,7 +12,7 @@ import { sessionCache } from "../auth/session-cache";
 import { createSessionsRepository } from "../auth/sessions.repository";
 import { createOrgUnitsRepository } from "../org-units/org-units.repository";
 import { getVisibleUnit } from "../org-units/org-units.service";
-import { canListUsers, canManageUsers, canReadUser } from "./users.policy";
+import { canListUsers, canManageUsers, canReadUser, scopeFitsUnit } from "./users.policy";
 import { createUsersRepository, type UserListRow } from "./users.repository";
 
 const userSearchText = (u: { username: string; displayName: string; email?: string | null }) =>
@@ -102,6 +102,28 @@ export async function insertUser({
   return row;
 }
 
+/** The account's unit and monitored area exist, are visible to the actor, and lie in one province. */
+async function checkUnitAndScope({
+  db,
+  actor,
+  unitId,
+  scopeUnitId,
+}: {
+  db: Db;
+  actor: Actor;
+  unitId: string;
+  scopeUnitId: string | null;
+}) {
+  const unit = await getVisibleUnit({ db, actor, id: unitId });
+  if (!scopeUnitId) return;
+  const scope = await getVisibleUnit({ db, actor, id: scopeUnitId });
+  if (!scopeFitsUnit(unit, scope))
+    throw badRequest(
+      "user.scopeProvince",
+      `Vùng theo dõi “${scope.name}” không thuộc tỉnh, thành phố của đơn vị công tác “${unit.name}”.`,
+    );
+}
+
 export async function createUser({
   db,
   actor,
@@ -112,8 +134,7 @@ export async function createUser({
   input: z.infer<typeof userCreateBody>;
 }) {
   if (!canManageUsers(actor)) throw forbidden();
-  await getVisibleUnit({ db, actor, id: input.unitId });
-  if (input.scopeUnitId) await getVisibleUnit({ db, actor, id: input.scopeUnitId });
+  await checkUnitAndScope({ db, actor, unitId: input.unitId, scopeUnitId: input.scopeUnitId ?? null });
   const row = await db.transaction((tx) => insertUser({ tx, actor, input, mustChangePassword: true }));
   return (await createUsersRepository(db).findWithUnit(row.id))!;
 }
@@ -129,10 +150,15 @@ export async function updateUser({
   id: string;
   input: z.infer<typeof userUpdateBody>;
 }) {
-  await getUser({ db, actor, id });
+  const current = await getUser({ db, actor, id });
   if (!canManageUsers(actor)) throw forbidden();
-  if (input.unitId) await getVisibleUnit({ db, actor, id: input.unitId });
-  if (input.scopeUnitId) await getVisibleUnit({ db, actor, id: input.scopeUnitId });
+  if (input.unitId !== undefined || input.scopeUnitId !== undefined)
+    await checkUnitAndScope({
+      db,
+      actor,
+      unitId: input.unitId ?? current.unitId,
+      scopeUnitId: input.scopeUnitId === undefined ? current.scopeUnitId : input.scopeUnitId,
+    });
   await db.transaction(async (tx) => {
     const users = createUsersRepository(tx);
     const before = (await users.findById(id))!;

@@ -9,7 +9,7 @@ import { writeAudit } from "../../audit/audit.repository";
 import { createOrgGroupsRepository, createOrgUnitsRepository } from "../../org-units/org-units.repository";
 import { getVisibleUnit, today } from "../../org-units/org-units.service";
 import { createAssignmentsRepository } from "../assignments/assignments.repository";
-import { canCreateChildPlan, canCreatePlan, canInstantiateFramework } from "../plans.policy";
+import { canBeParentPlan, canCreateChildPlan, canCreatePlan, canInstantiateFramework } from "../plans.policy";
 import { createPlansRepository, type NewTaskRow } from "../plans.repository";
 import { getVisiblePlan, planSearchText } from "../plans.service";
 import { createTasksRepository } from "../tasks/tasks.repository";
@@ -31,6 +31,11 @@ export async function createChildPlan({
   const owner = await getVisibleUnit({ db, actor, id: input.ownerUnitId ?? actor.unitId });
   if (!canCreatePlan(actor, owner))
     throw forbidden("plan.forbidden", "Bạn không được lập kế hoạch cho đơn vị này.");
+  if (!owner.provinceId || !canBeParentPlan({ provinceId: owner.provinceId }, parent))
+    throw badRequest(
+      "plan.parentProvince",
+      `Đơn vị “${owner.name}” không thuộc tỉnh, thành phố của kế hoạch cấp trên.`,
+    );
   const taskRows = createTasksRepository(db);
   const assignmentRows = createAssignmentsRepository(db);
   const all = await taskRows.listTasks(parent.id);

@@ -56,6 +56,12 @@ export async function createObligation({
   const receiving = await getVisibleUnit({ db, actor, id: input.receivingUnitId }).catch(() => {
     throw badRequest("reporting.receiverNotFound", "Không tìm thấy đơn vị nhận báo cáo.");
   });
+  // Reports go to a unit of the plan's province (an administrator, national, sees every province).
+  if (receiving.provinceId !== plan.provinceId)
+    throw badRequest(
+      "reporting.receiverProvince",
+      `Đơn vị nhận báo cáo “${receiving.name}” không thuộc tỉnh, thành phố của kế hoạch.`,
+    );
   const dueRule: DueRule =
     input.frequency === "adHoc"
       ? { kind: "fixedDate", date: input.adHocDue as string }

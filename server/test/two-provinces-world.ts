@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../src/app/build-app";
+import { testConfig } from "../src/app/config";
+import type { Database } from "../src/app/db";
+import { createGroup } from "../src/features/org-units/org-groups.service";
+import { createTestDatabase } from "./database";
+import { buildActor } from "./factories";
+import { buildReportingProvince } from "./reporting-world";
+
+/** What province 2 is called, so that an answer naming any of its units or plans is caught. */
+export const TAG = "Hai-Tỉnh-Khác";
+
+/** The roles of province 1 that the matrices try (admins are national: they see every province). */
+export const ROLES = ["coord", "coordA", "headSnv", "officerA", "headA", "viewer"] as const;
+
+/**
+ * Two provinces in one installation, each with reporting under way (`buildReportingProvince`) and a
+ * group of units (`groups`); province 2 also has evidence, a comment, a submitted report and its
+ * notices. `ids` holds province 2's ids by the path segment that names them (`*`: every one of them).
+ */
+export async function buildTwoProvinces() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-two-provinces-"));
+  const database: Database = await createTestDatabase();
+  const app: FastifyInstance = await buildApp({ database, config: testConfig({ dataDir }) });
+  const p1 = await buildReportingProvince({ db: database.db, app, tag: "Một" });
+  const p2 = await buildReportingProvince({ db: database.db, app, tag: TAG });
+  const officer = await p2.as("officerA");
+  const ev = await officer.upload(`/api/reports/${p2.reportA.id}/evidence`, {
+    fileName: "bien-ban.pdf",
+    data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
+  });
+  if (ev.statusCode !== 201) throw new Error(ev.body);
+  const comment = await (await p2.as("coord")).post(`/api/reports/${p2.reportA.id}/comments`, {
+    body: "Góp ý",
+  });
+  if (comment.statusCode !== 201) throw new Error(comment.body);
+  await officer.post(`/api/reports/${p2.reportA.id}/transitions`, {
+    action: "submit",
+    version: p2.reportA.version,
+  });
+  const groups = { mine: "", theirs: "" };
+  for (const [p, key] of [
+    [p1, "mine"],
+    [p2, "theirs"],
+  ] as const) {
+    const admin = await buildActor(database.db, { unitId: p.province.id, roles: ["admin"] });
+    const input = { ruleKinds: [], ruleParentId: null, ruleDescendants: false, memberIds: [p.units.comA.id] };
+    groups[key] = (
+      await createGroup({
+        db: database.db,
+        actor: admin,
+        input: { name: `Nhóm xã ${key === "mine" ? "Một" : TAG}`, ...input },
+      })
+    ).id;
+  }
+  const q = async (text: string, params: unknown[]) =>
+    (await database.query<{ id: string }>(text, params)).map((r) => r.id);
+  const ids: Record<string, string[]> = {};
+  ids.plans = [p2.plan.id];
+  ids.tasks = [p2.task.id];
+  ids.assignments = await q("select id from task_assignments where plan_id = $1", [p2.plan.id]);
+  ids.reports = [p2.reportA.id, p2.reportB.id];
+  ids["report-entries"] = [...p2.reportA.entries, ...p2.reportB.entries].map((e) => e.id);
+  ids.evidence = [ev.json().evidence.id];
+  ids.comments = [comment.json().comment?.id].filter(Boolean);
+  ids["reporting-obligations"] = [p2.obligationId];
+  ids["org-groups"] = [groups.theirs];
+  ids.units = Object.values(p2.units).map((u) => u.id);
+  ids.users = Object.values(p2.users).map((u) => u.id);
+  ids.notifications = await q("select id from notifications where unit_id = any($1::uuid[])", [
+    Object.values(p2.units).map((u) => u.id),
+  ]);
+  ids["*"] = [...new Set(Object.values(ids).flat())];
+  return {
+    database,
+    app,
+    p1,
+    p2,
+    ids,
+    groups,
+    async close() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TwoProvinces = Awaited<ReturnType<typeof buildTwoProvinces>>;
