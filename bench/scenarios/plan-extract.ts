@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import path from "node:path";
+import { planDocumentPath } from "../../server/test/fixtures";
 import { buildPlanPdf } from "../../server/test/pdf";
 import { timeRuns } from "./timed";
 import { authHeaders, type Scenario } from "./types";
 
-const SEED_003 = path.resolve(import.meta.dirname, "../../../shared/seeds/003_384f955878bb2b4b.txt");
+const SEED_003 = planDocumentPath("003_384f955878bb2b4b.txt");
 
 /** One multipart/form-data body with the file in the "file" field, as the browser sends it. */
 function multipart({ fileName, data, type }: { fileName: string; data: Buffer; type: string }) {
@@ -36,8 +36,7 @@ function extractScenario({
     description,
     async measure({ baseUrl, sessions, serverCpuMs }) {
       const input = file();
-      if (!input)
-        throw new Error(`${name}: the input file is missing (../shared/seeds beside the repository)`);
+      if (!input) throw new Error(`${name}: the input file is missing (${SEED_003})`);
       const { body, contentType } = multipart(input);
       return timeRuns({
         name,

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { extractPlan, readText, splitUnitCell, unitsInSentence } from ".";
 
 const seed = (name: string) =>
-  fs.readFileSync(new URL(`../../../../shared/seeds/${name}`, import.meta.url), "utf8");
+  // The three real plans, kept with their source note in core/test/fixtures/plans.
+  fs.readFileSync(new URL(`../../test/fixtures/plans/${name}`, import.meta.url), "utf8");
 
 describe("extraction from the three real plans", () => {
   it("reads plan 497/KH-UBND (prose): metadata, bases, targets, 44 tasks, quarterly reporting via two departments", () => {

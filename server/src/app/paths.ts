@@ -21,3 +21,5 @@ function findRoot(): string {
 export const PROJECT_ROOT = findRoot();
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "server", "drizzle");
 export const WEB_DIST_DIR = path.join(PROJECT_ROOT, "web", "dist");
+/** Published index results the demo loads (see its README): found from the root, so tsx and the bundle agree. */
+export const PUBLISHED_DATA_DIR = path.join(PROJECT_ROOT, "server", "data", "published");

@@ -3,13 +3,13 @@
  * 200 or a Vietnamese 400 (or 413), never a 500, a hang or a crash. Bounded and deterministic:
  * 300 cases in all (75 per route), fixed seeds. Zip bombs built here get a 400 naming the size.
  */
-import fs from "node:fs";
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
+import { publishedPath, readBytes } from "../../../test/fixtures";
 import { buildTestApp, createClient } from "../../../test/http";
 import { buildPlanPdf } from "../../../test/pdf";
 import { excelBomb, wordBomb } from "../../../test/zip";
@@ -84,9 +84,7 @@ beforeAll(async () => {
   seeds.docx = await wordSeed();
   seeds.xlsx = await excelSeed();
   seeds.pdf = new Uint8Array(buildPlanPdf({ pages: 1 }));
-  seeds.published = new Uint8Array(
-    fs.readFileSync(new URL("../../../test/fixtures/PCI_2015.xlsx", import.meta.url)),
-  );
+  seeds.published = readBytes(publishedPath("PCI_2015.xlsx"));
   const c = await as("dieuphoi");
   const me = (await c.get("/api/me")).json();
   const unitId = me.user?.unit?.id ?? me.unit?.id;

@@ -1,21 +1,21 @@
-/** Demo results: the published files shipped in ../shared/data, and a few figures from DOMAIN.md §8. */
+/** Demo results: the published files in server/data/published, and a few figures from DOMAIN.md §8. */
 import fs from "node:fs";
+import path from "node:path";
 import { systemActor } from "../../app/actor";
 import type { Database } from "../../app/db";
+import { PUBLISHED_DATA_DIR } from "../../app/paths";
 import { readIndexResults } from "./import";
 import { ensureIndexCatalog } from "./indices.catalog";
 import { createIndicesRepository } from "./indices.repository";
 import { refreshDerived, storeIndexResults } from "./indices.results.service";
 import { versionForYear } from "./indices.versions";
 
-const SHARED_DATA = new URL("../../../../../shared/data/", import.meta.url);
-
 /** Files in the order they are read; an index-year already seeded by an earlier file is skipped. */
-const FILES = [
-  "official/PAPI_2011-2016.xlsx",
+export const DEMO_RESULT_FILES = [
+  "PAPI_2011-2016.xlsx",
   "papi_dimensions_2011_2024_derived.csv",
-  "official/PCI_2015.xlsx",
-  "official/PCI_2016.xlsx",
+  "PCI_2015.xlsx",
+  "PCI_2016.xlsx",
   "dvcqg_766_province_scores_2026-10-05.csv",
 ];
 
@@ -64,25 +64,40 @@ const HAND_FIGURES: Figure[] = [
   { index: "PAR_INDEX", year: 2021, province: "binh-dinh", total: null, rank: 30, rankOf: 63 },
 ];
 
-/** Seeds demo results when ../shared/data exists (silently nothing otherwise). Returns the index-years stored. */
-export async function seedDemoIndexResults({ database }: { database: Database }) {
+/**
+ * Seeds the demo results from the published files (server/data/published) and the hand figures.
+ * A missing file is said loudly on the error log, naming the path, and the demo goes on without it:
+ * an "index without results" screen must never be a silent surprise. Returns the index-years stored.
+ */
+export async function seedDemoIndexResults({
+  database,
+  dataDir = PUBLISHED_DATA_DIR,
+  logError = console.error,
+}: {
+  database: Database;
+  dataDir?: string;
+  logError?: (message: string) => void;
+}) {
   const db = database.db;
   await ensureIndexCatalog({ db });
   const actor = systemActor("Dữ liệu mẫu");
   const seeded = new Set<string>();
-  if (fs.existsSync(SHARED_DATA)) {
-    for (const rel of FILES) {
-      const url = new URL(rel, SHARED_DATA);
-      if (!fs.existsSync(url)) continue;
-      const fileName = rel.split("/").pop() as string;
-      const outcome = await readIndexResults({ data: new Uint8Array(fs.readFileSync(url)), fileName });
-      const results = outcome.results.filter(
-        (r) => r.errors.length === 0 && !seeded.has(`${r.index}|${r.year}`),
-      );
-      if (results.length === 0) continue;
-      await db.transaction((tx) => storeIndexResults({ tx, actor, results, fileName }));
-      for (const r of results) seeded.add(`${r.index}|${r.year}`);
-    }
+  const missing = DEMO_RESULT_FILES.filter((fileName) => !fs.existsSync(path.join(dataDir, fileName)));
+  if (missing.length > 0)
+    logError(
+      `Dữ liệu mẫu: thiếu ${missing.length} tệp kết quả chỉ số đã công bố trong ${dataDir} (${missing.join(", ")}); ` +
+        "các năm đó sẽ không có điểm. / Demo data: published index result files missing.",
+    );
+  for (const fileName of DEMO_RESULT_FILES) {
+    if (missing.includes(fileName)) continue;
+    const data = new Uint8Array(fs.readFileSync(path.join(dataDir, fileName)));
+    const outcome = await readIndexResults({ data, fileName });
+    const results = outcome.results.filter(
+      (r) => r.errors.length === 0 && !seeded.has(`${r.index}|${r.year}`),
+    );
+    if (results.length === 0) continue;
+    await db.transaction((tx) => storeIndexResults({ tx, actor, results, fileName }));
+    for (const r of results) seeded.add(`${r.index}|${r.year}`);
   }
   await db.transaction(async (tx) => {
     const repo = createIndicesRepository(tx);

@@ -4,15 +4,13 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
 import { buildProvince } from "../../../test/factories";
+import { publicFixturePath, publishedPath } from "../../../test/fixtures";
 import { buildTestApp, createClient } from "../../../test/http";
 import type { Database } from "../../app/db";
 import { seedDemoProvince } from "../demo/demo.seed";
 import { importResultsFromCli } from "./indices.cli";
 
-// shared/ sits beside the repository root: resolve from the repo root like the import tests do.
-const SHARED = new URL("../../../../../shared/data/", import.meta.url);
-const hasShared = fs.existsSync(SHARED);
-const file = (rel: string) => fs.readFileSync(new URL(rel, SHARED));
+const file = (fileName: string) => fs.readFileSync(publishedPath(fileName));
 
 let database: Database;
 let app: FastifyInstance;
@@ -104,16 +102,11 @@ describe("catalog and permissions", () => {
   });
 });
 
-describe.skipIf(!hasShared)("import of the published workbooks", () => {
+describe("import of the published workbooks", () => {
   it("previews PCI_2016.xlsx without writing, then stores it: totals and ranks as published", async () => {
     const c = await as("dieuphoi");
     const before = await countResults();
-    const preview = await upload(
-      c,
-      "/api/indices/results/import",
-      "PCI_2016.xlsx",
-      file("official/PCI_2016.xlsx"),
-    );
+    const preview = await upload(c, "/api/indices/results/import", "PCI_2016.xlsx", file("PCI_2016.xlsx"));
     expect(preview.statusCode).toBe(200);
     const body = preview.json();
     expect(body.committed).toBe(false);
@@ -131,7 +124,7 @@ describe.skipIf(!hasShared)("import of the published workbooks", () => {
       c,
       "/api/indices/results/import?commit=true",
       "PCI_2016.xlsx",
-      file("official/PCI_2016.xlsx"),
+      file("PCI_2016.xlsx"),
     );
     expect(done.statusCode).toBe(200);
     expect(done.json().committed).toBe(true);
@@ -155,24 +148,19 @@ describe.skipIf(!hasShared)("import of the published workbooks", () => {
       c,
       "/api/indices/results/import?commit=true",
       "PCI_2016.xlsx",
-      file("official/PCI_2016.xlsx"),
+      file("PCI_2016.xlsx"),
     );
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(
       /^Đã có kết quả .*PCI năm 2016 \(63 tỉnh\).*Hãy xác nhận thay thế/,
     );
-    const preview = await upload(
-      c,
-      "/api/indices/results/import",
-      "PCI_2016.xlsx",
-      file("official/PCI_2016.xlsx"),
-    );
+    const preview = await upload(c, "/api/indices/results/import", "PCI_2016.xlsx", file("PCI_2016.xlsx"));
     expect(preview.json().results.every((r: { replaces: boolean }) => r.replaces)).toBe(true);
     const replaced = await upload(
       c,
       "/api/indices/results/import?commit=true&replace=true",
       "PCI_2016.xlsx",
-      file("official/PCI_2016.xlsx"),
+      file("PCI_2016.xlsx"),
     );
     expect(replaced.statusCode).toBe(200);
     expect((await c.get("/api/indices/results/PCI/2016")).json().results).toHaveLength(63);
@@ -212,7 +200,7 @@ describe.skipIf(!hasShared)("import of the published workbooks", () => {
   });
 
   it("imports through the CLI function: the documented JSON, then stores (replacing)", async () => {
-    const path = new URL("official/PCI_2015.xlsx", SHARED).pathname;
+    const path = publishedPath("PCI_2015.xlsx");
     const dry = await importResultsFromCli({ db: database.db, file: path, dryRun: true });
     expect(dry.stored).toEqual([]);
     const doc = dry.document as { results: Array<Record<string, unknown>>; errors: unknown[] };
@@ -239,7 +227,7 @@ describe.skipIf(!hasShared)("import of the published workbooks", () => {
     ]);
     const single = await importResultsFromCli({
       db: database.db,
-      file: new URL("papi_subdimensions_2011_2024/2016.csv", SHARED).pathname,
+      file: publicFixturePath("papi_subdimensions_2011_2024/2016.csv"),
       dryRun: true,
     });
     expect(Object.keys(single.document)).toEqual(["index", "year", "version", "provinces", "errors"]);
@@ -251,14 +239,14 @@ describe.skipIf(!hasShared)("import of the published workbooks", () => {
     ]);
     const papi = await importResultsFromCli({
       db: database.db,
-      file: new URL("official/PAPI_2011-2016.xlsx", SHARED).pathname,
+      file: publishedPath("PAPI_2011-2016.xlsx"),
       dryRun: false,
     });
     expect(papi.stored).toHaveLength(6);
   });
 });
 
-describe.skipIf(!hasShared)("analysis on stored data", () => {
+describe("analysis on stored data", () => {
   it("profile: every index over the years with denominators and changes, predecessors side by side", async () => {
     const c = await as("canbo");
     const res = await c.get("/api/indices/provinces/gia-lai/profile");

@@ -2,11 +2,12 @@ import fs from "node:fs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
+import { planDocumentPath } from "../../../test/fixtures";
 import { buildTestApp, createClient } from "../../../test/http";
 import type { Database } from "../../app/db";
 import { seedDemoProvince } from "../demo/demo.seed";
 
-const SEED = new URL("../../../../../shared/seeds/003_384f955878bb2b4b.txt", import.meta.url);
+const SEED = planDocumentPath("003_384f955878bb2b4b.txt");
 let database: Database;
 let app: FastifyInstance;
 
@@ -27,23 +28,20 @@ const as = async (username: string) => {
 };
 
 describe("plan import routes", () => {
-  it.skipIf(!fs.existsSync(SEED))(
-    "extracts seed 003 uploaded as a text file: number, tasks, resolved leads",
-    async () => {
-      const c = await as("dieuphoi");
-      const res = await c.upload("/api/plan-import/extract", {
-        fileName: "ke-hoach-107.txt",
-        data: fs.readFileSync(SEED),
-      });
-      expect(res.statusCode).toBe(200);
-      const plan = res.json();
-      expect(plan.metadata.number).toBe("107/KH-UBND");
-      expect(plan.tasks.length).toBeGreaterThan(150);
-      const leads = plan.tasks.flatMap((t: { leads: Array<{ unit: string | null }> }) => t.leads);
-      expect(leads.filter((l: { unit: string | null }) => l.unit).length).toBeGreaterThan(leads.length / 2);
-      expect(plan.tasks[0].deadline).toHaveProperty("understood");
-    },
-  );
+  it("extracts seed 003 uploaded as a text file: number, tasks, resolved leads", async () => {
+    const c = await as("dieuphoi");
+    const res = await c.upload("/api/plan-import/extract", {
+      fileName: "ke-hoach-107.txt",
+      data: fs.readFileSync(SEED),
+    });
+    expect(res.statusCode).toBe(200);
+    const plan = res.json();
+    expect(plan.metadata.number).toBe("107/KH-UBND");
+    expect(plan.tasks.length).toBeGreaterThan(150);
+    const leads = plan.tasks.flatMap((t: { leads: Array<{ unit: string | null }> }) => t.leads);
+    expect(leads.filter((l: { unit: string | null }) => l.unit).length).toBeGreaterThan(leads.length / 2);
+    expect(plan.tasks[0].deadline).toHaveProperty("understood");
+  });
 
   it("extracts pasted tab-separated text", async () => {
     const c = await as("dieuphoi");

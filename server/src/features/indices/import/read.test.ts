@@ -1,21 +1,19 @@
-import fs from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { publicFixturePath, publishedPath, readBytes } from "../../../../test/fixtures";
 import { bandInVietnamese, readIndexResults } from "./read";
 import { MAX_FILE_BYTES } from "./types";
 
-// shared/ sits beside the repository root (here and in CI clones): resolve from the repo root.
-const SHARED = new URL("../../../../../../shared/data/", import.meta.url);
-const hasShared = fs.existsSync(SHARED);
-const file = (rel: string) => new Uint8Array(fs.readFileSync(new URL(rel, SHARED)));
+const file = (fileName: string) => readBytes(publishedPath(fileName));
+const fixture = (rel: string) => readBytes(publicFixturePath(rel));
 const enc = (text: string) => new TextEncoder().encode(text);
 
-describe.skipIf(!hasShared)("official workbooks and public data", () => {
+describe("official workbooks and public data", () => {
   it.each([2015, 2016])(
     "PCI_%i.xlsx: 63 provinces, computed totals = published within 0.01",
     async (year) => {
       const out = await readIndexResults({
-        data: file(`official/PCI_${year}.xlsx`),
+        data: file(`PCI_${year}.xlsx`),
         fileName: `PCI_${year}.xlsx`,
       });
       expect(out.errors).toEqual([]);
@@ -35,7 +33,7 @@ describe.skipIf(!hasShared)("official workbooks and public data", () => {
     },
   );
   it("PCI 2015: the real spellings and figures", async () => {
-    const out = await readIndexResults({ data: file("official/PCI_2015.xlsx"), fileName: "PCI_2015.xlsx" });
+    const out = await readIndexResults({ data: file("PCI_2015.xlsx"), fileName: "PCI_2015.xlsx" });
     const r = out.results.find((x) => x.year === 2015);
     const daNang = r?.provinces.find((p) => p.province === "Đà Nẵng");
     expect(daNang?.publishedRank).toBe(1);
@@ -48,7 +46,7 @@ describe.skipIf(!hasShared)("official workbooks and public data", () => {
   });
   it("PAPI_2011-2016.xlsx: one result per year sheet, 63 provinces, totals = sum of dimensions", async () => {
     const out = await readIndexResults({
-      data: file("official/PAPI_2011-2016.xlsx"),
+      data: file("PAPI_2011-2016.xlsx"),
       fileName: "PAPI_2011-2016.xlsx",
     });
     expect(out.results.map((r) => [r.year, r.version, r.provinces.length])).toEqual([
@@ -86,7 +84,7 @@ describe.skipIf(!hasShared)("official workbooks and public data", () => {
     "PAPI sub-dimensions %i.csv (codes P01…)",
     async (year) => {
       const out = await readIndexResults({
-        data: file(`papi_subdimensions_2011_2024/${year}.csv`),
+        data: fixture(`papi_subdimensions_2011_2024/${year}.csv`),
         fileName: `${year}.csv`,
       });
       expect(out.results).toHaveLength(1);
@@ -107,7 +105,7 @@ describe.skipIf(!hasShared)("official workbooks and public data", () => {
   });
   it("a file without index results is reported, not guessed", async () => {
     const out = await readIndexResults({
-      data: file("provinces_2025_merger.csv"),
+      data: fixture("provinces_2025_merger.csv"),
       fileName: "provinces_2025_merger.csv",
     });
     expect(out.results).toEqual([]);
