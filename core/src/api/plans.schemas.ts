@@ -445,6 +445,7 @@ export const taskListItem = z.object({
   dueDate: z.string().nullable(),
   leads: z.array(z.string()),
   coordinators: z.array(z.string()),
+  /** Components as "versionCode|componentCode" keys; the screen names them (core/src/words/indices.ts). */
   components: z.array(z.string()),
   progress: z.number(),
   assignmentCount: z.number(),

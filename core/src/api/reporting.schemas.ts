@@ -285,6 +285,9 @@ export const dashboardResponse = z.object({
     z.object({
       versionCode: z.string(),
       componentCode: z.string(),
+      /** The component's name in the catalogue (the codes are keys, never shown). */
+      nameVi: z.string(),
+      nameEn: z.string(),
       tasks: z.number(),
       entries: z.number(),
       meanProgress: z.number(),

@@ -4,6 +4,7 @@
  */
 import { daysInMonth, endOfMonth, parseIsoDate, toIsoDate } from "../deadlines/deadline.calendar";
 import type { IsoDate } from "../deadlines/deadline.types";
+import { periodName } from "../words/periods";
 
 export const REPORT_FREQUENCIES = ["monthly", "quarterly", "halfYearly", "yearly", "adHoc"] as const;
 export type ReportFrequency = (typeof REPORT_FREQUENCIES)[number];
@@ -179,21 +180,12 @@ export function adHocPeriod({ start, due }: { start: IsoDate; due: IsoDate }): P
   return { key: "AH", frequency: "adHoc", start, end: due };
 }
 
-/** Vietnamese label of a period: "Tháng 6/2025", "Quý II/2025", "6 tháng đầu năm 2025", "Năm 2025". */
-export function periodLabel(period: Period): string {
-  const { year, month } = ymd(period.start);
-  switch (period.frequency) {
-    case "monthly":
-      return `Tháng ${month}/${year}`;
-    case "quarterly":
-      return `Quý ${["I", "II", "III", "IV"][(month - 1) / 3]}/${year}`;
-    case "halfYearly":
-      return month === 1 ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`;
-    case "yearly":
-      return `Năm ${year}`;
-    case "adHoc":
-      return `Đột xuất (đến ${period.end.split("-").reverse().join("/")})`;
-  }
+/**
+ * Vietnamese label of a period: "Tháng 6/2025", "Quý II/2025", "6 tháng đầu năm 2025", "Năm 2025"; the
+ * naming itself lives with the other names in `core/src/words/periods.ts`.
+ */
+export function periodLabel(period: Period, title?: string | null): string {
+  return periodName(period, { title });
 }
 
 /** Whether a frequency's period key fits it ("2025-Q2" is quarterly). */

@@ -1,12 +1,14 @@
 import { and, count, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { AuditAction, AuditEntity } from "../../../../core/src/words/audit";
 import type { AuditActor } from "../../app/actor";
 import type { DbOrTx } from "../../app/db";
 import { auditLog } from "./audit.table";
 
+/** What is recorded: the entity and action are typed so that every one has a name (core/src/words/audit.ts). */
 export interface AuditRecord {
-  entity: string;
+  entity: AuditEntity;
   entityId: string | null;
-  action: string;
+  action: AuditAction;
   before?: unknown;
   after?: unknown;
 }

@@ -1,5 +1,7 @@
 /** XLSX exports of the analysis tables (exceljs): what the screen shows, one sheet each. */
 import ExcelJS from "exceljs";
+import { indexAbbreviation } from "../../../../core/src/words/indices";
+import { excelNumberFormat } from "../../../../core/src/words/numbers";
 import type { componentTable, provinceProfile } from "./indices.analysis.service";
 import type { ranking } from "./indices.ranking.service";
 
@@ -21,6 +23,12 @@ function sheetWith(workbook: ExcelJS.Workbook, name: string, title: string, head
   return sheet;
 }
 
+/** Scores keep the publisher's two decimals (core/src/words/numbers.ts); the cell stays a number. */
+const SCORE_FORMAT = excelNumberFormat(2);
+function formatColumns(sheet: ExcelJS.Worksheet, columns: number[], numFmt = SCORE_FORMAT) {
+  for (const c of columns) sheet.getColumn(c).numFmt = numFmt;
+}
+
 const DIRECTION = { better: "Tốt lên", worse: "Giảm", same: "Không đổi" } as const;
 
 export async function componentTableXlsx(table: Table): Promise<Buffer> {
@@ -28,7 +36,7 @@ export async function componentTableXlsx(table: Table): Promise<Buffer> {
   const peers = table.peers.map((p) => p.name);
   const sheet = sheetWith(
     workbook,
-    `${table.index.code} ${table.year}`,
+    `${indexAbbreviation(table.index.code)} ${table.year}`,
     `${table.index.nameVi} ${table.year} – ${table.province.name}`,
     [
       "Mã",
@@ -50,7 +58,7 @@ export async function componentTableXlsx(table: Table): Promise<Buffer> {
   );
   for (const r of table.rows) {
     sheet.addRow([
-      r.number || r.code,
+      r.number,
       `${"  ".repeat(r.level)}${r.nameVi}`,
       r.polarity === "lowerIsBetter" ? "Càng thấp càng tốt" : "Càng cao càng tốt",
       r.weight,
@@ -67,6 +75,16 @@ export async function componentTableXlsx(table: Table): Promise<Buffer> {
       r.regionMedian,
     ]);
   }
+  // Weight, scores, change and the peers' and medians' scores: numbers with two decimals.
+  formatColumns(sheet, [
+    4,
+    5,
+    7,
+    8,
+    ...table.peers.map((_, i) => 13 + i),
+    13 + peers.length,
+    14 + peers.length,
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -99,6 +117,7 @@ export async function profileXlsx(profile: Profile): Promise<Buffer> {
             ? null
             : `${p.regionalRank}${p.regionalRankOf ? `/${p.regionalRankOf}` : ""}`,
         ]);
+  formatColumns(sheet, [4, 7]);
   sheet.getColumn(1).width = 24;
   sheet.getColumn(2).width = 40;
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -17,7 +17,9 @@ import {
 import ExcelJS from "exceljs";
 import { deadlineToJson } from "../../../../core/src/deadlines";
 import { depthOfNumber, numberStyleOf } from "../../../../core/src/plans/numbering";
+import { formatDateVi } from "../../../../core/src/text/dates";
 import { foldForMatch } from "../../../../core/src/text/vietnamese";
+import { decree30Date } from "../../../../core/src/words/dates";
 import type { DbOrTx } from "../../app/db";
 import { cell, FONT, noBorders, para, run } from "../../app/docx-parts";
 import { readTaskWorkbook } from "../documents-in/task-workbook";
@@ -360,8 +362,7 @@ function placeAndDate(plan: PlanWithOwner) {
   const place =
     plan.place || plan.issuerName.replace(/^(Ủy ban nhân dân|UBND)\s+(tỉnh|thành phố)?\s*/i, "") || "……";
   if (!plan.issuedDate) return `${place}, ngày …… tháng …… năm ……`;
-  const [y, m, d] = plan.issuedDate.split("-");
-  return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+  return decree30Date(plan.issuedDate, place);
 }
 
 const KIND_TITLE: Record<string, string> = {
@@ -537,7 +538,7 @@ export async function planDocx({ plan, grid }: { plan: PlanWithOwner; grid: Grid
           para(
             [
               run(
-                `(Ban hành kèm theo Kế hoạch số ${plan.number || "……"}${plan.issuedDate ? ` ngày ${plan.issuedDate.split("-").reverse().join("/")}` : ""} của ${plan.issuerName || plan.ownerUnitName})`,
+                `(Ban hành kèm theo Kế hoạch số ${plan.number || "……"}${plan.issuedDate ? ` ngày ${formatDateVi(plan.issuedDate)}` : ""} của ${plan.issuerName || plan.ownerUnitName})`,
                 { italics: true },
               ),
             ],

@@ -43,6 +43,7 @@ import {
   timelineQuery,
   timelineResponse,
 } from "../../../../core/src/api/plans.schemas";
+import { decree30Date } from "../../../../core/src/words/dates";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
@@ -146,12 +147,11 @@ export const plansRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db,
       const plan = await getPlanDetail({ db, actor, id: request.params.id });
       const grid = await readTaskGrid({ db, actor, id: request.params.id });
       const place = plan.place || "……";
-      const [y, m, d] = (plan.issuedDate ?? "").split("-");
       return {
         plan,
         motto: ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"],
         placeAndDate: plan.issuedDate
-          ? `${place}, ngày ${d} tháng ${m} năm ${y}`
+          ? decree30Date(plan.issuedDate, place)
           : `${place}, ngày …… tháng …… năm ……`,
         rows: grid.rows,
       };

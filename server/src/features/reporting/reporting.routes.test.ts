@@ -7,7 +7,10 @@ import type { FastifyInstance } from "fastify";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { periodContaining, shiftPeriod } from "../../../../core/src/reporting/periods";
+import { findCodes } from "../../../../core/src/words/code-patterns";
+import { componentName } from "../../../../core/src/words/indices";
 import { createTestDatabase } from "../../../test/database";
+import { docxText, xlsxText } from "../../../test/document-text";
 import { buildIssuedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { createClient } from "../../../test/http";
 import { buildApp } from "../../app/build-app";
@@ -493,6 +496,8 @@ describe("dashboard", () => {
       {
         versionCode: "PCI-2022",
         componentCode: "TRANSPARENCY",
+        nameVi: componentName("PCI-2022", "TRANSPARENCY"),
+        nameEn: componentName("PCI-2022", "TRANSPARENCY", "en"),
         tasks: 2,
         entries: 3,
         meanProgress: 20,
@@ -702,13 +707,16 @@ describe("consolidated report, exports and scorecards", () => {
       "Kết quả do Sở Nội vụ tổng hợp và chỉnh sửa.",
       "Xã An Phú",
       "Xã Bình Minh",
-      "TRANSPARENCY",
+      "PCI 2022",
+      componentName("PCI-2022", "TRANSPARENCY") as string,
       "Tình hình gửi báo cáo theo cấp hành chính",
       "Cấp xã",
       "PHỤ LỤC",
       "Công khai thu chi ngân sách",
     ])
       expect(xml).toContain(text);
+    // Words, not codes: no period key, version or component code, identifier or raw float.
+    expect(findCodes(await docxText(res.rawPayload))).toEqual([]);
     const bad = await c.post("/api/reporting/consolidated.docx", {
       obligationId: "00000000-0000-4000-8000-000000000000",
       periodKey: thisMonth.key,
@@ -723,6 +731,7 @@ describe("consolidated report, exports and scorecards", () => {
       expect(res.statusCode).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      expect(findCodes(await xlsxText(res.rawPayload))).toEqual([]);
       return wb.worksheets[0].rowCount - 2;
     };
     expect(await read("coord")).toBe(3);

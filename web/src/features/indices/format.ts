@@ -1,33 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { formatNumber, formatSigned } from "../../../../core/src/words/numbers";
 
-const MINUS = "\u2212";
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(lang: string, digits: number) {
-  const key = `${lang}:${digits}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(lang === "en" ? "en-US" : "vi-VN", {
-      minimumFractionDigits: 0,
-      maximumFractionDigits: digits,
-    });
-    cache.set(key, f);
-  }
-  return f;
-}
-
-/** A number for display: Vietnamese decimal comma (English: point); the true minus sign. */
-export function formatNumber(value: number | null | undefined, digits = 2, lang = "vi"): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  const text = nf(lang, digits).format(Math.abs(value));
-  return value < 0 && text !== "0" ? `${MINUS}${text}` : text;
-}
-
-/** With an explicit sign: "+0,59", "−1,22". */
-export function formatSigned(value: number | null | undefined, digits = 2, lang = "vi"): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  const text = formatNumber(value, digits, lang);
-  return value > 0 && text !== "0" ? `+${text}` : text;
-}
+// The one rule of figures (decimal comma, true minus, rates with one decimal) lives in core.
+export { formatNumber, formatPercent, formatRate, formatSigned } from "../../../../core/src/words/numbers";
 
 export function useFormat() {
   const { i18n } = useTranslation();

@@ -3,6 +3,7 @@
  * Deadlines are parsed on save and kept as written; what cannot be understood or matched is flagged
  * (the plan cannot be issued until it is settled), while what is plainly wrong is refused with 400.
  */
+
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type {
@@ -23,6 +24,7 @@ import {
 import { numberTree } from "../../../../../core/src/plans/numbering";
 import { searchQueryForms } from "../../../../../core/src/text/unit-search";
 import { foldForMatch } from "../../../../../core/src/text/vietnamese";
+import type { AuditAction } from "../../../../../core/src/words/audit";
 import type { Actor, AuditActor } from "../../../app/actor";
 import type { Db, DbOrTx } from "../../../app/db";
 import { badRequest, forbidden } from "../../../app/errors";
@@ -557,7 +559,7 @@ async function writeGrid({
   db: Db;
   actor: AuditActor;
   plan: PlanWithOwner;
-  action: string;
+  action: AuditAction;
   change: (tx: DbOrTx) => Promise<unknown>;
 }) {
   await db.transaction(async (tx) => {

@@ -113,7 +113,10 @@ async function computeTaskList({ db, actor, query }: ViewArgs<z.infer<typeof tas
         dueDate: r.due_date,
         leads: ps.filter((p) => p.role === "lead").map(name),
         coordinators: ps.filter((p) => p.role === "coordinating").map(name),
-        components: components.filter((c) => c.taskId === r.id).map((c) => c.componentCode),
+        // "PCI-2022|ENTRY": a key the screen names (core's componentLabel), never shows as it is.
+        components: components
+          .filter((c) => c.taskId === r.id)
+          .map((c) => `${c.versionCode}|${c.componentCode}`),
         progress: Number(r.progress),
         assignmentCount: Number(r.assignment_count),
       };

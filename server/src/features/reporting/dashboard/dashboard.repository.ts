@@ -217,15 +217,19 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
     async components(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result =
         await db.execute(sql`select c.version_code as "versionCode", c.component_code as "componentCode",
+          coalesce(min(ic.name_vi), '') as "nameVi", coalesce(min(ic.name_en), '') as "nameEn",
           count(distinct e.task_id)::int as tasks, count(*)::int as entries,
           coalesce(round(avg(e.progress)), 0)::int as "meanProgress",
           (count(*) filter (where ${COMPLETED(p.today)}))::int as completed
         from ${ENTRIES} join plan_task_components c on c.task_id = e.task_id
+        left join index_components ic on ic.version_code = c.version_code and ic.code = c.component_code
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
         group by 1, 2 order by 1, 2`);
       return rowsOf<{
         versionCode: string;
         componentCode: string;
+        nameVi: string;
+        nameEn: string;
         tasks: number;
         entries: number;
         meanProgress: number;

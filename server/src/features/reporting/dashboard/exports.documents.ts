@@ -17,6 +17,10 @@ import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../../core/src/auth
 import { ASSIGNMENT_STATUS_LABELS_VI, type AssignmentStatus } from "../../../../../core/src/plans/status";
 import { ADMIN_LEVEL_LABELS_VI, type AdminLevel } from "../../../../../core/src/reporting/levels";
 import { REPORT_STATE_LABELS_VI, type ReportState } from "../../../../../core/src/reporting/report-state";
+import { formatDateVi } from "../../../../../core/src/text/dates";
+import { decree30Date } from "../../../../../core/src/words/dates";
+import { componentName, versionName } from "../../../../../core/src/words/indices";
+import { formatNumber, formatPercent, formatRate } from "../../../../../core/src/words/numbers";
 import { cell, FONT, noBorders, para, run } from "../../../app/docx-parts";
 
 function grid(headers: string[], widths: number[], rows: string[][]) {
@@ -42,8 +46,9 @@ function grid(headers: string[], widths: number[], rows: string[][]) {
   });
 }
 
-const vnDate = (iso: string | null) => (iso ? iso.slice(0, 10).split("-").reverse().join("/") : "");
-const pct = (n: number, d: number) => (d ? `${Math.round((100 * n) / d)}%` : "—");
+const vnDate = (iso: string | null) => (iso ? formatDateVi(iso.slice(0, 10)) : "");
+/** Rates and percentages by the one rule of core/src/words/numbers.ts: 3 of 500 is "0,6 %". */
+const pct = (n: number, d: number) => formatRate(n, d);
 
 type Rate = { expected: number; received: number; onTime: number };
 /** Reports expected, sent and on time, one row per group and a total. */
@@ -77,6 +82,8 @@ export interface ConsolidatedData {
   components: Array<{
     versionCode: string;
     componentCode: string;
+    /** The component's name in the catalogue; empty when the catalogue has none. */
+    nameVi: string;
     tasks: number;
     meanProgress: number;
     completed: number;
@@ -109,7 +116,6 @@ export function defaultNarrative(d: Pick<ConsolidatedData, "totals" | "taskStatu
 }
 
 export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
-  const [y, m, day] = d.today.split("-");
   const header = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
@@ -135,7 +141,7 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
               para([run("Độc lập - Tự do - Hạnh phúc", { bold: true, underline: true })], {
                 align: AlignmentType.CENTER,
               }),
-              para([run(`……, ngày ${day} tháng ${m} năm ${y}`, { italics: true })], {
+              para([run(`……, ${decree30Date(d.today)}`, { italics: true })], {
                 align: AlignmentType.CENTER,
               }),
             ],
@@ -184,10 +190,10 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
       ["Bộ chỉ số", "Chỉ số thành phần", "Số nhiệm vụ", "Tiến độ bình quân", "Lượt hoàn thành"],
       [18, 34, 16, 16, 16],
       d.components.map((c) => [
-        c.versionCode,
-        c.componentCode,
+        versionName(c.versionCode),
+        c.nameVi || componentName(c.versionCode, c.componentCode) || "",
         String(c.tasks),
-        `${c.meanProgress}%`,
+        formatPercent(c.meanProgress),
         String(c.completed),
       ]),
     ),
@@ -241,7 +247,7 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
       `${t.number ? `${t.number}. ` : ""}${t.content}`,
       t.unitName,
       vnDate(t.dueDate),
-      `${t.progress}%`,
+      formatPercent(t.progress),
     ]),
   );
   const doc = new Document({
@@ -325,7 +331,7 @@ export async function entriesXlsx({
       ASSIGNMENT_STATUS_LABELS_VI[r.status as AssignmentStatus] ?? r.status,
       r.progress,
       r.narrative,
-      r.figures.map((f) => `${f.measure}: ${f.value ?? ""}`).join("; "),
+      r.figures.map((f) => `${f.measure}: ${f.value == null ? "" : formatNumber(f.value)}`).join("; "),
       vnDate(r.completedAt),
     ]);
   ws.columns.forEach((c, i) => {

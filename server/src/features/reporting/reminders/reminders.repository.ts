@@ -6,6 +6,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { escapeLike } from "../../org-units/org-units.repository";
+import { periodNameSql } from "../period-name.sql";
 
 /** Notices listed in one digest e-mail; the rest are counted and left to the app. */
 export const DIGEST_MAX = 100;
@@ -18,6 +19,8 @@ export interface ClaimedReminder {
   title: string;
   dueDate: string;
   periodKey: string;
+  /** "Tháng 12/2026": what a person reads (the key is not). */
+  periodName: string;
 }
 
 /**
@@ -51,6 +54,7 @@ export function createRemindersRepository(db: DbOrTx) {
     async claimAndNotify({ today, catchUpDays }: { today: string; catchUpDays: number }) {
       const result = await db.execute(sql`with due as (
           select r.id as report_id, r.obligation_id, r.unit_id, r.period_key, r.due_date, o.title,
+            ${periodNameSql({ key: sql`r.period_key`, start: sql`r.period_start`, end: sql`r.period_end` })} as period_name,
             o.receiving_unit_id, off.offset_days, (r.due_date + off.offset_days) as send_on
           from reports r join reporting_obligations o on o.id = r.obligation_id
           cross join lateral unnest(o.reminder_offsets) as off(offset_days)
@@ -72,7 +76,7 @@ export function createRemindersRepository(db: DbOrTx) {
             case when offset_days < 0 then 'reminder' when offset_days = 0 then 'dueToday' else 'overdue' end,
             case when offset_days < 0 then 'Sắp đến hạn báo cáo: ' when offset_days = 0 then 'Hôm nay là hạn báo cáo: '
               else 'Đã quá hạn báo cáo: ' end || title,
-            'Hạn gửi báo cáo kỳ ' || period_key || ': ' || to_char(due_date, 'DD/MM/YYYY') || '.', report_id,
+            'Kỳ báo cáo: ' || period_name || '. Hạn gửi: ' || to_char(due_date, 'DD/MM/YYYY') || '.', report_id,
             ${today}::date
           from latest on conflict do nothing returning report_id
         ), sent as (
@@ -80,13 +84,14 @@ export function createRemindersRepository(db: DbOrTx) {
         ), to_receivers as (
           insert into notifications (unit_id, kind, title, body, report_id, reminder_day)
           select s.receiving_unit_id, 'lateUnit', 'Đơn vị chưa gửi báo cáo: ' || u.name,
-            s.title || ', kỳ ' || s.period_key || ', hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || '.', s.report_id,
+            s.title || ' — ' || s.period_name || ', hạn ' || to_char(s.due_date, 'DD/MM/YYYY') || '.', s.report_id,
             ${today}::date
           from sent s join org_units u on u.id = s.unit_id where s.offset_days > 0
           on conflict do nothing returning id
         )
         select report_id as "reportId", unit_id as "unitId", receiving_unit_id as "receivingUnitId",
-          offset_days as "offsetDays", title, due_date::text as "dueDate", period_key as "periodKey"
+          offset_days as "offsetDays", title, due_date::text as "dueDate", period_key as "periodKey",
+          period_name as "periodName"
         from sent`);
       return rowsOf<ClaimedReminder>(result);
     },

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { notificationListQuery } from "../../../../../core/src/api/reporting.schemas";
 import { REMINDER_CATCH_UP_DAYS } from "../../../../../core/src/reporting/reminders";
+import { formatDateVi } from "../../../../../core/src/text/dates";
 import { instantIn } from "../../../../../core/src/time/clock";
 import type { Actor } from "../../../app/actor";
 import { now as clockNow, provinceTime, provinceTimeZone, provinceToday } from "../../../app/clock";
@@ -59,11 +60,11 @@ async function mailOne({ db, mailer, reminder }: { db: Db; mailer: Mailer; remin
   // Late reports escalate from the officers to the unit's head.
   const to = await createRemindersRepository(db).recipients({ unitId: reminder.unitId, headsOnly: late });
   if (!to.length) return;
-  const due = reminder.dueDate.split("-").reverse().join("/");
+  const due = formatDateVi(reminder.dueDate);
   await mailer.send({
     to,
     subject: `${late ? "Quá hạn" : "Nhắc hạn"} báo cáo: ${reminder.title}`,
-    text: `${reminder.title}, kỳ ${reminder.periodKey}: hạn gửi ${due}. Vui lòng vào ChiSo để hoàn thành báo cáo.`,
+    text: `${reminder.title} — ${reminder.periodName}: hạn gửi ${due}. Vui lòng vào ChiSo để hoàn thành báo cáo.`,
   });
 }
 
@@ -133,7 +134,7 @@ export async function runDigests({
     await mailer
       .send({
         to: [user.email],
-        subject: `ChiSo: ${total} thông báo ngày ${day.split("-").reverse().join("/")}`,
+        subject: `ChiSo: ${total} thông báo ngày ${formatDateVi(day)}`,
         text,
       })
       .catch((error) => log?.warn({ err: error, userId: user.userId }, "Gửi email tổng hợp thất bại"));

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addDays, parsePeriodKey, periodDates } from "../../../../../core/src/reporting/periods";
+import { findCodes } from "../../../../../core/src/words/code-patterns";
 import { createTestDatabase } from "../../../../test/database";
 import { buildAssignedPlan, buildProvince, buildUnit, buildUser } from "../../../../test/factories";
 import { buildTestApp, createClient } from "../../../../test/http";
@@ -111,6 +112,14 @@ describe("reminder job", () => {
     expect(notesB).toHaveLength(2);
     const toReceiver = await db.select().from(notifications).where(eq(notifications.unitId, units.snv.id));
     expect(toReceiver.map((n) => n.title)).toEqual(["Đơn vị chưa gửi báo cáo: Xã Một"]);
+    // Words, not codes: the period is named, never "2024-M02".
+    expect(notesA.map((n) => n.body)).toContain("Kỳ báo cáo: Tháng 2/2024. Hạn gửi: 15/02/2024.");
+    expect(toReceiver[0]?.body).toBe("Báo cáo tháng — Tháng 2/2024, hạn 15/02/2024.");
+    expect(sent[0]?.text).toBe(
+      "Báo cáo tháng — Tháng 2/2024: hạn gửi 15/02/2024. Vui lòng vào ChiSo để hoàn thành báo cáo.",
+    );
+    for (const text of [...notesA, ...toReceiver].flatMap((n) => [n.title, n.body ?? ""]))
+      expect(findCodes(text), text).toEqual([]);
     // Unit A's officers and head are mailed before the deadline; after it, the head only.
     expect(sent).toHaveLength(5);
     expect(sent.at(-1)).toMatchObject({ to: ["chutich@xamot.gov.vn"] });

@@ -13,6 +13,7 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AUDIT_ENTITIES, auditActionName, auditEntityName } from "../../../../../core/src/words/audit";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { DATE_FORMAT, formatDateTimeVi, toIsoDate } from "../../../lib/dates";
@@ -21,7 +22,6 @@ import { useAudit } from "../audit.queries";
 import { AuditDiff } from "../components/AuditDiff";
 import { UserPicker } from "../components/UserPicker";
 
-const ENTITIES = ["orgUnit", "orgUnitEvent", "orgGroup", "user", "session", "demo"];
 const ACTION_COLORS: Record<string, string> = {
   create: "green",
   update: "blue",
@@ -31,19 +31,16 @@ const ACTION_COLORS: Record<string, string> = {
 };
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [query, setQuery] = useState<AuditListQuery>({ page: 1, pageSize: 20 });
   const [entityIdText, setEntityIdText] = useState("");
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const audit = useAudit(query);
 
   const filter = (patch: Partial<AuditListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
-  const entityLabel = (e: string) => t(`audit.entities.${e}`, { defaultValue: e });
-  // "login" is itself a label, so the login outcomes (failed, locked, refused while locked) sit apart.
-  const actionLabel = (a: string) =>
-    a.startsWith("login.")
-      ? t(`audit.loginOutcomes.${a.slice("login.".length)}`, { defaultValue: a })
-      : t(`audit.actions.${a}`, { defaultValue: a });
+  // Names come from core's one map of audited actions and entities (core/src/words/audit.ts).
+  const entityLabel = (e: string) => auditEntityName(e, i18n.language);
+  const actionLabel = (a: string) => auditActionName(a, i18n.language);
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t("audit.at"), dataIndex: "at", width: 160, render: (v: string) => formatDateTimeVi(v) },
@@ -88,7 +85,7 @@ export function AuditPage() {
             aria-label={t("audit.filterEntity")}
             value={query.entity}
             onChange={(v?: string) => filter({ entity: v })}
-            options={ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))}
+            options={AUDIT_ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))}
             style={{ width: 200 }}
             data-testid="audit-entity"
           />

@@ -1,6 +1,7 @@
 import { Table, type TableColumnsType, Tag } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { indexAbbreviation, versionName } from "../../../../../core/src/words/indices";
 import { byNumber, useFormat } from "../format";
 import type { Profile, ProfilePoint } from "../indices.api";
 import { seriesLabel } from "../seriesLabel";
@@ -27,7 +28,7 @@ export function ProfileTable({ profile }: { profile: Profile }) {
       ),
     [profile, t, en],
   );
-  const uniq = (xs: string[]) => [...new Set(xs)].map((x) => ({ text: x.replace("_", " "), value: x }));
+  const uniq = (xs: string[]) => [...new Set(xs)].map((x) => ({ text: indexAbbreviation(x), value: x }));
   const columns: TableColumnsType<Row> = [
     {
       title: t("indices.index"),
@@ -36,7 +37,7 @@ export function ProfileTable({ profile }: { profile: Profile }) {
       width: 110,
       filters: uniq(rows.map((r) => r.indexCode)),
       onFilter: (v, r) => r.indexCode === v,
-      render: (v: string) => v.replace("_", " "),
+      render: (v: string) => indexAbbreviation(v),
     },
     {
       title: t("indices.province.label"),
@@ -90,6 +91,7 @@ export function ProfileTable({ profile }: { profile: Profile }) {
       title: t("indices.version"),
       dataIndex: "versionCode",
       key: "version",
+      render: (v: string) => versionName(v),
       responsive: ["xl"],
     },
   ];

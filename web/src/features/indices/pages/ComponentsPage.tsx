@@ -1,5 +1,6 @@
 import { Card, Col, Empty, Flex, Radio, Row, Skeleton, Space, Statistic, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { PlacesChange, ValueChange } from "../components/Change";
 import { ComponentChart } from "../components/ComponentChart";
@@ -84,7 +85,7 @@ export function ComponentsPage() {
               ))}
             </Flex>
             <Typography.Text type="secondary">
-              {t("indices.versionUsed", { code: data.versionCode })}
+              {t("indices.versionUsed", { code: versionName(data.versionCode) })}
             </Typography.Text>
           </Card>
           {data.rows.length === 0 ? (

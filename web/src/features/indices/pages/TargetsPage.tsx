@@ -15,6 +15,7 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { indexAbbreviation } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { useMe } from "../../auth/auth.queries";
 import { TargetFormDialog } from "../components/TargetFormDialog";
@@ -26,7 +27,7 @@ const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: 9 }, (_, i) => THIS_YEAR + 3 - i);
 
 export function TargetsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const { message, modal } = App.useApp();
   const me = useMe().data;
@@ -64,11 +65,11 @@ export function TargetsPage() {
       width: 100,
       sorter: (a, b) => a.indexCode.localeCompare(b.indexCode),
       filters: [...new Set((targets.data?.targets ?? []).map((x) => x.indexCode))].map((c) => ({
-        text: c,
+        text: indexAbbreviation(c, i18n.language),
         value: c,
       })),
       onFilter: (v, r) => r.indexCode === v,
-      render: (v: string) => v.replace("_", " "),
+      render: (v: string) => indexAbbreviation(v, i18n.language),
     },
     {
       title: t("indices.targets.component"),

@@ -1,5 +1,6 @@
 import { Alert, Card, Col, Empty, Flex, Row, Skeleton, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { EChart } from "../charts/EChart";
 import { IndexSelect, YearSelect } from "../components/IndexSelect";
@@ -12,7 +13,7 @@ import { useIndexYear } from "../useIndexYear";
 type WeightRow = Weights["rows"][number];
 
 export function WeightsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const { params, set } = useIndexParams();
   const { indices, index, def, defs } = useIndexYear(params);
@@ -74,7 +75,7 @@ export function WeightsPage() {
           <Alert
             type="info"
             showIcon
-            title={t("indices.weights.rule", { version: data.versionCode })}
+            title={t("indices.weights.rule", { version: versionName(data.versionCode, i18n.language) })}
             description={data.totalRule.description || undefined}
           />
           <Row gutter={[16, 16]}>

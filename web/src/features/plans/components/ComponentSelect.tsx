@@ -2,6 +2,7 @@ import { useQueries } from "@tanstack/react-query";
 import { Select } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { componentLabel, indexAbbreviation, versionName } from "../../../../../core/src/words/indices";
 import { fetchVersion, type IndexVersion } from "../../indices/indices.api";
 import { indexKeys, useDefinitions } from "../../indices/indices.queries";
 
@@ -49,18 +50,21 @@ export function ComponentSelect({ value, onChange, knownNames, size, autoFocus, 
   const options = useMemo(() => {
     const seen = new Set<string>();
     const groups = versions.map((v) => ({
-      label: `${v.indexCode} (${v.code})`,
+      label: versionName(v.code, i18n.language),
       options: v.components.map((c) => {
         const k = `${v.code}|${c.code}`;
         seen.add(k);
         const name = i18n.language === "en" && c.nameEn ? c.nameEn : c.nameVi;
-        return { value: k, label: `${v.indexCode} ${c.number} ${name}`.replace(/\s+/g, " ") };
+        return {
+          value: k,
+          label: `${indexAbbreviation(v.indexCode, i18n.language)} ${c.number} ${name}`.replace(/\s+/g, " "),
+        };
       }),
     }));
     const extra = value
       .map(compKey)
       .filter((k) => !seen.has(k))
-      .map((k) => ({ value: k, label: knownNames?.[k] ?? k }));
+      .map((k) => ({ value: k, label: knownNames?.[k] ?? componentLabel(fromKey(k), i18n.language) }));
     return extra.length ? [...extra, ...groups] : groups;
   }, [versions, value, knownNames, i18n.language]);
   return (

@@ -1,5 +1,7 @@
 import { Empty, Skeleton, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { indexName } from "../../../../../core/src/words/indices";
+import { formatNumber } from "../../../../../core/src/words/numbers";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { usePlanLabels } from "../labels";
 import { usePlanDocument } from "../plans.queries";
@@ -7,7 +9,7 @@ import "../plans.css";
 
 /** The plan as it reads on paper (Decree 30/2020 layout), with the task table in document order. */
 export function PlanDocumentView({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = usePlanLabels();
   const doc = usePlanDocument(id);
   if (doc.isLoading) return <Skeleton active />;
@@ -61,8 +63,10 @@ export function PlanDocumentView({ id }: { id: string }) {
           <ul>
             {plan.targets.map((x) => (
               <li key={x.id}>
-                {x.componentName ?? x.indexCode}
-                {x.targetValue != null ? ` — ${t("plans.targets.targetValue")}: ${x.targetValue}` : ""}
+                {x.componentName ?? indexName(x.indexCode, i18n.language)}
+                {x.targetValue != null
+                  ? ` — ${t("plans.targets.targetValue")}: ${formatNumber(x.targetValue, 2, i18n.language)}`
+                  : ""}
                 {x.rankFrom != null
                   ? ` — ${t("plans.targets.rank")}: ${x.rankFrom}${x.rankTo && x.rankTo !== x.rankFrom ? `–${x.rankTo}` : ""}`
                   : ""}

@@ -2,6 +2,8 @@ import { DeleteOutlined, PlusOutlined, SaveOutlined } from "@ant-design/icons";
 import { App, Button, Empty, Flex, Input, InputNumber, Select, Table } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { indexAbbreviation } from "../../../../../core/src/words/indices";
+import { formatNumber } from "../../../../../core/src/words/numbers";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { useDefinitions } from "../../indices/indices.queries";
 import type { PlanDetail, PlanTarget } from "../plans.api";
@@ -82,7 +84,7 @@ export function TargetsTab({ plan }: { plan: PlanDetail }) {
       })),
     ];
   };
-  const num = (v: number | null) => (v == null ? "—" : String(v).replace(".", ","));
+  const num = (v: number | null) => formatNumber(v, 2, i18n.language);
 
   return (
     <>
@@ -122,11 +124,14 @@ export function TargetsTab({ plan }: { plan: PlanDetail }) {
                   value={r.indexCode}
                   style={{ width: 110 }}
                   aria-label={t("plans.targets.index")}
-                  options={(defs.data?.indices ?? []).map((d) => ({ value: d.code, label: d.code }))}
+                  options={(defs.data?.indices ?? []).map((d) => ({
+                    value: d.code,
+                    label: indexAbbreviation(d.code, i18n.language),
+                  }))}
                   onChange={(v) => patch(r.key, { indexCode: v, componentCode: null, versionCode: "" })}
                 />
               ) : (
-                r.indexCode
+                indexAbbreviation(r.indexCode, i18n.language)
               ),
           },
           {

@@ -27,6 +27,7 @@ import {
 } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { componentLabel } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { buildTree, diff, type EditRow, fromServer, move, subtreeKeys, type TreeNode } from "../grid-model";
 import type { TaskGrid as Grid, PlanDetail, TaskProblem } from "../plans.api";
@@ -99,13 +100,13 @@ function ComponentCell(props: {
   onChange: (v: EditRow["components"]) => void;
   disabled: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const tags = props.row.components.map((c) => {
     const k = `${c.versionCode}|${c.componentCode}`;
     return (
       <Tag key={k} color="cyan" style={{ marginBottom: 2 }}>
-        {props.row.labels[k] ?? c.componentCode}
+        {props.row.labels[k] ?? componentLabel(c, i18n.language)}
       </Tag>
     );
   });

@@ -1,6 +1,7 @@
 import { Empty, Flex, InputNumber, Select, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { useDefinitions } from "../../indices/indices.queries";
 import { PlanSelect } from "../components/PlanSelect";
@@ -12,7 +13,7 @@ type Row = Coverage["components"][number];
 
 /** Per index: the tasks aimed at each component; a component with a target and no task is a gap. */
 export function CoveragePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const defs = useDefinitions();
   const { params, set } = useUrlParams(["indexCode", "planId", "year"] as const);
   const indexCode = params.indexCode ?? defs.data?.indices[0]?.code;
@@ -48,7 +49,7 @@ export function CoveragePage() {
         />
         {data.data ? (
           <Typography.Text>
-            {t("plans.coverage.version", { version: data.data.versionCode })} ·{" "}
+            {t("plans.coverage.version", { version: versionName(data.data.versionCode, i18n.language) })} ·{" "}
             <Typography.Text type={gaps ? "danger" : "success"}>
               {t("plans.coverage.gaps", { count: gaps })}
             </Typography.Text>

@@ -3,6 +3,7 @@ import { Button, DatePicker, Empty, Flex, Input, Progress, Select, Table, Tag, T
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { componentLabel } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { UnitSelect } from "../../../components/UnitSelect";
 import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
@@ -34,7 +35,7 @@ type Item = TaskList["tasks"][number];
 
 /** Every task the person may see, filtered by plan, unit, group, component, deadline and status. */
 export function TaskListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = usePlanLabels();
   const { params, set } = useUrlParams(KEYS);
   const [text, setText] = useState(params.q ?? "");
@@ -202,11 +203,14 @@ export function TaskListPage() {
             title: t("plans.fields.components"),
             width: 150,
             render: (_, r) =>
-              r.components.map((c) => (
-                <Tag key={c} color="cyan">
-                  {c}
-                </Tag>
-              )),
+              r.components.map((c) => {
+                const [versionCode = "", componentCode = ""] = c.split("|");
+                return (
+                  <Tag key={c} color="cyan">
+                    {componentLabel({ versionCode, componentCode }, i18n.language)}
+                  </Tag>
+                );
+              }),
           },
           {
             title: t("plans.fields.assignmentCount"),

@@ -109,7 +109,7 @@ export function TaskDrilldown({
               render: (p: number) => <Progress percent={p} size="small" />,
             },
             {
-              title: t("reporting.fields.due"),
+              title: t("reporting.fields.taskDue"),
               dataIndex: "dueDate",
               render: (s: string | null) => formatDateVi(s) || "—",
             },

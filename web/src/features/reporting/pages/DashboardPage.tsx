@@ -23,11 +23,12 @@ import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { ADMIN_LEVEL_LABELS_VI, type AdminLevel } from "../../../../../core/src/reporting/levels";
+import { componentLabel } from "../../../../../core/src/words/indices";
+import { formatPercent, formatRate, rateValue } from "../../../../../core/src/words/numbers";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
 import { useLabels } from "../../../lib/labels";
-import { formatNumber } from "../../indices/format";
 import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../../plans/labels";
 import { TaskDrilldown } from "../components/TaskDrilldown";
 import { REPORT_STATE_COLORS, useReportingLabels } from "../labels";
@@ -52,9 +53,8 @@ import {
 
 const EChart = lazy(() => import("../../indices/charts/EChart").then((m) => ({ default: m.EChart })));
 
-const pct = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : 0);
-/** A rate as Vietnamese writes it: "58,3". */
-const pctText = (part: number, whole: number) => formatNumber(pct(part, whole), 1);
+/** A rate as charts plot it (one decimal, the one rule of core/src/words/numbers.ts). */
+const pct = (part: number, whole: number) => rateValue(part, whole) ?? 0;
 
 type Paging = { page: number; pageSize: number };
 /** Ant Design's pager driven by the server: the page asked for, the true total. */
@@ -181,7 +181,7 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
 
   // Rates per period, as DHIS2 shows reporting rates: received and on time, in percent of expected.
   const trendChart = {
-    tooltip: { trigger: "axis", valueFormatter: (v: number) => `${String(v).replace(".", ",")}%` },
+    tooltip: { trigger: "axis", valueFormatter: (v: number) => formatPercent(v, 1, i18n.language) },
     legend: { bottom: 0 },
     grid: { left: 40, right: 16, top: 16, bottom: 60, containLabel: true },
     xAxis: { type: "category", data: d.trend.map((p) => p.periodLabel) },
@@ -220,7 +220,11 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
             <Statistic
               title={t("reporting.dashboard.received")}
               value={received}
-              suffix={<Typography.Text type="secondary">({pctText(received, expected)}%)</Typography.Text>}
+              suffix={
+                <Typography.Text type="secondary">
+                  ({formatRate(received, expected, i18n.language)})
+                </Typography.Text>
+              }
             />
           </Card>
         </Col>
@@ -229,7 +233,11 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
             <Statistic
               title={t("reporting.dashboard.onTime")}
               value={onTime}
-              suffix={<Typography.Text type="secondary">({pctText(onTime, expected)}%)</Typography.Text>}
+              suffix={
+                <Typography.Text type="secondary">
+                  ({formatRate(onTime, expected, i18n.language)})
+                </Typography.Text>
+              }
             />
           </Card>
         </Col>
@@ -272,13 +280,13 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
                   title: t("reporting.dashboard.receivedRate"),
                   key: "r",
                   align: "right",
-                  render: (_, k) => `${k.received} (${pctText(k.received, k.expected)}%)`,
+                  render: (_, k) => `${k.received} (${formatRate(k.received, k.expected, i18n.language)})`,
                 },
                 {
                   title: t("reporting.dashboard.onTimeRate"),
                   key: "o",
                   align: "right",
-                  render: (_, k) => `${k.onTime} (${pctText(k.onTime, k.expected)}%)`,
+                  render: (_, k) => `${k.onTime} (${formatRate(k.onTime, k.expected, i18n.language)})`,
                 },
               ]}
             />
@@ -410,11 +418,15 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
             },
             { title: t("reporting.fields.unit"), dataIndex: "unitName" },
             {
-              title: t("reporting.fields.due"),
+              title: t("reporting.fields.taskDue"),
               dataIndex: "dueDate",
               render: (s: string | null) => formatDateVi(s) || "—",
             },
-            { title: t("reporting.entry.progress"), dataIndex: "progress", render: (p: number) => `${p}%` },
+            {
+              title: t("reporting.entry.progress"),
+              dataIndex: "progress",
+              render: (p: number) => formatPercent(p, 0, i18n.language),
+            },
           ]}
         />
       </Card>
@@ -430,7 +442,11 @@ function DashboardBody({ q, d }: { q: PeriodQuery; d: Dashboard }) {
             {
               title: t("reporting.dashboard.component"),
               key: "c",
-              render: (_, c) => `${c.versionCode} · ${c.componentCode}`,
+              render: (_, c) =>
+                componentLabel(
+                  { ...c, name: (i18n.language?.startsWith("en") ? c.nameEn : c.nameVi) || null },
+                  i18n.language,
+                ),
             },
             { title: t("reporting.dashboard.tasks"), dataIndex: "tasks", align: "right" },
             { title: t("reporting.dashboard.completed"), dataIndex: "completed", align: "right" },
@@ -529,13 +545,13 @@ function NarrativeDialog({
 
 /** The tasks' state per period (loaded apart: it reads every period's entries). */
 function ProgressTrendChart({ obligationId }: { obligationId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trend = useProgressTrend(obligationId);
   if (trend.error) return <QueryErrorAlert error={trend.error} onRetry={() => trend.refetch()} />;
   if (!trend.data) return <Skeleton active />;
   const periods = trend.data.periods;
   const option = {
-    tooltip: { trigger: "axis", valueFormatter: (v: number) => `${String(v).replace(".", ",")}%` },
+    tooltip: { trigger: "axis", valueFormatter: (v: number) => formatPercent(v, 1, i18n.language) },
     legend: { bottom: 0 },
     grid: { left: 40, right: 16, top: 16, bottom: 60, containLabel: true },
     xAxis: { type: "category", data: periods.map((p) => p.periodLabel) },

@@ -1,0 +1,8 @@
+/** Words, not codes: how periods, indices, components, audited actions, numbers and dates are named. */
+export * from "./audit";
+export * from "./code-patterns";
+export * from "./dates";
+export * from "./indices";
+export * from "./lang";
+export * from "./numbers";
+export * from "./periods";

@@ -1,0 +1,85 @@
+/**
+ * The consolidated report and the entries workbook in words: names, not codes; rates by the one rule
+ * (3 of 500 is "0,6 %", not "1%"); the date as Decree 30 writes it.
+ */
+import { describe, expect, it } from "vitest";
+import { findCodes } from "../../../../../core/src/words/code-patterns";
+import { docxText, xlsxText } from "../../../../test/document-text";
+import { type ConsolidatedData, consolidatedDocx, entriesXlsx } from "./exports.documents";
+
+const data: ConsolidatedData = {
+  issuer: "Sở Nội vụ",
+  planTitle: "Kế hoạch số 107/KH-UBND cải thiện PCI năm 2026",
+  obligationTitle: "Báo cáo tháng",
+  periodLabel: "Tháng 8/2026",
+  dueDate: "2026-08-15",
+  today: "2026-08-05",
+  narrative: null,
+  totals: { expected: 500, received: 3, onTime: 3 },
+  byKind: [{ unitKind: "commune", expected: 500, received: 3, onTime: 3 }],
+  byLevel: [{ level: "commune", expected: 500, received: 3, onTime: 3 }],
+  taskStatus: { notStarted: 1, inProgress: 2, overdue: 1, completedOnTime: 0, completedLate: 0 },
+  components: [
+    { versionCode: "PCI-2022", componentCode: "ENTRY", nameVi: "", tasks: 2, meanProgress: 57, completed: 1 },
+    {
+      versionCode: "PAR_INDEX-2022",
+      componentCode: "PAR3",
+      nameVi: "",
+      tasks: 1,
+      meanProgress: 10,
+      completed: 0,
+    },
+  ],
+  units: [
+    {
+      unitName: "Xã An Phú",
+      unitKind: "commune",
+      state: "submitted",
+      dueDate: "2026-08-15",
+      firstSubmittedAt: null,
+    },
+  ],
+  overdueTasks: [
+    { number: "1", content: "Công khai thủ tục", unitName: "Xã An Phú", dueDate: "2026-07-31", progress: 40 },
+  ],
+};
+
+describe("the consolidated report in words", () => {
+  it("names components, writes rates to one decimal and the date as Decree 30 does, with no code", async () => {
+    const text = await docxText(await consolidatedDocx(data));
+    expect(text).toContain("ngày 05 tháng 8 năm 2026");
+    expect(text).toContain("0,6\u00a0%");
+    expect(text).not.toMatch(/\b1%/);
+    expect(text).toContain("PCI 2022");
+    expect(text).toContain("Chi phí gia nhập thị trường");
+    expect(text).toContain("PAR INDEX 2022");
+    expect(text).toContain("57\u00a0%");
+    expect(findCodes(text)).toEqual([]);
+  });
+
+  it("writes the entries workbook with no code and no unrounded figure", async () => {
+    const text = await xlsxText(
+      await entriesXlsx({
+        title: "Báo cáo tháng - Tháng 8/2026",
+        rows: [
+          {
+            unitName: "Xã An Phú",
+            unitKind: "commune",
+            reportState: "submitted",
+            taskNumber: "1",
+            taskContent: "Công khai thủ tục",
+            role: "lead",
+            dueDate: "2026-07-31",
+            status: "overdue",
+            progress: 40,
+            narrative: "Đã công khai 12 thủ tục.",
+            figures: [{ measure: "Tỷ lệ hồ sơ trực tuyến", value: 57.417110443115234 }],
+            completedAt: null,
+          },
+        ],
+      }),
+    );
+    expect(text).toContain("57,42");
+    expect(findCodes(text)).toEqual([]);
+  });
+});
