@@ -38,6 +38,8 @@ const P95_TARGETS: Record<string, number | Record<string, number>> = {
   dashboard: { province: 150, national: 500 },
   "report-open": 100,
   "entry-save": 50,
+  // The first screen after login (issue 14).
+  home: 100,
   "consolidated-docx": 10_000,
   // Plan documents (issue 6): a 150 KB plan, a 200-page PDF.
   "plan-extract": 2_000,

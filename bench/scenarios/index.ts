@@ -1,5 +1,6 @@
 import { componentTableScenario } from "./component-table";
 import { planDocxScenario, tasksXlsxScenario } from "./exports";
+import { homeScenario } from "./home";
 import { loginScenario } from "./login";
 import { meScenario } from "./me";
 import { myTasksFirstScenario, myTasksScenario } from "./my-tasks";
@@ -44,6 +45,8 @@ export const SCENARIOS: readonly Scenario[] = [
   dashboardFirstScenario,
   reportOpenScenario,
   entrySaveScenario,
+  // The first screen after login (issue 14): reports by state, work by class, latest results.
+  homeScenario,
   consolidatedDocxScenario,
   // Beside me and dashboard: their p95 alone and while 300 MB-expanding uploads are parsed (issue 22).
   uploadBombScenario,
