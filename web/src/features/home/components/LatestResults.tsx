@@ -1,6 +1,7 @@
-import { Card, Col, Row, Statistic, Typography } from "antd";
+import { Card, Col, Row, Statistic, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { indexAbbreviation } from "../../../../../core/src/words/indices";
 import { useFormat } from "../../indices/format";
 import type { Home } from "../home.api";
 
@@ -19,7 +20,14 @@ export function LatestResults({ indices }: { indices: Home["indices"] }) {
       <Row gutter={[12, 12]}>
         {indices.latest.map(({ indexCode, indexName, point }) => (
           <Col key={indexCode} xs={12} md={8} lg={6}>
-            <Statistic title={`${indexName} ${point.year}`} value={f.num(point.score)} />
+            <Statistic
+              title={
+                <Tooltip title={indexName}>
+                  {indexAbbreviation(indexCode, f.lang)} {point.year}
+                </Tooltip>
+              }
+              value={f.num(point.score)}
+            />
             <Typography.Text type="secondary">
               {point.rankText ? t("home.indices.rank", { rank: point.rankText }) : ""}
               {point.placesChange ? ` (${f.signed(point.placesChange, 0)})` : ""}
