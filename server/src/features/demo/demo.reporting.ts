@@ -10,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { obligationCreateBody } from "../../../../core/src/api/reporting.schemas";
 import type { IsoDate } from "../../../../core/src/deadlines/deadline.types";
 import { addDays, type Period, periodLabel } from "../../../../core/src/reporting/periods";
+import type { ReportAction } from "../../../../core/src/reporting/report-state";
 import type { Actor } from "../../app/actor";
 import { atInstant, now } from "../../app/clock";
 import type { AppConfig } from "../../app/config";
@@ -50,6 +51,7 @@ interface Story {
 }
 
 const minDay = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
+const maxDay = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
 /** An instant on `day` at `hour`, never later than now (a step "today" happens before this moment). */
 function at(day: IsoDate, hour: number) {
@@ -149,33 +151,28 @@ async function conduct(story: Story, report: PeriodReport, period: Period, age: 
     : conductOf(key, age);
   const due = report.dueDate;
   const spread = draw(`${key}#day`);
-  // The day the unit sends: before the due day, or after it when late; never after today.
-  const sendDay = minDay(
-    kind === "acceptedLate" || kind === "submittedLate"
-      ? addDays(due, 2 + Math.floor(spread * 8))
-      : addDays(due, -1 - Math.floor(spread * 4)),
+  // The day the unit sends: a few days before the due day, or some days after it when late (a late
+  // sending is only late once the due day has passed); never after today.
+  const late = kind === "acceptedLate" || (kind === "submittedLate" && story.today > due);
+  const sent = minDay(
+    late ? addDays(due, 1 + Math.floor(spread * 8)) : addDays(due, -1 - Math.floor(spread * 4)),
     story.today,
   );
-  const lateDay = minDay(addDays(due, 1 + Math.floor(spread * 8)), story.today);
-  const sent =
-    kind === "submittedLate" && story.today <= due
-      ? minDay(due, story.today)
-      : kind === "submittedLate"
-        ? lateDay
-        : sendDay;
   const version = { current: report.version };
-  const act = async (actor: Actor, day: IsoDate, hour: number, action: string, reason?: string) => {
+  const act = async (actor: Actor, day: IsoDate, hour: number, action: ReportAction, reason?: string) => {
     const r = await atInstant(at(day, hour), () =>
       transitionReport({
         db: story.db,
         actor,
         id: report.id,
-        input: { action: action as never, version: version.current, ...(reason ? { reason } : {}) },
+        input: { action, version: version.current, ...(reason ? { reason } : {}) },
       }),
     );
     version.current = r.version;
   };
-  const writeDay = kind === "draft" ? story.today : minDay(addDays(sent, -1), story.today);
+  // Written the day before sending (not before the month's report opened), or today for a draft.
+  const writeDay =
+    kind === "draft" ? story.today : maxDay(period.start, minDay(addDays(sent, -1), story.today));
   // Most units write the general part of what they send (the older month's only some, to keep the
   // first start quick); a few have begun a draft.
   const writes = kind === "draft" ? draw(`${key}#writes`) < 0.15 : age < 2 || draw(`${key}#writes`) < 0.3;

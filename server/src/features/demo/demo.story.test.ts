@@ -9,6 +9,7 @@ import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { assignmentStatusSql } from "../plans/views/status.sql";
 import { runPeriodOpening } from "../reporting/obligations/period-opening.service";
+import { runReminders } from "../reporting/reminders/reminders.service";
 import { demoCalendar } from "./demo.calendar";
 import { seedDemoIfEmpty } from "./demo.seed";
 
@@ -180,8 +181,10 @@ describe("the demo seeded on an empty database", () => {
       "lanhdao",
       "xem",
     ]);
-    // The clock's opening at start finds this month's reports already there.
+    // The jobs a start runs: the clock's opening finds this month's reports there, and today's
+    // reminders were sent by the seed.
     expect(await runPeriodOpening({ db: database.db, today })).toEqual([]);
+    await runReminders({ db: database.db, today });
     expect(await snapshot()).toEqual(before);
   });
 });
