@@ -17,7 +17,7 @@ const PROPOSALS = [
   "Đề nghị Sở Nội vụ tổ chức tập huấn nghiệp vụ cải cách hành chính cho công chức cấp xã.",
   "Không có kiến nghị.",
 ];
-export const RETURN_REASONS = [
+const RETURN_REASONS = [
   "Chưa nêu số liệu hồ sơ thủ tục hành chính giải quyết đúng hạn, quá hạn trong tháng; đề nghị bổ sung.",
   "Phần khó khăn, vướng mắc còn chung chung; đề nghị nêu cụ thể nhiệm vụ chậm tiến độ và nguyên nhân.",
   "Nhiệm vụ báo cáo đã hoàn thành nhưng chưa có minh chứng; đề nghị đính kèm văn bản, hình ảnh kết quả.",
