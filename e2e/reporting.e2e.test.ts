@@ -22,6 +22,7 @@ afterAll(async () => {
 
 const getJson = <T>(page: Page, url: string) =>
   page.evaluate((u) => fetch(u).then((r) => r.json()), url) as Promise<T>;
+const TITLE = "Báo cáo tháng thực hiện Kế hoạch 125/KH-UBND";
 const stateOf = (page: Page) => page.getByTestId("report-state").getAttribute("data-state");
 
 describe("golden path: a commune's monthly report", () => {
@@ -29,7 +30,8 @@ describe("golden path: a commune's monthly report", () => {
     const evidence = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "chiso-e2e-")), "bien-ban.pdf");
     fs.writeFileSync(evidence, buildPlanPdf({ pages: 1 }));
 
-    // The coordinator asks for a monthly report on the demo plan and opens this month.
+    // The coordinator asks for a monthly report of her own on the demo plan (the demo's own monthly
+    // report, with the head's approval, is there already) and opens this month.
     const coordinator = await loginAs({ browser, url: server.url, username: "dieuphoi" });
     const plans = await getJson<{ plans: Array<{ id: string; number: string }> }>(
       coordinator,
@@ -39,36 +41,38 @@ describe("golden path: a commune's monthly report", () => {
     expect(planId).toBeTruthy();
     await coordinator.goto(`${server.url}/plans/${planId}?tab=reporting`);
     await coordinator.getByTestId("obligation-create").click();
-    await coordinator.getByTestId("obligation-title").fill("Báo cáo tháng thực hiện Kế hoạch 125/KH-UBND");
+    await coordinator.getByTestId("obligation-title").fill(TITLE);
     // Due on the 30th so that a report sent today counts as on time whatever the day of the month.
     await coordinator
       .locator("input[data-testid=obligation-due-day], [data-testid=obligation-due-day] input")
       .first()
       .fill("30");
     await coordinator.getByTestId("obligation-save").click();
-    await coordinator
-      .getByText("Báo cáo tháng thực hiện Kế hoạch 125/KH-UBND")
-      .first()
-      .waitFor({ timeout: 20_000 });
-    await coordinator.getByTestId("period-open").first().click();
+    await coordinator.getByText(TITLE).first().waitFor({ timeout: 20_000 });
+    await coordinator.locator("tr", { hasText: TITLE }).getByTestId("period-open").click();
     const periodKey = await coordinator.getByTestId("period-key").inputValue();
     await coordinator.getByTestId("period-open-confirm").click();
     await coordinator
       .getByText(/Đã mở Tháng/)
       .first()
       .waitFor({ timeout: 20_000 });
-    const obligations = await getJson<{ obligations: Array<{ id: string }> }>(
+    const obligations = await getJson<{ obligations: Array<{ id: string; title: string }> }>(
       coordinator,
       `/api/plans/${planId}/reporting-obligations`,
     );
-    const obligationId = obligations.obligations[0].id;
+    const obligationId = obligations.obligations.find((o) => o.title === TITLE)?.id as string;
+    expect(obligationId).toBeTruthy();
 
     // The commune officer fills one task, attaches a PDF and submits.
     const officer = await loginAs({ browser, url: server.url, username: "canbo" });
-    await officer.goto(`${server.url}/reports`);
-    await officer.getByTestId("report-open").first().click();
-    await officer.waitForURL(/\/reports\/[0-9a-f-]{36}/);
-    const reportId = officer.url().split("/").pop()?.split("?")[0] as string;
+    // Her list also holds the demo's reports; she opens the one of this request.
+    const mine = await getJson<{ reports: Array<{ id: string }> }>(
+      officer,
+      `/api/reports?obligationId=${obligationId}&pageSize=10`,
+    );
+    const reportId = mine.reports[0]?.id as string;
+    expect(reportId).toBeTruthy();
+    await officer.goto(`${server.url}/reports/${reportId}`);
     await officer
       .locator("[data-testid=entry-progress] input, input[data-testid=entry-progress]")
       .first()

@@ -19,7 +19,7 @@ async function main() {
   const seeded = await database.exclusive(
     "startup",
     async () => {
-      const demo = config.demo ? await seedDemoIfEmpty({ database }) : null;
+      const demo = config.demo ? await seedDemoIfEmpty({ database, config }) : null;
       await bootstrapAdminFromEnv({ database, config });
       return demo;
     },

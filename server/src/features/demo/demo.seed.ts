@@ -3,6 +3,8 @@ import { count, eq } from "drizzle-orm";
 import type { UnitKind } from "../../../../core/src/auth/roles";
 import { foldForMatch } from "../../../../core/src/text/vietnamese";
 import { systemActor } from "../../app/actor";
+import { provinceToday } from "../../app/clock";
+import type { AppConfig } from "../../app/config";
 import type { Database } from "../../app/db";
 import { writeAudit } from "../audit/audit.repository";
 import { seedDemoIndexResults } from "../indices/indices.demo";
@@ -12,6 +14,7 @@ import { orgUnits } from "../org-units/org-units.table";
 import { seedDemoPlan } from "../plans/plans.demo";
 import { createUsersRepository } from "../users/users.repository";
 import { insertUser } from "../users/users.service";
+import { seedDemoStory } from "./demo.story";
 import type { DemoProvince, DemoUnit, DemoUser } from "./demo.types";
 import { DEMO_USERS, GIA_LAI } from "./gia-lai.units";
 
@@ -144,13 +147,25 @@ export async function seedDemoProvince({
   });
 }
 
-/** On the first start of an empty database: the demo province. Otherwise the demo accounts, if present. */
-export async function seedDemoIfEmpty({ database }: { database: Database }) {
+/**
+ * On the first start of an empty database: the demo province, its plan and its story, dated relative
+ * to today. Otherwise (a restart) nothing is written: the demo accounts are read back, if present.
+ */
+export async function seedDemoIfEmpty({
+  database,
+  config,
+  today = provinceToday(),
+}: {
+  database: Database;
+  config: AppConfig;
+  today?: string;
+}) {
   const [{ n }] = await database.db.select({ n: count() }).from(orgUnits);
   if (Number(n) === 0) {
     const seeded = await seedDemoProvince({ database });
     await seedDemoIndexResults({ database });
-    await seedDemoPlan({ database, unitIds: seeded.unitIds });
+    const planId = await seedDemoPlan({ database, unitIds: seeded.unitIds, today });
+    if (planId) await seedDemoStory({ database, config, unitIds: seeded.unitIds, planId, today });
     return seeded;
   }
   const usersRepo = createUsersRepository(database.db);

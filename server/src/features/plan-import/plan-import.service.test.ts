@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
 import { buildPlanPdf } from "../../../test/pdf";
 import type { Database } from "../../app/db";
+import { textPdf } from "../../app/text-pdf";
 import { seedDemoProvince } from "../demo/demo.seed";
 import { extractPlan } from "./plan-import.service";
 
@@ -29,28 +30,6 @@ const header = () =>
     tableHeader: true,
     children: ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Kết quả", "Thời hạn"].map((t) => cell(t)),
   });
-
-/** Minimal one-page text PDF (Helvetica, ASCII only: pdf.js maps WinAnsi; Vietnamese needs an embedded font). */
-function tinyPdf(lines: string[]): Uint8Array {
-  const content = `BT /F1 10 Tf ${lines.map((l, i) => `1 0 0 1 40 ${780 - i * 14} Tm (${l.replace(/[()\\]/g, "")}) Tj`).join(" ")} ET`;
-  const objs = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let out = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF`;
-  return new TextEncoder().encode(out);
-}
 
 describe("PDF tables", () => {
   it("reads a task table printed as positioned runs (pdf.js's synthetic gap spaces do not hide the columns)", async () => {
@@ -144,7 +123,7 @@ describe("extractPlan", () => {
     const pages: number[] = [];
     const r = await extractPlan({
       db: database.db,
-      file: { fileName: "a.pdf", data: tinyPdf(["So: 12/KH-UBND", "KE HOACH", "Cai thien chi so PCI"]) },
+      file: { fileName: "a.pdf", data: textPdf(["So: 12/KH-UBND", "KE HOACH", "Cai thien chi so PCI"]) },
       onProgress: (done) => pages.push(done),
     });
     expect(r.document.format).toBe("pdf");

@@ -2,11 +2,14 @@
  * The demo province's plan, issued, so the product shows assignments at first start. Its task table
  * follows seed 003's Appendix 2 (Bình Định 107/KH-UBND): sections by index, real phrasing, leads that
  * are units and groups ("Các sở, ban, ngành", "UBND các xã, phường"), deadlines as written; units are
- * today's Gia Lai departments (after the 2025 mergers).
+ * today's Gia Lai departments (after the 2025 mergers). Its dates are relative to today (the issue
+ * five months ago, deadlines before and after today), so the demo never ages into "all overdue".
  */
 import { randomUUID } from "node:crypto";
 import { systemActor } from "../../app/actor";
+import { provinceToday } from "../../app/clock";
 import type { Database } from "../../app/db";
+import { type DemoCalendar, demoCalendar } from "../demo/demo.calendar";
 import { ensureIndexCatalog } from "../indices/indices.catalog";
 import { createOrgGroupsRepository } from "../org-units/org-units.repository";
 import { issueLoaded } from "./issue/issue.service";
@@ -34,17 +37,20 @@ const XA_PHUONG = { group: "UBND các xã, phường" };
 const ALL = { group: "Các cơ quan, đơn vị, địa phương" };
 const u = (unit: string) => ({ unit });
 
-export const DEMO_PLAN_SECTIONS: DemoSection[] = [
+/**
+ * The plan's sections, dated relative to today (`c`): deadlines written as the plan writes them fall
+ * before and after today, so the demo shows work overdue, done, and still within its time.
+ */
+export const demoPlanSections = (c: DemoCalendar): DemoSection[] => [
   {
     title: "NHÓM NHIỆM VỤ CHUNG",
     tasks: [
       {
-        content:
-          "Ban hành kế hoạch và phổ biến, quán triệt kế hoạch thực hiện cải thiện, nâng cao các chỉ số về cải cách hành chính (PCI, PAPI, SIPAS, PAR INDEX) năm 2025 cho đội ngũ cán bộ, công chức, viên chức của đơn vị.",
+        content: `Ban hành kế hoạch và phổ biến, quán triệt kế hoạch thực hiện cải thiện, nâng cao các chỉ số về cải cách hành chính (PCI, PAPI, SIPAS, PAR INDEX) năm ${c.year} cho đội ngũ cán bộ, công chức, viên chức của đơn vị.`,
         leads: [SO_NGANH, XA_PHUONG],
         coordinators: [u("gl-snv"), u("gl-stc")],
         output: "Kế hoạch của đơn vị; các hội nghị phổ biến, quán triệt.",
-        deadline: "Trước ngày 30/9/2025",
+        deadline: c.before(-100),
       },
       {
         content:
@@ -61,7 +67,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [u("gl-snv"), u("gl-ttr")],
         coordinators: [SO_NGANH, XA_PHUONG],
         output: "Kết luận kiểm tra; xử lý nghiêm các trường hợp nhũng nhiễu, gây phiền hà.",
-        deadline: "Tháng 12/2025 và Tháng 06/2026",
+        deadline: `${c.month(-1)} và ${c.month(6)}`,
         components: [["PAPI-2021", "D4"]],
       },
     ],
@@ -85,7 +91,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [u("gl-snnmt")],
         coordinators: [XA_PHUONG],
         output: "Kết nối liên thông và cung cấp dịch vụ công trực tuyến toàn trình về đất đai.",
-        deadline: "Quý IV/2025",
+        deadline: c.quarter(1),
         components: [["PCI-2022", "LAND"]],
       },
       {
@@ -104,7 +110,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [u("gl-stc")],
         coordinators: [u("gl-vp"), u("gl-hhdn")],
         output: "Tổ chức từ 02 lần đối thoại trở lên trong năm.",
-        deadline: "Tháng 10/2025",
+        deadline: c.month(-2),
         components: [["PCI-2022", "PROACTIVITY"]],
       },
       {
@@ -126,7 +132,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [u("gl-stc")],
         coordinators: [XA_PHUONG],
         output: "Thu chi ngân sách cấp xã được công bố công khai.",
-        deadline: "Trước ngày 31/8/2026",
+        deadline: c.before(60),
         components: [["PAPI-2021", "D2"]],
       },
       {
@@ -135,7 +141,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [u("gl-ttr")],
         coordinators: [u("gl-snv"), u("gl-stp")],
         output: "Kết quả giải quyết đơn thư, khiếu nại, tố cáo.",
-        deadline: "Trước ngày 31/12/2025",
+        deadline: c.before(-20),
         components: [["PAPI-2021", "D3"]],
       },
       {
@@ -144,7 +150,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [u("gl-mttq")],
         coordinators: [XA_PHUONG],
         output: "Các cuộc giám sát, đối thoại trực tiếp với người dân.",
-        deadline: "Thường xuyên trong năm 2025",
+        deadline: `Thường xuyên trong năm ${c.year}`,
       },
     ],
   },
@@ -157,7 +163,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [u("gl-snv"), u("gl-vp")],
         coordinators: [ALL],
         output: "100% cơ quan, đơn vị được kiểm tra có báo cáo khắc phục.",
-        deadline: "Tháng 11/2025",
+        deadline: c.month(-1),
         components: [["PAR_INDEX-2022", "PAR1"]],
       },
       {
@@ -166,7 +172,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [SO_NGANH],
         coordinators: [u("gl-snv")],
         output: "Có từ 03 sáng kiến, giải pháp trở lên được công nhận.",
-        deadline: "Trước ngày 30/6/2026",
+        deadline: c.before(120),
         components: [["PAR_INDEX-2022", "PAR1"]],
       },
       {
@@ -183,7 +189,7 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
         leads: [SO_NGANH],
         coordinators: [u("gl-vp")],
         output: "Đạt 40% hồ sơ giải quyết trực tuyến toàn trình trên tổng số hồ sơ.",
-        deadline: "Trong năm 2025",
+        deadline: `Trong năm ${c.year}`,
         components: [["PAR_INDEX-2022", "PAR7"]],
       },
       {
@@ -198,14 +204,22 @@ export const DEMO_PLAN_SECTIONS: DemoSection[] = [
   },
 ];
 
-/** Seeds and issues the demo plan for the province whose units `unitIds` maps by key. */
+/**
+ * Seeds and issues the demo plan for the province whose units `unitIds` maps by key, issued five
+ * months before `today` (the province's today by default) with deadlines around it.
+ */
 export async function seedDemoPlan({
   database,
   unitIds,
+  today = provinceToday(),
 }: {
   database: Database;
   unitIds: Map<string, string>;
+  today?: string;
 }) {
+  const c = demoCalendar(today);
+  const issuedDate = c.planIssued();
+  const firstYear = Number(issuedDate.slice(0, 4));
   const db = database.db;
   const actor = systemActor("Dữ liệu mẫu");
   await ensureIndexCatalog({ db });
@@ -223,14 +237,13 @@ export async function seedDemoPlan({
   const header = {
     kind: "plan",
     number: "125/KH-UBND",
-    issuedDate: "2025-08-20",
+    issuedDate,
     issuerName: "Ủy ban nhân dân tỉnh Gia Lai",
     place: "Gia Lai",
     signerName: "Phạm Anh Tuấn",
     signerTitle: "CHỦ TỊCH",
     signerAuthority: "TM. ỦY BAN NHÂN DÂN",
-    title:
-      "Cải thiện, nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh, Chỉ số hiệu quả quản trị và hành chính công, Chỉ số hài lòng và Chỉ số cải cách hành chính tỉnh Gia Lai năm 2025-2026",
+    title: `Cải thiện, nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh, Chỉ số hiệu quả quản trị và hành chính công, Chỉ số hài lòng và Chỉ số cải cách hành chính tỉnh Gia Lai năm ${firstYear}-${firstYear + 1}`,
   };
   const planId = randomUUID();
   await db.transaction(async (tx) => {
@@ -240,16 +253,15 @@ export async function seedDemoPlan({
       provinceId,
       ownerUnitId: provinceId,
       status: "draft",
-      periodFrom: 2025,
-      periodTo: 2026,
+      periodFrom: firstYear,
+      periodTo: firstYear + 1,
       legalBases: [
         "Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025",
         "Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030",
       ],
-      objectives:
-        "Khắc phục những tồn tại, hạn chế đã được chỉ ra qua kết quả đánh giá các chỉ số năm 2024.\nNâng cao tinh thần, trách nhiệm của người đứng đầu các cơ quan, đơn vị, địa phương trong cải thiện các chỉ số.",
+      objectives: `Khắc phục những tồn tại, hạn chế đã được chỉ ra qua kết quả đánh giá các chỉ số năm ${firstYear - 1}.\nNâng cao tinh thần, trách nhiệm của người đứng đầu các cơ quan, đơn vị, địa phương trong cải thiện các chỉ số.`,
       implementation:
-        "Định kỳ hằng quý, 06 tháng, năm, các cơ quan, đơn vị, địa phương báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày 15 của tháng cuối kỳ báo cáo.",
+        "Định kỳ hằng tháng, các cơ quan, đơn vị, địa phương báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày 05 của tháng sau; lãnh đạo đơn vị duyệt trước khi gửi.",
       recipients: [
         "Văn phòng Chính phủ;",
         "Bộ Nội vụ;",
@@ -260,7 +272,7 @@ export async function seedDemoPlan({
       searchText: planSearchText(header),
     });
     const plan = (await createPlansRepository(tx).findById(planId))!;
-    const rows = DEMO_PLAN_SECTIONS.flatMap((s, i) => [
+    const rows = demoPlanSections(c).flatMap((s, i) => [
       { key: `s${i}`, kind: "section" as const, content: s.title },
       ...s.tasks.map((t) => ({
         parentKey: `s${i}`,

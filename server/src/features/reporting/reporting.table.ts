@@ -127,6 +127,7 @@ export const reportEntries = pgTable(
   (t) => [
     unique("report_entries_report_assignment_key").on(t.reportId, t.assignmentId),
     index("report_entries_task_idx").on(t.taskId),
+    index("report_entries_assignment_idx").on(t.assignmentId),
   ],
 );
 
