@@ -47,6 +47,7 @@ export const AUDIT_ACTION_NAMES = {
   "import.create": { vi: "Nhập mới từ tệp", en: "Create from file" },
   "import.update": { vi: "Cập nhật từ tệp", en: "Update from file" },
   seed: { vi: "Nạp dữ liệu mẫu", en: "Load demo data" },
+  progress: { vi: "Cập nhật tiến độ", en: "Progress update" },
   merge: { vi: "Sáp nhập đơn vị", en: "Merge units" },
   split: { vi: "Tách đơn vị", en: "Split a unit" },
   rename: { vi: "Đổi tên đơn vị", en: "Rename a unit" },
