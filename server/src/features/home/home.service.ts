@@ -1,8 +1,8 @@
 /**
- * The home page: what the signed-in person has to do now. Nothing is counted here: each part is the
- * first page of a list the person can open (reports by state, "my tasks" by class and due date, the
- * province's index profile), answered by the same service, so the numbers on the home page are the
- * totals of those lists.
+ * The home page: what the signed-in person has to do now. Nothing is counted here that a list does
+ * not count: the reports due first in some states (with the report list's scope and filters, so the
+ * totals are that list's), "my tasks" by class and due date (the same cached answer as its page), and
+ * the province's index profile.
  */
 import type { z } from "zod";
 import type { homeResponse } from "../../../../core/src/api/home.schemas";
@@ -14,7 +14,7 @@ import { provinceProfile } from "../indices/indices.analysis.service";
 import { indexProvinceOfUnit } from "../indices/indices.targets.service";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
 import { listMyTasks } from "../plans/views/views.service";
-import { listReports } from "../reporting/reports/reports.service";
+import { firstDueReports } from "../reporting/reports/reports.service";
 
 /** Reports and tasks shown under each heading; the rest is one click away. */
 const SHOWN = 5;
@@ -22,35 +22,6 @@ const SHOWN = 5;
 const DUE_SOON_DAYS = 14;
 
 type Home = z.infer<typeof homeResponse>;
-type ReportState = NonNullable<Parameters<typeof listReports>[0]["query"]["state"]>;
-
-/** The reports in some states, newest period first: of the person's own unit, or of their whole area. */
-async function reportsIn({
-  db,
-  actor,
-  states,
-  ownUnit,
-}: {
-  db: Db;
-  actor: Actor;
-  states: ReportState[];
-  ownUnit: boolean;
-}) {
-  const pages = await Promise.all(
-    states.map((state) =>
-      listReports({
-        db,
-        actor,
-        query: { state, unitId: ownUnit ? actor.unitId : undefined, page: 1, pageSize: SHOWN },
-      }),
-    ),
-  );
-  const reports = pages
-    .flatMap((p) => p.reports)
-    .sort((a, b) => (a.dueDate ?? "").localeCompare(b.dueDate ?? ""))
-    .slice(0, SHOWN);
-  return { total: pages.reduce((n, p) => n + p.total, 0), reports };
-}
 
 async function myWork({ db, actor, day }: { db: Db; actor: Actor; day: string }): Promise<Home["tasks"]> {
   const base = { ownOnly: "false" as const, sort: "due" as const, page: 1, pageSize: SHOWN * 4 };
@@ -96,11 +67,12 @@ async function latestResults(db: Db, actor: Actor): Promise<Home["indices"]> {
 export async function getHome({ db, actor }: { db: Db; actor: Actor }): Promise<Home> {
   const day = today();
   const writes = hasRole(actor, "officer") || hasRole(actor, "head");
+  const mine = { db, actor, limit: SHOWN };
   const [toWrite, toApprove, toReview, tasks, indices] = await Promise.all([
-    writes ? reportsIn({ db, actor, states: ["draft", "returned"], ownUnit: true }) : null,
-    hasRole(actor, "head") ? reportsIn({ db, actor, states: ["pendingApproval"], ownUnit: true }) : null,
+    writes ? firstDueReports({ ...mine, states: ["draft", "returned"], ownUnit: true }) : null,
+    hasRole(actor, "head") ? firstDueReports({ ...mine, states: ["pendingApproval"], ownUnit: true }) : null,
     hasRole(actor, "coordinator")
-      ? reportsIn({ db, actor, states: ["submitted", "resubmitted"], ownUnit: false })
+      ? firstDueReports({ ...mine, states: ["submitted", "resubmitted"], ownUnit: false })
       : null,
     writes || hasRole(actor, "coordinator") ? myWork({ db, actor, day }) : null,
     latestResults(db, actor),

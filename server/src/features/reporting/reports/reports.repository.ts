@@ -35,6 +35,8 @@ export interface ReportListFilter {
   /** The unit's path; with `subtree`, the units under it too. */
   unit?: { id: string; path: string; subtree: boolean };
   state?: string;
+  /** Any of these states (the home page's "to write": drafts and returned ones). */
+  states?: string[];
 }
 
 const reportListSelect = sql`select r.id, r.obligation_id as "obligationId", o.title as "obligationTitle",
@@ -46,15 +48,27 @@ const reportListSelect = sql`select r.id, r.obligation_id as "obligationId", o.t
 // The id last: units may share a name, and a page must never repeat or skip a row.
 const REPORT_ORDER = sql`r.period_start desc, u.sort_key collate "C", r.id`;
 
-function reportListFrom(f: ReportListFilter): SQL {
+/** The conditions of a report list, on `r` alone (its scope and filters name no other table). */
+function reportListWhere(f: ReportListFilter): SQL {
   const where = [reportScope(f.scope)];
   if (f.obligationId) where.push(sql`r.obligation_id = ${f.obligationId}`);
   if (f.periodKey) where.push(sql`r.period_key = ${f.periodKey}`);
   if (f.unit)
     where.push(f.unit.subtree ? sql`r.unit_path like ${like(f.unit.path)}` : sql`r.unit_id = ${f.unit.id}`);
   if (f.state) where.push(sql`r.state = ${f.state}`);
+  if (f.states)
+    where.push(
+      sql`r.state in (${sql.join(
+        f.states.map((x) => sql`${x}`),
+        sql`, `,
+      )})`,
+    );
+  return sql.join(where, sql` and `);
+}
+
+function reportListFrom(f: ReportListFilter): SQL {
   return sql`from reports r join org_units u on u.id = r.unit_id join reporting_obligations o on o.id = r.obligation_id
-    where ${sql.join(where, sql` and `)}`;
+    where ${reportListWhere(f)}`;
 }
 
 /**
@@ -139,6 +153,23 @@ export function createReportsRepository(db: DbOrTx) {
         sql`select count(*)::int as n from (select 1 ${from} limit ${f.cap + 1}) s`,
       );
       return { rows: page, total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0) };
+    },
+
+    /**
+     * The first reports matching, soonest due first, and how many match: the home page's "to do".
+     * Two small statements instead of the list's window count over a sorted set: the count reads
+     * only `reports` (indexes by unit or province, state and due date, migration 0017), the first
+     * rows stop after `limit`.
+     */
+    async firstDue(f: ReportListFilter & { limit: number }) {
+      const [rows, count] = await Promise.all([
+        db.execute(sql`${reportListSelect} ${reportListFrom(f)} order by r.due_date, r.id limit ${f.limit}`),
+        db.execute(sql`select count(*)::int as n from reports r where ${reportListWhere(f)}`),
+      ]);
+      return {
+        rows: rowsOf<Record<string, unknown>>(rows),
+        total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
+      };
     },
 
     /** The obligations and periods of the reports in scope, newest period first, with how many reports. */

@@ -136,6 +136,42 @@ export async function listReports({
 }
 
 /**
+ * The first reports due in some states, of the actor's own unit or of all it may see, and how many
+ * there are: what the home page lists as to write, to approve or to review. The same scope and
+ * filters as `listReports`, so its total is the sum of that list's totals for the same states.
+ */
+export async function firstDueReports({
+  db,
+  actor,
+  states,
+  ownUnit,
+  limit,
+}: {
+  db: Db;
+  actor: Actor;
+  states: ReportState[];
+  ownUnit: boolean;
+  limit: number;
+}) {
+  const { rows, total } = await createReportsRepository(db).firstDue({
+    scope: taskScope(actor),
+    unit: ownUnit ? { id: actor.unitId, path: actor.unitPath, subtree: false } : undefined,
+    states,
+    limit,
+  });
+  return {
+    total,
+    reports: rows.map((r) =>
+      presentSummary({
+        ...(r as unknown as LoadedReport),
+        submittedAt: r.submittedAt as Date | null,
+        firstSubmittedAt: r.firstSubmittedAt as Date | null,
+      }),
+    ),
+  };
+}
+
+/**
  * The period a coordinator means by "now": the one containing the province's today; when none of
  * the periods with reports contains it, the latest one already begun; failing that the first listed.
  * `rows` are newest first, so among several obligations the shortest current period (the month
