@@ -161,9 +161,16 @@ export function createReportsRepository(db: DbOrTx) {
      * only `reports` (indexes by unit or province, state and due date, migration 0017), the first
      * rows stop after `limit`.
      */
-    async firstDue(f: ReportListFilter & { limit: number }) {
+    async firstDue(f: ReportListFilter & { states: string[]; limit: number }) {
+      // One ordered index walk per state, each stopping after `limit` (an `in` list would read and
+      // sort every matching report: 15,000 waiting for review at province scale took 43 ms).
+      const firstOf = f.states.map(
+        (state) => sql`(${reportListSelect} ${reportListFrom({ ...f, states: undefined, state })}
+          order by r.due_date, r.id limit ${f.limit})`,
+      );
       const [rows, count] = await Promise.all([
-        db.execute(sql`${reportListSelect} ${reportListFrom(f)} order by r.due_date, r.id limit ${f.limit}`),
+        db.execute(sql`select * from (${sql.join(firstOf, sql` union all `)}) x
+          order by x."dueDate", x.id limit ${f.limit}`),
         db.execute(sql`select count(*)::int as n from reports r where ${reportListWhere(f)}`),
       ]);
       return {
