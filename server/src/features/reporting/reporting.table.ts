@@ -96,8 +96,8 @@ export const reports = pgTable(
   (t) => [
     unique("reports_obligation_period_unit_key").on(t.obligationId, t.periodKey, t.unitId),
     index("reports_unit_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`, t.periodKey),
-    index("reports_unit_state_due_idx").on(t.unitId, t.state, t.dueDate),
-    index("reports_province_state_due_idx").on(t.provinceId, t.state, t.dueDate),
+    index("reports_unit_state_due_idx").on(t.unitId, t.state, t.dueDate, t.id),
+    index("reports_province_state_due_idx").on(t.provinceId, t.state, t.dueDate, t.id),
   ],
 );
 
