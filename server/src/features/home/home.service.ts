@@ -24,13 +24,14 @@ const DUE_SOON_DAYS = 14;
 type Home = z.infer<typeof homeResponse>;
 
 async function myWork({ db, actor, day }: { db: Db; actor: Actor; day: string }): Promise<Home["tasks"]> {
-  const base = { ownOnly: "false" as const, sort: "due" as const, page: 1, pageSize: SHOWN * 4 };
+  const base = { ownOnly: "false" as const, sort: "due" as const, page: 1, pageSize: SHOWN };
   // "My tasks" answers as JSON text kept per revision (the same answer its page gets).
   const mine = async (query: Parameters<typeof listMyTasks>[0]["query"]) =>
     JSON.parse(await listMyTasks({ db, actor, query })) as z.infer<typeof myTasksResponse>;
   const [overdue, soon] = await Promise.all([
     mine({ ...base, status: "overdue" }),
-    mine({ ...base, dueFrom: day, dueTo: addDays(day, DUE_SOON_DAYS) }),
+    // Finished work is among those due soon too: a longer page leaves enough that is not.
+    mine({ ...base, pageSize: SHOWN * 4, dueFrom: day, dueTo: addDays(day, DUE_SOON_DAYS) }),
   ]);
   // Due soon and not finished: the work still to do before its day.
   const open = soon.items
@@ -38,7 +39,7 @@ async function myWork({ db, actor, day }: { db: Db; actor: Actor; day: string })
     .slice(0, SHOWN);
   return {
     counts: overdue.counts,
-    overdue: overdue.items.slice(0, SHOWN),
+    overdue: overdue.items,
     dueSoon: {
       days: DUE_SOON_DAYS,
       total: soon.counts.notStarted + soon.counts.inProgress,
