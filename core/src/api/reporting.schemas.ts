@@ -364,6 +364,11 @@ export const consolidatedBody = z.strictObject({
   obligationId: uuidSchema,
   periodKey: openPeriodBody.shape.periodKey,
   narrative: text(50_000, "Nội dung").nullable().optional(),
+  /** Whom the report is addressed to ("Kính gửi"); the issuing unit's parent authority when absent. */
+  recipient: text(200, "Nơi nhận báo cáo (Kính gửi)").optional(),
+  /** The signer's title and name; the title follows the issuing unit (GIÁM ĐỐC, CHỦ TỊCH) when absent. */
+  signerTitle: text(100, "Chức danh người ký").optional(),
+  signerName: text(100, "Họ tên người ký").optional(),
 });
 export const narrativeResponse = z.object({ narrative: z.string() });
 

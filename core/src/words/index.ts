@@ -4,5 +4,6 @@ export * from "./code-patterns";
 export * from "./dates";
 export * from "./indices";
 export * from "./lang";
+export * from "./letterhead";
 export * from "./numbers";
 export * from "./periods";

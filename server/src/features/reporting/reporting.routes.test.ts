@@ -38,7 +38,7 @@ beforeAll(async () => {
   const db = database.db;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-reporting-"));
   app = await buildApp({ database, config: testConfig({ dataDir }) });
-  const province = await buildProvince(db);
+  const province = await buildProvince(db, { name: "Tỉnh Gia Lai" });
   u.province = province;
   u.snv = await buildUnit(db, { kind: "department", name: "Sở Nội vụ", parentId: province.id });
   u.comA = await buildUnit(db, { kind: "commune", name: "Xã An Phú", parentId: province.id });
@@ -256,6 +256,21 @@ describe("a unit's report", () => {
     expect(result).toEqual({ entry: null, reportChanged: true, cascadeParent: null });
     expect((await repo.findEntryView(entry.id))?.narrative).toBe(found.entry.narrative);
     expect(await database.query("select id from audit_log")).toHaveLength(auditsBefore.length);
+  });
+
+  it("saves the report's general part: results, difficulties and proposals", async () => {
+    const a = await as("officerA");
+    const version = (await a.get(`/api/reports/${reportA.id}`)).json().report.version;
+    const res = await a.patch(`/api/reports/${reportA.id}`, {
+      version,
+      results: "",
+      difficulties: "Thiếu máy quét hồ sơ.",
+      proposals: "Đề nghị tỉnh cấp thêm máy quét cho bộ phận một cửa.",
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().report).toMatchObject({
+      proposals: "Đề nghị tỉnh cấp thêm máy quét cho bộ phận một cửa.",
+    });
   });
 
   it("refuses figures of unknown measures, out of range, or of the wrong type, writing nothing", async () => {
@@ -715,6 +730,33 @@ describe("consolidated report, exports and scorecards", () => {
       "Công khai thu chi ngân sách",
     ])
       expect(xml).toContain(text);
+    // A report, not statistics only: Decree 30 header, addressee, signer, and what the units wrote.
+    const text = await docxText(res.rawPayload);
+    expect(text.indexOf("UBND TỈNH GIA LAI")).toBeLessThan(text.indexOf("SỞ NỘI VỤ"));
+    expect(text).toContain("Kính gửi: UBND tỉnh Gia Lai.");
+    expect(text).toContain("GIÁM ĐỐC");
+    expect(text).toContain("- Xã An Phú: Đã đưa 45% hồ sơ lên mạng");
+    expect(text).toContain("Đề nghị tỉnh cấp thêm máy quét cho bộ phận một cửa.");
+    expect(text).not.toContain("THỦ TRƯỞNG CƠ QUAN");
+    // Commune B has not sent its report: named among the units that did not report.
+    expect(text).toMatch(/Các đơn vị chưa gửi báo cáo \(1\): Xã Bình Minh\./);
+    const signed = await c.post("/api/reporting/consolidated.docx", {
+      obligationId,
+      periodKey: thisMonth.key,
+      recipient: "Bộ Nội vụ",
+      signerTitle: "Phó Giám đốc",
+      signerName: "Nguyễn Văn A",
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    const signedText = await docxText(signed.rawPayload);
+    for (const t of ["Kính gửi: Bộ Nội vụ.", "PHÓ GIÁM ĐỐC", "Nguyễn Văn A"]) expect(signedText).toContain(t);
+    const tooLong = await c.post("/api/reporting/consolidated.docx", {
+      obligationId,
+      periodKey: thisMonth.key,
+      signerName: "x".repeat(101),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain("Họ tên người ký quá dài");
     // Words, not codes: no period key, version or component code, identifier or raw float.
     expect(findCodes(await docxText(res.rawPayload))).toEqual([]);
     const bad = await c.post("/api/reporting/consolidated.docx", {

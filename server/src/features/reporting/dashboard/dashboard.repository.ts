@@ -39,6 +39,24 @@ export interface TaskEntryRow {
   narrative: string;
 }
 
+export interface UnitNarrativeRow {
+  taskId: string;
+  taskNumber: string;
+  taskContent: string;
+  sectionId: string | null;
+  sectionNumber: string;
+  sectionTitle: string;
+  unitName: string;
+  narrative: string;
+}
+
+export interface UnitReportWordsRow {
+  unitName: string;
+  results: string;
+  difficulties: string;
+  proposals: string;
+}
+
 const RECEIVED = sql`r.state in ('submitted', 'resubmitted', 'accepted')`;
 // "On time" is judged on the province's calendar day of the first sending, in the configured zone.
 const sentDay = (timeZone: string) => sql`(r.first_submitted_at at time zone ${timeZone}::text)::date`;
@@ -263,6 +281,33 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
       return {
         rows: rowsOf<TaskEntryRow>(rows),
         counts: rowsOf<{ status: string; n: number }>(counts),
+      };
+    },
+    /**
+     * What the units wrote in the reports they sent for the period: each entry's narrative with its
+     * task and section, in plan order, and each report's results, difficulties and proposals. Only
+     * reports that left the unit count (a draft is not yet the unit's word); empty text is skipped.
+     */
+    async unitWords(p: { scope: TaskScope; obligationId: string; periodKey: string }) {
+      const where = sql`r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey}
+        and ${RECEIVED} and ${reportScope(p.scope)}`;
+      const [narratives, reports] = await Promise.all([
+        db.execute(sql`select t.id as "taskId", t.number as "taskNumber", t.content as "taskContent",
+            s.id as "sectionId", coalesce(s.number, '') as "sectionNumber", coalesce(s.content, '') as "sectionTitle",
+            u.name as "unitName", btrim(e.narrative) as narrative
+          from ${ENTRIES} join org_units u on u.id = r.unit_id
+            left join plan_tasks s on s.id = t.parent_id and s.kind = 'section'
+          where ${where} and btrim(e.narrative) <> ''
+          order by s.sort_order nulls first, t.sort_order, t.id, u.sort_key collate "C", r.unit_id`),
+        db.execute(sql`select u.name as "unitName", btrim(r.results) as results,
+            btrim(r.difficulties) as difficulties, btrim(r.proposals) as proposals
+          from reports r join org_units u on u.id = r.unit_id
+          where ${where} and (btrim(r.results) <> '' or btrim(r.difficulties) <> '' or btrim(r.proposals) <> '')
+          order by u.sort_key collate "C", r.unit_id`),
+      ]);
+      return {
+        narratives: rowsOf<UnitNarrativeRow>(narratives),
+        reports: rowsOf<UnitReportWordsRow>(reports),
       };
     },
     /** Every entry of the period, for the Excel export. */

@@ -8,7 +8,31 @@ import { docxText, xlsxText } from "../../../../test/document-text";
 import { type ConsolidatedData, consolidatedDocx, entriesXlsx } from "./exports.documents";
 
 const data: ConsolidatedData = {
-  issuer: "Sở Nội vụ",
+  letterhead: { above: "UBND TỈNH GIA LAI", issuer: "SỞ NỘI VỤ" },
+  recipient: "UBND tỉnh Gia Lai",
+  signer: { onBehalf: null, title: "GIÁM ĐỐC", name: null },
+  unitWords: {
+    narratives: [
+      {
+        taskId: "t1",
+        taskNumber: "1",
+        taskContent: "Công khai thủ tục",
+        sectionId: "s1",
+        sectionNumber: "I",
+        sectionTitle: "Cải cách thủ tục hành chính",
+        unitName: "Xã An Phú",
+        narrative: "Đã công khai 12 thủ tục.\nCòn 3 thủ tục đang rà soát.",
+      },
+    ],
+    reports: [
+      {
+        unitName: "Xã An Phú",
+        results: "",
+        difficulties: "Thiếu máy quét.",
+        proposals: "Cấp thêm máy quét.",
+      },
+    ],
+  },
   planTitle: "Kế hoạch số 107/KH-UBND cải thiện PCI năm 2026",
   obligationTitle: "Báo cáo tháng",
   periodLabel: "Tháng 8/2026",
@@ -38,6 +62,13 @@ const data: ConsolidatedData = {
       dueDate: "2026-08-15",
       firstSubmittedAt: null,
     },
+    {
+      unitName: "Xã Bình Minh",
+      unitKind: "commune",
+      state: "draft",
+      dueDate: "2026-08-15",
+      firstSubmittedAt: null,
+    },
   ],
   overdueTasks: [
     { number: "1", content: "Công khai thủ tục", unitName: "Xã An Phú", dueDate: "2026-07-31", progress: 40 },
@@ -55,6 +86,25 @@ describe("the consolidated report in words", () => {
     expect(text).toContain("PAR INDEX 2022");
     expect(text).toContain("57\u00a0%");
     expect(findCodes(text)).toEqual([]);
+  });
+
+  it("heads the report with the parent authority, addresses it and gives the units' own words", async () => {
+    const text = await docxText(await consolidatedDocx(data));
+    expect(text.indexOf("UBND TỈNH GIA LAI")).toBeLessThan(text.indexOf("SỞ NỘI VỤ"));
+    expect(text).toContain("Kính gửi: UBND tỉnh Gia Lai.");
+    expect(text).toContain("- UBND tỉnh Gia Lai;");
+    expect(text).not.toContain("Như trên");
+    expect(text).toContain("GIÁM ĐỐC");
+    expect(text).not.toContain("THỦ TRƯỞNG CƠ QUAN");
+    expect(text).toContain("I. Cải cách thủ tục hành chính");
+    expect(text).toContain("1. Công khai thủ tục");
+    expect(text).toContain("- Xã An Phú: Đã công khai 12 thủ tục.");
+    expect(text).toContain("Còn 3 thủ tục đang rà soát.");
+    expect(text).toContain("- Đề xuất, kiến nghị: Cấp thêm máy quét.");
+    // The empty results are left out, not written as an empty heading.
+    expect(text).not.toContain("Kết quả đạt được");
+    // Units whose report has not been sent are named.
+    expect(text).toContain("Các đơn vị chưa gửi báo cáo (1): Xã Bình Minh.");
   });
 
   it("writes the entries workbook with no code and no unrounded figure", async () => {

@@ -7,6 +7,7 @@ import {
   Document,
   Packer,
   PageOrientation,
+  type Paragraph,
   Table,
   TableCell,
   TableRow,
@@ -16,12 +17,17 @@ import ExcelJS from "exceljs";
 import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../../core/src/auth/roles";
 import { ASSIGNMENT_STATUS_LABELS_VI, type AssignmentStatus } from "../../../../../core/src/plans/status";
 import { ADMIN_LEVEL_LABELS_VI, type AdminLevel } from "../../../../../core/src/reporting/levels";
-import { REPORT_STATE_LABELS_VI, type ReportState } from "../../../../../core/src/reporting/report-state";
+import {
+  RECEIVED_STATES,
+  REPORT_STATE_LABELS_VI,
+  type ReportState,
+} from "../../../../../core/src/reporting/report-state";
 import { formatDateVi } from "../../../../../core/src/text/dates";
 import { decree30Date } from "../../../../../core/src/words/dates";
 import { componentName, versionName } from "../../../../../core/src/words/indices";
 import { formatNumber, formatPercent, formatRate } from "../../../../../core/src/words/numbers";
 import { cell, FONT, noBorders, para, run } from "../../../app/docx-parts";
+import type { UnitNarrativeRow, UnitReportWordsRow } from "./dashboard.repository";
 
 function grid(headers: string[], widths: number[], rows: string[][]) {
   const cells = (texts: string[], bold: boolean) =>
@@ -68,7 +74,13 @@ function rateGrid(groupTitle: string, groups: Array<Rate & { label: string }>, t
 }
 
 export interface ConsolidatedData {
-  issuer: string;
+  /** The issuer's header lines (core/src/words/letterhead.ts): parent authority above the unit. */
+  letterhead: { above: string | null; issuer: string };
+  /** "Kính gửi": whom the report is addressed to; none at the top of the tree. */
+  recipient: string | null;
+  signer: { onBehalf: string | null; title: string; name: string | null };
+  /** What the units wrote in the reports they sent (dashboard.repository.ts `unitWords`). */
+  unitWords: { narratives: UnitNarrativeRow[]; reports: UnitReportWordsRow[] };
   planTitle: string;
   obligationTitle: string;
   periodLabel: string;
@@ -115,6 +127,64 @@ export function defaultNarrative(d: Pick<ConsolidatedData, "totals" | "taskStatu
   ].join("\n");
 }
 
+/** A text the unit wrote, as paragraphs: the unit's name in bold before its first line. */
+function unitParagraphs(unitName: string, text: string) {
+  const lines = text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.map((l, i) =>
+    para(i === 0 ? [run(`- ${unitName}: `, { bold: true }), run(l)] : [run(l)], { indent: true }),
+  );
+}
+
+const numbered = (number: string, text: string) => (number ? `${number}. ${text}` : text);
+
+/** Per section and task, in plan order, what each unit wrote of its work in the period. */
+function taskWords(rows: UnitNarrativeRow[]) {
+  if (rows.length === 0)
+    return [
+      para([run("Các đơn vị chưa nêu kết quả thực hiện nhiệm vụ trong kỳ.", { italics: true })], {
+        indent: true,
+      }),
+    ];
+  const out: Paragraph[] = [];
+  let section: string | null | undefined;
+  let task: string | undefined;
+  for (const r of rows) {
+    if (r.sectionId !== section) {
+      section = r.sectionId;
+      if (r.sectionId)
+        out.push(para([run(numbered(r.sectionNumber, r.sectionTitle), { bold: true, italics: true })]));
+    }
+    if (r.taskId !== task) {
+      task = r.taskId;
+      out.push(para([run(numbered(r.taskNumber, r.taskContent), { italics: true })]));
+    }
+    out.push(...unitParagraphs(r.unitName, r.narrative));
+  }
+  return out;
+}
+
+/** Each unit's results, difficulties and proposals, the empty parts left out. */
+function reportWords(rows: UnitReportWordsRow[]) {
+  if (rows.length === 0)
+    return [
+      para([run("Các đơn vị chưa nêu kết quả, khó khăn, đề xuất trong kỳ.", { italics: true })], {
+        indent: true,
+      }),
+    ];
+  const parts = [
+    ["results", "Kết quả đạt được"],
+    ["difficulties", "Khó khăn, vướng mắc"],
+    ["proposals", "Đề xuất, kiến nghị"],
+  ] as const;
+  return rows.flatMap((r) => [
+    para([run(r.unitName, { bold: true })]),
+    ...parts.filter(([key]) => r[key]).flatMap(([key, label]) => unitParagraphs(label, r[key])),
+  ]);
+}
+
 export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
   const header = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -124,7 +194,10 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
         children: [
           cell(
             [
-              para([run(d.issuer.toUpperCase(), { bold: true, size: 26 })], {
+              ...(d.letterhead.above
+                ? [para([run(d.letterhead.above, { size: 26 })], { align: AlignmentType.CENTER, after: 0 })]
+                : []),
+              para([run(d.letterhead.issuer, { bold: true, size: 26 })], {
                 align: AlignmentType.CENTER,
                 after: 0,
               }),
@@ -156,6 +229,10 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
     ASSIGNMENT_STATUS_LABELS_VI[s],
     String(d.taskStatus[s] ?? 0),
   ]);
+  const received = new Set<string>(RECEIVED_STATES);
+  const missing = d.units.filter((u) => !received.has(u.state)).map((u) => u.unitName);
+  const heading = (text: string) => para([run(text, { bold: true })]);
+  const subheading = (text: string) => para([run(text, { bold: true, italics: true })]);
   const body = [
     para([run("BÁO CÁO", { bold: true })], { align: AlignmentType.CENTER, after: 0 }),
     para([run(`Kết quả thực hiện ${d.planTitle}`, { bold: true })], {
@@ -166,9 +243,17 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
       align: AlignmentType.CENTER,
       after: 240,
     }),
-    para([run("I. TÌNH HÌNH BÁO CÁO VÀ KẾT QUẢ CHUNG", { bold: true })]),
+    ...(d.recipient
+      ? [para([run(`Kính gửi: ${d.recipient}.`)], { align: AlignmentType.CENTER, after: 240 })]
+      : []),
+    heading("I. TÌNH HÌNH CHUNG"),
     ...narrative.map((l) => para([run(l.trim())], { indent: true })),
-    para([run("1. Tình hình gửi báo cáo theo cấp hành chính", { bold: true, italics: true })]),
+    heading("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"),
+    ...taskWords(d.unitWords.narratives),
+    heading("III. KẾT QUẢ, KHÓ KHĂN, ĐỀ XUẤT CỦA CÁC ĐƠN VỊ"),
+    ...reportWords(d.unitWords.reports),
+    heading("IV. SỐ LIỆU TỔNG HỢP"),
+    subheading("1. Tình hình gửi báo cáo theo cấp hành chính"),
     rateGrid(
       "Cấp",
       d.byLevel.map((l) => ({ ...l, label: ADMIN_LEVEL_LABELS_VI[l.level] })),
@@ -182,10 +267,10 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
       d.totals,
     ),
     para([run("")]),
-    para([run("2. Tình trạng thực hiện nhiệm vụ", { bold: true, italics: true })]),
+    subheading("2. Tình trạng thực hiện nhiệm vụ"),
     grid(["Tình trạng", "Số lượt nhiệm vụ"], [70, 30], statusRows),
     para([run("")]),
-    para([run("II. KẾT QUẢ THEO CHỈ SỐ THÀNH PHẦN", { bold: true })]),
+    subheading("3. Kết quả theo chỉ số thành phần"),
     grid(
       ["Bộ chỉ số", "Chỉ số thành phần", "Số nhiệm vụ", "Tiến độ bình quân", "Lượt hoàn thành"],
       [18, 34, 16, 16, 16],
@@ -198,7 +283,17 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
       ]),
     ),
     para([run("")]),
-    para([run("III. TÌNH HÌNH BÁO CÁO CỦA TỪNG ĐƠN VỊ", { bold: true })]),
+    heading("V. TÌNH HÌNH BÁO CÁO CỦA TỪNG ĐƠN VỊ"),
+    para(
+      [
+        run(
+          missing.length
+            ? `Các đơn vị chưa gửi báo cáo (${missing.length}): ${missing.join(", ")}.`
+            : "Tất cả các đơn vị đã gửi báo cáo.",
+        ),
+      ],
+      { indent: true },
+    ),
     grid(
       ["TT", "Đơn vị", "Trạng thái", "Hạn", "Ngày gửi"],
       [6, 44, 20, 15, 15],
@@ -211,6 +306,7 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
       ]),
     ),
   ];
+  const small = (text: string) => para([run(text, { size: 22 })], { align: AlignmentType.LEFT, after: 0 });
   const signature = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
@@ -223,15 +319,18 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
                 align: AlignmentType.LEFT,
                 after: 0,
               }),
-              para([run("- Như trên;", { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
-              para([run("- Lưu: VT.", { size: 22 })], { align: AlignmentType.LEFT, after: 0 }),
+              ...(d.recipient ? [small(`- ${d.recipient};`)] : []),
+              small("- Lưu: VT."),
             ],
             50,
           ),
           cell(
             [
-              para([run("THỦ TRƯỞNG CƠ QUAN", { bold: true })], { align: AlignmentType.CENTER, after: 1200 }),
-              para([run("")], { align: AlignmentType.CENTER }),
+              ...(d.signer.onBehalf
+                ? [para([run(d.signer.onBehalf, { bold: true })], { align: AlignmentType.CENTER, after: 0 })]
+                : []),
+              para([run(d.signer.title, { bold: true })], { align: AlignmentType.CENTER, after: 1200 }),
+              para([run(d.signer.name ?? "", { bold: true })], { align: AlignmentType.CENTER }),
             ],
             50,
           ),

@@ -8,8 +8,10 @@ import type {
 } from "../../../../../core/src/api/reporting.schemas";
 import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../../core/src/auth/roles";
 import { compareVietnamese } from "../../../../../core/src/text/vietnamese";
+import { defaultRecipient, letterhead, signerTitle } from "../../../../../core/src/words/letterhead";
 import type { Actor } from "../../../app/actor";
 import type { Db } from "../../../app/db";
+import { createOrgUnitsRepository } from "../../org-units/org-units.repository";
 import { today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
 import { getVisiblePlan } from "../../plans/plans.service";
@@ -34,6 +36,18 @@ async function periodData({
   return { dashboard, obligation: obligation as NonNullable<typeof obligation> };
 }
 
+/**
+ * The unit that receives the reports issues the consolidated one; its parent in the org tree is the
+ * authority in its header and, by default, whom it is addressed to.
+ */
+async function issuingUnit(db: Db, unitId: string) {
+  const units = createOrgUnitsRepository(db);
+  const unit = await units.findById(unitId);
+  if (!unit) throw new Error(`receiving unit ${unitId} of an obligation is missing`);
+  const parent = unit.parentId ? await units.findById(unit.parentId) : null;
+  return { unit, parent };
+}
+
 /** The narrative the consolidated report starts from, for the coordinator to edit. */
 export async function consolidatedNarrative(deps: {
   db: Db;
@@ -56,14 +70,23 @@ export async function exportConsolidatedDocx({
 }) {
   const query = { obligationId: input.obligationId, periodKey: input.periodKey };
   const { dashboard, obligation } = await periodData({ db, actor, query });
-  const [plan, issuer, units, overdueTasks] = await Promise.all([
+  const [plan, issuer, units, overdueTasks, unitWords] = await Promise.all([
     getVisiblePlan({ db, actor, id: obligation.planId }),
-    createObligationsRepository(db).unitName(obligation.receivingUnitId),
+    issuingUnit(db, obligation.receivingUnitId),
     createReportsRepository(db).listReports({ scope: taskScope(actor), ...query }),
     allOverdueTasks({ db, actor, query }),
+    createDashboardRepository(db).unitWords({ scope: taskScope(actor), ...query }),
   ]);
+  const signer = signerTitle(issuer.unit);
   const data = await consolidatedDocx({
-    issuer: issuer ?? "",
+    letterhead: letterhead(issuer.unit, issuer.parent),
+    recipient: input.recipient || defaultRecipient(issuer.parent),
+    signer: {
+      onBehalf: input.signerTitle ? null : signer.onBehalf,
+      title: input.signerTitle?.toLocaleUpperCase("vi") || signer.title,
+      name: input.signerName || null,
+    },
+    unitWords,
     planTitle: plan.title,
     obligationTitle: obligation.title,
     periodLabel: dashboard.periodLabel,
