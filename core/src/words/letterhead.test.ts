@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorityName, defaultRecipient, letterhead, signerTitle } from "./letterhead";
+import { authorityName, defaultRecipient, letterhead, placeName, signerTitle } from "./letterhead";
 
 const province = { kind: "province", name: "Tỉnh Gia Lai" };
 const department = { kind: "department", name: "Sở Nội vụ" };
@@ -9,6 +9,7 @@ describe("the issuer as Decree 30 writes it", () => {
     expect(letterhead(department, province)).toEqual({ above: "UBND TỈNH GIA LAI", issuer: "SỞ NỘI VỤ" });
     expect(defaultRecipient(province)).toBe("UBND tỉnh Gia Lai");
     expect(signerTitle(department)).toEqual({ onBehalf: null, title: "GIÁM ĐỐC" });
+    expect(placeName(department, province)).toBe("Gia Lai");
   });
 
   it("writes a committee as ỦY BAN NHÂN DÂN above its place, signed by its chair on its behalf", () => {
@@ -19,6 +20,8 @@ describe("the issuer as Decree 30 writes it", () => {
     expect(signerTitle(province)).toEqual({ onBehalf: "TM. ỦY BAN NHÂN DÂN", title: "CHỦ TỊCH" });
     expect(authorityName({ kind: "commune", name: "UBND xã An Phú" })).toBe("UBND xã An Phú");
     expect(defaultRecipient(null)).toBeNull();
+    expect(placeName({ kind: "commune", name: "Xã An Phú" }, province)).toBe("An Phú");
+    expect(placeName({ kind: "internalUnit", name: "Phòng Tổ chức" }, department)).toBe("……");
     expect(letterhead(province, null).above).toBe("ỦY BAN NHÂN DÂN");
   });
 });

@@ -37,6 +37,18 @@ export function letterhead(unit: LetterheadUnit, parent: LetterheadUnit | null) 
   };
 }
 
+const PLACE_PREFIX =
+  /^(UBND|Ủy ban nhân dân)?\s*(tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn|đặc khu)\s+/i;
+
+/**
+ * The place before the date ("Gia Lai, ngày …"): a committee's own place, else the place of the
+ * committee above the unit; "……" for the writer to fill in when neither is known.
+ */
+export function placeName(unit: LetterheadUnit, parent: LetterheadUnit | null): string {
+  const committee = COMMITTEES.has(unit.kind) ? unit : parent && COMMITTEES.has(parent.kind) ? parent : null;
+  return committee ? committee.name.trim().replace(PLACE_PREFIX, "") : "……";
+}
+
 /** Whom a unit's report goes to by default: the authority above it, none at the top of the tree. */
 export const defaultRecipient = (parent: LetterheadUnit | null) => (parent ? authorityName(parent) : null);
 

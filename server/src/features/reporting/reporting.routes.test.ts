@@ -734,6 +734,7 @@ describe("consolidated report, exports and scorecards", () => {
     const text = await docxText(res.rawPayload);
     expect(text.indexOf("UBND TỈNH GIA LAI")).toBeLessThan(text.indexOf("SỞ NỘI VỤ"));
     expect(text).toContain("Kính gửi: UBND tỉnh Gia Lai.");
+    expect(text).toMatch(/Gia Lai, ngày \d{2} tháng \d{1,2} năm \d{4}/);
     expect(text).toContain("GIÁM ĐỐC");
     expect(text).toContain("- Xã An Phú: Đã đưa 45% hồ sơ lên mạng");
     expect(text).toContain("Đề nghị tỉnh cấp thêm máy quét cho bộ phận một cửa.");

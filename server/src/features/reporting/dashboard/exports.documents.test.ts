@@ -9,6 +9,7 @@ import { type ConsolidatedData, consolidatedDocx, entriesXlsx } from "./exports.
 
 const data: ConsolidatedData = {
   letterhead: { above: "UBND TỈNH GIA LAI", issuer: "SỞ NỘI VỤ" },
+  place: "Gia Lai",
   recipient: "UBND tỉnh Gia Lai",
   signer: { onBehalf: null, title: "GIÁM ĐỐC", name: null },
   unitWords: {
@@ -78,7 +79,7 @@ const data: ConsolidatedData = {
 describe("the consolidated report in words", () => {
   it("names components, writes rates to one decimal and the date as Decree 30 does, with no code", async () => {
     const text = await docxText(await consolidatedDocx(data));
-    expect(text).toContain("ngày 05 tháng 8 năm 2026");
+    expect(text).toContain("Gia Lai, ngày 05 tháng 8 năm 2026");
     expect(text).toContain("0,6\u00a0%");
     expect(text).not.toMatch(/\b1%/);
     expect(text).toContain("PCI 2022");

@@ -76,6 +76,8 @@ function rateGrid(groupTitle: string, groups: Array<Rate & { label: string }>, t
 export interface ConsolidatedData {
   /** The issuer's header lines (core/src/words/letterhead.ts): parent authority above the unit. */
   letterhead: { above: string | null; issuer: string };
+  /** The place before the date ("Gia Lai"), "……" when unknown. */
+  place: string;
   /** "Kính gửi": whom the report is addressed to; none at the top of the tree. */
   recipient: string | null;
   signer: { onBehalf: string | null; title: string; name: string | null };
@@ -214,7 +216,7 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
               para([run("Độc lập - Tự do - Hạnh phúc", { bold: true, underline: true })], {
                 align: AlignmentType.CENTER,
               }),
-              para([run(`……, ${decree30Date(d.today)}`, { italics: true })], {
+              para([run(`${d.place}, ${decree30Date(d.today)}`, { italics: true })], {
                 align: AlignmentType.CENTER,
               }),
             ],

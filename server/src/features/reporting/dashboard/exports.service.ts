@@ -8,7 +8,12 @@ import type {
 } from "../../../../../core/src/api/reporting.schemas";
 import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../../core/src/auth/roles";
 import { compareVietnamese } from "../../../../../core/src/text/vietnamese";
-import { defaultRecipient, letterhead, signerTitle } from "../../../../../core/src/words/letterhead";
+import {
+  defaultRecipient,
+  letterhead,
+  placeName,
+  signerTitle,
+} from "../../../../../core/src/words/letterhead";
 import type { Actor } from "../../../app/actor";
 import type { Db } from "../../../app/db";
 import { createOrgUnitsRepository } from "../../org-units/org-units.repository";
@@ -80,6 +85,7 @@ export async function exportConsolidatedDocx({
   const signer = signerTitle(issuer.unit);
   const data = await consolidatedDocx({
     letterhead: letterhead(issuer.unit, issuer.parent),
+    place: placeName(issuer.unit, issuer.parent),
     recipient: input.recipient || defaultRecipient(issuer.parent),
     signer: {
       onBehalf: input.signerTitle ? null : signer.onBehalf,
