@@ -32,6 +32,9 @@ function shownNumber(value: number, numFmt: string | undefined): string {
   return `${shown.toFixed(decimals)}${numFmt.includes("%") ? "%" : ""}`;
 }
 
+/** An Excel date as shown dd/mm/yyyy: a date cell is UTC midnight of the day it shows. */
+const shownDate = (d: Date) => d.toISOString().slice(0, 10).split("-").reverse().join("/");
+
 /** Every cell of every sheet as it is displayed (numbers with their format's decimals), one row a line. */
 export async function xlsxText(data: Buffer | Uint8Array): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -42,7 +45,10 @@ export async function xlsxText(data: Buffer | Uint8Array): Promise<string> {
     ws.eachRow((row) => {
       const cells: string[] = [];
       row.eachCell((cell) => {
-        cells.push(typeof cell.value === "number" ? shownNumber(cell.value, cell.numFmt) : cell.text);
+        const v = cell.value;
+        cells.push(
+          typeof v === "number" ? shownNumber(v, cell.numFmt) : v instanceof Date ? shownDate(v) : cell.text,
+        );
       });
       lines.push(cells.join(" | "));
     });

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
 import { buildTestApp, createClient } from "../../../test/http";
+import { expectOfficialTable } from "../../../test/xlsx-shape";
 import type { Database } from "../../app/db";
 import { seedDemoProvince } from "../demo/demo.seed";
 
@@ -181,19 +182,18 @@ describe("ranking of every province", () => {
     const sheet = wb.worksheets[0] as ExcelJS.Worksheet;
     const header = sheet.getRow(3).values as unknown[];
     expect(header).toContain("Tỉnh, thành phố");
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
-    expect(sheet.autoFilter).toBeTruthy();
+    expectOfficialTable(sheet, { headerRow: 3, numbers: [1, 2, 5, 7, 8, 9, 10] });
     // Sorted by name as asked: Bình Định, Gia Lai, Kon Tum.
     const first = sheet.getRow(4);
     expect(first.getCell(3).value).toBe("Bình Định");
     expect(first.getCell(1).value).toBe(1);
     expect(first.getCell(2).value).toBe(3);
     expect(first.getCell(5).value).toBe(46);
-    expect(first.getCell(5).numFmt).toBe("0.00");
+    expect(first.getCell(5).numFmt).toBe("#,##0.00");
     const glChange = sheet.getRow(5).getCell(8);
     expect(typeof glChange.value).toBe("number");
     expect(glChange.value as number).toBeCloseTo(-1.3, 10);
-    expect(glChange.numFmt).toBe("+0.00;-0.00;0.00");
+    expect(glChange.numFmt).toBe("+#,##0.00;-#,##0.00;0.00");
     expect(sheet.getRow(5).getCell(10).value).toBe(-1);
   });
 });

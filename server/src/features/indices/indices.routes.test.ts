@@ -6,6 +6,7 @@ import { createTestDatabase } from "../../../test/database";
 import { buildProvince } from "../../../test/factories";
 import { publicFixturePath, publishedPath } from "../../../test/fixtures";
 import { buildTestApp, createClient } from "../../../test/http";
+import { expectOfficialTable, firstSheet } from "../../../test/xlsx-shape";
 import type { Database } from "../../app/db";
 import { seedDemoProvince } from "../demo/demo.seed";
 import { importResultsFromCli } from "./indices.cli";
@@ -270,6 +271,10 @@ describe("analysis on stored data", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as never);
     expect(wb.worksheets[0].rowCount).toBeGreaterThan(10);
+    // Year, score and changes are numbers (the year without a thousands separator).
+    const sheet = await firstSheet(xlsx.rawPayload);
+    expectOfficialTable(sheet, { headerRow: 2, numbers: [3, 4, 7, 8] });
+    expect(sheet.getRow(3).getCell(3).numFmt).toBe("0");
   });
 
   it("component table: changes, peers, national median, weakest first", async () => {
@@ -296,6 +301,11 @@ describe("analysis on stored data", () => {
     );
     const xlsx = await c.get("/api/indices/provinces/da-nang/components.xlsx?index=PCI&year=2016");
     expect(xlsx.statusCode).toBe(200);
+    const sheet = await firstSheet(xlsx.rawPayload);
+    expectOfficialTable(sheet, { headerRow: 2, numbers: [4, 5, 7, 8] });
+    const landRow = sheet.getRows(3, sheet.rowCount - 2)?.find((r) => r.getCell(1).value === land.number);
+    expect(landRow?.getCell(5).value).toBeCloseTo(land.value, 10);
+    expect(landRow?.getCell(5).numFmt).toBe("#,##0.00");
   });
 
   it("what-if on stored PCI 2016: land +0.5 and informal charges +0.3 → +0.55 points and the rank among the others", async () => {

@@ -22,12 +22,13 @@ import { foldForMatch } from "../../../../core/src/text/vietnamese";
 import { decree30Date } from "../../../../core/src/words/dates";
 import type { DbOrTx } from "../../app/db";
 import { cell, FONT, noBorders, para, run } from "../../app/docx-parts";
+import { tableSheet, workbookBuffer } from "../../app/xlsx";
 import { readTaskWorkbook } from "../documents-in/task-workbook";
 import type { PlanWithOwner } from "./plans.repository";
 import { planIssued } from "./plans.service";
 import { type getTaskGrid, matchParticipantNames, parseTaskDeadline } from "./tasks/tasks.service";
 
-export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export { XLSX_TYPE } from "../../app/xlsx";
 export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 export const TABLE_HEADERS = [
   "STT",
@@ -42,35 +43,33 @@ export const TABLE_HEADERS = [
 type Grid = Awaited<ReturnType<typeof getTaskGrid>>;
 const names = (ps: Grid["rows"][number]["leads"]) => ps.map((p) => p.name).join("; ");
 
-/** The task table as one sheet: the columns of the plan's appendix, sections in bold. */
+/**
+ * The task table as one sheet: the columns of the plan's appendix, sections in bold. The deadline
+ * stays the plan's own words ("Quý IV/2026", "Thường xuyên"): it is what the import reads back.
+ */
 export async function taskTableXlsx({ plan, grid }: { plan: PlanWithOwner; grid: Grid }): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Nhiệm vụ");
-  sheet.addRow([`${plan.number ? `Kế hoạch số ${plan.number}: ` : ""}${plan.title}`]).font = {
-    bold: true,
-    size: 13,
-  };
-  sheet.addRow([]);
-  const header = sheet.addRow(TABLE_HEADERS);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
-  [8, 60, 30, 30, 40, 22, 30].forEach((w, i) => {
-    sheet.getColumn(i + 1).width = w;
+  type Row = Grid["rows"][number];
+  const values: Array<(r: Row) => string | null> = [
+    (r) => r.number,
+    (r) => r.content,
+    (r) => names(r.leads),
+    (r) => names(r.coordinators),
+    (r) => r.expectedOutput,
+    (r) => r.deadlineText,
+    (r) => r.reportingNote,
+  ];
+  const widths = [8, 60, 30, 30, 40, 22, 30];
+  const { rows } = tableSheet(workbook, {
+    name: "Nhiệm vụ",
+    title: `${plan.number ? `Kế hoạch số ${plan.number}: ` : ""}${plan.title}`,
+    columns: TABLE_HEADERS.map((header, i) => ({ header, width: widths[i], value: values[i] })),
+    rows: grid.rows,
   });
-  for (const r of grid.rows) {
-    const row = sheet.addRow([
-      r.number,
-      r.content,
-      names(r.leads),
-      names(r.coordinators),
-      r.expectedOutput,
-      r.deadlineText,
-      r.reportingNote,
-    ]);
-    row.alignment = { wrapText: true, vertical: "top" };
-    if (r.kind === "section") row.font = { bold: true };
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  grid.rows.forEach((r, i) => {
+    if (r.kind === "section") rows[i].font = { bold: true };
+  });
+  return workbookBuffer(workbook);
 }
 
 const HEADER_PATTERNS: Record<string, RegExp> = {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
 import { buildUser } from "../../../test/factories";
 import { buildTestApp, createClient } from "../../../test/http";
+import { expectOfficialTable, firstSheet } from "../../../test/xlsx-shape";
 import type { Database } from "../../app/db";
 import { seedDemoProvince } from "../demo/demo.seed";
 import { ensureIndexCatalog } from "../indices/indices.catalog";
@@ -679,6 +680,8 @@ describe("Excel and Word", () => {
     const xlsx = await c.get(`/api/plans/${plan.id}/tasks.xlsx`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-type"]).toMatch(/spreadsheetml/);
+    // The table as officials make it: frozen, filtered header; the deadline stays the plan's words.
+    expectOfficialTable(await firstSheet(xlsx.rawPayload), { headerRow: 2, numbers: [] });
     const target = (
       await c.post("/api/plans", {
         ownerUnitId: unit("gl"),

@@ -13,6 +13,7 @@ import { createTestDatabase } from "../../../test/database";
 import { docxText, xlsxText } from "../../../test/document-text";
 import { buildIssuedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { createClient } from "../../../test/http";
+import { expectOfficialTable, firstSheet } from "../../../test/xlsx-shape";
 import { buildApp } from "../../app/build-app";
 import { provinceToday } from "../../app/clock";
 import { testConfig } from "../../app/config";
@@ -775,6 +776,8 @@ describe("consolidated report, exports and scorecards", () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       expect(findCodes(await xlsxText(res.rawPayload))).toEqual([]);
+      // Progress a number in percent, the deadline and completion days real dates.
+      expectOfficialTable(wb.worksheets[0] as ExcelJS.Worksheet, { headerRow: 2, numbers: [9], dates: [7] });
       return wb.worksheets[0].rowCount - 2;
     };
     expect(await read("coord")).toBe(3);
@@ -802,8 +805,14 @@ describe("consolidated report, exports and scorecards", () => {
     const own = (await (await as("officerB")).get(`/api/reporting/scorecards?year=${year}`)).json()
       .scorecards;
     expect(own.map((s: { unitName: string }) => s.unitName)).toEqual(["Xã Bình Minh"]);
-    const xlsx = await c.get(`/api/reporting/scorecards.xlsx?year=${year}`);
+    const xlsx = await c.get(`/api/reporting/scorecards.xlsx?year=${year}&planId=${planId}`);
     expect(xlsx.statusCode).toBe(200);
+    const sheet = await firstSheet(xlsx.rawPayload);
+    expectOfficialTable(sheet, { headerRow: 2, numbers: [1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] });
+    // Rates are fractions shown with one decimal: the screen's 100 % is the cell's 1.
+    const rowA = sheet.getRows(3, sheet.rowCount - 2)?.find((r) => r.getCell(2).value === "Xã An Phú");
+    expect(rowA?.getCell(11).value).toBe((a.reportOnTimeRate as number) / 100);
+    expect(rowA?.getCell(11).numFmt).toBe("0.0%");
   });
 });
 

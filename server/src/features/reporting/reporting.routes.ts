@@ -42,7 +42,7 @@ import {
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
-import { XLSX_TYPE } from "../plans/plans.documents";
+import { XLSX_TYPE } from "../../app/xlsx";
 import {
   cachedDashboardList,
   cachedProgressTrend,

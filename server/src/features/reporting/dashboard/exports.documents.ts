@@ -27,6 +27,7 @@ import { decree30Date } from "../../../../../core/src/words/dates";
 import { componentName, versionName } from "../../../../../core/src/words/indices";
 import { formatNumber, formatPercent, formatRate } from "../../../../../core/src/words/numbers";
 import { cell, FONT, noBorders, para, run } from "../../../app/docx-parts";
+import { tableSheet, workbookBuffer } from "../../../app/xlsx";
 import type { UnitNarrativeRow, UnitReportWordsRow } from "./dashboard.repository";
 
 function grid(headers: string[], widths: number[], rows: string[][]) {
@@ -403,40 +404,41 @@ export async function entriesXlsx({
   rows: EntryExportRow[];
 }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Báo cáo");
-  ws.addRow([title]).font = { bold: true };
-  const head = ws.addRow([
-    "Đơn vị",
-    "Loại đơn vị",
-    "Trạng thái báo cáo",
-    "Số TT nhiệm vụ",
-    "Nhiệm vụ",
-    "Vai trò",
-    "Thời hạn",
-    "Tình trạng",
-    "Tiến độ (%)",
-    "Kết quả thực hiện",
-    "Số liệu",
-    "Ngày hoàn thành",
-  ]);
-  head.font = { bold: true };
-  for (const r of rows)
-    ws.addRow([
-      r.unitName,
-      UNIT_KIND_LABELS_VI[r.unitKind as UnitKind] ?? r.unitKind,
-      REPORT_STATE_LABELS_VI[r.reportState as ReportState] ?? r.reportState,
-      r.taskNumber,
-      r.taskContent,
-      r.role === "lead" ? "Chủ trì" : "Phối hợp",
-      vnDate(r.dueDate),
-      ASSIGNMENT_STATUS_LABELS_VI[r.status as AssignmentStatus] ?? r.status,
-      r.progress,
-      r.narrative,
-      r.figures.map((f) => `${f.measure}: ${f.value == null ? "" : formatNumber(f.value)}`).join("; "),
-      vnDate(r.completedAt),
-    ]);
-  ws.columns.forEach((c, i) => {
-    c.width = [30, 18, 16, 10, 60, 10, 12, 22, 10, 60, 30, 14][i];
+  tableSheet(wb, {
+    name: "Báo cáo",
+    title,
+    rows,
+    columns: [
+      { header: "Đơn vị", width: 30, value: (r) => r.unitName },
+      {
+        header: "Loại đơn vị",
+        width: 18,
+        value: (r) => UNIT_KIND_LABELS_VI[r.unitKind as UnitKind] ?? r.unitKind,
+      },
+      {
+        header: "Trạng thái báo cáo",
+        width: 16,
+        value: (r) => REPORT_STATE_LABELS_VI[r.reportState as ReportState] ?? r.reportState,
+      },
+      { header: "Số TT nhiệm vụ", width: 10, value: (r) => r.taskNumber },
+      { header: "Nhiệm vụ", width: 60, value: (r) => r.taskContent },
+      { header: "Vai trò", width: 10, value: (r) => (r.role === "lead" ? "Chủ trì" : "Phối hợp") },
+      { header: "Thời hạn", width: 12, kind: "date", value: (r) => r.dueDate },
+      {
+        header: "Tình trạng",
+        width: 22,
+        value: (r) => ASSIGNMENT_STATUS_LABELS_VI[r.status as AssignmentStatus] ?? r.status,
+      },
+      { header: "Tiến độ", width: 10, kind: "percent", value: (r) => r.progress },
+      { header: "Kết quả thực hiện", width: 60, value: (r) => r.narrative },
+      {
+        header: "Số liệu",
+        width: 30,
+        value: (r) =>
+          r.figures.map((f) => `${f.measure}: ${f.value == null ? "" : formatNumber(f.value)}`).join("; "),
+      },
+      { header: "Ngày hoàn thành", width: 14, kind: "date", value: (r) => r.completedAt },
+    ],
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(wb);
 }

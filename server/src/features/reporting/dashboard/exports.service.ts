@@ -14,8 +14,10 @@ import {
   placeName,
   signerTitle,
 } from "../../../../../core/src/words/letterhead";
+import { rateValue } from "../../../../../core/src/words/numbers";
 import type { Actor } from "../../../app/actor";
 import type { Db } from "../../../app/db";
+import { tableSheet, workbookBuffer } from "../../../app/xlsx";
 import { createOrgUnitsRepository } from "../../org-units/org-units.repository";
 import { today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
@@ -141,8 +143,6 @@ export async function exportEntriesXlsx({
   };
 }
 
-const rate = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null);
-
 /**
  * Scorecards of the units in the actor's scope for a year, ranked: tasks completed on time first, then
  * reports on time, then fewer overdue tasks.
@@ -164,9 +164,9 @@ export async function listScorecards({
   });
   const scored = rows.map((r: ScorecardRow) => ({
     ...r,
-    taskOnTimeRate: rate(r.tasksOnTime, r.tasksDue),
-    reportOnTimeRate: rate(r.reportsOnTime, r.reportsExpected),
-    targetsMetRate: rate(r.targetsMet, r.targets),
+    taskOnTimeRate: rateValue(r.tasksOnTime, r.tasksDue),
+    reportOnTimeRate: rateValue(r.reportsOnTime, r.reportsExpected),
+    targetsMetRate: rateValue(r.targetsMet, r.targets),
   }));
   scored.sort(
     (a, b) =>
@@ -185,40 +185,32 @@ export async function exportScorecardsXlsx(deps: {
 }) {
   const cards = await listScorecards(deps);
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`Năm ${deps.query.year}`);
-  ws.addRow([
-    "Hạng",
-    "Đơn vị",
-    "Loại đơn vị",
-    "Nhiệm vụ đến hạn",
-    "Hoàn thành đúng hạn",
-    "Hoàn thành quá hạn",
-    "Quá hạn",
-    "Tỷ lệ đúng hạn (%)",
-    "Báo cáo phải gửi",
-    "Báo cáo đúng hạn",
-    "Tỷ lệ báo cáo đúng hạn (%)",
-    "Chỉ tiêu",
-    "Chỉ tiêu đạt",
-  ]).font = { bold: true };
-  for (const c of cards)
-    ws.addRow([
-      c.rank,
-      c.unitName,
-      UNIT_KIND_LABELS_VI[c.unitKind as UnitKind] ?? c.unitKind,
-      c.tasksDue,
-      c.tasksOnTime,
-      c.tasksLate,
-      c.tasksOverdue,
-      c.taskOnTimeRate,
-      c.reportsExpected,
-      c.reportsOnTime,
-      c.reportOnTimeRate,
-      c.targets,
-      c.targetsMet,
-    ]);
+  tableSheet(wb, {
+    name: `Năm ${deps.query.year}`,
+    title: `Kết quả thực hiện nhiệm vụ và báo cáo của các đơn vị năm ${deps.query.year}`,
+    rows: cards,
+    columns: [
+      { header: "Hạng", width: 8, kind: "integer", value: (c) => c.rank },
+      { header: "Đơn vị", width: 36, value: (c) => c.unitName },
+      {
+        header: "Loại đơn vị",
+        width: 18,
+        value: (c) => UNIT_KIND_LABELS_VI[c.unitKind as UnitKind] ?? c.unitKind,
+      },
+      { header: "Nhiệm vụ đến hạn", width: 12, kind: "integer", value: (c) => c.tasksDue },
+      { header: "Hoàn thành đúng hạn", width: 12, kind: "integer", value: (c) => c.tasksOnTime },
+      { header: "Hoàn thành quá hạn", width: 12, kind: "integer", value: (c) => c.tasksLate },
+      { header: "Quá hạn", width: 10, kind: "integer", value: (c) => c.tasksOverdue },
+      { header: "Tỷ lệ đúng hạn", width: 12, kind: "rate", value: (c) => c.taskOnTimeRate },
+      { header: "Báo cáo phải gửi", width: 12, kind: "integer", value: (c) => c.reportsExpected },
+      { header: "Báo cáo đúng hạn", width: 12, kind: "integer", value: (c) => c.reportsOnTime },
+      { header: "Tỷ lệ báo cáo đúng hạn", width: 12, kind: "rate", value: (c) => c.reportOnTimeRate },
+      { header: "Chỉ tiêu", width: 10, kind: "integer", value: (c) => c.targets },
+      { header: "Chỉ tiêu đạt", width: 10, kind: "integer", value: (c) => c.targetsMet },
+    ],
+  });
   return {
     fileName: `bang-xep-hang-${deps.query.year}.xlsx`,
-    data: Buffer.from(await wb.xlsx.writeBuffer()),
+    data: await workbookBuffer(wb),
   };
 }
