@@ -6,11 +6,24 @@ import {
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  MenuOutlined,
   ProjectOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Alert, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Space, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Drawer,
+  Dropdown,
+  Flex,
+  Grid,
+  Layout,
+  Menu,
+  type MenuProps,
+  Space,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
@@ -33,6 +46,10 @@ export function AppLayout() {
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // On a phone (narrower than 768 px) the menu is a drawer and the header keeps only icons: a
+  // commune officer's 390 px screen must not scroll sideways.
+  const phone = !Grid.useBreakpoint().md;
   // Signed out a moment ago: the guard above is about to leave this page.
   if (!me) return null;
 
@@ -69,6 +86,26 @@ export function AppLayout() {
     },
   ];
 
+  /** The brand and the menu: in the sider on a desktop, in the drawer on a phone. */
+  const navigation = (iconsOnly: boolean, onNavigate?: () => void) => (
+    <>
+      <Link to="/" className="brand" aria-label={t("app.shortName")} onClick={onNavigate}>
+        <span className="brand-emblem" style={{ background: BRAND_RED }} aria-hidden>
+          ★
+        </span>
+        {iconsOnly ? null : (
+          <span className="brand-text">
+            <strong>ChiSo</strong>
+            <small>{me.province?.name ?? t("app.shortName")}</small>
+          </span>
+        )}
+      </Link>
+      <nav aria-label={t("nav.label")}>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems} onClick={onNavigate} />
+      </nav>
+    </>
+  );
+
   const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate("/login", { replace: true }) });
 
   return (
@@ -76,39 +113,58 @@ export function AppLayout() {
       <a className="skip-link" href="#main-content">
         {t("common.skipToContent")}
       </a>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={240} breakpoint="lg">
-        <Link to="/" className="brand" aria-label={t("app.shortName")}>
-          <span className="brand-emblem" style={{ background: BRAND_RED }} aria-hidden>
-            ★
-          </span>
-          {collapsed ? null : (
-            <span className="brand-text">
-              <strong>ChiSo</strong>
-              <small>{me.province?.name ?? t("app.shortName")}</small>
-            </span>
-          )}
-        </Link>
-        <nav aria-label={t("nav.label")}>
-          <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={menuItems} />
-        </nav>
-      </Sider>
+      {phone ? (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={260}
+          closable={false}
+          styles={{ body: { padding: 0, background: "#001529" } }}
+        >
+          {navigation(false, () => setMenuOpen(false))}
+        </Drawer>
+      ) : (
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={240} breakpoint="lg">
+          {navigation(collapsed)}
+        </Sider>
+      )}
       <Layout>
-        <Header className="app-header">
-          <Typography.Text className="app-header-title" ellipsis>
-            {t("app.productName")}
-          </Typography.Text>
-          <Flex align="center" gap={12}>
+        <Header className={phone ? "app-header app-header-phone" : "app-header"}>
+          {phone ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t("nav.label")}
+              onClick={() => setMenuOpen(true)}
+              data-testid="menu-button"
+            />
+          ) : (
+            <Typography.Text className="app-header-title" ellipsis>
+              {t("app.productName")}
+            </Typography.Text>
+          )}
+          <Flex align="center" gap={phone ? 4 : 12}>
             {forced ? null : <NotificationsBell />}
-            <LanguageSwitch />
+            <LanguageSwitch compact={phone} />
             <Dropdown menu={{ items: userMenu }} trigger={["click"]}>
-              <Button type="text" icon={<UserOutlined />} data-testid="user-menu" className="user-button">
-                <span className="user-lines">
-                  <span className="user-name">{me.user.displayName}</span>
-                  <span className="user-unit">
-                    {me.unit.name}
-                    {me.province && me.province.id !== me.unit.id ? ` · ${me.province.name}` : ""}
+              <Button
+                type="text"
+                icon={<UserOutlined />}
+                data-testid="user-menu"
+                className="user-button"
+                aria-label={me.user.displayName}
+                title={`${me.user.displayName} · ${me.unit.name}`}
+              >
+                {phone ? null : (
+                  <span className="user-lines">
+                    <span className="user-name">{me.user.displayName}</span>
+                    <span className="user-unit">
+                      {me.unit.name}
+                      {me.province && me.province.id !== me.unit.id ? ` · ${me.province.name}` : ""}
+                    </span>
                   </span>
-                </span>
+                )}
               </Button>
             </Dropdown>
             <Button
@@ -116,12 +172,17 @@ export function AppLayout() {
               onClick={onLogout}
               loading={logout.isPending}
               data-testid="logout"
+              aria-label={t("header.logout")}
             >
-              {t("header.logout")}
+              {phone ? null : t("header.logout")}
             </Button>
           </Flex>
         </Header>
-        <Content id="main-content" tabIndex={-1} className="app-content">
+        <Content
+          id="main-content"
+          tabIndex={-1}
+          className={phone ? "app-content app-content-phone" : "app-content"}
+        >
           {forced ? (
             // The server answers nothing else until the issued password is changed (403
             // auth.passwordChangeRequired): no page is mounted behind the dialog to fail.

@@ -3,7 +3,8 @@ import { Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { type Language, setLanguage } from "../i18n";
 
-export function LanguageSwitch() {
+/** `compact`: the two-letter names, for a phone's header. */
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <Select<Language>
@@ -11,10 +12,10 @@ export function LanguageSwitch() {
       value={i18n.language === "en" ? "en" : "vi"}
       onChange={setLanguage}
       suffixIcon={<GlobalOutlined />}
-      style={{ width: 130 }}
+      style={{ width: compact ? 72 : 130 }}
       options={[
-        { value: "vi", label: "Tiếng Việt" },
-        { value: "en", label: "English" },
+        { value: "vi", label: compact ? "VI" : "Tiếng Việt" },
+        { value: "en", label: compact ? "EN" : "English" },
       ]}
       data-testid="language-switch"
     />
