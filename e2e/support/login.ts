@@ -7,13 +7,16 @@ export async function loginAs({
   browser,
   url,
   username,
+  viewport = { width: 1600, height: 1000 },
 }: {
   browser: Browser;
   url: string;
   username: string;
+  /** A desktop by default; { width: 390, height: 844 } for a phone. */
+  viewport?: { width: number; height: number };
 }): Promise<Page> {
   const context = await browser.newContext({
-    viewport: { width: 1600, height: 1000 },
+    viewport,
     locale: "vi-VN",
     acceptDownloads: true,
   });

@@ -97,7 +97,7 @@ export function DashboardPage() {
       <PageTitle title={t("reporting.dashboard.title")} extra={q ? <Exports q={q} /> : null} />
       <Space style={{ marginBottom: 16 }} wrap>
         <Select
-          style={{ width: 420, maxWidth: "100%" }}
+          style={{ width: 420, maxWidth: "calc(100vw - 24px)" }}
           placeholder={t("reporting.dashboard.pick")}
           value={q ? `${obligationId}|${periodKey}` : undefined}
           options={choices}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { loginAs } from "./support/login";
+import { serverAndBrowser } from "./support/suite";
+
+const suite = serverAndBrowser();
+const PHONE = { width: 390, height: 844 };
+const SCREENS = [
+  "/",
+  "/reports",
+  "/reports/dashboard",
+  "/plans",
+  "/plans/my-tasks",
+  "/plans/tasks",
+  "/indices",
+  "/directory",
+];
+
+/**
+ * A commune officer and a coordinator on a 390 px phone: no main screen scrolls sideways (a table
+ * wider than the screen scrolls in its own box), and the menu opens from the header's button.
+ */
+describe("on a phone", () => {
+  for (const username of ["canbo", "dieuphoi"])
+    it(`${username}: every main screen fits 390 px, and the menu is a drawer`, async () => {
+      const page = await loginAs({
+        browser: suite.browser,
+        url: suite.server.url,
+        username,
+        viewport: PHONE,
+      });
+      const widths: Record<string, number> = {};
+      for (const path of SCREENS) {
+        await page.goto(`${suite.server.url}${path}`);
+        await page.locator("#main-content").waitFor();
+        await page.waitForLoadState("networkidle");
+        widths[path] = Number(await page.evaluate("document.documentElement.scrollWidth"));
+      }
+      expect(widths).toEqual(Object.fromEntries(SCREENS.map((p) => [p, PHONE.width])));
+      await page.goto(`${suite.server.url}/`);
+      await page.getByTestId("menu-button").click();
+      await page.locator(".ant-drawer").getByRole("link", { name: "Báo cáo", exact: true }).click();
+      await page.waitForURL((u) => u.pathname === "/reports");
+      await page.context().close();
+    }, 120_000);
+});
