@@ -35,6 +35,12 @@ const listTotal = async (who: Parameters<typeof world.as>[0], url: string) =>
   (await (await world.as(who)).get(url)).json().total as number;
 
 describe("home page: what to do now", () => {
+  it("is for signed-in people only (401)", async () => {
+    const res = await app.inject({ method: "GET", url: "/api/home" });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.message).toBe("Bạn cần đăng nhập để tiếp tục.");
+  });
+
   it("gives the officer the draft to write, and nothing to approve or review", async () => {
     const h = await home("officerA");
     expect(h.reports.toWrite?.total).toBe(1);
