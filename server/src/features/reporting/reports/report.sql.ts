@@ -56,7 +56,7 @@ export type EntryPageView = Omit<EntryView, "reportId" | "assignmentEnded" | "pl
  * The number of the section a task is in: its parent's, or (a sub-task "1.1") its grandparent's, by
  * primary key. Plans put sections only at the top, so two steps reach it.
  */
-const sectionNumberOf = (t: SQL) => sql`coalesce(
+export const sectionNumberOf = (t: SQL) => sql`coalesce(
   (select s.number from plan_tasks s where s.id = ${t}.parent_id and s.kind = 'section'),
   (select s.number from plan_tasks p join plan_tasks s on s.id = p.parent_id and s.kind = 'section'
     where p.id = ${t}.parent_id), '')`;

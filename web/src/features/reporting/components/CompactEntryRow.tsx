@@ -5,7 +5,7 @@ import { ASSIGNMENT_STATUS_COLORS, usePlanLabels } from "../../plans/labels";
 import type { ReportEntry } from "../reporting.api";
 import { EntryDeadline, PreviousText, ReviewMarkTag } from "./EntryMarks";
 import { SaveIndicator } from "./SaveIndicator";
-import { progressChange, useEntryForm } from "./useEntryForm";
+import { progressChange, UnchangedButton, useEntryForm } from "./useEntryForm";
 
 /**
  * One task in one row: its number in the plan, its class by core's one rule, the progress and a
@@ -82,16 +82,7 @@ export function CompactEntryRow({
         />
       </Flex>
       <Flex gap={8} justify="end" style={{ marginTop: 6 }}>
-        {canEdit && entry.reviewMark === null && auto.state === "idle" ? (
-          <Button
-            size="small"
-            loading={form.confirming}
-            onClick={() => void form.confirmUnchanged()}
-            data-testid="entry-unchanged"
-          >
-            {t("reporting.entry.unchanged")}
-          </Button>
-        ) : null}
+        {canEdit ? <UnchangedButton entry={entry} form={form} /> : null}
         <Button
           size="small"
           type="link"

@@ -21,7 +21,7 @@ import { CommentsBlock } from "./CommentsBlock";
 import { EntryDeadline, PreviousText, ReviewMarkTag } from "./EntryMarks";
 import { EvidenceBlock } from "./EvidenceBlock";
 import { SaveIndicator } from "./SaveIndicator";
-import { progressChange, useEntryForm } from "./useEntryForm";
+import { progressChange, UnchangedButton, useEntryForm } from "./useEntryForm";
 
 /**
  * One assigned task of the report: progress and the day it finished, what was done, the figures and
@@ -91,16 +91,7 @@ export function EntryCard({
         <Tag>{labels.role(entry.role)}</Tag>
         <EntryDeadline entry={entry} periodEnd={periodEnd} />
         <ReviewMarkTag entry={entry} />
-        {canEdit && entry.reviewMark === null && auto.state === "idle" ? (
-          <Button
-            size="small"
-            loading={form.confirming}
-            onClick={() => void form.confirmUnchanged()}
-            data-testid="entry-unchanged"
-          >
-            {t("reporting.entry.unchanged")}
-          </Button>
-        ) : null}
+        {canEdit ? <UnchangedButton entry={entry} form={form} /> : null}
       </Space>
       {auto.error ? <Alert type="error" showIcon title={auto.error} style={{ marginBottom: 8 }} /> : null}
       <Row gutter={[16, 8]}>

@@ -50,30 +50,23 @@ export function EntryList({
 
   const render = (e: ReportEntry) => {
     const evidence = r.evidence.filter((ev) => ev.entryId === e.id);
+    const common = { reportId: r.id, periodEnd: r.periodEnd, entry: e, canEdit: r.can.edit, register };
     if (compact && !expanded.has(e.id))
       return (
         <CompactEntryRow
           key={e.id}
-          reportId={r.id}
-          periodEnd={r.periodEnd}
-          entry={e}
+          {...common}
           evidenceCount={evidence.length}
-          canEdit={r.can.edit}
-          register={register}
           onDetails={() => toggle(e.id)}
         />
       );
     return (
       <EntryCard
         key={e.id}
-        reportId={r.id}
-        periodEnd={r.periodEnd}
-        entry={e}
+        {...common}
         evidence={evidence}
         comments={r.comments.filter((c) => c.taskId === e.taskId)}
-        canEdit={r.can.edit}
         canComment={r.can.comment && (reviewer || r.comments.some((c) => c.taskId === e.taskId))}
-        register={register}
         onLess={compact ? () => toggle(e.id) : undefined}
       />
     );

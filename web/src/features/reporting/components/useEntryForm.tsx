@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { App } from "antd";
+import { App, Button } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { numberInPlan } from "../../../../../core/src/plans/numbering";
@@ -184,4 +184,26 @@ function conflictFieldsOf(
         ]
       : []),
   ];
+}
+
+/** "Không thay đổi": one tap, offered while the task is untouched this period and nothing is typed. */
+export function UnchangedButton({
+  entry,
+  form,
+}: {
+  entry: Pick<ReportEntry, "reviewMark">;
+  form: Pick<ReturnType<typeof useEntryForm>, "auto" | "confirming" | "confirmUnchanged">;
+}) {
+  const { t } = useTranslation();
+  if (entry.reviewMark !== null || form.auto.state !== "idle") return null;
+  return (
+    <Button
+      size="small"
+      loading={form.confirming}
+      onClick={() => void form.confirmUnchanged()}
+      data-testid="entry-unchanged"
+    >
+      {t("reporting.entry.unchanged")}
+    </Button>
+  );
 }
