@@ -1,4 +1,4 @@
-import { PaperClipOutlined } from "@ant-design/icons";
+import { MessageOutlined, PaperClipOutlined } from "@ant-design/icons";
 import { Button, Flex, Input, InputNumber, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { ASSIGNMENT_STATUS_COLORS, usePlanLabels } from "../../plans/labels";
@@ -18,6 +18,7 @@ export function CompactEntryRow({
   periodEnd,
   entry,
   evidenceCount,
+  commentCount,
   canEdit,
   register,
   onDetails,
@@ -26,6 +27,8 @@ export function CompactEntryRow({
   periodEnd: string;
   entry: ReportEntry;
   evidenceCount: number;
+  /** Comments on the task (the reviewer's, the unit's answers): read and answered in "Chi tiết". */
+  commentCount: number;
   canEdit: boolean;
   register: (key: string, flush: (() => Promise<boolean>) | null, label: string) => void;
   onDetails: () => void;
@@ -51,6 +54,11 @@ export function CompactEntryRow({
         {evidenceCount ? (
           <Typography.Text type="secondary" data-testid="entry-evidence-count">
             <PaperClipOutlined /> {t("reporting.entry.evidenceCount", { count: evidenceCount })}
+          </Typography.Text>
+        ) : null}
+        {commentCount ? (
+          <Typography.Text type="warning" data-testid="entry-comment-count">
+            <MessageOutlined /> {t("reporting.entry.commentCount", { count: commentCount })}
           </Typography.Text>
         ) : null}
         <SaveIndicator state={auto.state} />

@@ -50,6 +50,7 @@ export function EntryList({
 
   const render = (e: ReportEntry) => {
     const evidence = r.evidence.filter((ev) => ev.entryId === e.id);
+    const comments = r.comments.filter((c) => c.taskId === e.taskId);
     const common = { reportId: r.id, periodEnd: r.periodEnd, entry: e, canEdit: r.can.edit, register };
     if (compact && !expanded.has(e.id))
       return (
@@ -57,6 +58,7 @@ export function EntryList({
           key={e.id}
           {...common}
           evidenceCount={evidence.length}
+          commentCount={comments.length}
           onDetails={() => toggle(e.id)}
         />
       );
@@ -65,8 +67,8 @@ export function EntryList({
         key={e.id}
         {...common}
         evidence={evidence}
-        comments={r.comments.filter((c) => c.taskId === e.taskId)}
-        canComment={r.can.comment && (reviewer || r.comments.some((c) => c.taskId === e.taskId))}
+        comments={comments}
+        canComment={r.can.comment && (reviewer || comments.length > 0)}
         onLess={compact ? () => toggle(e.id) : undefined}
       />
     );
