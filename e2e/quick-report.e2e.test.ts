@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "./support/login";
+import { DEMO_PASSWORD, loginAs } from "./support/login";
 import { serverAndBrowser } from "./support/suite";
 
 const suite = serverAndBrowser();
@@ -10,6 +10,7 @@ const MAX_INTERACTIONS = 20;
 const TASKS_UPDATED = 4;
 
 type Entry = {
+  previousNarrative: string | null;
   id: string;
   reviewMark: string | null;
   narrative: string;
@@ -63,6 +64,16 @@ describe("a quick monthly report on a phone", () => {
         .poll(() => page.locator(`[data-entry="${e.id}"] [data-testid=entry-number]`).textContent())
         .toBe(`${e.sectionNumber}.${e.taskNumber}`);
 
+    // Last month's text is shown as last month's, apart: this month's note starts empty.
+    const carried = before.entries.find((e) => e.reviewMark === null && e.previousNarrative);
+    if (carried) {
+      const row = page.locator(`[data-entry="${carried.id}"]`);
+      expect(await row.getByTestId("entry-previous").textContent()).toContain(
+        (carried.previousNarrative as string).slice(0, 20),
+      );
+      expect(await row.getByTestId("entry-narrative").inputValue()).toBe("");
+    }
+
     // Four tasks not yet looked at are updated in their rows: progress and a short note.
     const untouched = page.locator("[data-testid=report-entry-row]:has([data-mark=untouched])");
     const updatedIds: string[] = [];
@@ -83,6 +94,13 @@ describe("a quick monthly report on a phone", () => {
         .poll(() => counter.getAttribute("data-count"), { timeout: 15_000 })
         .toBe(String(toReview - i - 1));
     }
+
+    // One task is confirmed unchanged by itself: one tap, recorded by the server.
+    const left = toReview - TASKS_UPDATED;
+    const single = untouched.first();
+    const singleId = (await single.getAttribute("data-entry")) as string;
+    await act("one task unchanged", () => single.getByTestId("entry-unchanged").click());
+    await expect.poll(() => counter.getAttribute("data-count"), { timeout: 15_000 }).toBe(String(left - 1));
 
     // Every other task: unchanged since last month, one act (and its confirmation).
     await act("the rest unchanged", () => page.getByTestId("entries-all-unchanged").click());
@@ -107,7 +125,22 @@ describe("a quick monthly report on a phone", () => {
     const mark = new Map(after.entries.map((e) => [e.id, e.reviewMark]));
     for (const id of updatedIds) expect(mark.get(id)).toBe("updated");
     const confirmed = after.entries.filter((e) => e.reviewMark === "unchanged");
-    expect(confirmed.length).toBeGreaterThanOrEqual(toReview - TASKS_UPDATED);
+    expect(confirmed.length).toBe(toReview - TASKS_UPDATED);
+    expect(mark.get(singleId)).toBe("unchanged");
     await context.close();
+
+    // The head who approves it reads where each task stands: updated, unchanged, none an unseen copy.
+    const head = await loginAs({
+      browser: suite.browser,
+      url: suite.server.url,
+      username: "lanhdao",
+      viewport: PHONE,
+    });
+    await head.goto(`${suite.server.url}/reports/${reportId}`);
+    const count = (m: string | null) => after.entries.filter((e) => e.reviewMark === m).length;
+    await expect
+      .poll(() => head.getByTestId("report-review-summary").textContent(), { timeout: 20_000 })
+      .toBe(`${count("updated")} đã cập nhật · ${count("unchanged")} không thay đổi · 0 chưa xem`);
+    await head.context().close();
   }, 180_000);
 });
