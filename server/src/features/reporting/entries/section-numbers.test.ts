@@ -83,11 +83,16 @@ describe("task numbers with their section", () => {
     ]);
   });
 
-  it("names an overdue task II.2 in the coordinator's list, not a bare 2", async () => {
+  it("names an overdue task II.2 in the coordinator's list and its drill-down, not a bare 2", async () => {
     const res = await (await as("coord")).get(
       `/api/reporting/dashboard/overdue-tasks?obligationId=${obligationId}&periodKey=${month.key}`,
     );
     expect(res.statusCode).toBe(200);
+    const taskId = res.json().items[0]?.taskId;
+    const drill = await (await as("coord")).get(
+      `/api/reporting/dashboard/task?obligationId=${obligationId}&periodKey=${month.key}&taskId=${taskId}`,
+    );
+    expect(drill.json().task.number).toBe("II.2");
     expect(res.json().items.map((t: { number: string; content: string }) => [t.number, t.content])).toEqual([
       ["II.2", "Số hóa hồ sơ"],
     ]);
