@@ -42,7 +42,7 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   // The demo is seeded on first start (about 35 s on two cores; longer on a busy machine).
-  const deadline = Date.now() + 150_000;
+  const deadline = Date.now() + Number(process.env.E2E_SERVER_WAIT_MS ?? 150_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {

@@ -122,6 +122,11 @@ export const reportEntries = pgTable(
     completedAt: date("completed_at"),
     /** The entry of the previous period it was carried forward from. */
     carriedFromId: uuid("carried_from_id"),
+    /**
+     * This period's review by the unit: 'updated' (saved this period), 'unchanged' (confirmed as the
+     * last period left it) or null (carried, nobody has looked at it). Set by the save statement.
+     */
+    reviewMark: text("review_mark").$type<"updated" | "unchanged">(),
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
