@@ -37,6 +37,7 @@ import {
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { readUpload, uploadRateLimit } from "../../app/upload";
+import { sendXlsx } from "../../app/xlsx";
 import { getVisibleUnit } from "../org-units/org-units.service";
 import { MAX_FILE_BYTES } from "./import";
 import {
@@ -59,6 +60,7 @@ import {
 import { componentTableXlsx, profileXlsx, rankingXlsx, XLSX_TYPE } from "./indices.export";
 import { ranking } from "./indices.ranking.service";
 import { getResult, importResultsFile, listYearResults, saveManualResult } from "./indices.results.service";
+import { exportTargetsXlsx } from "./indices.targets.export";
 import {
   createTarget,
   deleteTarget,
@@ -350,6 +352,13 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
   );
 
   // ---------- targets ----------
+  app.get(
+    "/api/indices/targets.xlsx",
+    { config: user, schema: { querystring: targetsQuery } },
+    async (request, reply) =>
+      sendXlsx(reply, await exportTargetsXlsx({ db, actor: actorOf(request), query: request.query })),
+  );
+
   app.get(
     "/api/indices/targets",
     { config: user, schema: { querystring: targetsQuery, response: { 200: targetsResponse } } },

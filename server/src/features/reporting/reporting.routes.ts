@@ -42,7 +42,7 @@ import {
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
-import { XLSX_TYPE } from "../../app/xlsx";
+import { sendXlsx, XLSX_TYPE } from "../../app/xlsx";
 import {
   cachedDashboardList,
   cachedProgressTrend,
@@ -67,6 +67,7 @@ import {
   markNotificationRead,
   setEmailMode,
 } from "./reminders/reminders.service";
+import { exportReportsXlsx } from "./reports/reports.export";
 import { getReport, listReportPeriods, listReports, updateReport } from "./reports/reports.service";
 import { addComment } from "./review/comments.service";
 import { allowLate } from "./review/late-permission.service";
@@ -216,6 +217,13 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     "/api/reports",
     { config: user, schema: { querystring: reportListQuery, response: { 200: reportListResponse } } },
     async (request) => listReports({ db, actor: actorOf(request), query: request.query }),
+  );
+
+  app.get(
+    "/api/reports.xlsx",
+    { config: user, schema: { querystring: reportListQuery.omit({ page: true, pageSize: true }) } },
+    async (request, reply) =>
+      sendXlsx(reply, await exportReportsXlsx({ db, actor: actorOf(request), query: request.query })),
   );
 
   app.get(

@@ -11,6 +11,8 @@ import {
 } from "../../../../core/src/api/users.schemas";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
+import { sendXlsx } from "../../app/xlsx";
+import { exportUsersXlsx } from "./users.export";
 import { createUser, getUser, listUsers, presentUser, resetUserPassword, updateUser } from "./users.service";
 
 const idParams = z.strictObject({ id: uuidSchema });
@@ -26,6 +28,12 @@ export const usersRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db 
       const { rows, total } = await listUsers({ db, actor: actorOf(request), query: request.query });
       return { users: rows.map(presentUser), total };
     },
+  );
+  app.get(
+    "/api/users.xlsx",
+    { config: { access: "user" }, schema: { querystring: userListQuery } },
+    async (request, reply) =>
+      sendXlsx(reply, await exportUsersXlsx({ db, actor: actorOf(request), query: request.query })),
   );
   app.get(
     "/api/users/:id",
