@@ -16,6 +16,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { indexAbbreviation } from "../../../../../core/src/words/indices";
+import { ExportXlsxButton } from "../../../components/ExportXlsxButton";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { useMe } from "../../auth/auth.queries";
 import { TargetFormDialog } from "../components/TargetFormDialog";
@@ -180,16 +181,25 @@ export function TargetsPage() {
             style={{ width: 110 }}
           />
         </Space>
-        {targets.data?.can.create ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing("new")}
-            data-testid="target-create"
-          >
-            {t("indices.targets.create")}
-          </Button>
-        ) : null}
+        <Space wrap>
+          {provinceUnitId ? (
+            <ExportXlsxButton
+              path="/api/indices/targets.xlsx"
+              query={{ provinceUnitId, year }}
+              testId="targets-export-xlsx"
+            />
+          ) : null}
+          {targets.data?.can.create ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing("new")}
+              data-testid="target-create"
+            >
+              {t("indices.targets.create")}
+            </Button>
+          ) : null}
+        </Space>
       </Flex>
       <QueryErrorAlert error={targets.error} onRetry={() => targets.refetch()} />
       {!provinceUnitId && me ? <Empty description={t("indices.targets.noProvince")} /> : null}

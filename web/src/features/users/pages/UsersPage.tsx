@@ -23,6 +23,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportXlsxButton } from "../../../components/ExportXlsxButton";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { UnitSelect } from "../../../components/UnitSelect";
@@ -204,14 +205,21 @@ export function UsersPage() {
       <PageTitle
         title={t("users.title")}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing("new")}
-            data-testid="user-create"
-          >
-            {t("users.create")}
-          </Button>
+          <Space wrap>
+            <ExportXlsxButton
+              path="/api/users.xlsx"
+              query={{ ...query, page: undefined, pageSize: undefined }}
+              testId="users-export-xlsx"
+            />
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing("new")}
+              data-testid="user-create"
+            >
+              {t("users.create")}
+            </Button>
+          </Space>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
