@@ -5,6 +5,7 @@ import {
   PlusOutlined,
   StopOutlined,
   UndoOutlined,
+  UploadOutlined,
 } from "@ant-design/icons";
 import {
   App,
@@ -31,6 +32,7 @@ import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
 import { useLabels } from "../../../lib/labels";
 import { ResetPasswordDialog } from "../components/ResetPasswordDialog";
 import { UserFormDialog } from "../components/UserFormDialog";
+import { UserImportDialog } from "../components/UserImportDialog";
 import type { User, UserListQuery } from "../users.api";
 import { useUpdateUser, useUsers } from "../users.queries";
 
@@ -52,6 +54,7 @@ export function UsersPage() {
   const update = useUpdateUser();
   const [editing, setEditing] = useState<User | "new" | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const filter = (patch: Partial<UserListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
 
@@ -206,6 +209,13 @@ export function UsersPage() {
         title={t("users.title")}
         extra={
           <Space wrap>
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="users-import-open"
+            >
+              {t("users.import.open")}
+            </Button>
             <ExportXlsxButton
               path="/api/users.xlsx"
               query={{ ...query, page: undefined, pageSize: undefined }}
@@ -287,6 +297,7 @@ export function UsersPage() {
         <UserFormDialog user={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
       {resetting ? <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} /> : null}
+      {importing ? <UserImportDialog onClose={() => setImporting(false)} /> : null}
     </>
   );
 }
