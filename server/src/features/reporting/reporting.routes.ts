@@ -5,6 +5,7 @@ import {
   commentBody,
   commentResponse,
   consolidatedBody,
+  consolidatedDraftResponse,
   dashboardListQuery,
   dashboardQuery,
   dashboardResponse,
@@ -50,6 +51,7 @@ import {
 } from "./dashboard/dashboard.cache";
 import { dashboardTask } from "./dashboard/dashboard.service";
 import {
+  consolidatedDraft,
   consolidatedNarrative,
   exportConsolidatedDocx,
   exportEntriesXlsx,
@@ -166,6 +168,12 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     async (request) => ({
       narrative: await consolidatedNarrative({ db, actor: actorOf(request), query: request.query }),
     }),
+  );
+
+  app.get(
+    "/api/reporting/consolidated/draft",
+    { config: user, schema: { querystring: dashboardQuery, response: { 200: consolidatedDraftResponse } } },
+    async (request) => consolidatedDraft({ db, actor: actorOf(request), query: request.query }),
   );
 
   app.post(
