@@ -69,9 +69,9 @@ describe("exports and imports from the screens", () => {
     const username = `e2e.${Date.now().toString(36)}`;
     sheet.addRow([username, "Hồ Thị Nhập", "Sở Nội vụ", "Cán bộ thực hiện"]);
     const file = Buffer.from(await wb.xlsx.writeBuffer());
+    // The dialog's file input (antd keeps it hidden inside the drop zone).
     await page
-      .getByTestId("users-import-file")
-      .locator("input[type=file]")
+      .locator(".ant-modal input[type=file]")
       .setInputFiles({ name: "nguoi-dung.xlsx", mimeType: "application/octet-stream", buffer: file });
     await expect.poll(() => page.getByText("Hồ Thị Nhập").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.getByTestId("users-import-commit").click();
