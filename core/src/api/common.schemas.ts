@@ -24,3 +24,11 @@ export const pageQuery = {
 };
 
 export { formatDateVi } from "../text/dates";
+
+/** A problem of an imported file, by row (null: the whole file) and column as the file names it. */
+export const importProblem = z.object({
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export const importCommitQuery = z.strictObject({ commit: z.enum(["true", "false"]).default("false") });

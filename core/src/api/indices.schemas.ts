@@ -6,7 +6,7 @@
  * nothing was published.
  */
 import { z } from "zod";
-import { uuidSchema } from "./common.schemas";
+import { importCommitQuery, importProblem, uuidSchema } from "./common.schemas";
 
 export const COMPONENT_UNITS = ["points", "percent", "days", "count", "scale5"] as const;
 export const POLARITIES = ["higherIsBetter", "lowerIsBetter"] as const;
@@ -582,3 +582,28 @@ export const targetsResponse = z.object({
   can: z.object({ create: z.boolean() }),
 });
 export const targetResponse = z.object({ target: indexTarget });
+
+/** The targets import: the targets the file would set (or replace) and its problems; once committed, counts. */
+export const targetImportQuery = importCommitQuery.extend({ provinceUnitId: uuidSchema.optional() });
+export const targetImportResult = z.object({
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      indexCode: z.string(),
+      indexName: z.string(),
+      componentCode: z.string().nullable(),
+      componentName: z.string().nullable(),
+      year: z.number(),
+      targetValue: z.number().nullable(),
+      rankFrom: z.number().nullable(),
+      rankTo: z.number().nullable(),
+      band: z.string().nullable(),
+      note: z.string(),
+      action: z.enum(["create", "update"]),
+      existingId: z.string().nullable(),
+    }),
+  ),
+  errors: z.array(importProblem),
+  created: z.number().optional(),
+  updated: z.number().optional(),
+});

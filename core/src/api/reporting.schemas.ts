@@ -409,8 +409,34 @@ export const consolidatedBody = z.strictObject({
   /** The signer's title and name; the title follows the issuing unit (GIÁM ĐỐC, CHỦ TỊCH) when absent. */
   signerTitle: text(100, "Chức danh người ký").optional(),
   signerName: text(100, "Họ tên người ký").optional(),
+  /**
+   * The coordinator's words per section, each before (V: instead of) what the report computes:
+   * II tasks, III the units' words, IV the figures, V the reporting situation.
+   */
+  sections: z
+    .strictObject({
+      tasks: text(20_000, "Phần II (kết quả thực hiện nhiệm vụ)").optional(),
+      units: text(20_000, "Phần III (kết quả, khó khăn, đề xuất)").optional(),
+      figures: text(20_000, "Phần IV (số liệu tổng hợp)").optional(),
+      reporting: text(20_000, "Phần V (tình hình báo cáo)").optional(),
+    })
+    .optional(),
+  /** "Nơi nhận", one addressee a line; the recipient and "Lưu: VT." when absent. */
+  copies: z.array(text(200, "Nơi nhận")).max(20, "Tối đa 20 nơi nhận").optional(),
 });
 export const narrativeResponse = z.object({ narrative: z.string() });
+/**
+ * What the consolidated report's dialog starts from, as the server would write it: the coordinator
+ * edits it and posts it back with the download (consolidatedBody). Not stored.
+ */
+export const consolidatedDraftResponse = z.object({
+  narrative: z.string(),
+  recipient: z.string(),
+  signerTitle: z.string(),
+  signerName: z.string(),
+  sections: z.object({ tasks: z.string(), units: z.string(), figures: z.string(), reporting: z.string() }),
+  copies: z.array(z.string()),
+});
 
 export const progressTrendQuery = z.strictObject({ obligationId: uuidSchema });
 /** Per period of the obligation (up to 24, oldest first): how the reported tasks stood at its end. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
 import { newPassword } from "./auth.schemas";
-import { uuidSchema } from "./common.schemas";
+import { importProblem, uuidSchema } from "./common.schemas";
 
 const roles = z
   .array(z.enum(ROLES, { message: "Vai trò không hợp lệ" }))
@@ -65,3 +65,24 @@ export const userListQuery = z.strictObject({
   order: z.enum(["asc", "desc"]).default("asc"),
 });
 export const userListResponse = z.object({ users: z.array(user), total: z.number() });
+
+/**
+ * The users import: the accounts the file would create and its problems; once committed, how many
+ * were created and each one's temporary password, shown this once.
+ */
+export const userImportResult = z.object({
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      username: z.string(),
+      displayName: z.string(),
+      unitId: z.string(),
+      unitName: z.string(),
+      roles: z.array(z.enum(ROLES)),
+      email: z.string().nullable(),
+    }),
+  ),
+  errors: z.array(importProblem),
+  created: z.number().optional(),
+  passwords: z.array(z.object({ username: z.string(), password: z.string() })).optional(),
+});

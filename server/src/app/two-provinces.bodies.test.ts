@@ -102,6 +102,19 @@ const unitEvent = (ids: string[], body: () => object): Row => ({
 const ROWS: Row[] = [
   // ——— accounts and the directory (administrators' writes) ———
   {
+    // A unit named as written: matched only in the importer's province, never to province 2's unit.
+    route: "POST /api/users/import",
+    ids: [],
+    url: () => "/api/users/import?commit=true",
+    upload: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Người dùng");
+      ws.addRow(["Tên đăng nhập", "Họ và tên", "Đơn vị", "Vai trò"]);
+      ws.addRow(["nhap.tinh.khac", "Người Nhập Tỉnh Khác", p2().units.comA.name, "Cán bộ thực hiện"]);
+      return { fileName: "nguoi-dung.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    },
+  },
+  {
     route: "POST /api/users",
     ids: ["unitId", "scopeUnitId"],
     url: () => "/api/users",
@@ -189,6 +202,18 @@ const ROWS: Row[] = [
     ids: ["provinceUnitId"],
     url: () => "/api/indices/targets",
     body: () => ({ provinceUnitId: p2().province.id, year: 2027, indexCode: "PCI", targetValue: 70 }),
+  },
+  {
+    route: "POST /api/indices/targets/import",
+    ids: ["?provinceUnitId"],
+    url: () => `/api/indices/targets/import?commit=true&provinceUnitId=${p2().province.id}`,
+    upload: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Mục tiêu");
+      ws.addRow(["Chỉ số", "Năm", "Giá trị mục tiêu"]);
+      ws.addRow(["PCI", 2027, 70]);
+      return { fileName: "muc-tieu.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    },
   },
   // ——— plans ———
   {

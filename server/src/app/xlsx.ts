@@ -6,6 +6,7 @@
  * cells truly empty. A sheet officials can sort, filter and sum without retyping anything.
  */
 import type ExcelJS from "exceljs";
+import type { FastifyReply } from "fastify";
 import {
   EXCEL_PERCENT_FORMAT,
   EXCEL_RATE_FORMAT,
@@ -139,3 +140,15 @@ export function tableSheet<R>(
 
 export const workbookBuffer = async (workbook: ExcelJS.Workbook) =>
   Buffer.from(await workbook.xlsx.writeBuffer());
+
+/** `content-disposition` of a download, the name both plain and UTF-8 (Vietnamese names survive). */
+export const attachmentHeader = (name: string) =>
+  `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Sends a workbook as a download. */
+export function sendXlsx(reply: FastifyReply, file: { fileName: string; data: Buffer }) {
+  return reply
+    .header("content-type", XLSX_TYPE)
+    .header("content-disposition", attachmentHeader(file.fileName))
+    .send(file.data);
+}

@@ -61,25 +61,29 @@ export function auditInsertFrom(source: SQL, actor: AuditActor, record: AuditRec
     from ${source}`;
 }
 
+export interface AuditFilter {
+  entity?: string;
+  entityId?: string;
+  actorUserId?: string;
+  from?: string;
+  to?: string;
+}
+
+function auditWhere(filter: AuditFilter) {
+  const where: SQL[] = [];
+  if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
+  if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.actorUserId) where.push(eq(auditLog.actorUserId, filter.actorUserId));
+  if (filter.from) where.push(gte(auditLog.at, new Date(`${filter.from}T00:00:00`)));
+  if (filter.to)
+    where.push(lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000)));
+  return where.length ? and(...where) : undefined;
+}
+
 export function createAuditRepository(db: DbOrTx) {
   return {
-    async list(filter: {
-      entity?: string;
-      entityId?: string;
-      actorUserId?: string;
-      from?: string;
-      to?: string;
-      page: number;
-      pageSize: number;
-    }) {
-      const where: SQL[] = [];
-      if (filter.entity) where.push(eq(auditLog.entity, filter.entity));
-      if (filter.entityId) where.push(eq(auditLog.entityId, filter.entityId));
-      if (filter.actorUserId) where.push(eq(auditLog.actorUserId, filter.actorUserId));
-      if (filter.from) where.push(gte(auditLog.at, new Date(`${filter.from}T00:00:00`)));
-      if (filter.to)
-        where.push(lt(auditLog.at, new Date(new Date(`${filter.to}T00:00:00`).getTime() + 86_400_000)));
-      const cond = where.length ? and(...where) : undefined;
+    async list(filter: AuditFilter & { page: number; pageSize: number }) {
+      const cond = auditWhere(filter);
       const [rows, [{ total }]] = await Promise.all([
         db
           .select()
@@ -91,6 +95,14 @@ export function createAuditRepository(db: DbOrTx) {
         db.select({ total: count() }).from(auditLog).where(cond),
       ]);
       return { rows, total: Number(total) };
+    },
+    /** Every record matching, newest first (the Excel export: the whole list, not a page). */
+    async listAll(filter: AuditFilter) {
+      return db
+        .select()
+        .from(auditLog)
+        .where(auditWhere(filter))
+        .orderBy(desc(auditLog.at), desc(auditLog.id));
     },
   };
 }

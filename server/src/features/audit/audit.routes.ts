@@ -3,10 +3,21 @@ import { auditListQuery, auditListResponse } from "../../../../core/src/api/audi
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { forbidden } from "../../app/errors";
+import { sendXlsx } from "../../app/xlsx";
+import { exportAuditXlsx } from "./audit.export";
 import { canReadAudit } from "./audit.policy";
 import { createAuditRepository } from "./audit.repository";
 
 export const auditRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
+  app.get(
+    "/api/audit.xlsx",
+    {
+      config: { access: "user" },
+      schema: { querystring: auditListQuery.omit({ page: true, pageSize: true }) },
+    },
+    async (request, reply) =>
+      sendXlsx(reply, await exportAuditXlsx({ db, actor: actorOf(request), query: request.query })),
+  );
   app.get(
     "/api/audit",
     {

@@ -1,7 +1,7 @@
 /**
  * Fuzz suite of the upload routes: binary mutations of real Word, Excel and PDF files must answer
  * 200 or a Vietnamese 400 (or 413), never a 500, a hang or a crash. Bounded and deterministic:
- * 300 cases in all (75 per route), fixed seeds. Zip bombs built here get a 400 naming the size.
+ * 450 cases in all (75 per route), fixed seeds. Zip bombs built here get a 400 naming the size.
  */
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import ExcelJS from "exceljs";
@@ -187,6 +187,24 @@ const ROUTES: Route[] = [
       { seed: "published", fileName: "don-vi.xlsx" },
     ],
   },
+  {
+    name: "users import preview",
+    user: "admin",
+    url: () => "/api/users/import?commit=false",
+    seeds: [
+      { seed: "xlsx", fileName: "nguoi-dung.xlsx" },
+      { seed: "published", fileName: "nguoi-dung.xlsx" },
+    ],
+  },
+  {
+    name: "index targets import preview",
+    user: "dieuphoi",
+    url: () => "/api/indices/targets/import?commit=false",
+    seeds: [
+      { seed: "xlsx", fileName: "muc-tieu.xlsx" },
+      { seed: "published", fileName: "muc-tieu.xlsx" },
+    ],
+  },
 ];
 
 describe("upload routes under binary mutations", () => {
@@ -245,5 +263,14 @@ describe("upload routes under binary mutations", () => {
     const u = await admin.upload("/api/org-units/import?commit=false", { fileName: "bom.xlsx", data: excel });
     expect(u.statusCode).toBeLessThan(500);
     expect(u.body).toMatch(/sau khi giải nén/);
+    const p = await admin.upload("/api/users/import?commit=false", { fileName: "bom.xlsx", data: excel });
+    expect(p.statusCode).toBeLessThan(500);
+    expect(p.body).toMatch(/sau khi giải nén/);
+    const t = await planner.upload("/api/indices/targets/import?commit=false", {
+      fileName: "bom.xlsx",
+      data: excel,
+    });
+    expect(t.statusCode).toBeLessThan(500);
+    expect(t.body).toMatch(/sau khi giải nén/);
   }, 60_000);
 });

@@ -23,6 +23,8 @@ import {
   resultsImportPreview,
   resultsImportQuery,
   targetCreateBody,
+  targetImportQuery,
+  targetImportResult,
   targetResponse,
   targetsQuery,
   targetsResponse,
@@ -37,6 +39,7 @@ import {
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { readUpload, uploadRateLimit } from "../../app/upload";
+import { sendXlsx } from "../../app/xlsx";
 import { getVisibleUnit } from "../org-units/org-units.service";
 import { MAX_FILE_BYTES } from "./import";
 import {
@@ -59,6 +62,8 @@ import {
 import { componentTableXlsx, profileXlsx, rankingXlsx, XLSX_TYPE } from "./indices.export";
 import { ranking } from "./indices.ranking.service";
 import { getResult, importResultsFile, listYearResults, saveManualResult } from "./indices.results.service";
+import { exportTargetsXlsx } from "./indices.targets.export";
+import { importTargets, targetsTemplateXlsx } from "./indices.targets.import";
 import {
   createTarget,
   deleteTarget,
@@ -350,6 +355,35 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
   );
 
   // ---------- targets ----------
+  app.get("/api/indices/targets/import-template.xlsx", { config: user }, async (_request, reply) =>
+    sendXlsx(reply, await targetsTemplateXlsx(db)),
+  );
+
+  app.post(
+    "/api/indices/targets/import",
+    {
+      config: { ...user, rateLimit: uploadRateLimit(config) },
+      schema: { querystring: targetImportQuery, response: { 200: targetImportResult } },
+    },
+    async (request) => {
+      const file = await readUpload({ request, maxBytes: 5 * 1024 * 1024, accept: ["xlsx"] });
+      return importTargets({
+        db,
+        actor: actorOf(request),
+        provinceUnitId: request.query.provinceUnitId,
+        data: file.data,
+        commit: request.query.commit === "true",
+      });
+    },
+  );
+
+  app.get(
+    "/api/indices/targets.xlsx",
+    { config: user, schema: { querystring: targetsQuery } },
+    async (request, reply) =>
+      sendXlsx(reply, await exportTargetsXlsx({ db, actor: actorOf(request), query: request.query })),
+  );
+
   app.get(
     "/api/indices/targets",
     { config: user, schema: { querystring: targetsQuery, response: { 200: targetsResponse } } },

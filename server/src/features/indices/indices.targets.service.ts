@@ -103,7 +103,12 @@ async function figuresFor(
   );
 }
 
-async function componentInfo(db: DbOrTx, indexCode: string, year: number, componentCode: string | null) {
+export async function componentInfo(
+  db: DbOrTx,
+  indexCode: string,
+  year: number,
+  componentCode: string | null,
+) {
   if (componentCode === null) return { name: null, polarity: "higherIsBetter" as const };
   const version =
     (await versionForYear(db, indexCode, year - 1)) ?? (await versionForYear(db, indexCode, year));
@@ -198,9 +203,17 @@ async function baselineOf(
   };
 }
 
-/** Sets a target for a province's year on an index or component; the baseline is taken now. */
-export async function createTarget({ db, actor, input }: { db: Db; actor: Actor; input: CreateInput }) {
-  const unit = await getVisibleUnit({ db, actor, id: input.provinceUnitId });
+/** The province whose targets the actor sets (404 unseen, 403 not theirs), and its code in the results. */
+export async function writableProvince({
+  db,
+  actor,
+  provinceUnitId,
+}: {
+  db: Db;
+  actor: Actor;
+  provinceUnitId: string;
+}) {
+  const unit = await getVisibleUnit({ db, actor, id: provinceUnitId });
   if (!canWriteTargets(actor, { provinceUnitId: unit.id })) throw forbidden();
   if (unit.kind !== "province")
     throw badRequest("indexTarget.unit", "Mục tiêu chỉ số được đặt cho một tỉnh, thành phố.");
@@ -210,6 +223,12 @@ export async function createTarget({ db, actor, input }: { db: Db; actor: Actor;
       "indexTarget.province",
       `Không xác định được “${unit.name}” trong danh sách tỉnh của kết quả chỉ số.`,
     );
+  return { unit, provinceCode };
+}
+
+/** Sets a target for a province's year on an index or component; the baseline is taken now. */
+export async function createTarget({ db, actor, input }: { db: Db; actor: Actor; input: CreateInput }) {
+  const { unit, provinceCode } = await writableProvince({ db, actor, provinceUnitId: input.provinceUnitId });
   const repo = createIndicesRepository(db);
   if (!(await repo.findDefinition(input.indexCode)))
     throw badRequest("indexTarget.index", `Không có chỉ số “${input.indexCode}”.`);
@@ -225,31 +244,76 @@ export async function createTarget({ db, actor, input }: { db: Db; actor: Actor;
       "indexTarget.exists",
       "Đã có mục tiêu cho chỉ số (thành phần) này trong năm này; hãy sửa mục tiêu đó.",
     );
-  const row = await db.transaction(async (tx) => {
-    const created = await createIndicesRepository(tx).insertTarget({
-      ...key,
-      provinceCode,
-      targetValue: input.targetValue ?? null,
-      rankFrom: input.rankFrom ?? null,
-      rankTo: input.rankTo ?? null,
-      band: input.band ?? null,
-      note: input.note ?? "",
-      ...(await baselineOf(tx, {
-        provinceCode,
-        indexCode: input.indexCode,
-        componentCode,
-        year: input.year,
-      })),
-      createdBy: actor.userId,
-    });
-    await writeAudit({
-      tx,
-      actor,
-      record: { entity: "indexTarget", entityId: created.id, action: "create", after: created },
-    });
-    return created;
-  });
+  const row = await db.transaction((tx) =>
+    insertTarget({ tx, actor, key, provinceCode, values: input, action: "create" }),
+  );
   return (await present(db, actor, [row]))[0];
+}
+
+type TargetValues = Pick<CreateInput, "targetValue" | "rankFrom" | "rankTo" | "band" | "note">;
+const storedValues = (v: TargetValues) => ({
+  targetValue: v.targetValue ?? null,
+  rankFrom: v.rankFrom ?? null,
+  rankTo: v.rankTo ?? null,
+  band: v.band ?? null,
+  note: v.note ?? "",
+});
+
+/** Writes a new target with its baseline taken now, audited: the form's create and the import's. */
+export async function insertTarget({
+  tx,
+  actor,
+  key,
+  provinceCode,
+  values,
+  action,
+}: {
+  tx: DbOrTx;
+  actor: Actor;
+  key: { provinceUnitId: string; year: number; indexCode: string; componentCode: string | null };
+  provinceCode: string;
+  values: TargetValues;
+  action: "create" | "import.create";
+}) {
+  const created = await createIndicesRepository(tx).insertTarget({
+    ...key,
+    provinceCode,
+    ...storedValues(values),
+    ...(await baselineOf(tx, { ...key, provinceCode })),
+    createdBy: actor.userId,
+  });
+  await writeAudit({
+    tx,
+    actor,
+    record: { entity: "indexTarget", entityId: created.id, action, after: created },
+  });
+  return created;
+}
+
+/** Replaces a target's values and takes its baseline again, audited: the form's edit and the import's. */
+export async function rewriteTarget({
+  tx,
+  actor,
+  before,
+  values,
+  action,
+}: {
+  tx: DbOrTx;
+  actor: Actor;
+  before: TargetRow;
+  values: TargetValues;
+  action: "update" | "import.update";
+}) {
+  const after = await createIndicesRepository(tx).updateTarget(before.id, {
+    ...storedValues(values),
+    ...(await baselineOf(tx, before)),
+  });
+  await writeAudit({
+    tx,
+    actor,
+    record: { entity: "indexTarget", entityId: before.id, action, before, after },
+  });
+  return after;
 }
 
 async function loadWritable(db: Db, actor: Actor, id: string) {
@@ -281,22 +345,9 @@ export async function updateTarget({
       "indexTarget.empty",
       "Cần ít nhất một mục tiêu: giá trị, khoảng thứ hạng hoặc nhóm xếp hạng.",
     );
-  const row = await db.transaction(async (tx) => {
-    const after = await createIndicesRepository(tx).updateTarget(id, {
-      targetValue: merged.targetValue ?? null,
-      rankFrom: merged.rankFrom ?? null,
-      rankTo: merged.rankTo ?? null,
-      band: merged.band ?? null,
-      note: merged.note ?? "",
-      ...(await baselineOf(tx, before)),
-    });
-    await writeAudit({
-      tx,
-      actor,
-      record: { entity: "indexTarget", entityId: id, action: "update", before, after },
-    });
-    return after;
-  });
+  const row = await db.transaction((tx) =>
+    rewriteTarget({ tx, actor, before, values: merged, action: "update" }),
+  );
   return (await present(db, actor, [row]))[0];
 }
 

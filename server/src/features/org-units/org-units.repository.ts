@@ -14,6 +14,22 @@ export const activeAt = (at: string): SQL =>
     or(isNull(orgUnits.validTo), sql`${orgUnits.validTo} >= ${at}`),
   )!;
 
+/** The visible directory: a province's units (all, for a national actor), active on a day or ever. */
+type TreeFilter = { provinceId: string | null; activeOn: string | null };
+function treeWhere(filter: TreeFilter) {
+  const where: SQL[] = [];
+  if (filter.provinceId) where.push(eq(orgUnits.provinceId, filter.provinceId));
+  if (filter.activeOn) where.push(activeAt(filter.activeOn));
+  return where.length ? and(...where) : undefined;
+}
+/** Level by level, siblings in their set order then by name; the id breaks ties. */
+const TREE_ORDER = [
+  asc(orgUnits.depth),
+  asc(orgUnits.sortOrder),
+  asc(vietnameseOrder(orgUnits.sortKey)),
+  asc(orgUnits.id),
+];
+
 export function createOrgUnitsRepository(db: DbOrTx) {
   return {
     async findById(id: string) {
@@ -69,11 +85,16 @@ export function createOrgUnitsRepository(db: DbOrTx) {
         )
         .limit(filter.limit);
     },
+    /** The whole visible directory with every column, parents before children (the Excel export). */
+    async listDirectory(filter: TreeFilter) {
+      return db
+        .select()
+        .from(orgUnits)
+        .where(treeWhere(filter))
+        .orderBy(...TREE_ORDER);
+    },
     /** The whole visible tree as small rows. */
-    async listTree(filter: { provinceId: string | null; activeOn: string | null }) {
-      const where: SQL[] = [];
-      if (filter.provinceId) where.push(eq(orgUnits.provinceId, filter.provinceId));
-      if (filter.activeOn) where.push(activeAt(filter.activeOn));
+    async listTree(filter: TreeFilter) {
       return db
         .select({
           id: orgUnits.id,
@@ -85,13 +106,8 @@ export function createOrgUnitsRepository(db: DbOrTx) {
           sortOrder: orgUnits.sortOrder,
         })
         .from(orgUnits)
-        .where(where.length ? and(...where) : undefined)
-        .orderBy(
-          asc(orgUnits.depth),
-          asc(orgUnits.sortOrder),
-          asc(vietnameseOrder(orgUnits.sortKey)),
-          asc(orgUnits.id),
-        );
+        .where(treeWhere(filter))
+        .orderBy(...TREE_ORDER);
     },
     async listChildren(parentId: string) {
       return db

@@ -18,7 +18,9 @@ import {
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { readUpload, uploadRateLimit } from "../../app/upload";
+import { sendXlsx } from "../../app/xlsx";
 import { createGroup, deleteGroup, expandGroup, listGroups, updateGroup } from "./org-groups.service";
+import { exportDirectoryXlsx } from "./org-units.export";
 import { importUnitList } from "./org-units.import";
 import { canManageDirectory } from "./org-units.policy";
 import { presentUnit } from "./org-units.presenter";
@@ -71,6 +73,23 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { 
       }
       return reply.send(json as never);
     },
+  );
+
+  app.get(
+    "/api/org-units.xlsx",
+    {
+      config: user,
+      schema: { querystring: z.strictObject({ includeHistorical: z.enum(["true", "false"]).optional() }) },
+    },
+    async (request, reply) =>
+      sendXlsx(
+        reply,
+        await exportDirectoryXlsx({
+          db,
+          actor: actorOf(request),
+          includeHistorical: request.query.includeHistorical === "true",
+        }),
+      ),
   );
 
   app.get(

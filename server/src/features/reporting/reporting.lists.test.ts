@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
 import { buildIssuedPlan, buildProvince, buildUnit, buildUser } from "../../../test/factories";
 import { createClient } from "../../../test/http";
+import { expectOfficialTable, firstSheet } from "../../../test/xlsx-shape";
 import { buildApp } from "../../app/build-app";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
@@ -143,6 +144,34 @@ describe("/api/reports pages", () => {
     expect(district.statusCode, district.body).toBe(200);
     expect(district.json().total).toBe(1);
     expect(district.json().reports[0].unitId).toBe(officerUnitId);
+  });
+
+  it("exports the list to Excel with the same filters and scope, every row, not a page", async () => {
+    expect((await app.inject({ method: "GET", url: "/api/reports.xlsx" })).statusCode).toBe(401);
+    const bad = await coord.get("/api/reports.xlsx?state=lost");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toMatch(/Trạng thái báo cáo không hợp lệ/);
+    const res = await coord.get(`/api/reports.xlsx?${periodQuery()}&pageSize=2`);
+    expect(res.statusCode, res.body).toBe(400);
+    const all = await coord.get(`/api/reports.xlsx?${periodQuery()}`);
+    expect(all.statusCode).toBe(200);
+    const sheet = await firstSheet(all.rawPayload);
+    expectOfficialTable(sheet, { headerRow: 2, numbers: [1], dates: [6] });
+    expect(sheet.rowCount - 2).toBe(UNITS);
+    const third = sheet.getRow(3);
+    expect(third.getCell(5).value).toBe("Tháng 1/2020");
+    expect(third.getCell(7).value).toBe("Đang soạn");
+    const subtree = await firstSheet(
+      (await coord.get(`/api/reports.xlsx?unitId=${districtId}&subtree=true&state=draft`)).rawPayload,
+    );
+    expect(subtree.rowCount - 2).toBe(UNDER_DISTRICT);
+    // The officer's export holds the unit's own report only, whatever the filter asks.
+    const mine = await firstSheet(
+      (await officer.get(`/api/reports.xlsx?unitId=${districtId}&subtree=true`)).rawPayload,
+    );
+    expect(mine.rowCount - 2).toBe(1);
+    const hidden = await officer.get("/api/reports.xlsx?unitId=00000000-0000-4000-8000-000000000000");
+    expect(hidden.statusCode).toBe(404);
   });
 
   it("lists the periods of the reports in scope, labelled", async () => {

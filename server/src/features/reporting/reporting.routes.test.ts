@@ -856,6 +856,74 @@ describe("consolidated report, exports and scorecards", () => {
     expect(bad.statusCode).toBe(404);
   });
 
+  it("lets the coordinator edit each section, the addressee, 'Nơi nhận' and the signer before download", async () => {
+    const c = await as("coord");
+    const q = `obligationId=${obligationId}&periodKey=${thisMonth.key}`;
+    expect(
+      (await app.inject({ method: "GET", url: `/api/reporting/consolidated/draft?${q}` })).statusCode,
+    ).toBe(401);
+    const unknown = await c.get(
+      `/api/reporting/consolidated/draft?obligationId=00000000-0000-4000-8000-000000000000&periodKey=${thisMonth.key}`,
+    );
+    expect(unknown.statusCode).toBe(404);
+    // Prefilled with what the report would say unedited.
+    const draft = (await c.get(`/api/reporting/consolidated/draft?${q}`)).json();
+    expect(draft).toMatchObject({
+      recipient: "UBND tỉnh Gia Lai",
+      signerTitle: "GIÁM ĐỐC",
+      copies: ["UBND tỉnh Gia Lai", "Lưu: VT."],
+      sections: { reporting: "Các đơn vị chưa gửi báo cáo (1): Xã Bình Minh." },
+    });
+    expect(draft.narrative).toMatch(/1\/2 đơn vị đã gửi báo cáo/);
+    const res = await c.post("/api/reporting/consolidated.docx", {
+      obligationId,
+      periodKey: thisMonth.key,
+      narrative: "Tình hình chung do điều phối viên viết.",
+      recipient: "Ban Chỉ đạo cải cách hành chính tỉnh",
+      signerTitle: "Phó Giám đốc",
+      signerName: "Trần Thị Bình",
+      sections: {
+        tasks: "Các nhiệm vụ trọng tâm đều được triển khai.",
+        units: "Nhiều đơn vị đề nghị bổ sung kinh phí.",
+        figures: "Số liệu đến hết ngày 30.",
+        reporting: "Xã Bình Minh đã được nhắc lần hai.",
+      },
+      copies: ["Ban Chỉ đạo cải cách hành chính tỉnh", "Sở Tài chính", "Lưu: VT, CCHC"],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const text = await docxText(res.rawPayload);
+    const at = (t: string) => {
+      expect(text, t).toContain(t);
+      return text.indexOf(t);
+    };
+    expect(at("Kính gửi: Ban Chỉ đạo cải cách hành chính tỉnh.")).toBeLessThan(at("I. TÌNH HÌNH CHUNG"));
+    expect(at("Tình hình chung do điều phối viên viết.")).toBeLessThan(
+      at("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"),
+    );
+    expect(at("Các nhiệm vụ trọng tâm đều được triển khai.")).toBeGreaterThan(at("II. KẾT QUẢ"));
+    expect(at("Nhiều đơn vị đề nghị bổ sung kinh phí.")).toBeGreaterThan(at("III. KẾT QUẢ, KHÓ KHĂN"));
+    expect(at("Số liệu đến hết ngày 30.")).toBeGreaterThan(at("IV. SỐ LIỆU TỔNG HỢP"));
+    expect(at("Xã Bình Minh đã được nhắc lần hai.")).toBeGreaterThan(at("V. TÌNH HÌNH BÁO CÁO"));
+    // The edited sentence replaces the computed one.
+    expect(text).not.toContain("Các đơn vị chưa gửi báo cáo (1)");
+    for (const t of ["- Ban Chỉ đạo cải cách hành chính tỉnh;", "- Sở Tài chính;", "- Lưu: VT, CCHC."]) at(t);
+    expect(text).not.toContain("- UBND tỉnh Gia Lai;");
+    expect(at("PHÓ GIÁM ĐỐC")).toBeLessThan(at("Trần Thị Bình"));
+    const tooMany = await c.post("/api/reporting/consolidated.docx", {
+      obligationId,
+      periodKey: thisMonth.key,
+      copies: Array.from({ length: 21 }, (_, i) => `Nơi ${i}`),
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toContain("Tối đa 20 nơi nhận");
+    const unknownSection = await c.post("/api/reporting/consolidated.docx", {
+      obligationId,
+      periodKey: thisMonth.key,
+      sections: { annex: "x" },
+    });
+    expect(unknownSection.statusCode).toBe(400);
+  });
+
   it("exports every entry of the period in the actor's scope as XLSX", async () => {
     const url = `/api/reporting/entries.xlsx?obligationId=${obligationId}&periodKey=${thisMonth.key}`;
     const read = async (who: string) => {

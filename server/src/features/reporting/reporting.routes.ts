@@ -5,6 +5,7 @@ import {
   commentBody,
   commentResponse,
   consolidatedBody,
+  consolidatedDraftResponse,
   dashboardListQuery,
   dashboardQuery,
   dashboardResponse,
@@ -44,7 +45,7 @@ import {
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
 import { sendJsonText } from "../../app/json-answers";
-import { XLSX_TYPE } from "../../app/xlsx";
+import { sendXlsx, XLSX_TYPE } from "../../app/xlsx";
 import {
   cachedDashboardList,
   cachedProgressTrend,
@@ -52,6 +53,7 @@ import {
 } from "./dashboard/dashboard.cache";
 import { dashboardTask } from "./dashboard/dashboard.service";
 import {
+  consolidatedDraft,
   consolidatedNarrative,
   exportConsolidatedDocx,
   exportEntriesXlsx,
@@ -70,6 +72,7 @@ import {
   markNotificationRead,
   setEmailMode,
 } from "./reminders/reminders.service";
+import { exportReportsXlsx } from "./reports/reports.export";
 import { getReport, listReportPeriods, listReports, updateReport } from "./reports/reports.service";
 import { addComment } from "./review/comments.service";
 import { allowLate } from "./review/late-permission.service";
@@ -170,6 +173,12 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     }),
   );
 
+  app.get(
+    "/api/reporting/consolidated/draft",
+    { config: user, schema: { querystring: dashboardQuery, response: { 200: consolidatedDraftResponse } } },
+    async (request) => consolidatedDraft({ db, actor: actorOf(request), query: request.query }),
+  );
+
   app.post(
     "/api/reporting/consolidated.docx",
     { config: user, schema: { body: consolidatedBody } },
@@ -219,6 +228,13 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     "/api/reports",
     { config: user, schema: { querystring: reportListQuery, response: { 200: reportListResponse } } },
     async (request) => listReports({ db, actor: actorOf(request), query: request.query }),
+  );
+
+  app.get(
+    "/api/reports.xlsx",
+    { config: user, schema: { querystring: reportListQuery.omit({ page: true, pageSize: true }) } },
+    async (request, reply) =>
+      sendXlsx(reply, await exportReportsXlsx({ db, actor: actorOf(request), query: request.query })),
   );
 
   app.get(

@@ -45,9 +45,14 @@ export async function listUsers({
   actor: Actor;
   query: z.infer<typeof userListQuery>;
 }) {
+  return createUsersRepository(db).list(userListFilter(actor, query));
+}
+
+/** The list's filter as the actor may ask it: one place for the list and its Excel export. */
+export function userListFilter(actor: Actor, query: z.infer<typeof userListQuery>) {
   if (!canListUsers(actor)) throw forbidden();
   const admin = hasRole(actor, "admin");
-  return createUsersRepository(db).list({
+  return {
     provinceId: null,
     unitPathPrefix: admin ? null : actor.unitPath,
     q: query.q ? foldVietnamese(query.q) : undefined,
@@ -58,7 +63,7 @@ export async function listUsers({
     order: query.order,
     page: query.page,
     pageSize: query.pageSize,
-  });
+  };
 }
 
 export async function getUser({ db, actor, id }: { db: DbOrTx; actor: Actor; id: string }) {

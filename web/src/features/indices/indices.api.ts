@@ -13,13 +13,14 @@ import type {
   rankingResponse,
   resultsImportPreview,
   targetCreateBody,
+  targetImportResult,
   targetsResponse,
   targetUpdateBody,
   weightsResponse,
   whatIfBody,
   whatIfResponse,
 } from "../../../../core/src/api/indices.schemas";
-import { api, withQuery } from "../../lib/api-client";
+import { api, apiRequest, withQuery } from "../../lib/api-client";
 
 export type Definitions = z.infer<typeof indexDefinitionsResponse>;
 export type IndexDefinition = Definitions["indices"][number];
@@ -111,3 +112,23 @@ export const createTarget = (input: TargetCreateInput) =>
 export const updateTarget = ({ id, input }: { id: string; input: TargetUpdateInput }) =>
   api.patch<{ target: Target }>(`/api/indices/targets/${id}`, input).then((r) => r.target);
 export const deleteTarget = (id: string) => api.delete<{ ok: true }>(`/api/indices/targets/${id}`);
+
+export type TargetImportResult = z.infer<typeof targetImportResult>;
+/** Sends the targets workbook; with commit=false the server only checks it and answers a preview. */
+export function importTargets({
+  file,
+  commit,
+  provinceUnitId,
+}: {
+  file: File;
+  commit: boolean;
+  provinceUnitId: string;
+}) {
+  const form = new FormData();
+  form.append("file", file);
+  return apiRequest<TargetImportResult>("/api/indices/targets/import", {
+    method: "POST",
+    body: form,
+    query: { commit: commit ? "true" : "false", provinceUnitId },
+  });
+}

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type {
+  consolidatedDraftResponse,
   dashboardResponse,
   dashboardTaskResponse,
   evidence,
@@ -155,12 +156,16 @@ export const fetchOverdueTasks = (q: DashboardListQuery) =>
   api.get<OverdueTasks>("/api/reporting/dashboard/overdue-tasks", q);
 export const fetchProgressTrend = (obligationId: string) =>
   api.get<ProgressTrend>("/api/reporting/dashboard/progress-trend", { obligationId });
-export const fetchNarrative = (q: PeriodQuery) =>
-  api.get<{ narrative: string }>("/api/reporting/narrative", q).then((x) => x.narrative);
+/** What the consolidated report says unedited: the dialog's starting texts. */
+export type ConsolidatedDraft = z.infer<typeof consolidatedDraftResponse>;
+export const fetchConsolidatedDraft = (q: PeriodQuery) =>
+  api.get<ConsolidatedDraft>("/api/reporting/consolidated/draft", q);
 export const entriesXlsxUrl = (q: PeriodQuery) => withQuery("/api/reporting/entries.xlsx", q);
 
 /** POSTs the narrative and hands the DOCX to the browser as a download. */
-export async function downloadConsolidatedDocx(q: PeriodQuery & { narrative: string | null }) {
+export async function downloadConsolidatedDocx(
+  q: PeriodQuery & { narrative: string | null } & Partial<Omit<ConsolidatedDraft, "narrative">>,
+) {
   const token = document.cookie
     .split(";")
     .map((s) => s.trim())

@@ -6,11 +6,11 @@ import {
   createObligation,
   type DashboardListQuery,
   type DashboardTaskQuery,
+  fetchConsolidatedDraft,
   fetchDashboard,
   fetchDashboardTask,
   fetchEmailMode,
   fetchLateUnits,
-  fetchNarrative,
   fetchNotifications,
   fetchObligations,
   fetchOverdueTasks,
@@ -90,11 +90,10 @@ export const useProgressTrend = (obligationId: string) =>
     queryKey: reportingKeys.progressTrend(obligationId),
     queryFn: () => fetchProgressTrend(obligationId),
   });
-export const useNarrative = (q: PeriodQuery, enabled: boolean) =>
+export const useConsolidatedDraft = (q: PeriodQuery) =>
   useQuery({
-    queryKey: reportingKeys.narrative(q),
-    queryFn: () => fetchNarrative(q),
-    enabled,
+    queryKey: [...reportingKeys.narrative(q), "draft"],
+    queryFn: () => fetchConsolidatedDraft(q),
     staleTime: Infinity,
   });
 export const useScorecards = (q: ScorecardQuery) =>

@@ -2,10 +2,11 @@ import type { z } from "zod";
 import type {
   User,
   userCreateBody,
+  userImportResult,
   userListQuery,
   userUpdateBody,
 } from "../../../../core/src/api/users.schemas";
-import { api } from "../../lib/api-client";
+import { api, apiRequest } from "../../lib/api-client";
 
 export type { User };
 export type UserListQuery = Partial<z.infer<typeof userListQuery>>;
@@ -23,3 +24,15 @@ export const updateUser = ({ id, input }: { id: string; input: UserUpdateInput }
 
 export const resetUserPassword = ({ id, password }: { id: string; password: string }) =>
   api.post<{ ok: true }>(`/api/users/${id}/reset-password`, { password });
+
+export type UserImportResult = z.infer<typeof userImportResult>;
+/** Sends the workbook; with commit=false the server only checks it and answers a preview. */
+export function importUsers({ file, commit }: { file: File; commit: boolean }) {
+  const form = new FormData();
+  form.append("file", file);
+  return apiRequest<UserImportResult>("/api/users/import", {
+    method: "POST",
+    body: form,
+    query: { commit: commit ? "true" : "false" },
+  });
+}

@@ -90,6 +90,10 @@ export interface ConsolidatedData {
   dueDate: string | null;
   today: string;
   narrative: string | null;
+  /** The coordinator's words before sections II, III, IV and instead of V's computed sentence. */
+  sections?: { tasks?: string; units?: string; figures?: string; reporting?: string };
+  /** "Nơi nhận" lines; the recipient and "Lưu: VT." when absent. */
+  copies?: string[] | null;
   totals: { expected: number; received: number; onTime: number };
   byKind: Array<{ unitKind: string; expected: number; received: number; onTime: number }>;
   byLevel: Array<{ level: AdminLevel; expected: number; received: number; onTime: number }>;
@@ -129,6 +133,18 @@ export function defaultNarrative(d: Pick<ConsolidatedData, "totals" | "taskStatu
     `Trong ${total} lượt nhiệm vụ được giao: hoàn thành đúng hạn ${s.completedOnTime}, hoàn thành quá hạn ${s.completedLate}, đang thực hiện trong hạn ${s.inProgress}, chưa thực hiện ${s.notStarted}, quá hạn ${s.overdue}.`,
   ].join("\n");
 }
+
+/** V's first sentence: which units did not send their report. */
+export function reportingSummary(d: Pick<ConsolidatedData, "units">) {
+  const received = new Set<string>(RECEIVED_STATES);
+  const missing = d.units.filter((u) => !received.has(u.state)).map((u) => u.unitName);
+  return missing.length
+    ? `Các đơn vị chưa gửi báo cáo (${missing.length}): ${missing.join(", ")}.`
+    : "Tất cả các đơn vị đã gửi báo cáo.";
+}
+
+/** "Nơi nhận" as the report would write it: the addressee, then the archive. */
+export const defaultCopies = (recipient: string | null) => [...(recipient ? [recipient] : []), "Lưu: VT."];
 
 /** A text the unit wrote, as paragraphs: the unit's name in bold before its first line. */
 function unitParagraphs(unitName: string, text: string) {
@@ -232,8 +248,13 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
     ASSIGNMENT_STATUS_LABELS_VI[s],
     String(d.taskStatus[s] ?? 0),
   ]);
-  const received = new Set<string>(RECEIVED_STATES);
-  const missing = d.units.filter((u) => !received.has(u.state)).map((u) => u.unitName);
+  // The coordinator's own paragraphs, one a line; none when the section's text is empty.
+  const lead = (text: string | undefined) =>
+    (text ?? "")
+      .split(/\n+/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => para([run(l)], { indent: true }));
   const heading = (text: string) => para([run(text, { bold: true })]);
   const subheading = (text: string) => para([run(text, { bold: true, italics: true })]);
   const body = [
@@ -252,10 +273,13 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
     heading("I. TÌNH HÌNH CHUNG"),
     ...narrative.map((l) => para([run(l.trim())], { indent: true })),
     heading("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"),
+    ...lead(d.sections?.tasks),
     ...taskWords(d.unitWords.narratives),
     heading("III. KẾT QUẢ, KHÓ KHĂN, ĐỀ XUẤT CỦA CÁC ĐƠN VỊ"),
+    ...lead(d.sections?.units),
     ...reportWords(d.unitWords.reports),
     heading("IV. SỐ LIỆU TỔNG HỢP"),
+    ...lead(d.sections?.figures),
     subheading("1. Tình hình gửi báo cáo theo cấp hành chính"),
     rateGrid(
       "Cấp",
@@ -287,16 +311,7 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
     ),
     para([run("")]),
     heading("V. TÌNH HÌNH BÁO CÁO CỦA TỪNG ĐƠN VỊ"),
-    para(
-      [
-        run(
-          missing.length
-            ? `Các đơn vị chưa gửi báo cáo (${missing.length}): ${missing.join(", ")}.`
-            : "Tất cả các đơn vị đã gửi báo cáo.",
-        ),
-      ],
-      { indent: true },
-    ),
+    ...(d.sections?.reporting?.trim() ? lead(d.sections.reporting) : lead(reportingSummary(d))),
     grid(
       ["TT", "Đơn vị", "Trạng thái", "Hạn", "Ngày gửi"],
       [6, 44, 20, 15, 15],
@@ -322,8 +337,10 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
                 align: AlignmentType.LEFT,
                 after: 0,
               }),
-              ...(d.recipient ? [small(`- ${d.recipient};`)] : []),
-              small("- Lưu: VT."),
+              // Each line "- …;", the last "- ….": as Decree 30 ends the list.
+              ...(d.copies?.length ? d.copies : defaultCopies(d.recipient)).map((line, i, all) =>
+                small(`- ${line.replace(/[;.]+$/, "")}${i === all.length - 1 ? "." : ";"}`),
+              ),
             ],
             50,
           ),

@@ -26,7 +26,13 @@ import { createObligationsRepository } from "../obligations/obligations.reposito
 import { createReportsRepository } from "../reports/reports.repository";
 import { createDashboardRepository, type ScorecardRow } from "./dashboard.repository";
 import { allOverdueTasks, reportingDashboard } from "./dashboard.service";
-import { consolidatedDocx, defaultNarrative, entriesXlsx } from "./exports.documents";
+import {
+  consolidatedDocx,
+  defaultCopies,
+  defaultNarrative,
+  entriesXlsx,
+  reportingSummary,
+} from "./exports.documents";
 
 async function periodData({
   db,
@@ -65,7 +71,78 @@ export async function consolidatedNarrative(deps: {
   return defaultNarrative(dashboard);
 }
 
-/** The consolidated report of a period as DOCX, with the coordinator's narrative if given. */
+/** Everything the consolidated report says of a period, before the coordinator's words. */
+async function consolidatedFacts({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof dashboardQuery>;
+}) {
+  const { dashboard, obligation } = await periodData({ db, actor, query });
+  const [plan, issuer, units, overdueTasks, unitWords] = await Promise.all([
+    getVisiblePlan({ db, actor, id: obligation.planId }),
+    issuingUnit(db, obligation.receivingUnitId),
+    createReportsRepository(db).listReports({ scope: taskScope(actor), ...query }),
+    allOverdueTasks({ db, actor, query }),
+    createDashboardRepository(db).unitWords({ scope: taskScope(actor), ...query }),
+  ]);
+  return {
+    dashboard,
+    issuer,
+    signer: signerTitle(issuer.unit),
+    recipient: defaultRecipient(issuer.parent),
+    data: {
+      letterhead: letterhead(issuer.unit, issuer.parent),
+      place: placeName(issuer.unit, issuer.parent),
+      unitWords,
+      planTitle: plan.title,
+      obligationTitle: obligation.title,
+      periodLabel: dashboard.periodLabel,
+      dueDate: dashboard.dueDate,
+      today: today(),
+      totals: dashboard.totals,
+      byKind: dashboard.byKind,
+      byLevel: dashboard.byLevel,
+      taskStatus: dashboard.taskStatus,
+      components: dashboard.components,
+      units: units
+        .map((u) => ({
+          unitName: String(u.unitName),
+          unitKind: String(u.unitKind),
+          state: String(u.state),
+          dueDate: String(u.dueDate),
+          firstSubmittedAt: u.firstSubmittedAt ? new Date(u.firstSubmittedAt as string).toISOString() : null,
+        }))
+        .sort((a, b) => compareVietnamese(a.unitName, b.unitName)),
+      overdueTasks,
+    },
+  };
+}
+
+/**
+ * What the coordinator's dialog starts from: the texts the report would hold unedited. Not stored:
+ * the edited texts come back with the download (exportConsolidatedDocx) and are not kept.
+ */
+export async function consolidatedDraft(deps: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof dashboardQuery>;
+}) {
+  const { data, signer, recipient } = await consolidatedFacts(deps);
+  return {
+    narrative: defaultNarrative(data),
+    recipient: recipient ?? "",
+    signerTitle: signer.title,
+    signerName: "",
+    sections: { tasks: "", units: "", figures: "", reporting: reportingSummary(data) },
+    copies: defaultCopies(recipient),
+  };
+}
+
+/** The consolidated report of a period as DOCX, with the coordinator's words where given. */
 export async function exportConsolidatedDocx({
   db,
   actor,
@@ -76,46 +153,20 @@ export async function exportConsolidatedDocx({
   input: z.infer<typeof consolidatedBody>;
 }) {
   const query = { obligationId: input.obligationId, periodKey: input.periodKey };
-  const { dashboard, obligation } = await periodData({ db, actor, query });
-  const [plan, issuer, units, overdueTasks, unitWords] = await Promise.all([
-    getVisiblePlan({ db, actor, id: obligation.planId }),
-    issuingUnit(db, obligation.receivingUnitId),
-    createReportsRepository(db).listReports({ scope: taskScope(actor), ...query }),
-    allOverdueTasks({ db, actor, query }),
-    createDashboardRepository(db).unitWords({ scope: taskScope(actor), ...query }),
-  ]);
-  const signer = signerTitle(issuer.unit);
+  const { data: facts, dashboard, signer, recipient } = await consolidatedFacts({ db, actor, query });
+  const title = input.signerTitle?.toLocaleUpperCase("vi") || signer.title;
   const data = await consolidatedDocx({
-    letterhead: letterhead(issuer.unit, issuer.parent),
-    place: placeName(issuer.unit, issuer.parent),
-    recipient: input.recipient || defaultRecipient(issuer.parent),
+    ...facts,
+    recipient: input.recipient || recipient,
+    // A title other than the unit's own signs for itself (no "TM. …" line); the prefilled one keeps it.
     signer: {
-      onBehalf: input.signerTitle ? null : signer.onBehalf,
-      title: input.signerTitle?.toLocaleUpperCase("vi") || signer.title,
+      onBehalf: title === signer.title ? signer.onBehalf : null,
+      title,
       name: input.signerName || null,
     },
-    unitWords,
-    planTitle: plan.title,
-    obligationTitle: obligation.title,
-    periodLabel: dashboard.periodLabel,
-    dueDate: dashboard.dueDate,
-    today: today(),
     narrative: input.narrative ?? null,
-    totals: dashboard.totals,
-    byKind: dashboard.byKind,
-    byLevel: dashboard.byLevel,
-    taskStatus: dashboard.taskStatus,
-    components: dashboard.components,
-    units: units
-      .map((u) => ({
-        unitName: String(u.unitName),
-        unitKind: String(u.unitKind),
-        state: String(u.state),
-        dueDate: String(u.dueDate),
-        firstSubmittedAt: u.firstSubmittedAt ? new Date(u.firstSubmittedAt as string).toISOString() : null,
-      }))
-      .sort((a, b) => compareVietnamese(a.unitName, b.unitName)),
-    overdueTasks,
+    sections: input.sections,
+    copies: input.copies?.filter(Boolean) ?? null,
   });
   return { fileName: `bao-cao-tong-hop-${dashboard.periodKey}.docx`, data };
 }

@@ -14,7 +14,7 @@ import { taskScope } from "../../plans/plans.policy";
 import { TOTAL_CAP } from "../../plans/views/views.repository";
 import { canEditReport, canReadReport, type ReportLike, reportCan } from "../reporting.policy";
 import { iso, labelOfPeriod, presentComment, presentEntry, presentEvidence } from "./report.presenter";
-import { createReportsRepository } from "./reports.repository";
+import { createReportsRepository, type ReportListFilter } from "./reports.repository";
 
 const reportNotFound = () => notFound("report.notFound", "Không tìm thấy báo cáo.");
 
@@ -108,13 +108,8 @@ export async function listReports({
   actor: Actor;
   query: z.infer<typeof reportListQuery>;
 }) {
-  const unit = query.unitId ? await getVisibleUnit({ db, actor, id: query.unitId }) : null;
   const { rows, total } = await createReportsRepository(db).pageReports({
-    scope: taskScope(actor),
-    obligationId: query.obligationId,
-    periodKey: query.periodKey,
-    unit: unit ? { id: unit.id, path: unit.path, subtree: query.subtree === "true" } : undefined,
-    state: query.state,
+    ...(await reportListFilter({ db, actor, query })),
     limit: query.pageSize,
     // Offsets stop at the cap, as the task list's do: nobody pages that far, and nothing scans further.
     offset: Math.min((query.page - 1) * query.pageSize, TOTAL_CAP),
@@ -132,6 +127,26 @@ export async function listReports({
     totalExact: total <= TOTAL_CAP,
     page: query.page,
     pageSize: query.pageSize,
+  };
+}
+
+/** The report list's scope and filters, for the list and its Excel export alike. */
+export async function reportListFilter({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: Omit<z.infer<typeof reportListQuery>, "page" | "pageSize">;
+}): Promise<ReportListFilter> {
+  const unit = query.unitId ? await getVisibleUnit({ db, actor, id: query.unitId }) : null;
+  return {
+    scope: taskScope(actor),
+    obligationId: query.obligationId,
+    periodKey: query.periodKey,
+    unit: unit ? { id: unit.id, path: unit.path, subtree: query.subtree === "true" } : undefined,
+    state: query.state,
   };
 }
 

@@ -14,6 +14,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AUDIT_ENTITIES, auditActionName, auditEntityName } from "../../../../../core/src/words/audit";
+import { ExportXlsxButton } from "../../../components/ExportXlsxButton";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { DATE_FORMAT, formatDateTimeVi, toIsoDate } from "../../../lib/dates";
@@ -76,7 +77,16 @@ export function AuditPage() {
 
   return (
     <>
-      <PageTitle title={t("audit.title")} />
+      <PageTitle
+        title={t("audit.title")}
+        extra={
+          <ExportXlsxButton
+            path="/api/audit.xlsx"
+            query={{ ...query, page: undefined, pageSize: undefined }}
+            testId="audit-export-xlsx"
+          />
+        }
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12}>
           <Select

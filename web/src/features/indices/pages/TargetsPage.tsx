@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import {
   App,
   Button,
@@ -16,9 +16,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { indexAbbreviation } from "../../../../../core/src/words/indices";
+import { ExportXlsxButton } from "../../../components/ExportXlsxButton";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { useMe } from "../../auth/auth.queries";
 import { TargetFormDialog } from "../components/TargetFormDialog";
+import { TargetImportDialog } from "../components/TargetImportDialog";
 import { byNumber, useFormat } from "../format";
 import type { Target } from "../indices.api";
 import { useDefinitions, useDeleteTarget, useTargets } from "../indices.queries";
@@ -38,6 +40,7 @@ export function TargetsPage() {
   const targets = useTargets({ provinceUnitId, year });
   const remove = useDeleteTarget();
   const [editing, setEditing] = useState<Target | "new" | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const figure = (x: Target["baseline"]) =>
     x ? `${f.num(x.value)}${x.rankText ? ` · ${x.rankText}` : ""} (${x.year})` : "–";
@@ -180,16 +183,34 @@ export function TargetsPage() {
             style={{ width: 110 }}
           />
         </Space>
-        {targets.data?.can.create ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing("new")}
-            data-testid="target-create"
-          >
-            {t("indices.targets.create")}
-          </Button>
-        ) : null}
+        <Space wrap>
+          {provinceUnitId ? (
+            <ExportXlsxButton
+              path="/api/indices/targets.xlsx"
+              query={{ provinceUnitId, year }}
+              testId="targets-export-xlsx"
+            />
+          ) : null}
+          {targets.data?.can.create && provinceUnitId ? (
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="targets-import-open"
+            >
+              {t("indices.targets.import.open")}
+            </Button>
+          ) : null}
+          {targets.data?.can.create ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing("new")}
+              data-testid="target-create"
+            >
+              {t("indices.targets.create")}
+            </Button>
+          ) : null}
+        </Space>
       </Flex>
       <QueryErrorAlert error={targets.error} onRetry={() => targets.refetch()} />
       {!provinceUnitId && me ? <Empty description={t("indices.targets.noProvince")} /> : null}
@@ -214,6 +235,9 @@ export function TargetsPage() {
           indices={defs.data?.indices ?? []}
           onClose={() => setEditing(null)}
         />
+      ) : null}
+      {importing && provinceUnitId ? (
+        <TargetImportDialog provinceUnitId={provinceUnitId} onClose={() => setImporting(false)} />
       ) : null}
     </Space>
   );

@@ -3,6 +3,7 @@ import { Button, Card, Col, Empty, Row, Space, Tabs } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { ExportXlsxButton } from "../../../components/ExportXlsxButton";
 import { PageTitle } from "../../../components/PageTitle";
 import { useMe } from "../../auth/auth.queries";
 import { GroupsTab } from "../components/GroupsTab";
@@ -34,11 +35,14 @@ export function DirectoryPage() {
       <PageTitle
         title={t("directory.title")}
         extra={
-          me.can.manageDirectory ? (
-            <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="unit-import">
-              {t("import.open")}
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportXlsxButton path="/api/org-units.xlsx" testId="directory-export-xlsx" />
+            {me.can.manageDirectory ? (
+              <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="unit-import">
+                {t("import.open")}
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Tabs

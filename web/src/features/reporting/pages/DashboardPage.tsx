@@ -1,13 +1,10 @@
 import { FileExcelOutlined, FileWordOutlined } from "@ant-design/icons";
 import {
-  Alert,
   App,
   Button,
   Card,
   Col,
   Empty,
-  Input,
-  Modal,
   Progress,
   Row,
   Segmented,
@@ -30,11 +27,11 @@ import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
 import { useLabels } from "../../../lib/labels";
 import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../../plans/labels";
+import { ConsolidatedDialog } from "../components/ConsolidatedDialog";
 import { TaskDrilldown } from "../components/TaskDrilldown";
 import { REPORT_STATE_COLORS, useReportingLabels } from "../labels";
 import {
   type Dashboard,
-  downloadConsolidatedDocx,
   entriesXlsxUrl,
   type LateUnits,
   type OverdueTasks,
@@ -44,7 +41,6 @@ import {
 import {
   useDashboard,
   useLateUnits,
-  useNarrative,
   useOverdueTasks,
   useProgressTrend,
   useReportPeriodsWithCurrent,
@@ -475,71 +471,13 @@ function Exports({ q }: { q: PeriodQuery }) {
         {t("reporting.exports.xlsx")}
       </Button>
       {open ? (
-        <NarrativeDialog
+        <ConsolidatedDialog
           q={q}
           onClose={() => setOpen(false)}
           onDone={() => message.success(t("reporting.exports.done"))}
         />
       ) : null}
     </Space>
-  );
-}
-
-function NarrativeDialog({
-  q,
-  onClose,
-  onDone,
-}: {
-  q: PeriodQuery;
-  onClose: () => void;
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const narrative = useNarrative(q, true);
-  const [text, setText] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const value = text ?? narrative.data ?? "";
-  return (
-    <Modal
-      open
-      width={860}
-      title={t("reporting.exports.docxTitle")}
-      okText={t("reporting.exports.generate")}
-      cancelText={t("common.cancel")}
-      confirmLoading={busy}
-      okButtonProps={{ disabled: narrative.isLoading, "data-testid": "export-docx-confirm" } as never}
-      onCancel={onClose}
-      onOk={async () => {
-        setBusy(true);
-        setError(null);
-        try {
-          await downloadConsolidatedDocx({ ...q, narrative: value });
-          onDone();
-          onClose();
-        } catch (e) {
-          setError((e as Error).message);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      <Typography.Paragraph type="secondary">{t("reporting.exports.narrativeHelp")}</Typography.Paragraph>
-      <QueryErrorAlert error={narrative.error} />
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
-      {narrative.isLoading ? (
-        <Skeleton active />
-      ) : (
-        <Input.TextArea
-          value={value}
-          onChange={(e) => setText(e.target.value)}
-          autoSize={{ minRows: 10, maxRows: 24 }}
-          maxLength={50_000}
-          aria-label={t("reporting.exports.narrative")}
-          data-testid="export-narrative"
-        />
-      )}
-    </Modal>
   );
 }
 

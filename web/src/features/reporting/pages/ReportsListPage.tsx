@@ -3,6 +3,7 @@ import { Button, Empty, Flex, Select, Space, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { ExportXlsxButton } from "../../../components/ExportXlsxButton";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { ResponsiveTable } from "../../../components/ResponsiveTable";
@@ -69,6 +70,11 @@ export function ReportsListPage() {
             <Link to="/reports/scorecards">
               <Button icon={<TrophyOutlined />}>{t("reporting.scorecards.title")}</Button>
             </Link>
+            <ExportXlsxButton
+              path="/api/reports.xlsx"
+              query={{ ...filters, subtree: params.unitId ? "true" : undefined }}
+              testId="reports-export-xlsx"
+            />
           </Space>
         }
       />

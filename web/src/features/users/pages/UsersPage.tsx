@@ -5,6 +5,7 @@ import {
   PlusOutlined,
   StopOutlined,
   UndoOutlined,
+  UploadOutlined,
 } from "@ant-design/icons";
 import {
   App,
@@ -23,6 +24,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportXlsxButton } from "../../../components/ExportXlsxButton";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { UnitSelect } from "../../../components/UnitSelect";
@@ -30,6 +32,7 @@ import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
 import { useLabels } from "../../../lib/labels";
 import { ResetPasswordDialog } from "../components/ResetPasswordDialog";
 import { UserFormDialog } from "../components/UserFormDialog";
+import { UserImportDialog } from "../components/UserImportDialog";
 import type { User, UserListQuery } from "../users.api";
 import { useUpdateUser, useUsers } from "../users.queries";
 
@@ -51,6 +54,7 @@ export function UsersPage() {
   const update = useUpdateUser();
   const [editing, setEditing] = useState<User | "new" | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const filter = (patch: Partial<UserListQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
 
@@ -204,14 +208,28 @@ export function UsersPage() {
       <PageTitle
         title={t("users.title")}
         extra={
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setEditing("new")}
-            data-testid="user-create"
-          >
-            {t("users.create")}
-          </Button>
+          <Space wrap>
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => setImporting(true)}
+              data-testid="users-import-open"
+            >
+              {t("users.import.open")}
+            </Button>
+            <ExportXlsxButton
+              path="/api/users.xlsx"
+              query={{ ...query, page: undefined, pageSize: undefined }}
+              testId="users-export-xlsx"
+            />
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing("new")}
+              data-testid="user-create"
+            >
+              {t("users.create")}
+            </Button>
+          </Space>
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -279,6 +297,7 @@ export function UsersPage() {
         <UserFormDialog user={editing === "new" ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
       {resetting ? <ResetPasswordDialog user={resetting} onClose={() => setResetting(null)} /> : null}
+      {importing ? <UserImportDialog onClose={() => setImporting(false)} /> : null}
     </>
   );
 }
