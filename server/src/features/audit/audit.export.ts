@@ -1,11 +1,12 @@
 /**
  * The audit log as Excel: the list's filters, every record. Entities, actions and fields by their
- * Vietnamese names (core/src/words/audit.ts), never by the codes the server writes.
+ * Vietnamese names (core/src/words/audit.ts, audit-fields.ts), never by the codes the server writes.
  */
 import ExcelJS from "exceljs";
 import type { z } from "zod";
 import type { auditListQuery } from "../../../../core/src/api/audit.schemas";
-import { AUDIT_FIELD_NAMES_VI, auditActionName, auditEntityName } from "../../../../core/src/words/audit";
+import { auditActionName, auditEntityName } from "../../../../core/src/words/audit";
+import { AUDIT_FIELD_NAMES, isAuditFieldShown } from "../../../../core/src/words/audit-fields";
 import type { Actor } from "../../app/actor";
 import { provinceTime } from "../../app/clock";
 import type { Db } from "../../app/db";
@@ -25,10 +26,11 @@ export function changedFields(before: unknown, after: unknown): string {
     // A creation or deletion names what it holds; an update names only what changed.
     (k) => !isObject(before) || !isObject(after) || JSON.stringify(b[k]) !== JSON.stringify(a[k]),
   );
-  const named = [...new Set(keys.map((k) => AUDIT_FIELD_NAMES_VI[k]).filter(Boolean))];
-  const others = keys.filter(
-    (k) => !AUDIT_FIELD_NAMES_VI[k] && !/^(id|.*At|.*Id|version|searchText|path|depth)$/.test(k),
-  ).length;
+  // Names from the one table of field names (core/src/words/audit-fields.ts); technical fields are left out.
+  const names = AUDIT_FIELD_NAMES as Record<string, { vi: string }>;
+  const shown = keys.filter(isAuditFieldShown);
+  const named = [...new Set(shown.map((k) => names[k]?.vi).filter(Boolean))];
+  const others = shown.filter((k) => !names[k]).length;
   return [named.join(", "), others ? `${others} thông tin khác` : ""].filter(Boolean).join(" và ");
 }
 
