@@ -172,6 +172,12 @@ export const reportDetail = reportSummary.extend({
   questions: z.array(z.string()),
   answers: z.record(z.string(), z.string()),
   requiresApproval: z.boolean(),
+  receivingUnitName: z.string(),
+  /**
+   * Where the actor's "send" takes the report (core's transition): to the unit's head for approval,
+   * or on to the receiver; null when the actor may not send it. The button says which.
+   */
+  submitLeadsTo: z.enum(REPORT_STATES).nullable(),
   entries: z.array(reportEntry),
   comments: z.array(reportComment),
   evidence: z.array(evidence),

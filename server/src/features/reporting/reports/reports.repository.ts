@@ -95,6 +95,8 @@ const reportWithContent = definePrepared((db) => {
   return db
     .select({
       ...reportFields,
+      // Only the report page names the receiver (its send button says where the report goes).
+      receivingUnitName: sql<string>`(select ru.name from org_units ru where ru.id = ${reportingObligations.receivingUnitId})`,
       entries: sql<
         EntryPageView[]
       >`(select coalesce(json_agg(v order by v."taskPlanId", v."taskSortOrder", v.role), '[]')

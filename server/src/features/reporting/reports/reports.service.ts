@@ -12,7 +12,7 @@ import { writeAudit } from "../../audit/audit.repository";
 import { getVisibleUnit, today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
 import { TOTAL_CAP } from "../../plans/views/views.repository";
-import { canEditReport, canReadReport, type ReportLike, reportCan } from "../reporting.policy";
+import { canEditReport, canReadReport, type ReportLike, reportCan, submitLeadsTo } from "../reporting.policy";
 import { iso, labelOfPeriod, presentComment, presentEntry, presentEvidence } from "./report.presenter";
 import { createReportsRepository } from "./reports.repository";
 
@@ -91,6 +91,8 @@ export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: s
     questions: report.questions as string[],
     answers: report.answers as Record<string, string>,
     requiresApproval: report.requiresApproval,
+    receivingUnitName: report.receivingUnitName,
+    submitLeadsTo: submitLeadsTo(actor, asLike(report), day),
     entries: entries.map((e) => presentEntry(e, day)),
     comments: comments.map(presentComment),
     evidence: evidence.map(presentEvidence),

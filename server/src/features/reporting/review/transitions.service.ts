@@ -12,7 +12,7 @@ import { reportRelations } from "../reporting.policy";
 import { createReportsRepository } from "../reports/reports.repository";
 import { asLike, getReport, getVisibleReport, presentSummary } from "../reports/reports.service";
 import { createReviewRepository } from "./review.repository";
-import { reviewNotice } from "./review-notices";
+import { reviewNotices } from "./review-notices";
 
 const TRANSITION_ERRORS = {
   forbidden: (m: string) => forbidden("report.forbidden", m),
@@ -65,8 +65,19 @@ export async function transitionReport({
     };
     const updated = await repo.updateReport({ id, version: report.version, set });
     if (!updated) throw conflict("report.conflict", "Báo cáo vừa được người khác thay đổi. Hãy tải lại.");
-    const notice = reviewNotice({ report, next: result.next, reason: input.reason ?? null });
-    if (notice) await review.insertNotification({ ...notice, mailState: "pending" });
+    // The head hears that a report awaits her; the officer who asked hears what the head did.
+    const people = {
+      headIds: result.next === "pendingApproval" ? await review.unitHeads(report.unitId) : [],
+      submitterId: report.state === "pendingApproval" ? await review.lastSubmitter(id) : null,
+    };
+    const notices = reviewNotices({
+      report,
+      action: input.action,
+      next: result.next,
+      reason: input.reason ?? null,
+      people,
+    });
+    await review.insertNotifications(notices.map((n) => ({ ...n, mailState: "pending" })));
     if (result.next === "returned" && input.reason)
       await review.insertComment({
         reportId: id,
@@ -82,7 +93,11 @@ export async function transitionReport({
         entityId: id,
         action: input.action,
         before: { state: report.state },
-        after: { state: result.next, reason: input.reason ?? null },
+        after: {
+          state: result.next,
+          reason: input.reason ?? null,
+          notified: notices.map((n) => ({ kind: n.kind, unitId: n.unitId, userId: n.userId ?? null })),
+        },
       },
     });
   });

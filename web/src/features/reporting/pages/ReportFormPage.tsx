@@ -25,6 +25,7 @@ import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ReportAction } from "../../../../../core/src/reporting/report-state";
+import { sendStep } from "../../../../../core/src/reporting/send-step";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
@@ -206,6 +207,16 @@ function ReportActions({
   const [reasonFor, setReasonFor] = useState<"return" | "reopen" | null>(null);
   const [reason, setReason] = useState("");
 
+  const submitAction: ReportAction = r.state === "returned" ? "resubmit" : "submit";
+  // The label says where the report goes: to the unit's head, or on to the receiver (core's rule).
+  const step = sendStep(r.submitLeadsTo) ?? "toReceiver";
+  const receiver = { receiver: r.receivingUnitName };
+  const submitLabel = t(`reporting.actions.send.${step}`, receiver);
+  const submitConfirm = t(`reporting.actions.sendConfirm.${step}`, receiver);
+  // The head returns a report awaiting her to its writer; a receiver returns it to the unit.
+  const returnLabel =
+    r.state === "pendingApproval" ? t("reporting.actions.returnToWriter") : t("reporting.actions.return");
+
   const act = async (action: ReportAction, why?: string) => {
     // Whatever she typed last is saved before the report leaves her hands; a part that could not be
     // saved (a dropped connection, someone else's edit) stops the submission and is named.
@@ -219,7 +230,11 @@ function ReportActions({
       { id: r.id, action, version: versionRef.current, reason: why },
       {
         onSuccess: () => {
-          message.success(t(`reporting.actions.done.${action}`));
+          message.success(
+            (action === "submit" || action === "resubmit") && step === "toHead"
+              ? t("reporting.actions.done.toHead")
+              : t(`reporting.actions.done.${action}`),
+          );
           setReasonFor(null);
           setReason("");
         },
@@ -227,19 +242,11 @@ function ReportActions({
       },
     );
   };
-  const submitAction: ReportAction = r.state === "returned" ? "resubmit" : "submit";
-  const submitLabel =
-    submitAction === "resubmit"
-      ? t("reporting.actions.resubmit")
-      : r.requiresApproval
-        ? t("reporting.actions.submitForApproval")
-        : t("reporting.actions.submit");
-
   return (
     <Space wrap>
       {r.can.submit ? (
         <Popconfirm
-          title={t("reporting.actions.submitConfirm")}
+          title={submitConfirm}
           okText={submitLabel}
           cancelText={t("common.cancel")}
           onConfirm={() => act(submitAction)}
@@ -262,7 +269,7 @@ function ReportActions({
           onClick={() => act("approve")}
           data-testid="report-approve"
         >
-          {t("reporting.actions.approve")}
+          {t("reporting.actions.approveTo", receiver)}
         </Button>
       ) : null}
       {r.can.accept ? (
@@ -283,7 +290,7 @@ function ReportActions({
           onClick={() => setReasonFor("return")}
           data-testid="report-return"
         >
-          {t("reporting.actions.return")}
+          {returnLabel}
         </Button>
       ) : null}
       {r.can.reopen ? (
@@ -314,8 +321,8 @@ function ReportActions({
       ) : null}
       <Modal
         open={reasonFor !== null}
-        title={reasonFor === "reopen" ? t("reporting.actions.reopen") : t("reporting.actions.return")}
-        okText={reasonFor === "reopen" ? t("reporting.actions.reopen") : t("reporting.actions.return")}
+        title={reasonFor === "reopen" ? t("reporting.actions.reopen") : returnLabel}
+        okText={reasonFor === "reopen" ? t("reporting.actions.reopen") : returnLabel}
         cancelText={t("common.cancel")}
         okButtonProps={
           {
