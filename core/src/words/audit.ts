@@ -75,6 +75,7 @@ export const AUDIT_ACTION_NAMES = {
   accept: { vi: "Tiếp nhận báo cáo", en: "Accept" },
   reopen: { vi: "Mở lại báo cáo", en: "Reopen" },
   allowLate: { vi: "Cho phép báo cáo muộn", en: "Allow a late report" },
+  answer: { vi: "Trả lời câu hỏi của yêu cầu báo cáo", en: "Answer a question of the request" },
   upload: { vi: "Tải lên tài liệu", en: "Upload a file" },
   link: { vi: "Thêm đường dẫn", en: "Add a link" },
   import: { vi: "Nhập kết quả từ tệp", en: "Import results" },

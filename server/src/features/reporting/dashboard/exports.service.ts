@@ -24,6 +24,7 @@ import { taskScope } from "../../plans/plans.policy";
 import { getVisiblePlan } from "../../plans/plans.service";
 import { createObligationsRepository } from "../obligations/obligations.repository";
 import { createReportsRepository } from "../reports/reports.repository";
+import { questionAnswers } from "./answers.export";
 import { createDashboardRepository, type ScorecardRow } from "./dashboard.repository";
 import { allOverdueTasks, reportingDashboard } from "./dashboard.service";
 import { consolidatedDocx, defaultNarrative, entriesXlsx } from "./exports.documents";
@@ -77,12 +78,13 @@ export async function exportConsolidatedDocx({
 }) {
   const query = { obligationId: input.obligationId, periodKey: input.periodKey };
   const { dashboard, obligation } = await periodData({ db, actor, query });
-  const [plan, issuer, units, overdueTasks, unitWords] = await Promise.all([
+  const [plan, issuer, units, overdueTasks, unitWords, answers] = await Promise.all([
     getVisiblePlan({ db, actor, id: obligation.planId }),
     issuingUnit(db, obligation.receivingUnitId),
     createReportsRepository(db).listReports({ scope: taskScope(actor), ...query }),
     allOverdueTasks({ db, actor, query }),
     createDashboardRepository(db).unitWords({ scope: taskScope(actor), ...query }),
+    questionAnswers({ db, scope: taskScope(actor), obligation, periodKey: query.periodKey, received: true }),
   ]);
   const signer = signerTitle(issuer.unit);
   const data = await consolidatedDocx({
@@ -116,6 +118,7 @@ export async function exportConsolidatedDocx({
       }))
       .sort((a, b) => compareVietnamese(a.unitName, b.unitName)),
     overdueTasks,
+    questionAnswers: answers,
   });
   return { fileName: `bao-cao-tong-hop-${dashboard.periodKey}.docx`, data };
 }
@@ -131,15 +134,28 @@ export async function exportEntriesXlsx({
   query: z.infer<typeof dashboardQuery>;
 }) {
   const { dashboard, obligation } = await periodData({ db, actor, query });
-  const rows = await createDashboardRepository(db).exportRows({
-    scope: taskScope(actor),
-    obligationId: obligation.id,
-    periodKey: dashboard.periodKey,
-    today: today(),
-  });
+  const [rows, answers] = await Promise.all([
+    createDashboardRepository(db).exportRows({
+      scope: taskScope(actor),
+      obligationId: obligation.id,
+      periodKey: dashboard.periodKey,
+      today: today(),
+    }),
+    questionAnswers({
+      db,
+      scope: taskScope(actor),
+      obligation,
+      periodKey: dashboard.periodKey,
+      received: false,
+    }),
+  ]);
   return {
     fileName: `so-lieu-bao-cao-${dashboard.periodKey}.xlsx`,
-    data: await entriesXlsx({ title: `${obligation.title} - ${dashboard.periodLabel}`, rows }),
+    data: await entriesXlsx({
+      title: `${obligation.title} - ${dashboard.periodLabel}`,
+      rows,
+      questionAnswers: answers,
+    }),
   };
 }
 

@@ -4,10 +4,11 @@
  */
 import type { z } from "zod";
 import type { reportListQuery, reportUpdateBody } from "../../../../../core/src/api/reporting.schemas";
+import { answersProblem, readQuestions } from "../../../../../core/src/reporting/questions";
 import type { ReportState } from "../../../../../core/src/reporting/report-state";
 import type { Actor } from "../../../app/actor";
 import type { Db, DbOrTx } from "../../../app/db";
-import { AppError, forbidden, notFound } from "../../../app/errors";
+import { AppError, badRequest, forbidden, notFound } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { getVisibleUnit, today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
@@ -88,7 +89,7 @@ export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: s
     results: report.results,
     difficulties: report.difficulties,
     proposals: report.proposals,
-    questions: report.questions as string[],
+    questions: readQuestions(report.questions),
     answers: report.answers as Record<string, string>,
     requiresApproval: report.requiresApproval,
     receivingUnitName: report.receivingUnitName,
@@ -225,6 +226,8 @@ export async function updateReport({
     await repo.lockReport(id, "update");
     const report = await getVisibleReport({ db: tx, actor, id });
     if (!canEditReport(actor, asLike(report), today())) throw editRefusal(report);
+    const problem = input.answers ? answersProblem(readQuestions(report.questions), input.answers) : null;
+    if (problem) throw badRequest("report.answerInvalid", problem);
     const { version, ...set } = input;
     const updated = await repo.updateReport({ id, version, set: { ...set, updatedBy: actor.userId } });
     if (!updated)

@@ -9,6 +9,7 @@ import { AppError, badRequest, conflict, forbidden } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { today } from "../../org-units/org-units.service";
 import { reportRelations } from "../reporting.policy";
+import { refuseUnanswered } from "../reports/answers.service";
 import { createReportsRepository } from "../reports/reports.repository";
 import { asLike, getReport, getVisibleReport, presentSummary } from "../reports/reports.service";
 import { createReviewRepository } from "./review.repository";
@@ -47,6 +48,9 @@ export async function transitionReport({
       reason: input.reason ?? null,
     });
     if (!result.ok) throw TRANSITION_ERRORS[result.code](result.message);
+    // A report leaves the unit with every required question answered (the head's approval too).
+    if (result.next !== "returned" && ["submit", "resubmit", "approve"].includes(input.action))
+      refuseUnanswered(report);
     if (report.version !== input.version)
       throw new AppError(409, "report.conflict", "Báo cáo vừa được người khác thay đổi. Hãy tải lại.", {
         current: presentSummary(report),
