@@ -34,6 +34,7 @@ import { DaysLeft } from "../components/DaysLeft";
 import { EntryCard } from "../components/EntryCard";
 import { EvidenceBlock } from "../components/EvidenceBlock";
 import { GeneralPart } from "../components/GeneralPart";
+import { QuestionsBlock } from "../components/QuestionsBlock";
 import { REPORT_STATE_COLORS, todayIso, useReportingLabels } from "../labels";
 import type { ReportDetail } from "../reporting.api";
 import { useLatePermission, useReport, useTransition } from "../reporting.queries";
@@ -100,6 +101,7 @@ export function ReportFormPage() {
             register={register}
           />
         ))}
+        <QuestionsBlock report={r} canEdit={r.can.edit} register={register} />
         <GeneralPart report={r} canEdit={r.can.edit} register={register} onSaved={onGeneralSaved} />
         <Flex gap={16} wrap>
           <div style={{ flex: "1 1 360px" }}>
