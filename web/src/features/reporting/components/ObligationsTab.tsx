@@ -65,6 +65,16 @@ export function ObligationsTab({ plan }: { plan: PlanDetail }) {
           ? t("reporting.obligations.dueAfter", { days: o.dueRule.days })
           : formatDateVi(o.dueRule.date);
 
+  // Whom an aimed request asks and about what: "2 đơn vị · 1 nhiệm vụ · 3 câu hỏi".
+  const scopeText = (o: Obligation) =>
+    [
+      o.unitIds ? t("reporting.request.scopeUnits", { count: o.unitIds.length }) : null,
+      o.taskIds ? t("reporting.request.scopeTasks", { count: o.taskIds.length }) : null,
+      o.questions.length ? t("reporting.request.scopeQuestions", { count: o.questions.length }) : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
+
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -89,7 +99,24 @@ export function ObligationsTab({ plan }: { plan: PlanDetail }) {
         pagination={false}
         locale={{ emptyText: <Empty description={t("reporting.obligations.empty")} /> }}
         columns={[
-          { title: t("reporting.obligations.title"), dataIndex: "title" },
+          {
+            title: t("reporting.obligations.title"),
+            key: "title",
+            render: (_, o) => (
+              <>
+                {o.title}
+                {scopeText(o) ? (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ display: "block" }}
+                    data-testid="obligation-scope"
+                  >
+                    {scopeText(o)}
+                  </Typography.Text>
+                ) : null}
+              </>
+            ),
+          },
           {
             title: t("reporting.obligations.frequency"),
             dataIndex: "frequency",
