@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../../../../core/src/reporting/periods";
+import { findCodes } from "../../../../../core/src/words/code-patterns";
 import { createTestDatabase } from "../../../../test/database";
 import { docxText, xlsxText } from "../../../../test/document-text";
 import { buildIssuedPlan, buildProvince, buildUnit, buildUser } from "../../../../test/factories";
@@ -279,6 +280,8 @@ describe("questions", () => {
     expect(text).toContain("Xã An Phú: 1.250,5");
     expect(text).toContain("Xã An Phú: Có");
     expect(text).toContain("Xã An Phú: 31/12/2026");
+    // No question id, answer code ("yes") or ISO date reaches the reader.
+    expect(findCodes(text)).toEqual([]);
     const xlsx = await c.get(`/api/reporting/entries.xlsx?obligationId=${aimed.obligationId}&periodKey=AH`);
     expect(xlsx.statusCode).toBe(200);
     const sheet = await xlsxText(xlsx.rawPayload);
@@ -286,6 +289,7 @@ describe("questions", () => {
     expect(sheet).toContain("Số hồ sơ đã số hóa (Số, bắt buộc)");
     expect(sheet).toContain("Thiếu máy quét");
     expect(sheet).toContain("Xã Cát Tiên");
+    expect(findCodes(sheet)).toEqual([]);
   });
 });
 
