@@ -42,9 +42,9 @@ export const reportingObligations = pgTable(
     /** An ad hoc request's window and its own questions. */
     adHocStart: date("ad_hoc_start"),
     adHocDue: date("ad_hoc_due"),
-    /** Typed questions (core/src/reporting/questions.ts); plain strings before migration 0018. */
+    /** Typed questions (core/src/reporting/questions.ts); plain strings before migration 0019. */
     questions: jsonb("questions").notNull().default(sql`'[]'::jsonb`),
-    /** The units asked and the tasks asked about (migration 0018); null: every assigned unit, every task. */
+    /** The units asked and the tasks asked about (migration 0019); null: every assigned unit, every task. */
     unitIds: uuid("unit_ids").array(),
     taskIds: uuid("task_ids").array(),
     /** Reminder offsets in days relative to the due date (negative: before). */
