@@ -1,5 +1,6 @@
 /** Words, not codes: how periods, indices, components, audited actions, numbers and dates are named. */
 export * from "./audit";
+export * from "./audit-fields";
 export * from "./code-patterns";
 export * from "./dates";
 export * from "./indices";

@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { homeResponse } from "../../../../core/src/api/home.schemas";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
-import { getHome } from "./home.service";
+import { sendJsonText } from "../../app/json-answers";
+import { cachedHome } from "./home.cache";
 
-export const homeRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }) => {
+export const homeRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
   app.get(
     "/api/home",
     {
@@ -12,6 +13,9 @@ export const homeRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db }
       config: { access: "user" },
       schema: { description: "Việc cần làm của người đăng nhập", response: { 200: homeResponse } },
     },
-    async (request) => getHome({ db, actor: actorOf(request) }),
+    async (request, reply) => {
+      const json = await cachedHome({ db, actor: actorOf(request) });
+      return sendJsonText(reply, json, { schema: homeResponse, validate: config.validateResponses });
+    },
   );
 };

@@ -139,8 +139,16 @@ export const planTasks = pgTable(
     parentTaskId: uuid("parent_task_id"),
     /** The framework task this one was copied from. */
     sourceTaskId: uuid("source_task_id"),
-    /** Mean progress of its assignments, kept up to date on every report (0-100). */
+    /**
+     * Mean progress of its assignments (core's `taskProgress`, 0-100), kept by the database trigger
+     * on task_assignments from the running sums below (migration 0018): every write of an assignment
+     * rolls up in its own statement, whatever path made it.
+     */
     progress: integer("progress").notNull().default(0),
+    openAssignments: integer("open_assignments").notNull().default(0),
+    openProgressSum: integer("open_progress_sum").notNull().default(0),
+    leadAssignments: integer("lead_assignments").notNull().default(0),
+    leadProgressSum: integer("lead_progress_sum").notNull().default(0),
     /** Folded content, output and participants' names: what text search matches. */
     searchText: text("search_text").notNull().default(""),
     /** Removed from an issued plan by an amendment: kept for history. */

@@ -40,15 +40,27 @@ describe("a task's progress rolled up in SQL", () => {
            where task_id = $4 and unit_id = $5`,
           [a.role, a.progress, a.ended, taskId, units[i].id],
         );
-      await database.query("update plan_tasks set progress = -1 where id = $1", [taskId]);
-      await database.db.transaction((tx) => rollUp(tx, taskId));
-      const [{ progress }] = await database.query<{ progress: number }>(
-        "select progress from plan_tasks where id = $1",
+      const progressNow = async () =>
+        (
+          await database.query<{ progress: number }>("select progress from plan_tasks where id = $1", [
+            taskId,
+          ])
+        )[0].progress;
+      const open = sample.filter((a) => !a.ended);
+      // The fast path: the trigger's running sums, after row-by-row updates in any order.
+      const byTrigger = await progressNow();
+      // The slow path: everything recomputed from the rows, from a task row made wrong on purpose.
+      await database.query(
+        `update plan_tasks set progress = -1, open_assignments = 99, open_progress_sum = 7,
+           lead_assignments = 3, lead_progress_sum = 1 where id = $1`,
         [taskId],
       );
-      const open = sample.filter((a) => !a.ended);
-      const expected = open.length ? taskProgress(open) : -1;
-      expect({ sample, progress }).toEqual({ sample, progress: expected });
+      await database.db.transaction((tx) => rollUp(tx, taskId));
+      const recomputed = await progressNow();
+      // A task with no open assignment keeps its last figure.
+      const expected = open.length ? taskProgress(open) : undefined;
+      if (expected !== undefined) expect({ sample, byTrigger }).toEqual({ sample, byTrigger: expected });
+      expect({ sample, recomputed }).toEqual({ sample, recomputed: expected ?? -1 });
     }
   }, 120_000);
 });

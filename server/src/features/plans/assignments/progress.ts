@@ -66,71 +66,60 @@ export async function writeProgress(
       exists (select 1 from updated) as changed from current c`);
   const row = rowsOf<{ taskId: string; ended: boolean; changed: boolean }>(result)[0];
   if (!row || row.ended) throw assignmentEnded();
-  if (row.changed) await rollUp(tx, row.taskId);
+  // The task's own figure was rolled up by the trigger in the same statement; the cascade goes on.
+  if (row.changed) await rollUpAbove(tx, row.taskId);
 }
-
-/** core's `taskProgress` over rows (role, progress) in SQL: the one SQL form (progress.sql.test.ts). */
-const meanOf = (rows: SQL) => sql`(select (case when count(*) filter (where x.role = 'lead') > 0
-    then round(avg(x.progress) filter (where x.role = 'lead')) else round(avg(x.progress)) end)::int
-  from ${rows} x)`;
 
 /**
  * The fast form of `writeProgress` for a statement made in a report's autosave: SQL appended to the
- * autosave's one statement (after its `updated` entries CTE), so the entry, the assignment and the
- * task's progress are written in one statement, atomic without a transaction. The same rules: an
- * ended assignment is not written (the entry's own write requires it open), recurring work keeps no
- * completion day on the assignment, and only a real change rolls up. The task's open assignments are
- * locked in id order, and a lock returns each row's latest committed version, so two units saving
- * the same task at once queue and the second counts the first's figure. A task inside a cascade
- * (`cascadeParent` set) carries on up in a transaction (`rollUpAbove`).
- * `reporting.routes.test.ts` checks that both paths answer what a fresh read shows.
+ * autosave's one statement (after its `updated` entries CTE), so the entry and the assignment are
+ * written in one statement, atomic without a transaction. The task's progress follows in the same
+ * statement: the trigger on task_assignments (migration 0018) adds the assignment's difference to
+ * the task's running sums, on the task row's latest committed version, so two units saving the same
+ * task at once queue on that one row and the second counts the first's figure. The same rules as
+ * `writeProgress`: an ended assignment is not written (the entry's own write requires it open),
+ * recurring work keeps no completion day on the assignment, and only a real change rolls up. A task
+ * inside a cascade (`cascadeParent` set) carries on up in a transaction (`rollUpAbove`).
+ * `progress.sql.test.ts` checks the trigger's figure against core and against `rollUp`.
  */
 export function progressInStatement(entries: SQL, statement: ProgressStatement, recurring: boolean) {
   const completedAt = recurring ? null : statement.completedAt;
   const progress = sql`${statement.progress}::int`;
   return {
-    ctes: sql`, mine as (
-        select a.id, a.task_id from task_assignments a join ${entries} u on u.assignment_id = a.id
-        where a.ended_at is null
-          and (a.progress, a.completed_at) is distinct from (${progress}, ${completedAt}::date)
-      ), task_rows as (
-        select a.id, a.role, a.progress from task_assignments a
-        where a.task_id = (select task_id from mine) and a.ended_at is null
-        order by a.id for no key update
-      ), progressed as (
-        update task_assignments ta set progress = ${progress}, completed_at = ${completedAt}::date,
+    ctes: sql`, progressed as (
+        update task_assignments a set progress = ${progress}, completed_at = ${completedAt}::date,
           updated_at = now()
-        from task_rows r where ta.id = r.id and r.id = (select id from mine)
-        returning ta.task_id
-      ), task_progressed as (
-        update plan_tasks t set progress = ${meanOf(
-          sql`(select r.role, case when r.id = (select id from mine) then ${progress} else r.progress end as progress
-            from task_rows r)`,
-        )}, updated_at = now()
-        from mine where t.id = mine.task_id
-        returning t.id, t.parent_task_id
+        from ${entries} u where a.id = u.assignment_id and a.ended_at is null
+          and (a.progress, a.completed_at) is distinct from (${progress}, ${completedAt}::date)
+        returning a.task_id
       )`,
     /** The rolled-up task's parent task when it is part of a cascade, else null. */
-    cascadeParent: sql`(select parent_task_id from task_progressed)`,
-    /** The rolled-up task, or null when the assignment did not change. */
-    rolledTask: sql`(select id from task_progressed)`,
+    cascadeParent: sql`(select t.parent_task_id from plan_tasks t where t.id = (select task_id from progressed))`,
   };
 }
 
+/** The running sums of a task's open assignments, recomputed from the rows (the slow path). */
+const SUMS_OF_OPEN = (taskId: string) => sql`(select count(*)::int as c, coalesce(sum(progress), 0)::int as s,
+    count(*) filter (where role = 'lead')::int as lc,
+    coalesce(sum(progress) filter (where role = 'lead'), 0)::int as ls
+  from task_assignments where task_id = ${taskId} and ended_at is null)`;
+
 /**
- * Recomputes a task's progress from its open assignments, then the parent-plan assignment of the
- * unit whose plan holds the task (mean of its tasks implementing the parent task), and so on up the
- * cascade. The task row is locked first, so two units saving at once cannot both compute from a
- * stale set and the last one win.
+ * Recomputes a task's running sums and progress from its open assignments (the trigger keeps them;
+ * this is the full recomputation, which a test checks gives the same), then the parent-plan
+ * assignment of the unit whose plan holds the task (mean of its tasks implementing the parent task),
+ * and so on up the cascade. The task row is locked first, so two acts queue on it.
  */
 export async function rollUp(tx: DbOrTx, taskId: string, depth = 0): Promise<void> {
   if (depth > 10) return;
   await tx.execute(sql`select id from plan_tasks where id = ${taskId} for update`);
   // One statement that starts after the lock: it sees every committed assignment.
-  const open = sql`(select role, progress from task_assignments where task_id = ${taskId} and ended_at is null)`;
-  await tx.execute(sql`update plan_tasks t set progress = ${meanOf(open)}, updated_at = now()
-    where t.id = ${taskId} and exists (select 1 from task_assignments where task_id = ${taskId} and ended_at is null)
-      and t.progress is distinct from ${meanOf(open)}`);
+  await tx.execute(sql`update plan_tasks t set open_assignments = a.c, open_progress_sum = a.s,
+      lead_assignments = a.lc, lead_progress_sum = a.ls,
+      progress = coalesce(task_progress_of(a.c, a.s, a.lc, a.ls), t.progress), updated_at = now()
+    from ${SUMS_OF_OPEN(taskId)} a
+    where t.id = ${taskId} and (t.open_assignments, t.open_progress_sum, t.lead_assignments, t.lead_progress_sum, t.progress)
+      is distinct from (a.c, a.s, a.lc, a.ls, coalesce(task_progress_of(a.c, a.s, a.lc, a.ls), t.progress))`);
   await rollUpAbove(tx, taskId, depth);
 }
 
