@@ -58,6 +58,10 @@ const SUMMARY_FIELDS = [
   "entriesCreated",
   "reportsCreated",
   "answers",
+  // A report's state change (whom it told) and one answer to a request's question.
+  "notified",
+  "question",
+  "value",
 ];
 
 describe("audit fields in words", () => {

@@ -119,15 +119,22 @@ describe("approval inside the unit", () => {
   });
 
   it("records whom each act told in its audit record, in the act's transaction", async () => {
-    const rows = await database.query<{ action: string; after: { notified: Array<{ kind: string }> } }>(
+    const rows = await database.query<{ action: string; after: { notified: string[] } }>(
       "select action, after from audit_log where entity = 'report' and entity_id = $1 order by at",
       [reportId],
     );
-    expect(rows.map((r) => [r.action, r.after.notified.map((n) => n.kind)])).toEqual([
-      ["submit", ["awaitingApproval"]],
-      ["return", ["returnedByHead"]],
-      ["resubmit", ["awaitingApproval"]],
-      ["approve", ["resubmitted", "approved"]],
+    const waits = "Báo cáo chờ lãnh đạo duyệt: Báo cáo hằng tháng";
+    expect(rows.map((r) => [r.action, r.after.notified])).toEqual([
+      ["submit", [waits]],
+      ["return", ["Lãnh đạo đơn vị trả lại báo cáo: Báo cáo hằng tháng"]],
+      ["resubmit", [waits]],
+      [
+        "approve",
+        [
+          `Báo cáo gửi lại: ${world.units.comA.name}`,
+          "Lãnh đạo đơn vị đã duyệt và gửi báo cáo: Báo cáo hằng tháng",
+        ],
+      ],
     ]);
   });
 });

@@ -100,7 +100,8 @@ export async function transitionReport({
         after: {
           state: result.next,
           reason: input.reason ?? null,
-          notified: notices.map((n) => ({ kind: n.kind, unitId: n.unitId, userId: n.userId ?? null })),
+          // In words, as the audit panel shows them: the notices' titles.
+          notified: notices.map((n) => n.title),
         },
       },
     });
