@@ -6,6 +6,7 @@
  * checks that every column of the audited tables is either named here or hidden.
  */
 import { ROLE_LABELS_VI, UNIT_KIND_LABELS_VI } from "../auth/roles";
+import { QUESTION_TYPE_LABELS_VI } from "../reporting/questions";
 import { REPORT_STATE_LABELS_VI } from "../reporting/report-state";
 import { type Lang, langOf } from "./lang";
 
@@ -283,6 +284,14 @@ const VALUE_NAMES: Record<string, Record<string, Names>> = {
   kind: { ...EVENT_KIND_NAMES, ...fromVi(UNIT_KIND_LABELS_VI, {}) },
   unitKind: fromVi(UNIT_KIND_LABELS_VI, {}),
   ruleKinds: fromVi(UNIT_KIND_LABELS_VI, {}),
+  // A request's questions are recorded whole: their kind of answer ("questions.0.type") in words.
+  questions: fromVi(QUESTION_TYPE_LABELS_VI, {
+    text: "Text",
+    number: "Number",
+    yesNo: "Yes/No",
+    date: "Date",
+    choice: "Choice",
+  }),
 };
 
 /**

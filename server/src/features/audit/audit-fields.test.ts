@@ -97,6 +97,7 @@ describe("audit fields in words", () => {
     expect(auditValueWords("role", "lead", "en")).toBe("Lead");
     expect(auditValueWords("frequency", "monthly")).toBe("Hằng tháng");
     expect(auditValueWords("active", false)).toBe("Không");
+    expect(auditValueWords("questions.0.type", "yesNo")).toBe("Có/Không");
     expect(auditValueWords("narrative", "pendingApproval")).toBe("pendingApproval");
     // The names themselves carry no code.
     expect(
