@@ -247,14 +247,18 @@ export function createRemindersRepository(db: DbOrTx) {
     async markRead({
       id,
       unitId,
+      userId,
       monitoredPath,
     }: {
       id: string;
       unitId: string;
+      /** A notice for one person (a head's approval, say) is marked read by that person only. */
+      userId: string;
       monitoredPath: string | null;
     }) {
       const result = await db.execute(sql`update notifications set read_at = coalesce(read_at, now())
-        where id = ${id} and unit_id = ${unitId} and ${inMonitoredArea(unitId, monitoredPath)} returning id`);
+        where id = ${id} and unit_id = ${unitId} and (user_id is null or user_id = ${userId})
+          and ${inMonitoredArea(unitId, monitoredPath)} returning id`);
       return rowsOf(result).length > 0;
     },
   };

@@ -212,6 +212,7 @@ export async function markNotificationRead({ db, actor, id }: { db: Db; actor: A
   const ok = await createRemindersRepository(db).markRead({
     id,
     unitId: actor.unitId,
+    userId: actor.userId,
     monitoredPath: monitoredPath(actor),
   });
   if (!ok) throw notFound("notification.notFound", "Không tìm thấy thông báo.");

@@ -72,6 +72,10 @@ describe("approval inside the unit", () => {
     expect(await noticesOf("officerA")).toEqual([]);
     expect(await noticesOf("headB")).toEqual([]);
     expect(await noticesOf("coord")).toEqual([]);
+    // Another officer of the unit cannot mark the head's notice read: not found.
+    const id = (await (await as("headA")).get("/api/notifications")).json().notifications[0].id;
+    expect((await (await as("officerA")).post(`/api/notifications/${id}/read`)).statusCode).toBe(404);
+    expect((await (await as("headA")).post(`/api/notifications/${id}/read`)).statusCode).toBe(200);
     const sent = await mailRun();
     expect(sent.map((m) => [m.subject, m.to])).toEqual([
       ["Báo cáo chờ lãnh đạo duyệt: Báo cáo hằng tháng", [email("headA")]],
