@@ -77,10 +77,19 @@ describe("an aimed ad hoc request", () => {
     expect(mine[0].unitIds).toHaveLength(1);
     await coordinator.locator("tr", { hasText: TITLE }).first().getByTestId("period-open").click();
     await coordinator.getByTestId("period-open-confirm").click();
-    await coordinator
-      .getByText(/Đã mở .*: 1 báo cáo/)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    // One report, for the one commune asked (read from the API: a toast may be gone under load).
+    await expect
+      .poll(
+        async () =>
+          (
+            await getJson<{ total: number }>(
+              coordinator,
+              `/api/reports?obligationId=${mine[0].id}&pageSize=10`,
+            )
+          ).total,
+        { timeout: 20_000 },
+      )
+      .toBe(1);
 
     // The commune sees the question, with a number input; sending is refused until it is answered.
     const reports = await getJson<{ reports: Array<{ id: string }> }>(
