@@ -2,21 +2,13 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { formatDateVi } from "../core/src/text/dates";
 import { loginAs } from "./support/login";
+import { pickOption } from "./support/select";
 import { serverAndBrowser } from "./support/suite";
 
 const suite = serverAndBrowser();
 const getJson = <T>(page: Page, url: string) =>
   page.evaluate((u) => fetch(u).then((r) => r.json()), url) as Promise<T>;
 const TITLE = "Báo cáo nhanh số hồ sơ trực tuyến";
-
-async function pickOption(page: Page, text: string) {
-  const option = page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-    .first();
-  await option.waitFor({ timeout: 20_000 });
-  await option.click();
-  await page.keyboard.press("Escape");
-}
 
 async function createRequest(page: Page, unitName: string) {
   await page.getByTestId("obligation-create").click();
