@@ -36,6 +36,10 @@ describe("on a phone", () => {
         widths[path] = Number(await page.evaluate("document.documentElement.scrollWidth"));
       }
       expect(widths).toEqual(Object.fromEntries(SCREENS.map((p) => [p, PHONE.width])));
+      // Lists a person opens every week are cards on a phone, not squeezed tables.
+      await page.goto(`${suite.server.url}/reports`);
+      await page.locator(".responsive-table-cards .ant-card").first().waitFor({ timeout: 20_000 });
+      expect(await page.locator("[data-testid=reports-table].ant-table-wrapper, .ant-table").count()).toBe(0);
       await page.goto(`${suite.server.url}/`);
       await page.getByTestId("menu-button").click();
       await page.locator(".ant-drawer").getByRole("link", { name: "Báo cáo", exact: true }).click();

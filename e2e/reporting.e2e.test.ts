@@ -72,7 +72,8 @@ describe("golden path: a commune's monthly report", () => {
     );
     const reportId = mine.reports[0]?.id as string;
     expect(reportId).toBeTruthy();
-    await officer.goto(`${server.url}/reports/${reportId}`);
+    // The detailed view (the compact one has its own test, quick-report.e2e.test.ts).
+    await officer.goto(`${server.url}/reports/${reportId}?view=detailed`);
     await officer
       .locator("[data-testid=entry-progress] input, input[data-testid=entry-progress]")
       .first()
@@ -125,7 +126,7 @@ describe("golden path: a commune's monthly report", () => {
     await expect.poll(() => stateOf(coordinator), { timeout: 20_000 }).toBe("returned");
 
     // The commune sees the reason where it works, fixes and resubmits.
-    await officer.goto(`${server.url}/reports/${reportId}`);
+    await officer.goto(`${server.url}/reports/${reportId}?view=detailed`);
     await officer.getByTestId("report-return-notice").waitFor({ timeout: 20_000 });
     expect(await officer.getByTestId("report-return-notice").innerText()).toContain("Thiếu biên bản");
     await officer

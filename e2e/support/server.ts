@@ -17,13 +17,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (built web app, demo data) on a temporary data directory. */
+/** Starts the real server as `npm start` does (built web app and server bundle, demo data) on a temporary data directory. */
 export async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!fs.existsSync(path.join(root, "web/dist/index.html")))
     throw new Error("Run `npm run build` before the e2e tests.");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-e2e-"));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+  // What `npm start` runs: scripts/start.mjs builds what is stale and starts the server bundle
+  // (server/dist/main.js), so a path that works from the sources but not from the bundle fails here.
+  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     env: {
       ...process.env,
@@ -39,7 +41,8 @@ export async function startServer(): Promise<{ url: string; stop: () => Promise<
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // The demo is seeded on first start (about 35 s on two cores; longer on a busy machine).
+  const deadline = Date.now() + Number(process.env.E2E_SERVER_WAIT_MS ?? 150_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {

@@ -144,6 +144,8 @@ type Unit = { id: string; path: string };
 
 export interface TaskSpec {
   content?: string;
+  /** The number of the plan's section the task is in ("II"); tasks are numbered from 1 in each. */
+  section?: string;
   /** The task's due day (its deadline is kept as "not understood": issuing is not run). */
   dueDate?: string | null;
   quantitativeTargets?: Array<{ measure: string; comparator: string; value: number; unit: string }>;
@@ -167,11 +169,31 @@ export async function buildIssuedPlan(
   }: { provinceId: string; title?: string; status?: "draft" | "issued"; tasks?: TaskSpec[] },
 ) {
   const plan = await createPlansRepository(db).insert({ provinceId, ownerUnitId: provinceId, title, status });
+  // Sections as plans write them ("I", "II"), each numbering its tasks from 1 again.
+  const sections = new Map<string, string>();
+  for (const spec of tasks)
+    if (spec.section && !sections.has(spec.section)) sections.set(spec.section, randomUUID());
+  await createTasksRepository(db).insertTasks(
+    [...sections].map(([number, id], i) => ({
+      id,
+      planId: plan.id,
+      provinceId,
+      kind: "section",
+      number,
+      sortOrder: -sections.size + i,
+      content: `Phần ${number}`,
+      deadline: { kind: "unknown" as const, text: "" },
+    })),
+  );
+  const inSection = new Map<string, number>();
   const rows = tasks.map((spec, i) => ({
     id: randomUUID(),
     planId: plan.id,
     provinceId,
-    number: String(i + 1),
+    parentId: spec.section ? sections.get(spec.section) : undefined,
+    number: spec.section
+      ? String(inSection.set(spec.section, (inSection.get(spec.section) ?? 0) + 1).get(spec.section))
+      : String(i + 1),
     sortOrder: i,
     content: spec.content ?? `Nhiệm vụ ${i + 1}`,
     deadline: { kind: "unknown" as const, text: "" },

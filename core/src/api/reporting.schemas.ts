@@ -3,7 +3,9 @@
  * autosave with optimistic concurrency, the review actions, comments, evidence and the dashboard.
  */
 import { z } from "zod";
+import { FREQUENCIES } from "../deadlines/deadline.types";
 import { ASSIGNMENT_STATUSES } from "../plans/status";
+import { ENTRY_REVIEW_MARKS } from "../reporting/entry-review";
 import { ADMIN_LEVELS } from "../reporting/levels";
 import { REPORT_FREQUENCIES } from "../reporting/periods";
 import { QUESTION_TYPES } from "../reporting/questions";
@@ -153,6 +155,8 @@ export const reportEntry = z.object({
   assignmentId: z.string(),
   taskId: z.string(),
   taskNumber: z.string(),
+  /** The number of the plan's section the task is in ("II"): with the task's, "II.3" (core's numberInPlan). */
+  sectionNumber: z.string(),
   taskContent: z.string(),
   role: z.string(),
   dueDate: z.string().nullable(),
@@ -164,11 +168,18 @@ export const reportEntry = z.object({
   status: z.enum(ASSIGNMENT_STATUSES),
   /** Recurring work is judged per period. */
   recurring: z.boolean(),
+  /** Its rhythm, when recurring ("monthly"…): shown with this period's due day. */
+  frequency: z.enum(FREQUENCIES).nullable(),
   progress: z.number(),
+  /** This period's text; the last period's is `previousNarrative`, never copied into it unasked. */
   narrative: z.string(),
   figures: z.array(figure),
   completedAt: z.string().nullable(),
   carriedForward: z.boolean(),
+  /** What the unit wrote on the task in the last period's report (null: no such entry). */
+  previousNarrative: z.string().nullable(),
+  /** Written this period, confirmed unchanged, or (null) the carried copy nobody has looked at. */
+  reviewMark: z.enum(ENTRY_REVIEW_MARKS).nullable(),
   version: z.number(),
 });
 
@@ -284,26 +295,55 @@ export const answerParams = z.strictObject({
 });
 export const answersResponse = z.object({ answers: z.record(z.string(), z.string()) });
 
-export const entryUpdateBody = z.strictObject({
-  version: z.number().int().min(1),
-  /** Refused with a message: an old client still sending the class the officer picked. */
-  status: z
-    .never({
-      message:
-        "Tình trạng nhiệm vụ được tính từ thời hạn và ngày hoàn thành, không nhập tay. Hãy tải lại trang rồi nhập tiến độ và ngày hoàn thành.",
-    })
-    .optional(),
-  progress: z
-    .number({ message: "Tiến độ phải là số" })
-    .int("Tiến độ phải là số nguyên")
-    .min(0, "Tiến độ từ 0 đến 100")
-    .max(100, "Tiến độ từ 0 đến 100")
-    .optional(),
-  narrative: text(20_000, "Nội dung").optional(),
-  figures: z.array(figure).max(20).optional(),
-  completedAt: isoDate.nullable().optional(),
-});
+export const entryUpdateBody = z
+  .strictObject({
+    version: z.number().int().min(1),
+    /** Refused with a message: an old client still sending the class the officer picked. */
+    status: z
+      .never({
+        message:
+          "Tình trạng nhiệm vụ được tính từ thời hạn và ngày hoàn thành, không nhập tay. Hãy tải lại trang rồi nhập tiến độ và ngày hoàn thành.",
+      })
+      .optional(),
+    progress: z
+      .number({ message: "Tiến độ phải là số" })
+      .int("Tiến độ phải là số nguyên")
+      .min(0, "Tiến độ từ 0 đến 100")
+      .max(100, "Tiến độ từ 0 đến 100")
+      .optional(),
+    narrative: text(20_000, "Nội dung").optional(),
+    figures: z.array(figure).max(20).optional(),
+    completedAt: isoDate.nullable().optional(),
+    /**
+     * "Không thay đổi": the unit confirms the task is as the last period left it (an explicit,
+     * audited act; the last period's text becomes this period's). Sent alone, with the version.
+     */
+    unchanged: z.literal(true, { message: "“Không thay đổi” chỉ nhận giá trị true" }).optional(),
+  })
+  .refine(
+    (b) =>
+      !b.unchanged ||
+      (b.progress === undefined &&
+        b.narrative === undefined &&
+        b.figures === undefined &&
+        b.completedAt === undefined),
+    {
+      message: "“Không thay đổi” không gửi kèm nội dung sửa: hoặc sửa, hoặc xác nhận không thay đổi",
+      path: ["unchanged"],
+    },
+  );
 export const entryResponse = z.object({ entry: reportEntry });
+
+/** "Không thay đổi" for every task still untouched: the entries as the officer saw them (id, version). */
+export const unchangedEntriesBody = z.strictObject({
+  entries: z
+    .array(z.strictObject({ id: uuidSchema, version: z.number().int().min(1) }), {
+      message: "Thiếu danh sách nhiệm vụ",
+    })
+    .min(1, "Chưa chọn nhiệm vụ nào")
+    .max(2000, "Tối đa 2000 nhiệm vụ một lần"),
+});
+export const unchangedEntriesResponse = z.object({ entries: z.array(reportEntry) });
 
 export const transitionBody = z.strictObject({
   action: z.enum(REPORT_ACTIONS, { message: "Thao tác không hợp lệ" }),

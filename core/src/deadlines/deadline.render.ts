@@ -30,7 +30,8 @@ function datedWords(d: DatedDeadline, inSentence: boolean): string {
   }
 }
 
-const RHYTHM_WORDS: Record<Frequency, string> = {
+/** The rhythm of recurring work in words ("Hằng tháng"): the deadline's words and the report form's. */
+export const RHYTHM_WORDS: Record<Frequency, string> = {
   continuous: "Thường xuyên",
   monthly: "Hằng tháng",
   quarterly: "Hằng quý",

@@ -105,3 +105,15 @@ export function numberTree<T extends { id: string; parentId: string | null; kind
   }
   return out;
 }
+
+/**
+ * A task's number as people say it: with its section's ("II.3"), since task numbers start again in
+ * every section and "nhiệm vụ 3" alone names one task per section. The one form of the report's
+ * form, its review and its documents.
+ */
+export function numberInPlan(sectionNumber: string | null | undefined, number: string): string {
+  const task = number.trim().replace(/\.$/, "");
+  const section = (sectionNumber ?? "").trim().replace(/\.$/, "");
+  if (!task) return section;
+  return section ? `${section}.${task}` : task;
+}

@@ -30,7 +30,7 @@ export const questionId = (index: number) => `q${index + 1}`;
 
 /**
  * Questions as stored: typed objects, or plain strings of requests made before questions had types
- * (migration 0019 turns them into text questions; this reads either).
+ * (migration 0020 turns them into text questions; this reads either).
  */
 export function readQuestions(stored: unknown): ReportQuestion[] {
   if (!Array.isArray(stored)) return [];

@@ -6,6 +6,7 @@
  * checks that every column of the audited tables is either named here or hidden.
  */
 import { ROLE_LABELS_VI, UNIT_KIND_LABELS_VI } from "../auth/roles";
+import { ENTRY_REVIEW_LABELS_VI } from "../reporting/entry-review";
 import { QUESTION_TYPE_LABELS_VI } from "../reporting/questions";
 import { REPORT_STATE_LABELS_VI } from "../reporting/report-state";
 import { type Lang, langOf } from "./lang";
@@ -156,6 +157,7 @@ export const AUDIT_FIELD_NAMES = {
   reportsCreated: { vi: "Số báo cáo được mở", en: "Reports opened" },
   requiresApproval: { vi: "Cần lãnh đạo đơn vị duyệt", en: "Needs the head's approval" },
   results: { vi: "Kết quả đạt được", en: "Results" },
+  reviewMark: { vi: "Rà soát trong kỳ", en: "Reviewed this period" },
   returnReason: { vi: "Lý do trả lại", en: "Reason for return" },
   role: { vi: "Vai trò", en: "Role" },
   roles: { vi: "Vai trò", en: "Roles" },
@@ -202,6 +204,7 @@ export const AUDIT_FIELD_NAMES = {
   versionCode: { vi: "Phiên bản", en: "Version" },
   wasReturned: { vi: "Đã từng bị trả lại", en: "Was returned" },
   weight: { vi: "Trọng số", en: "Weight" },
+  wholeReport: { vi: "Cho mọi nhiệm vụ còn lại của báo cáo", en: "For every remaining task of the report" },
   year: { vi: "Năm", en: "Year" },
 } as const satisfies Record<string, Names>;
 
@@ -284,6 +287,11 @@ const VALUE_NAMES: Record<string, Record<string, Names>> = {
   kind: { ...EVENT_KIND_NAMES, ...fromVi(UNIT_KIND_LABELS_VI, {}) },
   unitKind: fromVi(UNIT_KIND_LABELS_VI, {}),
   ruleKinds: fromVi(UNIT_KIND_LABELS_VI, {}),
+  reviewMark: fromVi(ENTRY_REVIEW_LABELS_VI, {
+    updated: "Updated this period",
+    unchanged: "Unchanged since last period",
+    untouched: "Not looked at",
+  }),
   // A request's questions are recorded whole: their kind of answer ("questions.0.type") in words.
   questions: fromVi(QUESTION_TYPE_LABELS_VI, {
     text: "Text",

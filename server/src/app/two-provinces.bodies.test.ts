@@ -419,6 +419,12 @@ const ROWS: Row[] = [
     body: () => ({ taskId: p2().task.id, body: "Góp ý về nhiệm vụ tỉnh khác" }),
   },
   {
+    route: "POST /api/reports/:id/unchanged",
+    ids: ["entries[].id"],
+    url: () => `/api/reports/${p1().reportB.id}/unchanged`,
+    body: () => ({ entries: [{ id: p2().reportB.entries[0].id, version: p2().reportB.entries[0].version }] }),
+  },
+  {
     route: "POST /api/reports/:id/evidence-links",
     ids: ["entryId"],
     url: () => `/api/reports/${p1().reportA.id}/evidence-links`,

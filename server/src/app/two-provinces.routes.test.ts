@@ -106,6 +106,12 @@ describe("two provinces in one installation", () => {
         { action: "submit", version: p2.reportB.version },
       ],
       ["PATCH", `/api/report-entries/${entry.id}`, { version: entry.version, progress: 50 }],
+      ["PATCH", `/api/report-entries/${entry.id}`, { version: entry.version, unchanged: true }],
+      [
+        "POST",
+        `/api/reports/${p2.reportB.id}/unchanged`,
+        { entries: [{ id: entry.id, version: entry.version }] },
+      ],
       ["POST", `/api/reports/${p2.reportB.id}/evidence-links`, { url: "https://example.vn/a" }],
       ["POST", `/api/reporting-obligations/${p2.obligationId}/periods`, { periodKey: p2.periodKey }],
     ];

@@ -98,7 +98,7 @@ const PCI_TOTAL: TotalRule = {
   multiplier: 10,
   description:
     "Tổng điểm = Σ (trọng số % × điểm chỉ số thành phần thang 10) / 100 × 10 (thang 100); " +
-    "đối chiếu với tệp PCI 2015, 2016 của VCCI: sai khác < 0,00001.",
+    "đối chiếu với tệp PCI 2015, 2016 của VCCI: sai khác dưới một phần trăm nghìn điểm.",
 };
 
 /** Builds the sub-indices of a version; `weights` in PCI order, null = sub-index absent. */

@@ -106,6 +106,11 @@ let reportA: {
   entries: Array<{ id: string; taskId: string; assignmentId: string; version: number }>;
 };
 let reportBId: string;
+/** Commune A's report of the month after, opened by the carry-forward test. */
+let nextReport: {
+  id: string;
+  entries: Array<{ id: string; taskId: string; version: number; reviewMark: string | null }>;
+};
 
 describe("reporting obligations and periods", () => {
   it("answers 401 without a session", async () => {
@@ -656,12 +661,95 @@ describe("carry forward and lock date", () => {
     ).json().reports;
     const report = (await (await as("officerA")).get(`/api/reports/${list[0].id}`)).json().report;
     const entry = report.entries.find((e: { taskId: string }) => e.taskId === taskIds[1]);
+    // Last period's text is shown as last period's, apart: this period's starts empty, unreviewed.
     expect(entry).toMatchObject({
       progress: 60,
-      narrative: "Đã đưa 45% hồ sơ lên mạng",
+      narrative: "",
+      previousNarrative: "Đã đưa 45% hồ sơ lên mạng",
+      reviewMark: null,
       carriedForward: true,
       version: 1,
     });
+    nextReport = report;
+  });
+
+  it("records 'không thay đổi' of one task as its own audited act; a written task is 'updated'", async () => {
+    const a = await as("officerA");
+    const [first, second] = nextReport.entries;
+    const carried = nextReport.entries.find((e) => e.taskId === taskIds[1]) as (typeof nextReport.entries)[0];
+    const other = carried === first ? second : first;
+    const mixed = await a.patch(`/api/report-entries/${carried.id}`, {
+      version: carried.version,
+      unchanged: true,
+      narrative: "x",
+    });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.body).toContain("Không thay đổi");
+    const confirmed = await a.patch(`/api/report-entries/${carried.id}`, {
+      version: carried.version,
+      unchanged: true,
+    });
+    expect(confirmed.statusCode).toBe(200);
+    // Confirmed unchanged: the last period's text is this period's, by the officer's own act.
+    expect(confirmed.json().entry).toMatchObject({
+      reviewMark: "unchanged",
+      narrative: "Đã đưa 45% hồ sơ lên mạng",
+      progress: 60,
+      version: carried.version + 1,
+    });
+    const written = await a.patch(`/api/report-entries/${other.id}`, {
+      version: other.version,
+      narrative: "Tháng này đã công khai đủ",
+    });
+    expect(written.json().entry.reviewMark).toBe("updated");
+    const again = await a.patch(`/api/report-entries/${other.id}`, {
+      version: written.json().entry.version,
+      unchanged: true,
+    });
+    expect(again.statusCode).toBe(400);
+    const records = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entityId} = ${carried.id} and ${auditLog.action} = 'unchanged'`);
+    expect(records).toHaveLength(1);
+    const report = (await a.get(`/api/reports/${nextReport.id}`)).json().report;
+    const marks = Object.fromEntries(
+      report.entries.map((e: { id: string; reviewMark: string | null }) => [e.id, e.reviewMark]),
+    );
+    expect(marks).toEqual({ [carried.id]: "unchanged", [other.id]: "updated" });
+  });
+
+  it("confirms every task still untouched at once: 401, 400, 404, then only the untouched", async () => {
+    const next = shiftPeriod(thisMonth, 1);
+    const list = (
+      await (await as("officerB")).get(`/api/reports?obligationId=${obligationId}&periodKey=${next.key}`)
+    ).json().reports;
+    const b = await as("officerB");
+    const report = (await b.get(`/api/reports/${list[0].id}`)).json().report;
+    const url = `/api/reports/${report.id}/unchanged`;
+    const body = {
+      entries: report.entries.map((e: { id: string; version: number }) => ({ id: e.id, version: e.version })),
+    };
+    expect((await createClient(app).post(url, body)).statusCode).toBe(401);
+    const empty = await b.post(url, { entries: [] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("Chưa chọn nhiệm vụ nào");
+    // Another commune's report is not found; so is an entry of another report named in this one's.
+    expect((await (await as("officerA")).post(url, body)).statusCode).toBe(404);
+    const foreign = await b.post(url, { entries: [{ id: nextReport.entries[0].id, version: 1 }] });
+    expect(foreign.statusCode).toBe(404);
+    const done = await b.post(url, body);
+    expect(done.statusCode).toBe(200);
+    expect(done.json().entries.map((e: { reviewMark: string }) => e.reviewMark)).toEqual(
+      report.entries.map(() => "unchanged"),
+    );
+    // Again: nothing is left untouched, nothing is written twice.
+    expect((await b.post(url, body)).json().entries).toEqual([]);
+    const records = await database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.entityId} = ${report.entries[0].id} and ${auditLog.action} = 'unchanged'`);
+    expect(records).toHaveLength(1);
   });
 
   it("refuses a submission after the lock date unless the coordinator allowed it", async () => {

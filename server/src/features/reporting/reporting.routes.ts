@@ -41,6 +41,8 @@ import {
   scorecardListResponse,
   scorecardQuery,
   transitionBody,
+  unchangedEntriesBody,
+  unchangedEntriesResponse,
 } from "../../../../core/src/api/reporting.schemas";
 import { actorOf } from "../../app/auth-plugin";
 import type { FeatureDeps } from "../../app/build-app";
@@ -59,6 +61,7 @@ import {
   exportScorecardsXlsx,
   listScorecards,
 } from "./dashboard/exports.service";
+import { confirmUnchanged } from "./entries/entries-unchanged.service";
 import { saveEntry } from "./entries/entry-save.service";
 import { CONTENT_TYPES, readEvidenceUpload } from "./evidence/evidence.files";
 import { addEvidenceLink, openEvidence, uploadEvidence } from "./evidence/evidence.service";
@@ -264,6 +267,22 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     { config: user, schema: { params: idParams, body: entryUpdateBody, response: { 200: entryResponse } } },
     async (request) => ({
       entry: await saveEntry({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+    }),
+  );
+
+  app.post(
+    "/api/reports/:id/unchanged",
+    {
+      config: user,
+      schema: { params: idParams, body: unchangedEntriesBody, response: { 200: unchangedEntriesResponse } },
+    },
+    async (request) => ({
+      entries: await confirmUnchanged({
+        db,
+        actor: actorOf(request),
+        reportId: request.params.id,
+        input: request.body,
+      }),
     }),
   );
 

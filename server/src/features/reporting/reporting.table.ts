@@ -42,9 +42,9 @@ export const reportingObligations = pgTable(
     /** An ad hoc request's window and its own questions. */
     adHocStart: date("ad_hoc_start"),
     adHocDue: date("ad_hoc_due"),
-    /** Typed questions (core/src/reporting/questions.ts); plain strings before migration 0019. */
+    /** Typed questions (core/src/reporting/questions.ts); plain strings before migration 0020. */
     questions: jsonb("questions").notNull().default(sql`'[]'::jsonb`),
-    /** The units asked and the tasks asked about (migration 0019); null: every assigned unit, every task. */
+    /** The units asked and the tasks asked about (migration 0020); null: every assigned unit, every task. */
     unitIds: uuid("unit_ids").array(),
     taskIds: uuid("task_ids").array(),
     /** Reminder offsets in days relative to the due date (negative: before). */
@@ -126,6 +126,11 @@ export const reportEntries = pgTable(
     completedAt: date("completed_at"),
     /** The entry of the previous period it was carried forward from. */
     carriedFromId: uuid("carried_from_id"),
+    /**
+     * This period's review by the unit: 'updated' (saved this period), 'unchanged' (confirmed as the
+     * last period left it) or null (carried, nobody has looked at it). Set by the save statement.
+     */
+    reviewMark: text("review_mark").$type<"updated" | "unchanged">(),
     version: integer("version").notNull().default(1),
     updatedBy: uuid("updated_by"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,4 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { RHYTHM_WORDS } from "../../../../core/src/deadlines/deadline.render";
+import type { Frequency } from "../../../../core/src/deadlines/deadline.types";
+import { ENTRY_REVIEW_LABELS_VI, type EntryReviewState } from "../../../../core/src/reporting/entry-review";
 import {
   REPORT_FREQUENCIES,
   REPORT_FREQUENCY_LABELS_VI,
@@ -13,6 +16,12 @@ import {
 import { provinceToday } from "../../lib/clock";
 
 export { REPORT_FREQUENCIES, REPORT_STATES };
+
+export const REVIEW_STATE_COLORS: Record<EntryReviewState, string> = {
+  updated: "blue",
+  unchanged: "green",
+  untouched: "orange",
+};
 
 export const REPORT_STATE_COLORS: Record<ReportState, string> = {
   draft: "default",
@@ -43,9 +52,15 @@ export function useReportingLabels() {
     vi && f in REPORT_FREQUENCY_LABELS_VI
       ? REPORT_FREQUENCY_LABELS_VI[f as ReportFrequency]
       : t(`reporting.frequencies.${f}`);
+  /** Where a task stands in this period's review: updated, confirmed unchanged, not yet looked at. */
+  const reviewState = (s: EntryReviewState) => (vi ? ENTRY_REVIEW_LABELS_VI[s] : t(`reporting.review.${s}`));
+  /** A recurring task's rhythm ("Hằng tháng"). */
+  const rhythm = (f: Frequency) => (vi ? RHYTHM_WORDS[f] : t(`reporting.rhythm.${f}`));
   return {
     state,
     frequency,
+    reviewState,
+    rhythm,
     stateOptions: REPORT_STATES.map((s) => ({ value: s, label: state(s) })),
     frequencyOptions: REPORT_FREQUENCIES.map((f) => ({ value: f, label: frequency(f) })),
   };

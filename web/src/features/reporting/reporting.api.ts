@@ -48,6 +48,8 @@ export type EntryPatch = {
   narrative?: string;
   figures?: ReportEntry["figures"];
   completedAt?: string | null;
+  /** "Không thay đổi": sent alone, an explicit act the server records. */
+  unchanged?: true;
 };
 export type ReportPatch = {
   version: number;
@@ -100,6 +102,14 @@ export const patchEntry = ({ id, patch }: { id: string; patch: EntryPatch }) =>
   api
     .patch<{ entry: ReportEntry }>(`/api/report-entries/${encodeURIComponent(id)}`, patch)
     .then((x) => x.entry);
+/** "Không thay đổi" for the listed entries still untouched; answers those confirmed. */
+export const confirmEntriesUnchanged = ({
+  reportId,
+  entries,
+}: {
+  reportId: string;
+  entries: Array<{ id: string; version: number }>;
+}) => api.post<{ entries: ReportEntry[] }>(`${r(reportId)}/unchanged`, { entries }).then((x) => x.entries);
 export const transitionReport = ({
   id,
   action,

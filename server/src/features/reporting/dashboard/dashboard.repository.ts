@@ -3,11 +3,13 @@
  * carries the actor's scope, so no row outside it is read.
  */
 import { type SQL, sql } from "drizzle-orm";
+import { numberInPlan } from "../../../../../core/src/plans/numbering";
 import { ADMIN_LEVELS, type AdminLevel } from "../../../../../core/src/reporting/levels";
 import { provinceTimeZone } from "../../../app/clock";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import type { TaskScope } from "../../plans/plans.policy";
 import { entryStatusSql, workStatusSql } from "../../plans/views/status.sql";
+import { sectionNumberOf } from "../reports/report.sql";
 import { reportScope } from "../reports/reports.repository";
 import type { EntryExportRow } from "./exports.documents";
 
@@ -114,8 +116,18 @@ interface OverdueRow {
   dueDate: string | null;
   progress: number;
 }
+/** A task's number with its section's ("II.3"), by core's one helper. */
+const inPlanNumbering = <R extends { number: string; sectionNumber: string }>({
+  sectionNumber,
+  ...r
+}: R) => ({
+  ...r,
+  number: numberInPlan(sectionNumber, r.number),
+});
+
 const overdueQuery = (p: PeriodArgs) => ({
-  select: sql`select e.id as "entryId", t.id as "taskId", t.number, t.content, r.unit_id as "unitId",
+  select: sql`select e.id as "entryId", t.id as "taskId", t.number, ${sectionNumberOf(sql`t`)} as "sectionNumber",
+    t.content, r.unit_id as "unitId",
     u.name as "unitName", a.due_date::text as "dueDate", e.progress`,
   from: sql`from ${ENTRIES} join org_units u on u.id = r.unit_id
   where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
@@ -225,12 +237,15 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
     },
     /** Entries overdue as the dashboard's counter counts them: one page, by due date, and how many. */
     async overdueTasks(p: PeriodArgs & Paging) {
-      return paged<OverdueRow>(db, p, overdueQuery(p));
+      const { rows, total } = await paged<OverdueRow & { sectionNumber: string }>(db, p, overdueQuery(p));
+      return { rows: rows.map(inPlanNumbering), total };
     },
     /** Every overdue entry of the period: the consolidated report's annex lists them all. */
     async allOverdueTasks(p: PeriodArgs) {
       const q = overdueQuery(p);
-      return rowsOf<OverdueRow>(await db.execute(sql`${q.select} ${q.from} order by ${q.order}`));
+      return rowsOf<OverdueRow & { sectionNumber: string }>(
+        await db.execute(sql`${q.select} ${q.from} order by ${q.order}`),
+      ).map(inPlanNumbering);
     },
     async components(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result =
@@ -314,12 +329,15 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
     async exportRows(p: { scope: TaskScope; obligationId: string; periodKey: string; today: string }) {
       const result =
         await db.execute(sql`select u.name as "unitName", r.unit_kind as "unitKind", r.state as "reportState",
-          t.number as "taskNumber", t.content as "taskContent", a.role, a.due_date::text as "dueDate",
-          ${entryStatusSql(p.today)} as status, e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt"
+          t.number as "taskNumber", ${sectionNumberOf(sql`t`)} as "sectionNumber", t.content as "taskContent",
+          a.role, a.due_date::text as "dueDate", ${entryStatusSql(p.today)} as status, e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt"
         from ${ENTRIES} join org_units u on u.id = r.unit_id
         where r.obligation_id = ${p.obligationId} and r.period_key = ${p.periodKey} and ${reportScope(p.scope)}
         order by u.sort_key collate "C", r.unit_id, t.sort_order, a.role`);
-      return rowsOf<EntryExportRow>(result);
+      return rowsOf<EntryExportRow & { sectionNumber: string }>(result).map(({ sectionNumber, ...r }) => ({
+        ...r,
+        taskNumber: numberInPlan(sectionNumber, r.taskNumber),
+      }));
     },
 
     /**

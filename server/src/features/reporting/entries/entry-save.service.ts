@@ -85,7 +85,17 @@ export async function saveEntry({
       }
       throw assignmentEnded();
     }
-    const { version, ...set } = input;
+    if (input.unchanged && before.reviewMark === "updated") {
+      if (fromCache) {
+        entryCache.forget(actor.userId, id);
+        continue;
+      }
+      throw badRequest(
+        "reportEntry.alreadyUpdated",
+        "Nhiệm vụ này đã được cập nhật trong kỳ, không thể xác nhận là không thay đổi.",
+      );
+    }
+    const { version, unchanged, ...set } = input;
     // What the unit states, by the one rule; the class is never sent, it follows from the dates.
     const stated = checkStatement({
       before: { progress: before.progress, completedAt: before.completedAt },
@@ -94,7 +104,10 @@ export async function saveEntry({
       today: today(),
       planIssued: before.planIssued,
     });
-    const values = { ...set, ...stated };
+    // Any change marks the entry as written this period; "không thay đổi" is its own act, alone.
+    const written = Object.keys(set).length > 0;
+    const reviewMark = unchanged ? ("unchanged" as const) : written ? ("updated" as const) : undefined;
+    const values = { ...set, ...stated, ...(reviewMark ? { reviewMark } : {}) };
     const write = (handle: DbOrTx, progress?: Parameters<EntriesRepository["updateEntry"]>[0]["progress"]) =>
       createEntriesRepository(handle).updateEntry({
         id,
@@ -109,8 +122,8 @@ export async function saveEntry({
           auditInsertFrom(source, actor, {
             entity: "reportEntry",
             entityId: id,
-            action: "update",
-            before: pick({ ...before }, set),
+            action: unchanged ? "unchanged" : "update",
+            before: unchanged ? { reviewMark: before.reviewMark } : pick({ ...before }, set),
             after: values,
           }),
       });

@@ -1,8 +1,10 @@
 /** SQL of the reporting obligations: what a plan asks its units to report, and to whom. */
 import { asc, eq, sql } from "drizzle-orm";
+import { numberInPlan } from "../../../../../core/src/plans/numbering";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { orgUnits } from "../../org-units/org-units.table";
 import { reportingObligations } from "../reporting.table";
+import { sectionNumberOf } from "../reports/report.sql";
 
 export type ObligationRow = typeof reportingObligations.$inferSelect;
 
@@ -60,10 +62,16 @@ export function createObligationsRepository(db: DbOrTx) {
       return rowsOf<{ id: string; title: string; createdAt: Date | string }>(result);
     },
     /** A task (not a section) of the plan, with what the drill-down shows of it. */
+    /** A task of the plan, numbered with its section ("II.3", core's numberInPlan). */
     async planTask(p: { taskId: string; planId: string }) {
-      const result = await db.execute(sql`select id, number, content from plan_tasks
-        where id = ${p.taskId} and plan_id = ${p.planId} and kind = 'task'`);
-      return rowsOf<{ id: string; number: string; content: string }>(result)[0] ?? null;
+      const result =
+        await db.execute(sql`select t.id, t.number, ${sectionNumberOf(sql`t`)} as "sectionNumber",
+          t.content from plan_tasks t
+        where t.id = ${p.taskId} and t.plan_id = ${p.planId} and t.kind = 'task'`);
+      const row = rowsOf<{ id: string; number: string; sectionNumber: string; content: string }>(result)[0];
+      return row
+        ? { id: row.id, number: numberInPlan(row.sectionNumber, row.number), content: row.content }
+        : null;
     },
   };
 }

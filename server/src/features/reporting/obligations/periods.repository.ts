@@ -45,9 +45,10 @@ export function createPeriodsRepository(db: DbOrTx) {
     },
 
     /**
-     * The entries of every report of the period: the narrative and figures carried forward from the
-     * previous period's, the progress and completion as the assignment holds them (one figure per
-     * assignment); recurring work is judged per period, so it starts each period afresh.
+     * The entries of every report of the period: linked to the previous period's (whose text the
+     * form shows as last period's, apart; it becomes this period's only when the unit confirms the
+     * task unchanged) with its figures, the progress and completion as the assignment holds them (one
+     * figure per assignment); recurring work is judged per period, so it starts each period afresh.
      */
     async insertEntriesForPeriod(p: {
       obligation: ObligationRow;
@@ -60,7 +61,7 @@ export function createPeriodsRepository(db: DbOrTx) {
           narrative, figures, completed_at, carried_from_id)
         select r.id, a.id, a.task_id,
           case when t.deadline->>'kind' = 'recurring' then 0 else a.progress end,
-          coalesce(pe.narrative, ''), coalesce(pe.figures, '[]'::jsonb),
+          '', coalesce(pe.figures, '[]'::jsonb),
           case when t.deadline->>'kind' = 'recurring' then null else a.completed_at end, pe.id
         from reports r
         join task_assignments a on a.plan_id = r.plan_id and a.unit_id = r.unit_id and a.ended_at is null ${taskFilter(o)}

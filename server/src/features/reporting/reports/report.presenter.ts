@@ -23,6 +23,7 @@ export function presentEntry(e: EntryPageView, today: string): z.infer<typeof re
     assignmentId: e.assignmentId,
     taskId: e.taskId,
     taskNumber: e.taskNumber,
+    sectionNumber: e.sectionNumber ?? "",
     taskContent: e.taskContent,
     role: e.role,
     dueDate: e.dueDate,
@@ -37,11 +38,14 @@ export function presentEntry(e: EntryPageView, today: string): z.infer<typeof re
       today,
     }),
     recurring: e.recurring,
+    frequency: e.frequency ?? null,
     progress: e.progress,
     narrative: e.narrative,
     figures: e.figures ?? [],
     completedAt: e.completedAt,
     carriedForward: e.carriedForward,
+    previousNarrative: e.previousNarrative ?? null,
+    reviewMark: e.reviewMark ?? null,
     version: e.version,
   };
 }

@@ -5,6 +5,8 @@
  * `entries/entries.repository.ts`).
  */
 import { type SQL, sql } from "drizzle-orm";
+import type { Frequency } from "../../../../../core/src/deadlines/deadline.types";
+import type { EntryReviewMark } from "../../../../../core/src/reporting/entry-review";
 import { orgUnits } from "../../org-units/org-units.table";
 import { type reportEvidence, reportingObligations, reports } from "../reporting.table";
 
@@ -16,6 +18,8 @@ export interface EntryView {
   assignmentId: string;
   taskId: string;
   taskNumber: string;
+  /** The number of the plan's section the task is in ("II"), "" when none. */
+  sectionNumber: string;
   taskContent: string;
   role: string;
   dueDate: string | null;
@@ -23,6 +27,8 @@ export interface EntryView {
   quantitativeTargets: Array<{ measure: string; comparator: string; value: number; unit: string }>;
   /** The task is recurring: judged per period (core's workStatus). */
   recurring: boolean;
+  /** A recurring task's rhythm ("monthly"…), null otherwise. */
+  frequency: Frequency | null;
   /** The last day of the entry's report period. */
   periodEnd: string;
   progress: number;
@@ -30,6 +36,9 @@ export interface EntryView {
   figures: Array<{ measure: string; value: number | null }>;
   completedAt: string | null;
   carriedForward: boolean;
+  /** The last period's text of the entry this one was carried from. */
+  previousNarrative: string | null;
+  reviewMark: EntryReviewMark | null;
   version: number;
   reportId: string;
   /** The task was handed to another unit (or amended) since: the entry can no longer be saved. */
@@ -44,15 +53,27 @@ export interface EntryView {
 export type EntryPageView = Omit<EntryView, "reportId" | "assignmentEnded" | "planIssued" | "inCascade">;
 
 /**
+ * The number of the section a task is in: its parent's, or (a sub-task "1.1") its grandparent's, by
+ * primary key. Plans put sections only at the top, so two steps reach it.
+ */
+export const sectionNumberOf = (t: SQL) => sql`coalesce(
+  (select s.number from plan_tasks s where s.id = ${t}.parent_id and s.kind = 'section'),
+  (select s.number from plan_tasks p join plan_tasks s on s.id = p.parent_id and s.kind = 'section'
+    where p.id = ${t}.parent_id), '')`;
+
+/**
  * The columns of an entry with its task and assignment, from `e` joined to `t` and `a`. The report
  * page passes its report's period end (one value for all its entries); a save reads it per entry.
  */
 const entryColumns = (periodEnd: SQL) => sql`e.id, e.assignment_id as "assignmentId", e.task_id as "taskId",
-  t.number as "taskNumber", t.content as "taskContent", a.role, a.due_date::text as "dueDate",
+  t.number as "taskNumber", ${sectionNumberOf(sql`t`)} as "sectionNumber", t.content as "taskContent", a.role, a.due_date::text as "dueDate",
   t.deadline_text as "deadlineText", t.quantitative_targets as "quantitativeTargets",
-  (t.deadline->>'kind' = 'recurring') as recurring, ${periodEnd}::text as "periodEnd", e.progress,
-  e.narrative, e.figures, e.completed_at::text as "completedAt", (e.carried_from_id is not null) as "carriedForward",
-  e.version, t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder"`;
+  (t.deadline->>'kind' = 'recurring') as recurring,
+  case when t.deadline->>'kind' = 'recurring' then t.deadline->>'frequency' end as frequency,
+  ${periodEnd}::text as "periodEnd", e.progress, e.narrative, e.figures, e.completed_at::text as "completedAt",
+  (e.carried_from_id is not null) as "carriedForward",
+  (select p.narrative from report_entries p where p.id = e.carried_from_id) as "previousNarrative",
+  e.review_mark as "reviewMark", e.version, t.plan_id as "taskPlanId", t.sort_order as "taskSortOrder"`;
 const entryJoins = sql`join plan_tasks t on t.id = e.task_id join task_assignments a on a.id = e.assignment_id`;
 
 /**

@@ -20,13 +20,12 @@ export function buildComponentTree(components: IndexComponent[]): Node[] {
   return roots;
 }
 
-/** The version's components as a read-only tree: code, names, unit, range, polarity, weight, aggregation. */
+/** The version's components as a read-only tree: names, unit, range, polarity, weight, aggregation. */
 export function ComponentTree({ components }: { components: IndexComponent[] }) {
   const { t } = useTranslation();
   const f = useFormat();
   const tree = useMemo(() => buildComponentTree(components), [components]);
   const columns: TableColumnsType<Node> = [
-    { title: t("indices.defs.code"), dataIndex: "code", key: "code", width: 200 },
     { title: t("indices.defs.number"), dataIndex: "number", key: "number", width: 70 },
     { title: t("indices.defs.nameVi"), dataIndex: "nameVi", key: "nameVi" },
     { title: t("indices.defs.nameEn"), dataIndex: "nameEn", key: "nameEn", responsive: ["xl"] },

@@ -3,6 +3,7 @@ import { Button, Card, Empty, Skeleton, Space, Table, Tag, Typography } from "an
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { ComponentTree } from "../components/ComponentTree";
 import { VersionEditor } from "../components/VersionEditor";
@@ -109,7 +110,12 @@ export function DefinitionsPage() {
             }}
             onRow={(r) => ({ onClick: () => choose({ version: r.code }) })}
             columns={[
-              { title: t("indices.defs.version"), dataIndex: "code", key: "code" },
+              {
+                title: t("indices.defs.version"),
+                dataIndex: "code",
+                key: "code",
+                render: (v: string) => versionName(v, i18n.language),
+              },
               { title: t("indices.defs.validity"), key: "validity", render: (_, v) => validity(v) },
               { title: t("indices.defs.scaleMax"), dataIndex: "scaleMax", key: "scaleMax", width: 90 },
               {
@@ -122,7 +128,7 @@ export function DefinitionsPage() {
                 title: t("indices.defs.basedOn"),
                 dataIndex: "basedOn",
                 key: "basedOn",
-                render: (v) => v ?? "–",
+                render: (v: string | null) => (v ? versionName(v, i18n.language) : "–"),
               },
               {
                 title: t("indices.defs.componentCount"),
@@ -146,7 +152,7 @@ export function DefinitionsPage() {
       ) : null}
       {versionCode ? (
         <Card
-          title={t("indices.defs.componentsOf", { version: versionCode })}
+          title={t("indices.defs.componentsOf", { version: versionName(versionCode, i18n.language) })}
           extra={
             canEdit && version.data ? (
               <Button

@@ -35,11 +35,16 @@ export function GroupsTab({ canManage }: Props) {
       render: (_, g) =>
         g.ruleKinds.length || g.ruleParentId ? (
           <Space orientation="vertical" size={2}>
-            <span>
-              {g.ruleKinds.length
-                ? g.ruleKinds.map((k) => <Tag key={k}>{labels.unitKind(k)}</Tag>)
-                : t("groups.anyKind")}
-            </span>
+            {g.ruleKinds.length ? (
+              // Wrapped as separate items, so that the kinds never run together when read or copied.
+              <Space size={[0, 4]} wrap>
+                {g.ruleKinds.map((k) => (
+                  <Tag key={k}>{labels.unitKind(k)}</Tag>
+                ))}
+              </Space>
+            ) : (
+              <span>{t("groups.anyKind")}</span>
+            )}
             {g.ruleParentName ? (
               <Typography.Text type="secondary">
                 {g.ruleDescendants

@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Empty, Flex, Input, InputNumber, Progress, Select, Table, Tag, Typography } from "antd";
+import { Button, Empty, Flex, Input, InputNumber, Progress, Select, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { compareVietnamese } from "../../../../../core/src/text/vietnamese";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { ResponsiveTable } from "../../../components/ResponsiveTable";
 import { formatDateVi } from "../../../lib/dates";
 import { PlanFormDialog } from "../components/PlanFormDialog";
 import { PLAN_STATUS_COLORS, usePlanLabels } from "../labels";
@@ -86,7 +87,7 @@ export function PlansListPage() {
         ) : null}
       </Flex>
       <QueryErrorAlert error={plans.error} onRetry={() => plans.refetch()} />
-      <Table<PlanSummary>
+      <ResponsiveTable<PlanSummary>
         rowKey="id"
         size="middle"
         loading={plans.isFetching}

@@ -1,10 +1,11 @@
 import { FileExcelOutlined } from "@ant-design/icons";
-import { Button, DatePicker, Empty, Flex, Input, Progress, Select, Table, Tag, Typography } from "antd";
+import { Button, DatePicker, Empty, Flex, Input, Progress, Select, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { componentLabel } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { ResponsiveTable } from "../../../components/ResponsiveTable";
 import { UnitSelect } from "../../../components/UnitSelect";
 import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { useDefinitions } from "../../indices/indices.queries";
@@ -146,7 +147,7 @@ export function TaskListPage() {
         ) : null}
       </Flex>
       <QueryErrorAlert error={data.error} onRetry={() => data.refetch()} />
-      <Table<Item>
+      <ResponsiveTable<Item>
         rowKey="id"
         size="small"
         loading={data.isFetching}

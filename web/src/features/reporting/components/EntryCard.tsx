@@ -1,5 +1,6 @@
 import {
   Alert,
+  Button,
   Card,
   Col,
   DatePicker,
@@ -12,43 +13,21 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { workStatus } from "../../../../../core/src/plans/status";
-import { provinceToday } from "../../../lib/clock";
-import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
+import { DATE_FORMAT, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { ASSIGNMENT_STATUS_COLORS, usePlanLabels } from "../../plans/labels";
-import { type Evidence, patchEntry, type ReportComment, type ReportEntry } from "../reporting.api";
-import { useAutosave } from "../useAutosave";
+import type { Evidence, ReportComment, ReportEntry } from "../reporting.api";
 import { CommentsBlock } from "./CommentsBlock";
-import { ConflictDialog, type ConflictField } from "./ConflictDialog";
+import { EntryDeadline, PreviousText, ReviewMarkTag } from "./EntryMarks";
 import { EvidenceBlock } from "./EvidenceBlock";
 import { SaveIndicator } from "./SaveIndicator";
-
-type Values = {
-  progress: number;
-  completedAt: string | null;
-  narrative: string;
-  figures: ReportEntry["figures"];
-};
-
-const valuesOf = (e: ReportEntry): Values => ({
-  progress: e.progress,
-  completedAt: e.completedAt,
-  narrative: e.narrative,
-  figures: e.figures,
-});
-
-/** What the unit types: progress, and once at 100 % the day it finished (today unless it says). */
-export function progressChange(progress: number, values: Values, today: string): Partial<Values> {
-  if (progress >= 100) return { progress: 100, completedAt: values.completedAt ?? today };
-  return { progress, completedAt: null };
-}
+import { progressChange, UnchangedButton, useEntryForm } from "./useEntryForm";
 
 /**
  * One assigned task of the report: progress and the day it finished, what was done, the figures and
  * the evidence. Its class (on time, late, overdue…) is shown, never chosen: the one rule of core
- * (`workStatus`) computes it from the deadline, the period and the day the unit states.
+ * (`workStatus`) computes it from the deadline, the period and the day the unit states. Last
+ * period's text is shown apart; "không thay đổi" confirms the task as the last period left it.
  */
 export function EntryCard({
   reportId,
@@ -59,6 +38,7 @@ export function EntryCard({
   canEdit,
   canComment,
   register,
+  onLess,
 }: {
   reportId: string;
   periodEnd: string;
@@ -68,37 +48,13 @@ export function EntryCard({
   canEdit: boolean;
   canComment: boolean;
   register: (key: string, flush: (() => Promise<boolean>) | null, label: string) => void;
+  /** In the compact view: back to the task's row. */
+  onLess?: () => void;
 }) {
   const { t } = useTranslation();
   const labels = usePlanLabels();
-  const [conflict, setConflict] = useState<{ mine: Partial<Values>; current: ReportEntry } | null>(null);
-  const initial = useMemo(() => valuesOf(entry), [entry]);
-  const save = useCallback(
-    (patch: Partial<Values> & { version: number }) => patchEntry({ id: entry.id, patch }),
-    [entry.id],
-  );
-  const onConflict = useCallback((mine: Partial<Values>, current: unknown) => {
-    if (current) setConflict({ mine, current: current as ReportEntry });
-  }, []);
-  const auto = useAutosave<Values, ReportEntry>({ initial, version: entry.version, save, onConflict });
-  const { values, change } = auto;
-
-  const label = `${t("reporting.entry.task")} ${entry.taskNumber || ""}: ${
-    entry.taskContent.length > 60 ? `${entry.taskContent.slice(0, 59)}…` : entry.taskContent
-  }`;
-  useEffect(() => {
-    register(entry.id, auto.flush, label);
-    return () => register(entry.id, null, label);
-  }, [register, entry.id, auto.flush, label]);
-  const today = provinceToday();
-  const status = workStatus({
-    due: entry.dueDate,
-    recurring: entry.recurring,
-    completedAt: values.completedAt,
-    progress: values.progress,
-    periodEnd,
-    today,
-  });
+  const form = useEntryForm({ reportId, periodEnd, entry, register });
+  const { auto, values, change, status, today } = form;
 
   // One figure per quantitative target of the task, in the order the plan states them.
   const figureValue = (measure: string) => values.figures.find((f) => f.measure === measure)?.value ?? null;
@@ -107,47 +63,6 @@ export function EntryCard({
     change({ figures: [...others, { measure, value }] });
   };
 
-  const conflictFields: ConflictField[] = conflict
-    ? [
-        ...(conflict.mine.narrative !== undefined
-          ? [
-              {
-                label: t("reporting.entry.narrative"),
-                mine: conflict.mine.narrative,
-                theirs: conflict.current.narrative,
-              },
-            ]
-          : []),
-        ...(conflict.mine.completedAt !== undefined
-          ? [
-              {
-                label: t("reporting.entry.completedAt"),
-                mine: formatDateVi(conflict.mine.completedAt) || "—",
-                theirs: formatDateVi(conflict.current.completedAt) || "—",
-              },
-            ]
-          : []),
-        ...(conflict.mine.progress !== undefined
-          ? [
-              {
-                label: t("reporting.entry.progress"),
-                mine: `${conflict.mine.progress}%`,
-                theirs: `${conflict.current.progress}%`,
-              },
-            ]
-          : []),
-        ...(conflict.mine.figures !== undefined
-          ? [
-              {
-                label: t("reporting.entry.figures"),
-                mine: conflict.mine.figures.map((f) => `${f.measure}: ${f.value ?? "—"}`).join("\n"),
-                theirs: conflict.current.figures.map((f) => `${f.measure}: ${f.value ?? "—"}`).join("\n"),
-              },
-            ]
-          : []),
-      ]
-    : [];
-
   return (
     <Card
       size="small"
@@ -155,21 +70,28 @@ export function EntryCard({
       data-testid="report-entry"
       title={
         <Flex gap={8} align="baseline" wrap>
-          <Tag>{entry.taskNumber || "—"}</Tag>
+          <Tag data-testid="entry-number">{form.number || "—"}</Tag>
           <Typography.Text strong style={{ whiteSpace: "normal" }}>
             {entry.taskContent}
           </Typography.Text>
         </Flex>
       }
-      extra={<SaveIndicator state={auto.state} />}
+      extra={
+        <Space size={4}>
+          <SaveIndicator state={auto.state} />
+          {onLess ? (
+            <Button size="small" type="link" onClick={onLess} data-testid="entry-less">
+              {t("reporting.entry.less")}
+            </Button>
+          ) : null}
+        </Space>
+      }
     >
       <Space size="small" wrap style={{ marginBottom: 8 }}>
         <Tag>{labels.role(entry.role)}</Tag>
-        <Typography.Text type="secondary">
-          {t("reporting.entry.deadline")}:{" "}
-          {entry.dueDate ? formatDateVi(entry.dueDate) : entry.deadlineText || "—"}
-        </Typography.Text>
-        {entry.carriedForward ? <Tag color="purple">{t("reporting.entry.carried")}</Tag> : null}
+        <EntryDeadline entry={entry} periodEnd={periodEnd} />
+        <ReviewMarkTag entry={entry} />
+        {canEdit ? <UnchangedButton entry={entry} form={form} /> : null}
       </Space>
       {auto.error ? <Alert type="error" showIcon title={auto.error} style={{ marginBottom: 8 }} /> : null}
       <Row gutter={[16, 8]}>
@@ -228,6 +150,7 @@ export function EntryCard({
           </Flex>
         </Col>
         <Col span={24}>
+          <PreviousText entry={entry} narrative={values.narrative} />
           <label className="report-label" htmlFor={`narrative-${entry.id}`}>
             {t("reporting.entry.narrative")}
           </label>
@@ -280,19 +203,7 @@ export function EntryCard({
           />
         </Col>
       </Row>
-      {conflict ? (
-        <ConflictDialog
-          fields={conflictFields}
-          onKeepMine={() => {
-            auto.resolve("mine", conflict.current as unknown as Values & { version: number });
-            setConflict(null);
-          }}
-          onTakeTheirs={() => {
-            auto.resolve("theirs", conflict.current as unknown as Values & { version: number });
-            setConflict(null);
-          }}
-        />
-      ) : null}
+      {form.conflictDialog}
     </Card>
   );
 }

@@ -31,7 +31,7 @@ import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
 import { CommentsBlock } from "../components/CommentsBlock";
 import { DaysLeft } from "../components/DaysLeft";
-import { EntryCard } from "../components/EntryCard";
+import { EntryList } from "../components/EntryList";
 import { EvidenceBlock } from "../components/EvidenceBlock";
 import { GeneralPart } from "../components/GeneralPart";
 import { QuestionsBlock } from "../components/QuestionsBlock";
@@ -87,20 +87,7 @@ export function ReportFormPage() {
       />
       <ReportHeader report={r} />
       <Flex vertical gap={12}>
-        {r.entries.length === 0 ? <Alert type="info" showIcon title={t("reporting.form.noEntries")} /> : null}
-        {r.entries.map((e) => (
-          <EntryCard
-            key={e.id}
-            reportId={r.id}
-            periodEnd={r.periodEnd}
-            entry={e}
-            evidence={r.evidence.filter((ev) => ev.entryId === e.id)}
-            comments={r.comments.filter((c) => c.taskId === e.taskId)}
-            canEdit={r.can.edit}
-            canComment={r.can.comment && (reviewer || r.comments.some((c) => c.taskId === e.taskId))}
-            register={register}
-          />
-        ))}
+        <EntryList report={r} reviewer={reviewer} register={register} flushAll={flushAll} />
         <QuestionsBlock report={r} canEdit={r.can.edit} register={register} />
         <GeneralPart report={r} canEdit={r.can.edit} register={register} onSaved={onGeneralSaved} />
         <Flex gap={16} wrap>

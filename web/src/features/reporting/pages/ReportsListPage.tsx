@@ -1,10 +1,11 @@
 import { DashboardOutlined, TrophyOutlined } from "@ant-design/icons";
-import { Button, Empty, Flex, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Empty, Flex, Select, Space, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { ResponsiveTable } from "../../../components/ResponsiveTable";
 import { UnitSelect } from "../../../components/UnitSelect";
 import { formatDateVi } from "../../../lib/dates";
 import { useLabels } from "../../../lib/labels";
@@ -117,7 +118,7 @@ export function ReportsListPage() {
         />
       </Flex>
       <QueryErrorAlert error={reports.error} onRetry={() => reports.refetch()} />
-      <Table<ReportSummary>
+      <ResponsiveTable<ReportSummary>
         rowKey="id"
         size="middle"
         loading={reports.isFetching}

@@ -1,0 +1,80 @@
+import { Card, Empty, Grid, List, Table, type TableProps } from "antd";
+import type { ColumnType } from "antd/es/table";
+import type { Key, ReactNode } from "react";
+
+type Column<T> = ColumnType<T> & { children?: unknown };
+
+/** A cell as the table would draw it: the column's `render`, else the value at its `dataIndex`. */
+function cellOf<T>(column: Column<T>, record: T, index: number): ReactNode {
+  const path = column.dataIndex;
+  const value =
+    path === undefined
+      ? undefined
+      : (Array.isArray(path) ? path : [path]).reduce<unknown>(
+          (v, k) => (v == null ? v : (v as Record<string, unknown>)[k as string]),
+          record,
+        );
+  const drawn = column.render ? column.render(value, record, index) : (value as ReactNode);
+  // A render may return { children, props } (cell spans); a card shows the children.
+  if (drawn && typeof drawn === "object" && "children" in (drawn as object) && "props" in (drawn as object))
+    return (drawn as { children: ReactNode }).children;
+  return drawn;
+}
+
+/**
+ * A table on a desktop and a list of cards on a phone (below 768 px), from the same columns: the
+ * first column heads the card (in full: titles are long), the others its lines ("Kỳ báo cáo: Tháng 11/2026"), the actions
+ * column last. The server paging, totals and loading state are the table's own, so a list pages the
+ * same on both. Used by the lists a person opens on a phone every week.
+ */
+export function ResponsiveTable<T extends object>(props: TableProps<T>) {
+  const phone = !Grid.useBreakpoint().md;
+  if (!phone) return <Table<T> {...props} />;
+  const columns = ((props.columns ?? []) as Column<T>[]).filter((c) => !c.hidden);
+  const [first, ...rest] = columns;
+  const rowKey = (record: T, index: number): Key =>
+    typeof props.rowKey === "function"
+      ? props.rowKey(record, index)
+      : ((record as Record<string, Key>)[(props.rowKey as string) ?? "key"] ?? index);
+  const pagination = props.pagination === false ? false : props.pagination;
+  return (
+    <List<T>
+      data-testid={(props as { "data-testid"?: string })["data-testid"]}
+      className="responsive-table-cards"
+      loading={Boolean(props.loading)}
+      dataSource={(props.dataSource ?? []) as T[]}
+      locale={{ emptyText: (props.locale?.emptyText as ReactNode) ?? <Empty /> }}
+      pagination={
+        pagination
+          ? {
+              current: pagination.current,
+              pageSize: pagination.pageSize,
+              total: pagination.total,
+              showTotal: pagination.showTotal,
+              onChange: pagination.onChange,
+              size: "small",
+              simple: true,
+            }
+          : false
+      }
+      renderItem={(record, index) => (
+        <List.Item key={rowKey(record, index)} style={{ padding: "6px 0", borderBlockEnd: "none" }}>
+          <Card size="small" style={{ width: "100%" }}>
+            {first ? <div className="responsive-table-title">{cellOf(first, record, index)}</div> : null}
+            {rest.map((column, i) => {
+              const cell = cellOf(column, record, index);
+              if (cell === null || cell === undefined || cell === "") return null;
+              const title = typeof column.title === "function" ? null : (column.title as ReactNode);
+              return (
+                <div key={String(column.key ?? column.dataIndex ?? i)} className="responsive-table-line">
+                  {title ? <span className="responsive-table-label">{title}: </span> : null}
+                  {cell}
+                </div>
+              );
+            })}
+          </Card>
+        </List.Item>
+      )}
+    />
+  );
+}
