@@ -12,10 +12,11 @@ import {
   TextRun,
   type VerticalMergeType,
 } from "docx";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser } from "./support/browser";
 import { loginAs } from "./support/login";
+import { pickOption } from "./support/select";
 import { startServer } from "./support/server";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -29,15 +30,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function pickOption(page: Page, text: string) {
-  const option = page
-    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: text })
-    .first();
-  await option.waitFor({ timeout: 20_000 });
-  await option.click();
-  await page.keyboard.press("Escape");
-}
 
 describe("golden path: a province plan reaches a commune", () => {
   it("a coordinator creates a plan with two tasks, one for the group of communes, issues it, and a commune sees its task", async () => {

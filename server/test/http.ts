@@ -67,3 +67,16 @@ export function createClient(app: FastifyInstance) {
     },
   };
 }
+
+/** One signed-in client per person, made on first use: `as("coord")` in a test reads as who acts. */
+export function signedInClients(app: FastifyInstance, usernameOf: (key: string) => string) {
+  const clients = new Map<string, ReturnType<typeof createClient>>();
+  return async (key: string) => {
+    const known = clients.get(key);
+    if (known) return known;
+    const c = createClient(app);
+    await c.login(usernameOf(key));
+    clients.set(key, c);
+    return c;
+  };
+}

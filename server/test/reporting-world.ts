@@ -17,10 +17,13 @@ export async function buildReportingProvince({
   db,
   app,
   tag = "",
+  requiresApproval = false,
 }: {
   db: Db;
   app: FastifyInstance;
   tag?: string;
+  /** The units' heads approve the reports before they leave the unit. */
+  requiresApproval?: boolean;
 }) {
   const province = await buildProvince(db, { name: `Tỉnh Thử ${tag}`.trim() });
   const snv = await buildUnit(db, {
@@ -73,6 +76,7 @@ export async function buildReportingProvince({
     frequency: "monthly",
     dueRule: { kind: "daysAfterEnd", days: 15 },
     receivingUnitId: snv.id,
+    requiresApproval,
   });
   if (created.statusCode !== 201) throw new Error(`obligation: ${created.statusCode} ${created.body}`);
   const obligationId: string = created.json().obligation.id;

@@ -8,6 +8,7 @@ import { ASSIGNMENT_STATUSES } from "../plans/status";
 import { ENTRY_REVIEW_MARKS } from "../reporting/entry-review";
 import { ADMIN_LEVELS } from "../reporting/levels";
 import { REPORT_FREQUENCIES } from "../reporting/periods";
+import { QUESTION_TYPES } from "../reporting/questions";
 import { REPORT_ACTIONS, REPORT_STATES } from "../reporting/report-state";
 import { isoDate, pageQuery, uuidSchema } from "./common.schemas";
 
@@ -26,6 +27,44 @@ export const dueRule = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("fixedDate"), date: isoDate }),
 ]);
 
+/**
+ * A question of an ad hoc request as its author writes it (the server gives it its id). A plain
+ * string is still taken, as a text question that may be left blank (requests made before types).
+ */
+export const questionInput = z.preprocess(
+  (v) => (typeof v === "string" ? { text: v } : v),
+  z
+    .strictObject({
+      text: text(1000, "Câu hỏi").min(1, "Câu hỏi không được để trống"),
+      type: z
+        .enum(QUESTION_TYPES, {
+          message: "Kiểu trả lời phải là văn bản, số, có/không, ngày hoặc lựa chọn",
+        })
+        .default("text"),
+      required: z.boolean({ message: "“Bắt buộc” phải là có hoặc không" }).default(false),
+      choices: z
+        .array(text(200, "Lựa chọn").min(1, "Lựa chọn không được để trống"))
+        .max(20, "Tối đa 20 lựa chọn")
+        .default([]),
+    })
+    .refine((q) => q.type !== "choice" || q.choices.length >= 2, {
+      message: "Câu hỏi lựa chọn cần ít nhất 2 lựa chọn",
+      path: ["choices"],
+    })
+    .refine((q) => new Set(q.choices).size === q.choices.length, {
+      message: "Các lựa chọn không được trùng nhau",
+      path: ["choices"],
+    }),
+);
+
+export const reportQuestion = z.object({
+  id: z.string(),
+  text: z.string(),
+  type: z.enum(QUESTION_TYPES),
+  required: z.boolean(),
+  choices: z.array(z.string()),
+});
+
 export const obligationCreateBody = z
   .strictObject({
     title: text(300, "Tên báo cáo").min(1, "Thiếu tên báo cáo"),
@@ -38,7 +77,15 @@ export const obligationCreateBody = z
     requiresApproval: z.boolean().default(false),
     adHocStart: isoDate.nullable().default(null),
     adHocDue: isoDate.nullable().default(null),
-    questions: z.array(text(1000, "Câu hỏi").min(1)).max(50).default([]),
+    questions: z.array(questionInput).max(50, "Tối đa 50 câu hỏi").default([]),
+    /** The units asked (none: every unit assigned to the plan, or to the chosen tasks). */
+    unitIds: z.array(uuidSchema).max(2000, "Chọn tối đa 2000 đơn vị").default([]),
+    /** A group of units asked (with `unitIds`, both): its members on the day of the request. */
+    groupId: uuidSchema.nullable().default(null),
+    /** The plan's tasks the request is about (none: every task). */
+    taskIds: z.array(uuidSchema).max(500, "Chọn tối đa 500 nhiệm vụ").default([]),
+    /** The caller saw the warning that a request like this one exists, and creates it anyway. */
+    confirmDuplicate: z.boolean().default(false),
     reminderOffsets: z.array(z.number().int().min(-60).max(60)).max(10).default([-7, -3, -1, 0, 1]),
   })
   .refine((b) => b.frequency !== "adHoc" || (b.adHocStart && b.adHocDue && b.adHocStart <= b.adHocDue), {
@@ -64,7 +111,10 @@ export const obligation = z.object({
   requiresApproval: z.boolean(),
   adHocStart: z.string().nullable(),
   adHocDue: z.string().nullable(),
-  questions: z.array(z.string()),
+  questions: z.array(reportQuestion),
+  /** Null: every assigned unit (every task). */
+  unitIds: z.array(z.string()).nullable(),
+  taskIds: z.array(z.string()).nullable(),
   reminderOffsets: z.array(z.number()),
 });
 export const obligationResponse = z.object({ obligation });
@@ -180,9 +230,15 @@ export const reportDetail = reportSummary.extend({
   results: z.string(),
   difficulties: z.string(),
   proposals: z.string(),
-  questions: z.array(z.string()),
+  questions: z.array(reportQuestion),
   answers: z.record(z.string(), z.string()),
   requiresApproval: z.boolean(),
+  receivingUnitName: z.string(),
+  /**
+   * Where the actor's "send" takes the report (core's transition): to the unit's head for approval,
+   * or on to the receiver; null when the actor may not send it. The button says which.
+   */
+  submitLeadsTo: z.enum(REPORT_STATES).nullable(),
   entries: z.array(reportEntry),
   comments: z.array(reportComment),
   evidence: z.array(evidence),
@@ -230,6 +286,14 @@ export const reportUpdateBody = z.strictObject({
   proposals: text(20_000, "Kiến nghị").optional(),
   answers: z.record(z.string().max(10), text(20_000, "Trả lời")).optional(),
 });
+
+/** One answer to one question of the request ("" clears it); its form is checked against the question. */
+export const answerBody = z.strictObject({ value: text(20_000, "Câu trả lời") });
+export const answerParams = z.strictObject({
+  id: uuidSchema,
+  questionId: z.string().regex(/^q\d{1,3}$/, "Mã câu hỏi không hợp lệ"),
+});
+export const answersResponse = z.object({ answers: z.record(z.string(), z.string()) });
 
 export const entryUpdateBody = z
   .strictObject({

@@ -7,6 +7,7 @@
  */
 import { ROLE_LABELS_VI, UNIT_KIND_LABELS_VI } from "../auth/roles";
 import { ENTRY_REVIEW_LABELS_VI } from "../reporting/entry-review";
+import { QUESTION_TYPE_LABELS_VI } from "../reporting/questions";
 import { REPORT_STATE_LABELS_VI } from "../reporting/report-state";
 import { type Lang, langOf } from "./lang";
 
@@ -123,6 +124,7 @@ export const AUDIT_FIELD_NAMES = {
   opensOn: { vi: "Ngày mở", en: "Opens on" },
   participants: { vi: "Đơn vị chủ trì, phối hợp", en: "Lead and coordinating units" },
   periodEnd: { vi: "Cuối kỳ", en: "Period end" },
+  notified: { vi: "Thông báo đã gửi", en: "Notices sent" },
   periodFrom: { vi: "Từ kỳ", en: "From period" },
   periodKey: { vi: "Kỳ báo cáo", en: "Reporting period" },
   periodStart: { vi: "Đầu kỳ", en: "Period start" },
@@ -135,6 +137,7 @@ export const AUDIT_FIELD_NAMES = {
   provinces: { vi: "Tỉnh, thành phố", en: "Provinces" },
   publisher: { vi: "Cơ quan công bố", en: "Publisher" },
   quantitativeTargets: { vi: "Chỉ tiêu định lượng", en: "Quantitative targets" },
+  question: { vi: "Câu hỏi", en: "Question" },
   questions: { vi: "Câu hỏi", en: "Questions" },
   rank: { vi: "Hạng", en: "Rank" },
   rankFrom: { vi: "Hạng từ", en: "Rank from" },
@@ -288,6 +291,14 @@ const VALUE_NAMES: Record<string, Record<string, Names>> = {
     updated: "Updated this period",
     unchanged: "Unchanged since last period",
     untouched: "Not looked at",
+  }),
+  // A request's questions are recorded whole: their kind of answer ("questions.0.type") in words.
+  questions: fromVi(QUESTION_TYPE_LABELS_VI, {
+    text: "Text",
+    number: "Number",
+    yesNo: "Yes/No",
+    date: "Date",
+    choice: "Choice",
   }),
 };
 

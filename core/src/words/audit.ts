@@ -76,6 +76,7 @@ export const AUDIT_ACTION_NAMES = {
   reopen: { vi: "Mở lại báo cáo", en: "Reopen" },
   allowLate: { vi: "Cho phép báo cáo muộn", en: "Allow a late report" },
   unchanged: { vi: "Xác nhận không thay đổi so với kỳ trước", en: "Confirm unchanged since last period" },
+  answer: { vi: "Trả lời câu hỏi của yêu cầu báo cáo", en: "Answer a question of the request" },
   upload: { vi: "Tải lên tài liệu", en: "Upload a file" },
   link: { vi: "Thêm đường dẫn", en: "Add a link" },
   import: { vi: "Nhập kết quả từ tệp", en: "Import results" },

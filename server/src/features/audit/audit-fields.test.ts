@@ -58,6 +58,10 @@ const SUMMARY_FIELDS = [
   "entriesCreated",
   "reportsCreated",
   "answers",
+  // A report's state change (whom it told) and one answer to a request's question.
+  "notified",
+  "question",
+  "value",
 ];
 
 describe("audit fields in words", () => {
@@ -93,6 +97,7 @@ describe("audit fields in words", () => {
     expect(auditValueWords("role", "lead", "en")).toBe("Lead");
     expect(auditValueWords("frequency", "monthly")).toBe("Hằng tháng");
     expect(auditValueWords("active", false)).toBe("Không");
+    expect(auditValueWords("questions.0.type", "yesNo")).toBe("Có/Không");
     expect(auditValueWords("narrative", "pendingApproval")).toBe("pendingApproval");
     // The names themselves carry no code.
     expect(

@@ -74,6 +74,13 @@ export const canEditReport = (actor: Actor, report: ReportLike, today: IsoDate) 
 export const canActOnReport = (actor: Actor, report: ReportLike, action: ReportAction, today: IsoDate) =>
   transition({ ...report, action, relations: reportRelations(actor, report), today, reason: "x" }).ok;
 
+/** Where the actor's send (submit or resubmit) takes the report now, or null if it may not send it. */
+export function submitLeadsTo(actor: Actor, report: ReportLike, today: IsoDate): ReportState | null {
+  const action = report.state === "returned" ? "resubmit" : "submit";
+  const result = transition({ ...report, action, relations: reportRelations(actor, report), today });
+  return result.ok ? result.next : null;
+}
+
 /** Receivers allow a late submission and comment; the unit comments where it works. */
 export const canAllowLate = (actor: Actor, report: ReportLike) =>
   reportRelations(actor, report).some((r) => r === "receiver" || r === "admin");

@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { uuidSchema } from "../../../../core/src/api/common.schemas";
 import {
+  answerBody,
+  answerParams,
+  answersResponse,
   commentBody,
   commentResponse,
   consolidatedBody,
@@ -72,6 +75,7 @@ import {
   markNotificationRead,
   setEmailMode,
 } from "./reminders/reminders.service";
+import { saveAnswer } from "./reports/answers.service";
 import { exportReportsXlsx } from "./reports/reports.export";
 import { getReport, listReportPeriods, listReports, updateReport } from "./reports/reports.service";
 import { addComment } from "./review/comments.service";
@@ -254,6 +258,23 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
     { config: user, schema: { params: idParams, body: reportUpdateBody, response: { 200: reportResponse } } },
     async (request) => ({
       report: await updateReport({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+    }),
+  );
+
+  app.put(
+    "/api/reports/:id/answers/:questionId",
+    {
+      config: user,
+      schema: { params: answerParams, body: answerBody, response: { 200: answersResponse } },
+    },
+    async (request) => ({
+      answers: await saveAnswer({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        questionId: request.params.questionId,
+        value: request.body.value,
+      }),
     }),
   );
 

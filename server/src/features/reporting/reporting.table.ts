@@ -42,7 +42,11 @@ export const reportingObligations = pgTable(
     /** An ad hoc request's window and its own questions. */
     adHocStart: date("ad_hoc_start"),
     adHocDue: date("ad_hoc_due"),
+    /** Typed questions (core/src/reporting/questions.ts); plain strings before migration 0020. */
     questions: jsonb("questions").notNull().default(sql`'[]'::jsonb`),
+    /** The units asked and the tasks asked about (migration 0020); null: every assigned unit, every task. */
+    unitIds: uuid("unit_ids").array(),
+    taskIds: uuid("task_ids").array(),
     /** Reminder offsets in days relative to the due date (negative: before). */
     reminderOffsets: integer("reminder_offsets").array().notNull().default(sql`'{-7,-3,-1,0,1}'::integer[]`),
     createdBy: uuid("created_by"),

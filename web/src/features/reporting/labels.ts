@@ -7,6 +7,7 @@ import {
   REPORT_FREQUENCY_LABELS_VI,
   type ReportFrequency,
 } from "../../../../core/src/reporting/periods";
+import { QUESTION_TYPE_LABELS_VI, type QuestionType } from "../../../../core/src/reporting/questions";
 import {
   REPORT_STATE_LABELS_VI,
   REPORT_STATES,
@@ -63,4 +64,11 @@ export function useReportingLabels() {
     stateOptions: REPORT_STATES.map((s) => ({ value: s, label: state(s) })),
     frequencyOptions: REPORT_FREQUENCIES.map((f) => ({ value: f, label: frequency(f) })),
   };
+}
+
+/** The kind of answer a question takes: Vietnamese from core, English from the translation file. */
+export function useQuestionTypeLabel() {
+  const { t, i18n } = useTranslation();
+  return (type: QuestionType) =>
+    i18n.language !== "en" ? QUESTION_TYPE_LABELS_VI[type] : t(`reporting.questions.types.${type}`);
 }

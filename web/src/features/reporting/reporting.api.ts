@@ -62,6 +62,22 @@ export type ReportPatch = {
 
 const r = (id: string) => `/api/reports/${encodeURIComponent(id)}`;
 
+/** One answer to one question of an ad hoc request ("" clears it); the answers after. */
+export const saveAnswer = ({
+  reportId,
+  questionId,
+  value,
+}: {
+  reportId: string;
+  questionId: string;
+  value: string;
+}) =>
+  api
+    .put<{ answers: Record<string, string> }>(`${r(reportId)}/answers/${encodeURIComponent(questionId)}`, {
+      value,
+    })
+    .then((x) => x.answers);
+
 export const fetchObligations = (planId: string) =>
   api
     .get<{ obligations: Obligation[] }>(`/api/plans/${encodeURIComponent(planId)}/reporting-obligations`)

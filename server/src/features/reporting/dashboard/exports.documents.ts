@@ -28,6 +28,7 @@ import { componentName, versionName } from "../../../../../core/src/words/indice
 import { formatNumber, formatPercent, formatRate } from "../../../../../core/src/words/numbers";
 import { cell, FONT, noBorders, para, run } from "../../../app/docx-parts";
 import { tableSheet, workbookBuffer } from "../../../app/xlsx";
+import { addAnswersSheet, answersSection, type QuestionAnswers } from "./answers.export";
 import type { UnitNarrativeRow, UnitReportWordsRow } from "./dashboard.repository";
 
 function grid(headers: string[], widths: number[], rows: string[][]) {
@@ -121,6 +122,8 @@ export interface ConsolidatedData {
     dueDate: string | null;
     progress: number;
   }>;
+  /** An ad hoc request's questions and the units' answers (answers.export.ts); none: no section. */
+  questionAnswers?: QuestionAnswers | null;
 }
 
 /** The default narrative: what the figures say, for the coordinator to edit before export. */
@@ -323,6 +326,7 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
         vnDate(u.firstSubmittedAt),
       ]),
     ),
+    ...answersSection(d.questionAnswers, "VI. TRẢ LỜI CÁC CÂU HỎI CỦA YÊU CẦU BÁO CÁO"),
   ];
   const small = (text: string) => para([run(text, { size: 22 })], { align: AlignmentType.LEFT, after: 0 });
   const signature = new Table({
@@ -416,9 +420,12 @@ export interface EntryExportRow {
 export async function entriesXlsx({
   title,
   rows,
+  questionAnswers = null,
 }: {
   title: string;
   rows: EntryExportRow[];
+  /** An ad hoc request's answers: a sheet of their own after the entries. */
+  questionAnswers?: QuestionAnswers | null;
 }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   tableSheet(wb, {
@@ -457,5 +464,6 @@ export async function entriesXlsx({
       { header: "Ngày hoàn thành", width: 14, kind: "date", value: (r) => r.completedAt },
     ],
   });
+  addAnswersSheet(wb, title, questionAnswers);
   return workbookBuffer(wb);
 }

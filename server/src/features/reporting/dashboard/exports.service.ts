@@ -24,6 +24,7 @@ import { taskScope } from "../../plans/plans.policy";
 import { getVisiblePlan } from "../../plans/plans.service";
 import { createObligationsRepository } from "../obligations/obligations.repository";
 import { createReportsRepository } from "../reports/reports.repository";
+import { questionAnswers } from "./answers.export";
 import { createDashboardRepository, type ScorecardRow } from "./dashboard.repository";
 import { allOverdueTasks, reportingDashboard } from "./dashboard.service";
 import {
@@ -82,12 +83,13 @@ async function consolidatedFacts({
   query: z.infer<typeof dashboardQuery>;
 }) {
   const { dashboard, obligation } = await periodData({ db, actor, query });
-  const [plan, issuer, units, overdueTasks, unitWords] = await Promise.all([
+  const [plan, issuer, units, overdueTasks, unitWords, answers] = await Promise.all([
     getVisiblePlan({ db, actor, id: obligation.planId }),
     issuingUnit(db, obligation.receivingUnitId),
     createReportsRepository(db).listReports({ scope: taskScope(actor), ...query }),
     allOverdueTasks({ db, actor, query }),
     createDashboardRepository(db).unitWords({ scope: taskScope(actor), ...query }),
+    questionAnswers({ db, scope: taskScope(actor), obligation, periodKey: query.periodKey, received: true }),
   ]);
   return {
     dashboard,
@@ -118,6 +120,7 @@ async function consolidatedFacts({
         }))
         .sort((a, b) => compareVietnamese(a.unitName, b.unitName)),
       overdueTasks,
+      questionAnswers: answers,
     },
   };
 }
@@ -182,15 +185,28 @@ export async function exportEntriesXlsx({
   query: z.infer<typeof dashboardQuery>;
 }) {
   const { dashboard, obligation } = await periodData({ db, actor, query });
-  const rows = await createDashboardRepository(db).exportRows({
-    scope: taskScope(actor),
-    obligationId: obligation.id,
-    periodKey: dashboard.periodKey,
-    today: today(),
-  });
+  const [rows, answers] = await Promise.all([
+    createDashboardRepository(db).exportRows({
+      scope: taskScope(actor),
+      obligationId: obligation.id,
+      periodKey: dashboard.periodKey,
+      today: today(),
+    }),
+    questionAnswers({
+      db,
+      scope: taskScope(actor),
+      obligation,
+      periodKey: dashboard.periodKey,
+      received: false,
+    }),
+  ]);
   return {
     fileName: `so-lieu-bao-cao-${dashboard.periodKey}.xlsx`,
-    data: await entriesXlsx({ title: `${obligation.title} - ${dashboard.periodLabel}`, rows }),
+    data: await entriesXlsx({
+      title: `${obligation.title} - ${dashboard.periodLabel}`,
+      rows,
+      questionAnswers: answers,
+    }),
   };
 }
 

@@ -38,6 +38,29 @@ export function createObligationsRepository(db: DbOrTx) {
         .limit(1);
       return rows[0]?.name ?? null;
     },
+    /** Which of these ids are tasks (not sections) of the plan, not removed. */
+    async planTasks(p: { planId: string; taskIds: string[] }) {
+      const result = await db.execute(sql`select id from plan_tasks where plan_id = ${p.planId}
+        and kind = 'task' and removed_at is null and id = any(${sql.param(p.taskIds)}::uuid[])`);
+      return rowsOf<{ id: string }>(result).map((r) => r.id);
+    },
+    /** The plan's requests on the same schedule (ad hoc: the same days; periodic: the same rule). */
+    async sameSchedule(p: {
+      planId: string;
+      frequency: string;
+      dueRule: unknown;
+      adHocStart: string | null;
+      adHocDue: string | null;
+    }) {
+      const rule = p.dueRule === null ? sql`true` : sql`due_rule = ${JSON.stringify(p.dueRule)}::jsonb`;
+      const result =
+        await db.execute(sql`select id, title, created_at as "createdAt" from reporting_obligations
+        where plan_id = ${p.planId} and frequency = ${p.frequency} and ${rule}
+          and ad_hoc_start is not distinct from ${p.adHocStart}::date
+          and ad_hoc_due is not distinct from ${p.adHocDue}::date
+        order by created_at`);
+      return rowsOf<{ id: string; title: string; createdAt: Date | string }>(result);
+    },
     /** A task (not a section) of the plan, with what the drill-down shows of it. */
     /** A task of the plan, numbered with its section ("II.3", core's numberInPlan). */
     async planTask(p: { taskId: string; planId: string }) {

@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { obligationCreateBody } from "../../../../../core/src/api/reporting.schemas";
 import type { DueRule, ReportFrequency } from "../../../../../core/src/reporting/periods";
+import { readQuestions } from "../../../../../core/src/reporting/questions";
 import type { Actor } from "../../../app/actor";
 import type { Db, DbOrTx } from "../../../app/db";
 import { badRequest, forbidden, notFound } from "../../../app/errors";
@@ -10,6 +11,7 @@ import { getVisibleUnit } from "../../org-units/org-units.service";
 import { getVisiblePlan } from "../../plans/plans.service";
 import { canManageReporting } from "../reporting.policy";
 import { createObligationsRepository, type ObligationRow } from "./obligations.repository";
+import { numberQuestions, refuseDuplicate, resolveRequestTasks, resolveRequestUnits } from "./request-scope";
 
 type ObligationInput = z.infer<typeof obligationCreateBody>;
 
@@ -30,12 +32,18 @@ function presentObligation(o: ObligationRow, receivingUnitName: string) {
     requiresApproval: o.requiresApproval,
     adHocStart: o.adHocStart,
     adHocDue: o.adHocDue,
-    questions: o.questions as string[],
+    questions: readQuestions(o.questions),
+    unitIds: o.unitIds ?? null,
+    taskIds: o.taskIds ?? null,
     reminderOffsets: o.reminderOffsets,
   };
 }
 
-/** Sets what a plan asks its assigned units to report; only on an issued plan, by whoever manages it. */
+/**
+ * Sets what a plan asks its assigned units to report (or the units and tasks chosen); only on an
+ * issued plan, by whoever manages it. A request like one the plan has is refused with a warning
+ * unless the caller confirms.
+ */
 export async function createObligation({
   db,
   actor,
@@ -66,11 +74,14 @@ export async function createObligation({
     input.frequency === "adHoc"
       ? { kind: "fixedDate", date: input.adHocDue as string }
       : (input.dueRule as DueRule);
+  const unitIds = await resolveRequestUnits({ db, actor, input, provinceId: plan.provinceId });
   return db.transaction(async (tx) => {
     if (input.taskId) {
       const ok = Boolean(await createObligationsRepository(tx).planTask({ taskId: input.taskId, planId }));
       if (!ok) throw badRequest("reporting.taskNotFound", "Nhiệm vụ không thuộc kế hoạch này.");
     }
+    const taskIds = await resolveRequestTasks({ db: tx, planId, taskIds: input.taskIds });
+    await refuseDuplicate({ db: tx, planId, input });
     const row = await createObligationsRepository(tx).insertObligation({
       planId,
       taskId: input.taskId,
@@ -84,7 +95,9 @@ export async function createObligation({
       requiresApproval: input.requiresApproval,
       adHocStart: input.frequency === "adHoc" ? input.adHocStart : null,
       adHocDue: input.frequency === "adHoc" ? input.adHocDue : null,
-      questions: input.questions,
+      questions: numberQuestions(input.questions),
+      unitIds,
+      taskIds,
       reminderOffsets: input.reminderOffsets,
       createdBy: actor.userId,
     });

@@ -6,9 +6,18 @@ import { sql } from "drizzle-orm";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import type { ObligationRow } from "./obligations.repository";
 
+/** The tasks a request is about: its one task, or the tasks chosen, or (neither) all of the plan's. */
+const taskFilter = (o: ObligationRow) =>
+  sql`${o.taskId ? sql`and a.task_id = ${o.taskId}` : sql``} ${
+    o.taskIds ? sql`and a.task_id = any(${sql.param(o.taskIds)}::uuid[])` : sql``
+  }`;
+
 export function createPeriodsRepository(db: DbOrTx) {
   return {
-    /** One report per unit with an open assignment on the plan (or the task); existing ones are kept. */
+    /**
+     * One report per unit with an open assignment on the plan (or the task, or the chosen tasks), or
+     * per chosen unit when the request names its units; existing ones are kept.
+     */
     async insertReportsForPeriod(p: {
       obligation: ObligationRow;
       periodKey: string;
@@ -19,14 +28,16 @@ export function createPeriodsRepository(db: DbOrTx) {
       lockDate: string | null;
     }) {
       const o = p.obligation;
-      const taskFilter = o.taskId ? sql`and a.task_id = ${o.taskId}` : sql``;
+      const units = o.unitIds
+        ? sql`(select unnest(${sql.param(o.unitIds)}::uuid[]) as unit_id)`
+        : sql`(select distinct a.unit_id from task_assignments a join plan_tasks t on t.id = a.task_id
+              where a.plan_id = ${o.planId} and a.ended_at is null and t.removed_at is null ${taskFilter(o)})`;
       const result =
         await db.execute(sql`insert into reports (obligation_id, plan_id, province_id, unit_id, unit_path,
           unit_kind, period_key, period_start, period_end, opens_on, due_date, lock_date)
         select ${o.id}, ${o.planId}, ${o.provinceId}, u.id, u.path, u.kind, ${p.periodKey}, ${p.start}, ${p.end},
           ${p.opensOn}, ${p.due}, ${p.lockDate}
-        from (select distinct a.unit_id from task_assignments a join plan_tasks t on t.id = a.task_id
-              where a.plan_id = ${o.planId} and a.ended_at is null and t.removed_at is null ${taskFilter}) x
+        from ${units} x
         join org_units u on u.id = x.unit_id
         on conflict on constraint reports_obligation_period_unit_key do nothing
         returning id`);
@@ -45,7 +56,6 @@ export function createPeriodsRepository(db: DbOrTx) {
       previousKey: string | null;
     }) {
       const o = p.obligation;
-      const taskFilter = o.taskId ? sql`and a.task_id = ${o.taskId}` : sql``;
       const result =
         await db.execute(sql`insert into report_entries (report_id, assignment_id, task_id, progress,
           narrative, figures, completed_at, carried_from_id)
@@ -54,7 +64,7 @@ export function createPeriodsRepository(db: DbOrTx) {
           '', coalesce(pe.figures, '[]'::jsonb),
           case when t.deadline->>'kind' = 'recurring' then null else a.completed_at end, pe.id
         from reports r
-        join task_assignments a on a.plan_id = r.plan_id and a.unit_id = r.unit_id and a.ended_at is null ${taskFilter}
+        join task_assignments a on a.plan_id = r.plan_id and a.unit_id = r.unit_id and a.ended_at is null ${taskFilter(o)}
         join plan_tasks t on t.id = a.task_id and t.removed_at is null and t.kind = 'task'
         left join reports pr on pr.obligation_id = r.obligation_id and pr.unit_id = r.unit_id
           and pr.period_key = ${p.previousKey}

@@ -105,6 +105,7 @@ export function createRemindersRepository(db: DbOrTx) {
       headsOnly,
       coordinators = false,
       reportId = null,
+      userId = null,
     }: {
       unitId: string;
       headsOnly: boolean;
@@ -112,6 +113,8 @@ export function createRemindersRepository(db: DbOrTx) {
       coordinators?: boolean;
       /** The report the notice is about: a coordinator whose monitored area leaves it out is not told. */
       reportId?: string | null;
+      /** A notice for one person (a head asked to approve, the officer who asked): only that person. */
+      userId?: string | null;
     }) {
       const roles = headsOnly
         ? sql`'{head}'::text[]`
@@ -122,6 +125,7 @@ export function createRemindersRepository(db: DbOrTx) {
         left join notification_preferences np on np.user_id = u.id
         where u.unit_id = ${unitId} and u.active and u.email is not null and u.email <> '' and u.roles && ${roles}
           and coalesce(np.email_mode, 'immediate') = 'immediate'
+          and (${userId}::uuid is null or u.id = ${userId}::uuid)
           and ${userSeesNotice(sql`${reportId}::uuid`, sql`u`)}`);
       return rowsOf<{ email: string }>(result).map((r) => r.email);
     },
@@ -137,10 +141,11 @@ export function createRemindersRepository(db: DbOrTx) {
         from (select id from notifications where mail_state = 'pending'
           order by created_at limit ${limit} for update skip locked) p
         where n.id = p.id
-        returning n.id, n.unit_id as "unitId", n.report_id as "reportId", n.kind, n.title, n.body`);
+        returning n.id, n.unit_id as "unitId", n.user_id as "userId", n.report_id as "reportId", n.kind, n.title, n.body`);
       return rowsOf<{
         id: string;
         unitId: string;
+        userId: string | null;
         reportId: string | null;
         kind: string;
         title: string;
@@ -242,14 +247,18 @@ export function createRemindersRepository(db: DbOrTx) {
     async markRead({
       id,
       unitId,
+      userId,
       monitoredPath,
     }: {
       id: string;
       unitId: string;
+      /** A notice for one person (a head's approval, say) is marked read by that person only. */
+      userId: string;
       monitoredPath: string | null;
     }) {
       const result = await db.execute(sql`update notifications set read_at = coalesce(read_at, now())
-        where id = ${id} and unit_id = ${unitId} and ${inMonitoredArea(unitId, monitoredPath)} returning id`);
+        where id = ${id} and unit_id = ${unitId} and (user_id is null or user_id = ${userId})
+          and ${inMonitoredArea(unitId, monitoredPath)} returning id`);
       return rowsOf(result).length > 0;
     },
   };

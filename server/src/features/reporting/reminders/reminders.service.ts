@@ -70,8 +70,9 @@ async function mailOne({ db, mailer, reminder }: { db: Db; mailer: Mailer; remin
 
 /**
  * E-mails the review notices written since the last run (returned, accepted, received, resubmitted,
- * comments) to the notified unit's officers and heads, and its coordinators for a receiving unit,
- * who take e-mail one by one (the daily digest carries them for the others). Returns the notices.
+ * comments) to the notified unit's officers and heads, and its coordinators for a receiving unit, or
+ * to the one person a notice is for (awaiting approval, approved or returned by the head), who take
+ * e-mail one by one (the daily digest carries them for the others). Returns the notices.
  */
 export async function runNoticeMail({ db, mailer, log }: { db: Db; mailer: Mailer; log?: MailLog }) {
   const repo = createRemindersRepository(db);
@@ -80,11 +81,17 @@ export async function runNoticeMail({ db, mailer, log }: { db: Db; mailer: Maile
   const recipientsOf = new Map<string, Promise<string[]>>();
   for (const n of claimed) {
     // Per unit and report: a coordinator's monitored area decides whether the report is theirs.
-    const key = `${n.unitId}|${n.reportId ?? ""}`;
+    const key = `${n.unitId}|${n.reportId ?? ""}|${n.userId ?? ""}`;
     if (!recipientsOf.has(key))
       recipientsOf.set(
         key,
-        repo.recipients({ unitId: n.unitId, headsOnly: false, coordinators: true, reportId: n.reportId }),
+        repo.recipients({
+          unitId: n.unitId,
+          headsOnly: false,
+          coordinators: true,
+          reportId: n.reportId,
+          userId: n.userId,
+        }),
       );
     const to = await (recipientsOf.get(key) as Promise<string[]>);
     if (!to.length) continue;
@@ -205,6 +212,7 @@ export async function markNotificationRead({ db, actor, id }: { db: Db; actor: A
   const ok = await createRemindersRepository(db).markRead({
     id,
     unitId: actor.unitId,
+    userId: actor.userId,
     monitoredPath: monitoredPath(actor),
   });
   if (!ok) throw notFound("notification.notFound", "Không tìm thấy thông báo.");

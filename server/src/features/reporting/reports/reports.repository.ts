@@ -95,6 +95,8 @@ const reportWithContent = definePrepared((db) => {
   return db
     .select({
       ...reportFields,
+      // Only the report page names the receiver (its send button says where the report goes).
+      receivingUnitName: sql<string>`(select ru.name from org_units ru where ru.id = ${reportingObligations.receivingUnitId})`,
       entries: sql<
         EntryPageView[]
       >`(select coalesce(json_agg(v order by v."taskPlanId", v."taskSortOrder", v.role), '[]')
@@ -197,6 +199,18 @@ export function createReportsRepository(db: DbOrTx) {
         periodEnd: string;
         reports: number;
       }>(result);
+    },
+    /** One answer set (or cleared, when empty) without moving the report's version; the answers after. */
+    async setAnswer(p: { id: string; questionId: string; value: string; by: string }) {
+      const result = await db.execute(sql`update reports set
+          answers = case when ${p.value} = '' then answers - ${p.questionId}
+            else jsonb_set(answers, array[${p.questionId}], to_jsonb(${p.value}::text)) end,
+          updated_by = ${p.by}, updated_at = now()
+        where id = ${p.id} returning answers`);
+      return (rowsOf<{ answers: Record<string, string> }>(result)[0]?.answers ?? {}) as Record<
+        string,
+        string
+      >;
     },
     async updateReport(p: { id: string; version: number; set: Partial<typeof reports.$inferInsert> }) {
       const rows = await db

@@ -4,15 +4,16 @@
  */
 import type { z } from "zod";
 import type { reportListQuery, reportUpdateBody } from "../../../../../core/src/api/reporting.schemas";
+import { answersProblem, readQuestions } from "../../../../../core/src/reporting/questions";
 import type { ReportState } from "../../../../../core/src/reporting/report-state";
 import type { Actor } from "../../../app/actor";
 import type { Db, DbOrTx } from "../../../app/db";
-import { AppError, forbidden, notFound } from "../../../app/errors";
+import { AppError, badRequest, forbidden, notFound } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { getVisibleUnit, today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
 import { TOTAL_CAP } from "../../plans/views/views.repository";
-import { canEditReport, canReadReport, type ReportLike, reportCan } from "../reporting.policy";
+import { canEditReport, canReadReport, type ReportLike, reportCan, submitLeadsTo } from "../reporting.policy";
 import { iso, labelOfPeriod, presentComment, presentEntry, presentEvidence } from "./report.presenter";
 import { createReportsRepository, type ReportListFilter } from "./reports.repository";
 
@@ -88,9 +89,11 @@ export async function getReport({ db, actor, id }: { db: Db; actor: Actor; id: s
     results: report.results,
     difficulties: report.difficulties,
     proposals: report.proposals,
-    questions: report.questions as string[],
+    questions: readQuestions(report.questions),
     answers: report.answers as Record<string, string>,
     requiresApproval: report.requiresApproval,
+    receivingUnitName: report.receivingUnitName,
+    submitLeadsTo: submitLeadsTo(actor, asLike(report), day),
     entries: entries.map((e) => presentEntry(e, day)),
     comments: comments.map(presentComment),
     evidence: evidence.map(presentEvidence),
@@ -238,6 +241,8 @@ export async function updateReport({
     await repo.lockReport(id, "update");
     const report = await getVisibleReport({ db: tx, actor, id });
     if (!canEditReport(actor, asLike(report), today())) throw editRefusal(report);
+    const problem = input.answers ? answersProblem(readQuestions(report.questions), input.answers) : null;
+    if (problem) throw badRequest("report.answerInvalid", problem);
     const { version, ...set } = input;
     const updated = await repo.updateReport({ id, version, set: { ...set, updatedBy: actor.userId } });
     if (!updated)

@@ -39,14 +39,16 @@ export async function addComment({
     });
     // The other side hears of it: the unit of the receiver's comment, the receiver of the unit's.
     const fromUnit = actor.unitId === report.unitId;
-    await repo.insertNotification({
-      unitId: fromUnit ? report.receivingUnitId : report.unitId,
-      kind: "comment",
-      title: `${fromUnit ? `${report.unitName} góp ý` : "Góp ý mới về báo cáo"}: ${report.obligationTitle}`,
-      body: `Kỳ ${presentSummary(report).periodLabel} — ${actor.displayName}: ${excerpt(input.body)}`,
-      reportId: id,
-      mailState: "pending",
-    });
+    await repo.insertNotifications([
+      {
+        unitId: fromUnit ? report.receivingUnitId : report.unitId,
+        kind: "comment",
+        title: `${fromUnit ? `${report.unitName} góp ý` : "Góp ý mới về báo cáo"}: ${report.obligationTitle}`,
+        body: `Kỳ ${presentSummary(report).periodLabel} — ${actor.displayName}: ${excerpt(input.body)}`,
+        reportId: id,
+        mailState: "pending",
+      },
+    ]);
     await writeAudit({
       tx,
       actor,

@@ -9,10 +9,11 @@ import { AppError, badRequest, conflict, forbidden } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
 import { today } from "../../org-units/org-units.service";
 import { reportRelations } from "../reporting.policy";
+import { refuseUnanswered } from "../reports/answers.service";
 import { createReportsRepository } from "../reports/reports.repository";
 import { asLike, getReport, getVisibleReport, presentSummary } from "../reports/reports.service";
 import { createReviewRepository } from "./review.repository";
-import { reviewNotice } from "./review-notices";
+import { reviewNotices } from "./review-notices";
 
 const TRANSITION_ERRORS = {
   forbidden: (m: string) => forbidden("report.forbidden", m),
@@ -47,6 +48,9 @@ export async function transitionReport({
       reason: input.reason ?? null,
     });
     if (!result.ok) throw TRANSITION_ERRORS[result.code](result.message);
+    // A report leaves the unit with every required question answered (the head's approval too).
+    if (result.next !== "returned" && ["submit", "resubmit", "approve"].includes(input.action))
+      refuseUnanswered(report);
     if (report.version !== input.version)
       throw new AppError(409, "report.conflict", "Báo cáo vừa được người khác thay đổi. Hãy tải lại.", {
         current: presentSummary(report),
@@ -65,8 +69,19 @@ export async function transitionReport({
     };
     const updated = await repo.updateReport({ id, version: report.version, set });
     if (!updated) throw conflict("report.conflict", "Báo cáo vừa được người khác thay đổi. Hãy tải lại.");
-    const notice = reviewNotice({ report, next: result.next, reason: input.reason ?? null });
-    if (notice) await review.insertNotification({ ...notice, mailState: "pending" });
+    // The head hears that a report awaits her; the officer who asked hears what the head did.
+    const people = {
+      headIds: result.next === "pendingApproval" ? await review.unitHeads(report.unitId) : [],
+      submitterId: report.state === "pendingApproval" ? await review.lastSubmitter(id) : null,
+    };
+    const notices = reviewNotices({
+      report,
+      action: input.action,
+      next: result.next,
+      reason: input.reason ?? null,
+      people,
+    });
+    await review.insertNotifications(notices.map((n) => ({ ...n, mailState: "pending" })));
     if (result.next === "returned" && input.reason)
       await review.insertComment({
         reportId: id,
@@ -82,7 +97,12 @@ export async function transitionReport({
         entityId: id,
         action: input.action,
         before: { state: report.state },
-        after: { state: result.next, reason: input.reason ?? null },
+        after: {
+          state: result.next,
+          reason: input.reason ?? null,
+          // In words, as the audit panel shows them: the notices' titles.
+          notified: notices.map((n) => n.title),
+        },
       },
     });
   });

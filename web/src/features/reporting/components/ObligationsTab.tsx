@@ -19,14 +19,28 @@ import {
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { obligationCreateBody } from "../../../../../core/src/api/reporting.schemas";
 import { periodContaining, type ReportFrequency } from "../../../../../core/src/reporting/periods";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { UnitSelect } from "../../../components/UnitSelect";
+import { ApiError } from "../../../lib/api-client";
 import { DATE_FORMAT, formatDateVi, toIsoDate } from "../../../lib/dates";
 import type { PlanDetail } from "../../plans/plans.api";
 import { todayIso, useReportingLabels } from "../labels";
 import type { Obligation, ObligationInput } from "../reporting.api";
 import { useCreateObligation, useObligations, useOpenPeriod } from "../reporting.queries";
+import { type QuestionDraft, QuestionsEditor } from "./QuestionsEditor";
+import { RequestScopeFields } from "./RequestScopeFields";
+
+const isDuplicate = (e: Error) => e instanceof ApiError && e.code === "reporting.duplicate";
+
+/** A schema issue as the person reads it: which question, then what is wrong ("Câu hỏi 2: …"). */
+function issueText(issue: { path: PropertyKey[]; message: string }, questionName: (n: number) => string) {
+  const [field, index] = issue.path;
+  return field === "questions" && typeof index === "number"
+    ? `${questionName(index + 1)}: ${issue.message}`
+    : issue.message;
+}
 
 /** The current period's key of an obligation ("2026-M11"), or "AH" for an ad hoc request. */
 export const currentPeriodKey = (frequency: ReportFrequency) =>
@@ -50,6 +64,16 @@ export function ObligationsTab({ plan }: { plan: PlanDetail }) {
         : o.dueRule.kind === "daysAfterEnd"
           ? t("reporting.obligations.dueAfter", { days: o.dueRule.days })
           : formatDateVi(o.dueRule.date);
+
+  // Whom an aimed request asks and about what: "2 đơn vị · 1 nhiệm vụ · 3 câu hỏi".
+  const scopeText = (o: Obligation) =>
+    [
+      o.unitIds ? t("reporting.request.scopeUnits", { count: o.unitIds.length }) : null,
+      o.taskIds ? t("reporting.request.scopeTasks", { count: o.taskIds.length }) : null,
+      o.questions.length ? t("reporting.request.scopeQuestions", { count: o.questions.length }) : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
 
   return (
     <>
@@ -75,7 +99,24 @@ export function ObligationsTab({ plan }: { plan: PlanDetail }) {
         pagination={false}
         locale={{ emptyText: <Empty description={t("reporting.obligations.empty")} /> }}
         columns={[
-          { title: t("reporting.obligations.title"), dataIndex: "title" },
+          {
+            title: t("reporting.obligations.title"),
+            key: "title",
+            render: (_, o) => (
+              <>
+                {o.title}
+                {scopeText(o) ? (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ display: "block" }}
+                    data-testid="obligation-scope"
+                  >
+                    {scopeText(o)}
+                  </Typography.Text>
+                ) : null}
+              </>
+            ),
+          },
           {
             title: t("reporting.obligations.frequency"),
             dataIndex: "frequency",
@@ -126,18 +167,23 @@ type FormValues = {
   requiresApproval: boolean;
   adHocStart: import("dayjs").Dayjs | null;
   adHocDue: import("dayjs").Dayjs | null;
+  unitIds?: string[];
+  groupId?: string | null;
+  taskIds?: string[];
+  questions?: QuestionDraft[];
 };
 
 function ObligationDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const labels = useReportingLabels();
   const create = useCreateObligation();
   const [form] = Form.useForm<FormValues>();
   const frequency = Form.useWatch("frequency", form);
   const dueKind = Form.useWatch("dueKind", form);
 
-  const submit = (v: FormValues) => {
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = (v: FormValues, confirmDuplicate = false) => {
     const input: ObligationInput = {
       title: v.title,
       frequency: v.frequency,
@@ -146,7 +192,14 @@ function ObligationDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => 
       receivingUnitId: v.receivingUnitId ?? plan.ownerUnitId,
       requiresApproval: v.requiresApproval,
       ...(v.frequency === "adHoc"
-        ? { adHocStart: toIsoDate(v.adHocStart), adHocDue: toIsoDate(v.adHocDue) }
+        ? {
+            adHocStart: toIsoDate(v.adHocStart),
+            adHocDue: toIsoDate(v.adHocDue),
+            unitIds: v.unitIds ?? [],
+            groupId: v.groupId ?? null,
+            taskIds: v.taskIds ?? [],
+            questions: v.questions ?? [],
+          }
         : {
             dueRule:
               v.dueKind === "dayOfLastMonth"
@@ -154,12 +207,32 @@ function ObligationDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => 
                 : { kind: "daysAfterEnd" as const, days: v.dueDays },
           }),
     };
+    // The API's own schema, with its Vietnamese messages, checks the form before it is sent.
+    const checked = obligationCreateBody.safeParse(input);
+    setProblem(
+      checked.success
+        ? null
+        : issueText(checked.error.issues[0], (n) => t("reporting.questions.number", { n })),
+    );
+    if (!checked.success) return;
     create.mutate(
-      { planId: plan.id, input },
+      { planId: plan.id, input: { ...input, confirmDuplicate } },
       {
         onSuccess: () => {
           message.success(t("reporting.obligations.created"));
           onClose();
+        },
+        onError: (e) => {
+          // A request like one the plan has: the server's warning, and the choice to go on.
+          if (e instanceof ApiError && e.code === "reporting.duplicate")
+            modal.confirm({
+              title: t("reporting.request.duplicateTitle"),
+              content: e.message,
+              okText: t("reporting.request.duplicateConfirm"),
+              cancelText: t("common.cancel"),
+              okButtonProps: { "data-testid": "duplicate-confirm" } as never,
+              onOk: () => submit(v, true),
+            });
         },
       },
     );
@@ -177,13 +250,19 @@ function ObligationDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => 
       okButtonProps={{ "data-testid": "obligation-save" } as never}
       destroyOnHidden
     >
-      {create.error ? (
-        <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 12 }} />
+      {problem || (create.error && !isDuplicate(create.error)) ? (
+        <Alert
+          type="error"
+          showIcon
+          title={problem ?? create.error?.message}
+          style={{ marginBottom: 12 }}
+          data-testid="obligation-problem"
+        />
       ) : null}
       <Form<FormValues>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={(v) => submit(v)}
         initialValues={{
           title: t("reporting.obligations.defaultTitle"),
           frequency: "monthly",
@@ -223,6 +302,12 @@ function ObligationDialog({ plan, onClose }: { plan: PlanDetail; onClose: () => 
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
           </Space>
+        ) : null}
+        {frequency === "adHoc" ? (
+          <>
+            <RequestScopeFields planId={plan.id} />
+            <QuestionsEditor />
+          </>
         ) : (
           <Space align="start" wrap>
             <Form.Item name="dueKind" label={t("reporting.obligations.dueRule")}>

@@ -25,6 +25,7 @@ import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { ReportAction } from "../../../../../core/src/reporting/report-state";
+import { sendStep } from "../../../../../core/src/reporting/send-step";
 import { PageTitle } from "../../../components/PageTitle";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
@@ -33,6 +34,7 @@ import { DaysLeft } from "../components/DaysLeft";
 import { EntryList } from "../components/EntryList";
 import { EvidenceBlock } from "../components/EvidenceBlock";
 import { GeneralPart } from "../components/GeneralPart";
+import { QuestionsBlock } from "../components/QuestionsBlock";
 import { REPORT_STATE_COLORS, todayIso, useReportingLabels } from "../labels";
 import type { ReportDetail } from "../reporting.api";
 import { useLatePermission, useReport, useTransition } from "../reporting.queries";
@@ -86,6 +88,7 @@ export function ReportFormPage() {
       <ReportHeader report={r} />
       <Flex vertical gap={12}>
         <EntryList report={r} reviewer={reviewer} register={register} flushAll={flushAll} />
+        <QuestionsBlock report={r} canEdit={r.can.edit} register={register} />
         <GeneralPart report={r} canEdit={r.can.edit} register={register} onSaved={onGeneralSaved} />
         <Flex gap={16} wrap>
           <div style={{ flex: "1 1 360px" }}>
@@ -193,6 +196,16 @@ function ReportActions({
   const [reasonFor, setReasonFor] = useState<"return" | "reopen" | null>(null);
   const [reason, setReason] = useState("");
 
+  const submitAction: ReportAction = r.state === "returned" ? "resubmit" : "submit";
+  // The label says where the report goes: to the unit's head, or on to the receiver (core's rule).
+  const step = sendStep(r.submitLeadsTo) ?? "toReceiver";
+  const receiver = { receiver: r.receivingUnitName };
+  const submitLabel = t(`reporting.actions.send.${step}`, receiver);
+  const submitConfirm = t(`reporting.actions.sendConfirm.${step}`, receiver);
+  // The head returns a report awaiting her to its writer; a receiver returns it to the unit.
+  const returnLabel =
+    r.state === "pendingApproval" ? t("reporting.actions.returnToWriter") : t("reporting.actions.return");
+
   const act = async (action: ReportAction, why?: string) => {
     // Whatever she typed last is saved before the report leaves her hands; a part that could not be
     // saved (a dropped connection, someone else's edit) stops the submission and is named.
@@ -206,7 +219,11 @@ function ReportActions({
       { id: r.id, action, version: versionRef.current, reason: why },
       {
         onSuccess: () => {
-          message.success(t(`reporting.actions.done.${action}`));
+          message.success(
+            (action === "submit" || action === "resubmit") && step === "toHead"
+              ? t("reporting.actions.done.toHead")
+              : t(`reporting.actions.done.${action}`),
+          );
           setReasonFor(null);
           setReason("");
         },
@@ -214,19 +231,11 @@ function ReportActions({
       },
     );
   };
-  const submitAction: ReportAction = r.state === "returned" ? "resubmit" : "submit";
-  const submitLabel =
-    submitAction === "resubmit"
-      ? t("reporting.actions.resubmit")
-      : r.requiresApproval
-        ? t("reporting.actions.submitForApproval")
-        : t("reporting.actions.submit");
-
   return (
     <Space wrap>
       {r.can.submit ? (
         <Popconfirm
-          title={t("reporting.actions.submitConfirm")}
+          title={submitConfirm}
           okText={submitLabel}
           cancelText={t("common.cancel")}
           onConfirm={() => act(submitAction)}
@@ -249,7 +258,7 @@ function ReportActions({
           onClick={() => act("approve")}
           data-testid="report-approve"
         >
-          {t("reporting.actions.approve")}
+          {t("reporting.actions.approveTo", receiver)}
         </Button>
       ) : null}
       {r.can.accept ? (
@@ -270,7 +279,7 @@ function ReportActions({
           onClick={() => setReasonFor("return")}
           data-testid="report-return"
         >
-          {t("reporting.actions.return")}
+          {returnLabel}
         </Button>
       ) : null}
       {r.can.reopen ? (
@@ -301,8 +310,8 @@ function ReportActions({
       ) : null}
       <Modal
         open={reasonFor !== null}
-        title={reasonFor === "reopen" ? t("reporting.actions.reopen") : t("reporting.actions.return")}
-        okText={reasonFor === "reopen" ? t("reporting.actions.reopen") : t("reporting.actions.return")}
+        title={reasonFor === "reopen" ? t("reporting.actions.reopen") : returnLabel}
+        okText={reasonFor === "reopen" ? t("reporting.actions.reopen") : returnLabel}
         cancelText={t("common.cancel")}
         okButtonProps={
           {
