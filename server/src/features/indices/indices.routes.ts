@@ -50,6 +50,13 @@ import {
 } from "./indices.analysis.service";
 import { ensureIndexCatalog } from "./indices.catalog";
 import {
+  createDraft,
+  listCustom,
+  publishVersion,
+  reviseVersion,
+  updateDraft,
+} from "./indices.custom.service";
+import {
   createDefinition,
   createVersion,
   getVersion,
@@ -108,7 +115,9 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
         response: { 200: indexVersionResponse },
       },
     },
-    async (request) => ({ version: await getVersion({ db, code: request.params.code }) }),
+    async (request) => ({
+      version: await getVersion({ db, actor: actorOf(request), code: request.params.code }),
+    }),
   );
 
   app.put(
@@ -144,6 +153,62 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
           input: request.body,
         }),
       ),
+  );
+
+  // ---------- a province's own indices (DDCI): drafts, revisions, publishing ----------
+  const versionParams = z.strictObject({ code: z.string().max(60) });
+  app.get(
+    "/api/indices/custom",
+    { config: user, schema: { response: { 200: indexDefinitionsResponse } } },
+    async (request) => listCustom({ db, actor: actorOf(request) }),
+  );
+
+  app.post(
+    "/api/indices/custom/:index/versions",
+    {
+      config: user,
+      schema: {
+        params: z.strictObject({ index: indexCodeSchema }),
+        body: indexVersionInput,
+        response: { 201: indexVersionWriteResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createDraft({
+          db,
+          actor: actorOf(request),
+          indexCode: request.params.index,
+          input: request.body,
+        }),
+      ),
+  );
+
+  app.put(
+    "/api/indices/custom/versions/:code",
+    {
+      config: user,
+      schema: {
+        params: versionParams,
+        body: indexVersionInput,
+        response: { 200: indexVersionWriteResponse },
+      },
+    },
+    async (request) =>
+      updateDraft({ db, actor: actorOf(request), code: request.params.code, input: request.body }),
+  );
+
+  app.post(
+    "/api/indices/custom/versions/:code/revise",
+    { config: user, schema: { params: versionParams, response: { 201: indexVersionWriteResponse } } },
+    async (request, reply) =>
+      reply.status(201).send(await reviseVersion({ db, actor: actorOf(request), code: request.params.code })),
+  );
+
+  app.post(
+    "/api/indices/custom/versions/:code/publish",
+    { config: user, schema: { params: versionParams, response: { 200: indexVersionWriteResponse } } },
+    async (request) => publishVersion({ db, actor: actorOf(request), code: request.params.code }),
   );
 
   app.get(

@@ -20,6 +20,10 @@ export const indexDefinitions = pgTable("index_definitions", {
   publisher: text("publisher").notNull().default(""),
   /** Defined by a province (DDCI) rather than seeded from the national catalog. */
   custom: boolean("custom").notNull().default(false),
+  /** The province (org unit) that defined a custom index; null for national indices. Migration 0019. */
+  ownerUnitId: uuid("owner_unit_id"),
+  /** Whom it rates: "provinces" (national indices) or "units" (a DDCI: departments and communes). */
+  subjects: text("subjects").notNull().default("provinces"),
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -45,6 +49,10 @@ export const indexVersions = pgTable(
     revision: integer("revision").notNull().default(1),
     /** The version this one was made from by an edit. */
     basedOn: text("based_on"),
+    /** "draft" while a province writes its own index's version; "published" is never edited. */
+    status: text("status").notNull().default("published"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedBy: uuid("published_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -70,6 +78,8 @@ export const indexComponents = pgTable(
     weight: doublePrecision("weight"),
     aggregation: text("aggregation"),
     aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    /** A DDCI's top-level component is scored for departments or for communes. */
+    subjectKind: text("subject_kind"),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.versionCode, t.code] })],
