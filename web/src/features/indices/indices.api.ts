@@ -68,6 +68,18 @@ export const fetchVersion = (code: string) =>
 export const updateVersion = ({ code, input }: { code: string; input: VersionInput }) =>
   api.put<VersionWrite>(`/api/indices/versions/${encodeURIComponent(code)}`, input);
 
+// A province's own indices (DDCI): drafts, revisions, publishing.
+const custom = "/api/indices/custom";
+export const fetchCustomIndices = () => api.get<Definitions>(custom);
+export const createDraftVersion = ({ index, input }: { index: string; input: VersionInput }) =>
+  api.post<VersionWrite>(`${custom}/${encodeURIComponent(index)}/versions`, input);
+export const updateDraftVersion = ({ code, input }: { code: string; input: VersionInput }) =>
+  api.put<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}`, input);
+export const reviseCustomVersion = (code: string) =>
+  api.post<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}/revise`, {});
+export const publishCustomVersion = (code: string) =>
+  api.post<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}/publish`, {});
+
 export const fetchProfile = (code: string) => api.get<Profile>(`${p(code)}/profile`);
 export const profileXlsxUrl = (code: string) => `${p(code)}/profile.xlsx`;
 

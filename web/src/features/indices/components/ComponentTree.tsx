@@ -20,13 +20,30 @@ export function buildComponentTree(components: IndexComponent[]): Node[] {
   return roots;
 }
 
-/** The version's components as a read-only tree: code, names, unit, range, polarity, weight, aggregation. */
-export function ComponentTree({ components }: { components: IndexComponent[] }) {
+/**
+ * The version's components as a read-only tree: code, names, unit, range, polarity, weight,
+ * aggregation. `named`: a province's own index, whose codes were made by the editor and mean nothing
+ * to a person; the subject (departments or communes) is shown instead.
+ */
+export function ComponentTree({
+  components,
+  named = false,
+}: {
+  components: IndexComponent[];
+  named?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const tree = useMemo(() => buildComponentTree(components), [components]);
   const columns: TableColumnsType<Node> = [
-    { title: t("indices.defs.code"), dataIndex: "code", key: "code", width: 200 },
+    named
+      ? {
+          title: t("indices.custom.subjectKind"),
+          key: "subject",
+          width: 150,
+          render: (_, c) => (c.subjectKind ? t(`indices.custom.subjectKinds.${c.subjectKind}`) : ""),
+        }
+      : { title: t("indices.defs.code"), dataIndex: "code", key: "code", width: 200 },
     { title: t("indices.defs.number"), dataIndex: "number", key: "number", width: 70 },
     { title: t("indices.defs.nameVi"), dataIndex: "nameVi", key: "nameVi" },
     { title: t("indices.defs.nameEn"), dataIndex: "nameEn", key: "nameEn", responsive: ["xl"] },

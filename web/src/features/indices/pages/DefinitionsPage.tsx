@@ -3,6 +3,7 @@ import { Button, Card, Empty, Skeleton, Space, Table, Tag, Typography } from "an
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { indexAbbreviation, versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { ComponentTree } from "../components/ComponentTree";
 import { VersionEditor } from "../components/VersionEditor";
@@ -20,7 +21,8 @@ export function DefinitionsPage() {
   const versionCode = search.get("version") ?? def?.versions[def.versions.length - 1]?.code;
   const version = useVersion(versionCode);
   const [editing, setEditing] = useState<IndexVersion | null>(null);
-  const canEdit = !!defs.data?.can.editDefinitions;
+  // A province's own index is drafted and published on its own screen ("Chỉ số của tỉnh").
+  const canEdit = !!defs.data?.can.editDefinitions && !def?.custom;
 
   const choose = (patch: Record<string, string | null>) =>
     setSearch(
@@ -59,7 +61,7 @@ export function DefinitionsPage() {
               dataIndex: "code",
               key: "code",
               width: 120,
-              render: (v: string) => v.replace("_", " "),
+              render: (v: string) => indexAbbreviation(v, i18n.language),
             },
             {
               title: t("indices.defs.name"),
@@ -96,7 +98,7 @@ export function DefinitionsPage() {
         />
       </Card>
       {def ? (
-        <Card title={t("indices.defs.versionsOf", { index: def.code.replace("_", " ") })}>
+        <Card title={t("indices.defs.versionsOf", { index: indexAbbreviation(def.code, i18n.language) })}>
           <Table<VersionSummary>
             size="small"
             rowKey="code"
@@ -109,7 +111,12 @@ export function DefinitionsPage() {
             }}
             onRow={(r) => ({ onClick: () => choose({ version: r.code }) })}
             columns={[
-              { title: t("indices.defs.version"), dataIndex: "code", key: "code" },
+              {
+                title: t("indices.defs.version"),
+                dataIndex: "code",
+                key: "code",
+                render: (v: string) => versionName(v, i18n.language),
+              },
               { title: t("indices.defs.validity"), key: "validity", render: (_, v) => validity(v) },
               { title: t("indices.defs.scaleMax"), dataIndex: "scaleMax", key: "scaleMax", width: 90 },
               {
@@ -146,7 +153,7 @@ export function DefinitionsPage() {
       ) : null}
       {versionCode ? (
         <Card
-          title={t("indices.defs.componentsOf", { version: versionCode })}
+          title={t("indices.defs.componentsOf", { version: versionName(versionCode, i18n.language) })}
           extra={
             canEdit && version.data ? (
               <Button
@@ -167,7 +174,7 @@ export function DefinitionsPage() {
                   {version.data.totalRule.description}
                 </Typography.Paragraph>
               ) : null}
-              <ComponentTree components={version.data.components} />
+              <ComponentTree components={version.data.components} named={!!def?.custom} />
             </>
           ) : version.isLoading ? (
             <Skeleton active />
