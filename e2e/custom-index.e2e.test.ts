@@ -39,7 +39,7 @@ describe("a province's own index", () => {
     await page.getByTestId("custom-edit").first().click();
     await page.getByTestId("version-save").click();
     await page.getByText("Đã lưu bản nháp").waitFor();
-    await page.getByRole("button", { name: "OK" }).click();
+    await page.locator(".ant-modal-confirm .ant-btn-primary").click();
 
     await page.getByTestId("custom-publish").first().click();
     await page.locator(".ant-modal-confirm").getByRole("button", { name: "Công bố" }).click();

@@ -33,6 +33,15 @@ type DefinitionRow = NonNullable<
 const indexNotFound = () => notFound("indexDefinition.notFound", "Không tìm thấy chỉ số.");
 const versionNotFound = () => notFound("indexVersion.notFound", "Không tìm thấy phiên bản phương pháp tính.");
 
+/** Throws 404 when one of the indices named is another province's own. */
+export async function assertIndexVisible({ db, actor, codes }: { db: Db; actor: Actor; codes: string[] }) {
+  const repo = createIndicesRepository(db);
+  for (const code of new Set(codes)) {
+    const def = await repo.findDefinition(code);
+    if (def && !canSeeDefinition(actor, def)) throw indexNotFound();
+  }
+}
+
 /** The index, if the actor may write it: unseen → 404, national → 403 saying why, no role → 403. */
 function writable(actor: Actor, def: DefinitionRow | null): DefinitionRow {
   if (!def || !canSeeDefinition(actor, def)) throw indexNotFound();

@@ -235,6 +235,19 @@ describe("writing versions", () => {
     );
     expect(audit.map((r) => r.action)).toEqual(["update", "publish"]);
 
+    // Once published it applies to its years, for its province only: elsewhere the index is 404.
+    const weights = `/api/indices/${ddci.code}/weights?year=${version.validFromYear}`;
+    const own = await c.get(weights);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().rows.find((r: { code: string }) => r.code === "X_LAND").weight).toBe(15);
+    const b = await as("coord-b");
+    expect((await b.get(weights)).statusCode).toBe(404);
+    expect((await c.get(`/api/indices/results/${ddci.code}/${version.validFromYear}`)).statusCode).toBe(200);
+    expect((await b.get(`/api/indices/results/${ddci.code}/${version.validFromYear}`)).statusCode).toBe(404);
+    expect((await b.get(`/api/indices/${ddci.code}/ranking?year=${version.validFromYear}`)).statusCode).toBe(
+      404,
+    );
+
     const edit = await c.put(`/api/indices/custom/versions/${version.code}`, input);
     expect(edit.statusCode).toBe(400);
     expect(edit.json().error.message).toContain("tạo bản sửa đổi");

@@ -50,6 +50,7 @@ import {
 } from "./indices.analysis.service";
 import { ensureIndexCatalog } from "./indices.catalog";
 import {
+  assertIndexVisible,
   createDraft,
   listCustom,
   publishVersion,
@@ -88,6 +89,19 @@ const ok = z.object({ ok: z.literal(true) });
 export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
   // The catalog is data seeded from core/: idempotent, so every start (and every test app) has it.
   await ensureIndexCatalog({ db });
+
+  // A province's own index does not exist for anyone outside the province: every route that names an
+  // index (in its path, query or body) answers 404 for it, as the listing leaves it out.
+  app.addHook("preHandler", async (request) => {
+    const named = [
+      (request.params as Record<string, unknown> | undefined)?.index,
+      (request.query as Record<string, unknown> | undefined)?.index,
+      (request.body as Record<string, unknown> | undefined)?.index,
+      (request.body as Record<string, unknown> | undefined)?.indexCode,
+    ].filter((x): x is string => typeof x === "string");
+    if (named.length === 0 || !request.actor) return;
+    await assertIndexVisible({ db, actor: request.actor, codes: named });
+  });
 
   // ---------- definitions ----------
   app.get(
