@@ -24,7 +24,7 @@ describe("a province's own index", () => {
     expect(findCodes(await page.locator("body").innerText())).toEqual([]);
 
     await page.getByTestId("custom-edit").first().click();
-    const drawer = page.locator(".ant-drawer-content");
+    const drawer = page.locator(".ant-drawer-open");
     await drawer.getByText("Sửa bản nháp DDCI").waitFor();
     expect(await page.getByTestId("weight-problems").count()).toBe(0);
     // Removing "An ninh trật tự" leaves the communes' weights at 90: the rule says so at once.
@@ -38,8 +38,8 @@ describe("a province's own index", () => {
 
     await page.getByTestId("custom-edit").first().click();
     await page.getByTestId("version-save").click();
-    await page.getByText("Đã lưu bản nháp").waitFor();
-    await page.locator(".ant-modal-confirm .ant-btn-primary").click();
+    await page.locator(".ant-modal-confirm-title:visible", { hasText: "Đã lưu bản nháp" }).waitFor();
+    await page.locator(".ant-modal-confirm:visible .ant-btn-primary").click();
 
     await page.getByTestId("custom-publish").first().click();
     await page.locator(".ant-modal-confirm").getByRole("button", { name: "Công bố" }).click();

@@ -283,7 +283,7 @@ export function VersionEditor({ version, onClose, onSaved, custom }: Props) {
           ...(custom
             ? [
                 {
-                  title: t("indices.defs.parent"),
+                  title: t("indices.custom.placement"),
                   key: "parent",
                   width: 180,
                   render: (_: unknown, c: IndexComponent) =>
