@@ -1,8 +1,8 @@
-import { Table, type TableColumnsType, Tag } from "antd";
+import { Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../format";
-import type { IndexComponent } from "../indices.api";
+import type { IndexComponent, IndexVersion } from "../indices.api";
 
 type Node = IndexComponent & { children?: Node[] };
 
@@ -89,5 +89,17 @@ export function ComponentTree({
       scroll={{ x: 1000 }}
       locale={{ emptyText: t("indices.defs.noComponents") }}
     />
+  );
+}
+
+/** A version as read: how its total is made, then its tree of components. */
+export function VersionContent({ version, named = false }: { version: IndexVersion; named?: boolean }) {
+  return (
+    <>
+      {version.totalRule.description ? (
+        <Typography.Paragraph type="secondary">{version.totalRule.description}</Typography.Paragraph>
+      ) : null}
+      <ComponentTree components={version.components} named={named} />
+    </>
   );
 }

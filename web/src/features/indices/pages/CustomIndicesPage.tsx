@@ -7,7 +7,7 @@ import { formatDateVi } from "../../../../../core/src/text/dates";
 import { versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { provinceYear } from "../../../lib/clock";
-import { ComponentTree } from "../components/ComponentTree";
+import { VersionContent } from "../components/ComponentTree";
 import { type CustomEditing, VersionEditor } from "../components/VersionEditor";
 import { fetchVersion, type IndexDefinition, type IndexVersion, type VersionSummary } from "../indices.api";
 import { useCustomIndices, usePublishVersion, useReviseVersion, useVersion } from "../indices.queries";
@@ -218,18 +218,7 @@ export function CustomIndicesPage() {
       {versionCode ? (
         <Card title={t("indices.custom.componentsOf", { version: name(versionCode) })}>
           <QueryErrorAlert error={version.error} onRetry={() => version.refetch()} />
-          {version.data ? (
-            <>
-              {version.data.totalRule.description ? (
-                <Typography.Paragraph type="secondary">
-                  {version.data.totalRule.description}
-                </Typography.Paragraph>
-              ) : null}
-              <ComponentTree components={version.data.components} named />
-            </>
-          ) : (
-            <Skeleton active />
-          )}
+          {version.data ? <VersionContent version={version.data} named /> : <Skeleton active />}
         </Card>
       ) : null}
       <VersionEditor

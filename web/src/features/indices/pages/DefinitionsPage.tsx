@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { indexAbbreviation, versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
-import { ComponentTree } from "../components/ComponentTree";
+import { VersionContent } from "../components/ComponentTree";
 import { VersionEditor } from "../components/VersionEditor";
 import type { IndexDefinition, IndexVersion, VersionSummary } from "../indices.api";
 import { useDefinitions, useVersion } from "../indices.queries";
@@ -168,20 +168,17 @@ export function DefinitionsPage() {
         >
           <QueryErrorAlert error={version.error} onRetry={() => version.refetch()} />
           {version.data ? (
-            <>
-              {version.data.totalRule.description ? (
-                <Typography.Paragraph type="secondary">
-                  {version.data.totalRule.description}
-                </Typography.Paragraph>
-              ) : null}
-              <ComponentTree components={version.data.components} named={!!def?.custom} />
-            </>
+            <VersionContent version={version.data} named={!!def?.custom} />
           ) : version.isLoading ? (
             <Skeleton active />
           ) : (
             <Empty />
           )}
-          {!canEdit ? <Typography.Text type="secondary">{t("indices.defs.readOnly")}</Typography.Text> : null}
+          {!canEdit ? (
+            <Typography.Text type="secondary">
+              {def?.custom ? t("indices.defs.customElsewhere") : t("indices.defs.readOnly")}
+            </Typography.Text>
+          ) : null}
         </Card>
       ) : null}
       <VersionEditor
