@@ -596,3 +596,43 @@ export const targetsResponse = z.object({
   can: z.object({ create: z.boolean() }),
 });
 export const targetResponse = z.object({ target: indexTarget });
+
+// ---------- a DDCI's results per department or commune ----------
+
+export const unitResultBody = z.strictObject({
+  /** The total as the province published it; left out, only the computed total is shown. */
+  total: finite("Tổng điểm").nullable().optional(),
+  components: z
+    .array(
+      z.strictObject({
+        code: z.string().trim().min(1).max(40),
+        value: finite("Giá trị"),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  note: z.string().trim().max(2000).default(""),
+});
+export const unitResult = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  unitKind: z.enum(SUBJECT_KINDS),
+  year: z.number(),
+  versionCode: z.string(),
+  total: z.number().nullable(),
+  /** From the components by the version's rule, over the components of the unit's kind. */
+  computedTotal: z.number().nullable(),
+  components: z.array(z.object({ code: z.string(), value: z.number() })),
+  note: z.string(),
+});
+export const unitResultResponse = z.object({ result: unitResult });
+export const unitResultsQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const unitResultsResponse = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  results: z.array(unitResult),
+});

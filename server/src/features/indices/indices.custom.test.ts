@@ -8,6 +8,7 @@ import type { Database } from "../../app/db";
 let database: Database;
 let app: FastifyInstance;
 const users: Record<string, string> = {};
+const units: Record<string, string> = {};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -16,6 +17,10 @@ beforeAll(async () => {
   for (const name of ["a", "b"]) {
     const province = await buildProvince(db, { name: `Tỉnh ${name.toUpperCase()}` });
     const office = await buildUnit(db, { parentId: province.id, name: `Sở Kế hoạch ${name}` });
+    units[`dept-${name}`] = office.id;
+    units[`commune-${name}`] = (
+      await buildUnit(db, { parentId: province.id, kind: "commune", name: `Xã Hòa ${name}` })
+    ).id;
     users[`coord-${name}`] = (await buildUser(db, { unitId: office.id, roles: ["coordinator"] })).username;
     users[`officer-${name}`] = (await buildUser(db, { unitId: office.id, roles: ["officer"] })).username;
     users[`admin-${name}`] = (await buildUser(db, { unitId: office.id, roles: ["admin"] })).username;
@@ -278,5 +283,70 @@ describe("writing versions", () => {
     expect(fresh.json().version.status).toBe("draft");
     const versions = (await c.get("/api/indices/custom")).json().indices[0].versions;
     expect(versions.map((v: { status: string }) => v.status).sort()).toEqual(["draft", "draft", "published"]);
+  });
+});
+
+describe("results per department and commune", () => {
+  it("stores a unit's result on its kind's components, computes its total, and guards who and what", async () => {
+    const c = await as("coord-a");
+    const { ddci } = await myDdci(c);
+    const created = await c.post(`/api/indices/custom/${ddci.code}/versions`, {
+      validFromYear: 2031,
+      scaleMax: 100,
+      totalRule: { aggregation: "weightedMean", multiplier: 10 },
+      components: [
+        { code: "S1", nameVi: "Minh bạch", max: 10, weight: 100, subjectKind: "department" },
+        { code: "X1", nameVi: "Một cửa", max: 10, weight: 50, subjectKind: "commune" },
+        { code: "X2", nameVi: "An ninh trật tự", max: 10, weight: 50, subjectKind: "commune" },
+      ],
+    });
+    const code = created.json().version.code;
+    expect((await c.post(`/api/indices/custom/versions/${code}/publish`)).statusCode).toBe(200);
+    const url = (unit: string, year = 2031) =>
+      `/api/indices/custom/${ddci.code}/results/${year}/${units[unit]}`;
+
+    const commune = await c.put(url("commune-a"), {
+      components: [
+        { code: "X1", value: 8 },
+        { code: "X2", value: 6 },
+      ],
+    });
+    expect(commune.statusCode).toBe(200);
+    expect(commune.json().result).toMatchObject({
+      unitName: "Xã Hòa a",
+      unitKind: "commune",
+      computedTotal: 70,
+    });
+    const dept = await c.put(url("dept-a"), { total: 81.5, components: [{ code: "S1", value: 8 }] });
+    expect(dept.json().result).toMatchObject({ total: 81.5, computedTotal: 80 });
+
+    const wrongKind = await c.put(url("dept-a"), { components: [{ code: "X1", value: 8 }] });
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json().error.message).toBe("“Một cửa” không chấm cho “Sở Kế hoạch a”.");
+    const range = await c.put(url("commune-a"), { components: [{ code: "X2", value: 12 }] });
+    expect(range.json().error.message).toBe("“An ninh trật tự”: giá trị 12 nằm ngoài khoảng 0–10.");
+    const noVersion = await c.put(url("commune-a", 2020), { components: [] });
+    expect(noVersion.statusCode).toBe(400);
+    expect(noVersion.json().error.message).toBe("Chưa có phiên bản DDCI nào được công bố cho năm 2020.");
+    expect((await c.put(url("commune-b"), { components: [] })).statusCode).toBe(404);
+    expect(
+      (await c.put(`/api/indices/custom/${ddci.code}/results/2031/khong-phai-uuid`, {})).statusCode,
+    ).toBe(400);
+
+    expect((await (await as("officer-a")).put(url("commune-a"), { components: [] })).statusCode).toBe(403);
+    const b = await as("coord-b");
+    expect((await b.put(url("commune-a"), { components: [] })).statusCode).toBe(404);
+    expect((await b.get(`/api/indices/custom/${ddci.code}/results/2031`)).statusCode).toBe(404);
+    expect((await createClient(app).get(`/api/indices/custom/${ddci.code}/results/2031`)).statusCode).toBe(
+      401,
+    );
+
+    const page = (await c.get(`/api/indices/custom/${ddci.code}/results/2031?pageSize=1`)).json();
+    expect(page.total).toBe(2);
+    expect(page.results).toHaveLength(1);
+    const audit = await database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where entity = 'indexResult' and entity_id like '${ddci.code}:2031:%'`,
+    );
+    expect(audit[0]?.n).toBe(2);
   });
 });

@@ -27,6 +27,10 @@ import {
   targetsQuery,
   targetsResponse,
   targetUpdateBody,
+  unitResultBody,
+  unitResultResponse,
+  unitResultsQuery,
+  unitResultsResponse,
   weightsQuery,
   weightsResponse,
   whatIfBody,
@@ -74,6 +78,7 @@ import {
   listTargets,
   updateTarget,
 } from "./indices.targets.service";
+import { listUnitResults, saveUnitResult } from "./indices.unit-results.service";
 import { listProvincesCached } from "./indices.versions";
 
 const user = { access: "user" as const };
@@ -223,6 +228,45 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
     "/api/indices/custom/versions/:code/publish",
     { config: user, schema: { params: versionParams, response: { 200: indexVersionWriteResponse } } },
     async (request) => publishVersion({ db, actor: actorOf(request), code: request.params.code }),
+  );
+
+  // A DDCI's results per department or commune, for one year.
+  const unitYear = z.strictObject({ index: indexCodeSchema, year: yearSchema });
+  app.get(
+    "/api/indices/custom/:index/results/:year",
+    {
+      config: user,
+      schema: { params: unitYear, querystring: unitResultsQuery, response: { 200: unitResultsResponse } },
+    },
+    async (request) =>
+      listUnitResults({
+        db,
+        actor: actorOf(request),
+        indexCode: request.params.index,
+        year: request.params.year,
+        ...request.query,
+      }),
+  );
+
+  app.put(
+    "/api/indices/custom/:index/results/:year/:unitId",
+    {
+      config: user,
+      schema: {
+        params: unitYear.extend({ unitId: uuidSchema }),
+        body: unitResultBody,
+        response: { 200: unitResultResponse },
+      },
+    },
+    async (request) =>
+      saveUnitResult({
+        db,
+        actor: actorOf(request),
+        indexCode: request.params.index,
+        year: request.params.year,
+        unitId: request.params.unitId,
+        input: request.body,
+      }),
   );
 
   app.get(

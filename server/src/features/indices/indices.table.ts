@@ -4,6 +4,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -192,4 +193,31 @@ export const indexTargets = pgTable(
     unique("index_targets_key").on(t.provinceUnitId, t.year, t.indexCode, t.componentCode).nullsNotDistinct(),
     index("index_targets_unit_idx").on(t.provinceUnitId, t.year),
   ],
+);
+
+/**
+ * A DDCI's result for one department or commune of its province and one year (migration 0019):
+ * `total` as the province published it, `computedTotal` from the components by the version's rule.
+ */
+export const indexUnitResults = pgTable(
+  "index_unit_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indexCode: text("index_code")
+      .notNull()
+      .references(() => indexDefinitions.code),
+    year: integer("year").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    versionCode: text("version_code")
+      .notNull()
+      .references(() => indexVersions.code),
+    total: doublePrecision("total"),
+    computedTotal: doublePrecision("computed_total"),
+    components: jsonb("components").$type<Array<{ code: string; value: number }>>().notNull().default([]),
+    note: text("note").notNull().default(""),
+    updatedBy: uuid("updated_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("index_unit_results_key").on(t.indexCode, t.year, t.unitId)],
 );
