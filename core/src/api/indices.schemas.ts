@@ -631,6 +631,8 @@ export const unitResultsQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const unitResultsResponse = z.object({
+  /** The version published for the year (the one results are entered against), null when none. */
+  versionCode: z.string().nullable(),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),

@@ -343,6 +343,7 @@ describe("results per department and commune", () => {
 
     const page = (await c.get(`/api/indices/custom/${ddci.code}/results/2031?pageSize=1`)).json();
     expect(page.total).toBe(2);
+    expect(page.versionCode).toBe(code);
     expect(page.results).toHaveLength(1);
     const audit = await database.query<{ n: number }>(
       `select count(*)::int as n from audit_log where entity = 'indexResult' and entity_id like '${ddci.code}:2031:%'`,

@@ -171,7 +171,8 @@ export async function listUnitResults({
 }) {
   await unitIndex(db, actor, indexCode);
   const where = and(eq(indexUnitResults.indexCode, indexCode), eq(indexUnitResults.year, year));
-  const [rows, [n]] = await Promise.all([
+  const [version, rows, [n]] = await Promise.all([
+    versionForYear(db, indexCode, year),
     db
       .select({ r: indexUnitResults, unitName: orgUnits.name, unitKind: orgUnits.kind })
       .from(indexUnitResults)
@@ -183,6 +184,7 @@ export async function listUnitResults({
     db.select({ n: count() }).from(indexUnitResults).where(where),
   ]);
   return {
+    versionCode: version?.code ?? null,
     total: Number(n?.n ?? 0),
     page,
     pageSize,

@@ -15,6 +15,8 @@ import type {
   targetCreateBody,
   targetsResponse,
   targetUpdateBody,
+  unitResultBody,
+  unitResultsResponse,
   weightsResponse,
   whatIfBody,
   whatIfResponse,
@@ -77,6 +79,12 @@ export const updateDraftVersion = ({ code, input }: { code: string; input: Versi
   api.put<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}`, input);
 export const reviseCustomVersion = (code: string) =>
   api.post<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}/revise`, {});
+export type UnitResults = z.infer<typeof unitResultsResponse>;
+export type UnitResultInput = z.input<typeof unitResultBody>;
+export const fetchUnitResults = (index: string, year: number, page: number) =>
+  api.get<UnitResults>(`${custom}/${encodeURIComponent(index)}/results/${year}`, { page, pageSize: 20 });
+export const saveUnitResult = (v: { index: string; year: number; unitId: string; input: UnitResultInput }) =>
+  api.put<unknown>(`${custom}/${encodeURIComponent(v.index)}/results/${v.year}/${v.unitId}`, v.input);
 export const publishCustomVersion = (code: string) =>
   api.post<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}/publish`, {});
 

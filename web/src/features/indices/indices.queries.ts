@@ -13,6 +13,7 @@ import {
   fetchProvinceYears,
   fetchRanking,
   fetchTargets,
+  fetchUnitResults,
   fetchVersion,
   fetchWeights,
   type HeatmapQuery,
@@ -21,6 +22,7 @@ import {
   type RankingQuery,
   reviseCustomVersion,
   runWhatIf,
+  saveUnitResult,
   updateDraftVersion,
   updateTarget,
   updateVersion,
@@ -140,6 +142,19 @@ export function useSaveDraft() {
         : createDraftVersion({ index: v.index ?? "", input: v.input }),
     onSuccess: invalidate,
   });
+}
+
+export const useUnitResults = (index: string | undefined, year: number, page: number) =>
+  useQuery({
+    queryKey: [...indexKeys.custom, "results", index, year, page],
+    queryFn: () => fetchUnitResults(index ?? "", year, page),
+    enabled: !!index,
+    placeholderData: keepPreviousData,
+  });
+
+export function useSaveUnitResult() {
+  const invalidate = useInvalidateIndices();
+  return useMutation({ mutationFn: saveUnitResult, onSuccess: invalidate });
 }
 
 export function useReviseVersion() {

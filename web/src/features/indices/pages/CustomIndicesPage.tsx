@@ -8,6 +8,7 @@ import { versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { provinceYear } from "../../../lib/clock";
 import { VersionContent } from "../components/ComponentTree";
+import { UnitResultsCard } from "../components/UnitResultsCard";
 import { type CustomEditing, VersionEditor } from "../components/VersionEditor";
 import { fetchVersion, type IndexDefinition, type IndexVersion, type VersionSummary } from "../indices.api";
 import { useCustomIndices, usePublishVersion, useReviseVersion, useVersion } from "../indices.queries";
@@ -221,6 +222,7 @@ export function CustomIndicesPage() {
           {version.data ? <VersionContent version={version.data} named /> : <Skeleton active />}
         </Card>
       ) : null}
+      {def?.subjects === "units" ? <UnitResultsCard def={def} /> : null}
       <VersionEditor
         version={editing?.version ?? null}
         custom={editing?.custom}
