@@ -1,7 +1,7 @@
 /**
  * The province's own index (DDCI): the coordinator finds it under "Chỉ số", opens the default draft
  * (no internal code on the screen), sees the weight rule break and mend while editing, saves it and
- * publishes it; a published version offers only a revision.
+ * publishes it; a published version offers only a revision; then a commune's result is entered.
  */
 import { describe, expect, it } from "vitest";
 import { findCodes } from "../core/src/words/code-patterns";
@@ -46,6 +46,17 @@ describe("a province's own index", () => {
     await page.getByText(/Đã công bố \d{2}\/\d{2}\/\d{4}/).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId("custom-edit").count()).toBe(0);
     expect(await page.getByTestId("custom-revise").count()).toBe(1);
+
+    // With a published version, a commune's result is entered and listed.
+    await page.getByTestId("unit-result-add").click();
+    const form = page.locator(".ant-modal:visible");
+    await form.getByTestId("unit-result-unit").click();
+    await page.keyboard.type("quy nhon nam");
+    await page.locator(".ant-select-item-option", { hasText: "Quy Nhơn Nam" }).first().click();
+    await form.getByLabel("Cải cách một cửa").fill("7,5");
+    await form.getByRole("button", { name: "Lưu" }).click();
+    await page.getByText("Đã lưu kết quả").waitFor();
+    await page.locator("tr", { hasText: "Quy Nhơn Nam" }).getByText("Xã, phường").waitFor();
     expect(errors).toEqual([]);
   });
 });
