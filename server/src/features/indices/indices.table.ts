@@ -21,7 +21,7 @@ export const indexDefinitions = pgTable("index_definitions", {
   publisher: text("publisher").notNull().default(""),
   /** Defined by a province (DDCI) rather than seeded from the national catalog. */
   custom: boolean("custom").notNull().default(false),
-  /** The province (org unit) that defined a custom index; null for national indices. Migration 0019. */
+  /** The province (org unit) that defined a custom index; null for national indices. Migration 0020. */
   ownerUnitId: uuid("owner_unit_id"),
   /** Whom it rates: "provinces" (national indices) or "units" (a DDCI: departments and communes). */
   subjects: text("subjects").notNull().default("provinces"),
@@ -196,7 +196,7 @@ export const indexTargets = pgTable(
 );
 
 /**
- * A DDCI's result for one department or commune of its province and one year (migration 0019):
+ * A DDCI's result for one department or commune of its province and one year (migration 0020):
  * `total` as the province published it, `computedTotal` from the components by the version's rule.
  */
 export const indexUnitResults = pgTable(
