@@ -42,6 +42,10 @@ const WhatIfPage = indicesPage(() => import("./features/indices/pages/WhatIfPage
 const RankingPage = indicesPage(() => import("./features/indices/pages/RankingPage"), "RankingPage");
 const ImportPage = indicesPage(() => import("./features/indices/pages/ImportPage"), "ImportPage");
 const TargetsPage = indicesPage(() => import("./features/indices/pages/TargetsPage"), "TargetsPage");
+const CustomIndicesPage = indicesPage(
+  () => import("./features/indices/pages/CustomIndicesPage"),
+  "CustomIndicesPage",
+);
 const DefinitionsPage = indicesPage(
   () => import("./features/indices/pages/DefinitionsPage"),
   "DefinitionsPage",
@@ -101,6 +105,7 @@ const router = createBrowserRouter([
               { path: "import", element: lazyPage(<ImportPage />) },
               { path: "targets", element: lazyPage(<TargetsPage />) },
               { path: "definitions", element: lazyPage(<DefinitionsPage />) },
+              { path: "custom", element: lazyPage(<CustomIndicesPage />) },
             ],
           },
           {

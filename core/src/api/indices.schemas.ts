@@ -6,6 +6,7 @@
  * nothing was published.
  */
 import { z } from "zod";
+import { INDEX_SUBJECTS, SUBJECT_KINDS, VERSION_STATUSES } from "../indices/custom/ddci";
 import { importCommitQuery, importProblem, uuidSchema } from "./common.schemas";
 
 export const COMPONENT_UNITS = ["points", "percent", "days", "count", "scale5"] as const;
@@ -43,6 +44,8 @@ export const indexComponent = z.object({
   weight: z.number().nullable(),
   aggregation: z.enum(AGGREGATIONS).nullable(),
   aliases: z.array(z.string()),
+  /** A DDCI's top-level component: scored for departments or for communes. */
+  subjectKind: z.enum(SUBJECT_KINDS).nullable().default(null),
 });
 export type IndexComponentDto = z.infer<typeof indexComponent>;
 
@@ -64,6 +67,9 @@ export const indexVersionSummary = z.object({
   componentCount: z.number(),
   /** A version with results is never edited in place: an edit creates a new revision. */
   hasResults: z.boolean(),
+  /** A province's own index: a draft is edited, a published version never is (revise makes a draft). */
+  status: z.enum(VERSION_STATUSES),
+  publishedAt: z.string().nullable(),
 });
 export const indexVersion = indexVersionSummary.extend({ components: z.array(indexComponent) });
 
@@ -73,13 +79,17 @@ export const indexDefinition = z.object({
   nameEn: z.string(),
   publisher: z.string(),
   custom: z.boolean(),
+  /** "units": rates the province's departments and communes (a DDCI), not provinces. */
+  subjects: z.enum(INDEX_SUBJECTS),
+  /** The signed-in user may write versions of this index (a custom index of their province). */
+  editable: z.boolean(),
   versions: z.array(indexVersionSummary),
   /** Years with stored results and how many provinces each. */
   years: z.array(z.object({ year: z.number(), provinces: z.number() })),
 });
 export const indexDefinitionsResponse = z.object({
   indices: z.array(indexDefinition),
-  can: z.object({ editDefinitions: z.boolean(), manageResults: z.boolean() }),
+  can: z.object({ editDefinitions: z.boolean(), manageResults: z.boolean(), editCustom: z.boolean() }),
 });
 export const indexVersionResponse = z.object({ version: indexVersion });
 
@@ -99,6 +109,10 @@ const componentInput = z.strictObject({
   weight: finite("Trọng số").min(0).nullable().default(null),
   aggregation: z.enum(AGGREGATIONS, { message: "Cách tổng hợp không hợp lệ" }).nullable().default(null),
   aliases: z.array(z.string().trim().min(1).max(300)).max(30).default([]),
+  subjectKind: z
+    .enum(SUBJECT_KINDS, { message: "Đối tượng chấm điểm phải là sở, ban, ngành hoặc xã, phường" })
+    .nullable()
+    .default(null),
 });
 
 /** A version's content, as an administrator writes it. */
@@ -606,4 +620,44 @@ export const targetImportResult = z.object({
   errors: z.array(importProblem),
   created: z.number().optional(),
   updated: z.number().optional(),
+// ---------- a DDCI's results per department or commune ----------
+
+export const unitResultBody = z.strictObject({
+  /** The total as the province published it; left out, only the computed total is shown. */
+  total: finite("Tổng điểm").nullable().optional(),
+  components: z
+    .array(
+      z.strictObject({
+        code: z.string().trim().min(1).max(40),
+        value: finite("Giá trị"),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  note: z.string().trim().max(2000).default(""),
+});
+export const unitResult = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  unitKind: z.enum(SUBJECT_KINDS),
+  year: z.number(),
+  versionCode: z.string(),
+  total: z.number().nullable(),
+  /** From the components by the version's rule, over the components of the unit's kind. */
+  computedTotal: z.number().nullable(),
+  components: z.array(z.object({ code: z.string(), value: z.number() })),
+  note: z.string(),
+});
+export const unitResultResponse = z.object({ result: unitResult });
+export const unitResultsQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const unitResultsResponse = z.object({
+  /** The version published for the year (the one results are entered against), null when none. */
+  versionCode: z.string().nullable(),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  results: z.array(unitResult),
 });

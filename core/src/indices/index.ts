@@ -1,3 +1,4 @@
 export * from "./arithmetic";
+export * from "./custom";
 export * from "./definitions";
 export * from "./provinces";

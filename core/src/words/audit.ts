@@ -82,6 +82,7 @@ export const AUDIT_ACTION_NAMES = {
   import: { vi: "Nhập kết quả từ tệp", en: "Import results" },
   replace: { vi: "Nhập lại kết quả, thay kết quả cũ", en: "Re-import results, replacing" },
   revise: { vi: "Sửa đổi phiên bản", en: "Revise the version" },
+  publish: { vi: "Công bố phiên bản", en: "Publish the version" },
 } as const satisfies Record<string, Names>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_NAMES;

@@ -4,6 +4,7 @@
  * are keys: they never reach a person. Published abbreviations (PCI, PAPI, PAR INDEX, SIPAS, PGI)
  * are words people use and are kept.
  */
+import { DDCI_SHORT_NAME, isDdciCode } from "../indices/custom/ddci";
 import { INDEX_DEFINITIONS, versionByCode } from "../indices/definitions/catalog";
 import { type Lang, langOf } from "./lang";
 
@@ -13,8 +14,12 @@ const ABBREVIATIONS: Record<string, { vi: string; en: string }> = {
   INDEX_766: { vi: "Chỉ số 766", en: "Index 766" },
 };
 
-/** "PCI", "PAR INDEX", "Chỉ số 766"; a province's own index by its code with spaces ("DDCI GL"). */
+/**
+ * "PCI", "PAR INDEX", "Chỉ số 766"; a province's DDCI is "DDCI" (its code carries the province's id,
+ * which no person reads); another custom index by its code with spaces ("DDCI GL").
+ */
 export function indexAbbreviation(code: string, lang?: Lang | string): string {
+  if (isDdciCode(code)) return DDCI_SHORT_NAME;
   return ABBREVIATIONS[code]?.[langOf(lang)] ?? code.replace(/_/g, " ");
 }
 
@@ -36,12 +41,18 @@ export function indexName(
   return code === "INDEX_766" || name.includes(abbreviation) ? name : `${name} (${abbreviation})`;
 }
 
-/** "PCI-2022" → "PCI 2022", "PAR_INDEX-2022" → "PAR INDEX 2022": the index and the version's first year. */
+/**
+ * "PCI-2022" → "PCI 2022", "PAR_INDEX-2022" → "PAR INDEX 2022": the index and the version's first
+ * year; a revision says which ("DDCI_…-2026.r2" → "DDCI 2026, bản sửa đổi 2").
+ */
 export function versionName(versionCode: string, lang?: Lang | string): string {
   const known = versionByCode(versionCode);
   if (known) return `${indexAbbreviation(known.indexCode, lang)} ${known.validFromYear}`;
-  const m = /^(.*)-(\d{4})$/.exec(versionCode);
-  return m ? `${indexAbbreviation(m[1] as string, lang)} ${m[2]}` : indexAbbreviation(versionCode, lang);
+  const m = /^(.*)-(\d{4})(?:\.r(\d+))?$/.exec(versionCode);
+  if (!m) return indexAbbreviation(versionCode, lang);
+  const base = `${indexAbbreviation(m[1] as string, lang)} ${m[2]}`;
+  if (!m[3]) return base;
+  return langOf(lang) === "en" ? `${base}, revision ${m[3]}` : `${base}, bản sửa đổi ${m[3]}`;
 }
 
 /**

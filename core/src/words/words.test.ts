@@ -72,6 +72,9 @@ describe("index names", () => {
     expect(versionName("PCI-2022")).toBe("PCI 2022");
     expect(versionName("PAR_INDEX-2022")).toBe("PAR INDEX 2022");
     expect(versionName("DDCI_GL-2024")).toBe("DDCI GL 2024");
+    // A province's DDCI code carries its id, which nobody reads; a revision says which.
+    expect(versionName("DDCI_0A1B2C3D4E5F-2026.r2")).toBe("DDCI 2026, bản sửa đổi 2");
+    expect(versionName("DDCI_0A1B2C3D4E5F-2026.r2", "en")).toBe("DDCI 2026, revision 2");
     expect(componentLabel({ versionCode: "PCI-2022", componentCode: "ENTRY" })).toBe(
       "PCI 2022 · Chi phí gia nhập thị trường",
     );

@@ -3,6 +3,7 @@
  * 2018, 2021…), so every published figure is read against the version valid for its year. These
  * plain objects are seeded into the database later; nothing here may depend on runtime state.
  */
+import type { SubjectKind } from "../custom/ddci";
 
 export type IndexCode = "PCI" | "PGI" | "PAPI" | "PAR_INDEX" | "SIPAS" | "INDEX_766";
 
@@ -65,4 +66,6 @@ export interface Component {
   aggregation: Aggregation | null;
   /** Other codes and labels the publisher's files use for it ("sub1_entry", "SC11", "Entry Costs"). */
   aliases: readonly string[];
+  /** A province's DDCI only: the top-level component is scored for departments or communes. */
+  subjectKind?: SubjectKind | null;
 }

@@ -28,3 +28,24 @@ export function canWriteTargets(actor: Actor, target: TargetLike): boolean {
     hasRole(actor, "admin") || (hasRole(actor, "coordinator") && actor.provinceId === target.provinceUnitId)
   );
 }
+
+type DefinitionLike = { custom: boolean; ownerUnitId: string | null };
+
+/**
+ * National indices (no owner) are seen by everyone; a province's own index only inside that
+ * province, administrators included: to anyone else it does not exist (404).
+ */
+export function canSeeDefinition(actor: Actor, def: DefinitionLike): boolean {
+  return def.ownerUnitId === null || def.ownerUnitId === actor.provinceId;
+}
+
+/** A province's own index (DDCI) is designed by its administrators and coordinators. */
+export function canEditCustomIndices(actor: Actor): boolean {
+  return actor.provinceId !== null && (hasRole(actor, "admin") || hasRole(actor, "coordinator"));
+}
+
+export function canEditCustomIndex(actor: Actor, def: DefinitionLike): boolean {
+  return (
+    def.custom && def.ownerUnitId !== null && canSeeDefinition(actor, def) && canEditCustomIndices(actor)
+  );
+}

@@ -44,6 +44,8 @@ export function createIndicesRepository(db: DbOrTx) {
         .where(
           and(
             eq(indexVersions.indexCode, indexCode),
+            // A draft of a province's own index applies to no year until it is published.
+            eq(indexVersions.status, "published"),
             lte(indexVersions.validFromYear, year),
             or(sql`${indexVersions.validToYear} is null`, sql`${indexVersions.validToYear} >= ${year}`),
           ),

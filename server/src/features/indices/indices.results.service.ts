@@ -3,6 +3,7 @@ import type { resultManualBody } from "../../../../core/src/api/indices.schemas"
 import { computeTotal } from "../../../../core/src/indices/arithmetic/composite";
 import { competitionRanks, quartileTiers } from "../../../../core/src/indices/arithmetic/ranking";
 import { isIndexCode, versionByCode } from "../../../../core/src/indices/definitions/catalog";
+import { indexAbbreviation } from "../../../../core/src/words/indices";
 import type { Actor, AuditActor } from "../../app/actor";
 import type { Db, DbOrTx } from "../../app/db";
 import { badRequest, conflict, forbidden, notFound } from "../../app/errors";
@@ -189,7 +190,10 @@ export async function previewOf({
 function checkedIndex(index: string | undefined) {
   if (index === undefined) return undefined;
   if (!isIndexCode(index))
-    throw badRequest("indexImport.index", `Chưa hỗ trợ nhập tệp kết quả của chỉ số “${index}”.`);
+    throw badRequest(
+      "indexImport.index",
+      `Chưa hỗ trợ nhập tệp kết quả của chỉ số “${indexAbbreviation(index)}”: tệp kết quả chỉ nhận các chỉ số quốc gia xếp hạng tỉnh.`,
+    );
   return index;
 }
 
@@ -259,6 +263,12 @@ export async function saveManualResult({
   input: ManualInput;
 }) {
   if (!canManageResults(actor)) throw forbidden();
+  // A province's DDCI rates its departments and communes: a result "of a province" means nothing for it.
+  if ((await createIndicesRepository(db).findDefinition(indexCode))?.subjects === "units")
+    throw badRequest(
+      "indexResult.unitSubjects",
+      `${indexAbbreviation(indexCode)} chấm điểm sở, ban, ngành và xã, phường, không nhập kết quả theo tỉnh.`,
+    );
   const provinces = await listProvincesCached(db);
   const province = provinces.find((p) => p.code === provinceCode);
   if (!province) throw notFound("indexProvince.notFound", "Không tìm thấy tỉnh, thành phố.");

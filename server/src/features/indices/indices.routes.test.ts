@@ -61,7 +61,7 @@ describe("catalog and permissions", () => {
       "PCI-2013",
       "PCI-2022",
     ]);
-    expect(res.json().can).toEqual({ editDefinitions: false, manageResults: false });
+    expect(res.json().can).toEqual({ editDefinitions: false, manageResults: false, editCustom: false });
     const provinces = (await c.get("/api/indices/provinces")).json();
     const eras = provinces.provinces.map((p: { era: string }) => p.era);
     expect(eras.filter((e: string) => e !== "current")).toHaveLength(63);

@@ -29,6 +29,10 @@ import {
   targetsQuery,
   targetsResponse,
   targetUpdateBody,
+  unitResultBody,
+  unitResultResponse,
+  unitResultsQuery,
+  unitResultsResponse,
   weightsQuery,
   weightsResponse,
   whatIfBody,
@@ -53,6 +57,14 @@ import {
 } from "./indices.analysis.service";
 import { ensureIndexCatalog } from "./indices.catalog";
 import {
+  assertIndexVisible,
+  createDraft,
+  listCustom,
+  publishVersion,
+  reviseVersion,
+  updateDraft,
+} from "./indices.custom.service";
+import {
   createDefinition,
   createVersion,
   getVersion,
@@ -71,6 +83,7 @@ import {
   listTargets,
   updateTarget,
 } from "./indices.targets.service";
+import { listUnitResults, saveUnitResult } from "./indices.unit-results.service";
 import { listProvincesCached } from "./indices.versions";
 
 const user = { access: "user" as const };
@@ -86,6 +99,19 @@ const ok = z.object({ ok: z.literal(true) });
 export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { db, config }) => {
   // The catalog is data seeded from core/: idempotent, so every start (and every test app) has it.
   await ensureIndexCatalog({ db });
+
+  // A province's own index does not exist for anyone outside the province: every route that names an
+  // index (in its path, query or body) answers 404 for it, as the listing leaves it out.
+  app.addHook("preHandler", async (request) => {
+    const named = [
+      (request.params as Record<string, unknown> | undefined)?.index,
+      (request.query as Record<string, unknown> | undefined)?.index,
+      (request.body as Record<string, unknown> | undefined)?.index,
+      (request.body as Record<string, unknown> | undefined)?.indexCode,
+    ].filter((x): x is string => typeof x === "string");
+    if (named.length === 0 || !request.actor) return;
+    await assertIndexVisible({ db, actor: request.actor, codes: named });
+  });
 
   // ---------- definitions ----------
   app.get(
@@ -113,7 +139,9 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
         response: { 200: indexVersionResponse },
       },
     },
-    async (request) => ({ version: await getVersion({ db, code: request.params.code }) }),
+    async (request) => ({
+      version: await getVersion({ db, actor: actorOf(request), code: request.params.code }),
+    }),
   );
 
   app.put(
@@ -149,6 +177,101 @@ export const indicesRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, { d
           input: request.body,
         }),
       ),
+  );
+
+  // ---------- a province's own indices (DDCI): drafts, revisions, publishing ----------
+  const versionParams = z.strictObject({ code: z.string().max(60) });
+  app.get(
+    "/api/indices/custom",
+    { config: user, schema: { response: { 200: indexDefinitionsResponse } } },
+    async (request) => listCustom({ db, actor: actorOf(request) }),
+  );
+
+  app.post(
+    "/api/indices/custom/:index/versions",
+    {
+      config: user,
+      schema: {
+        params: z.strictObject({ index: indexCodeSchema }),
+        body: indexVersionInput,
+        response: { 201: indexVersionWriteResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createDraft({
+          db,
+          actor: actorOf(request),
+          indexCode: request.params.index,
+          input: request.body,
+        }),
+      ),
+  );
+
+  app.put(
+    "/api/indices/custom/versions/:code",
+    {
+      config: user,
+      schema: {
+        params: versionParams,
+        body: indexVersionInput,
+        response: { 200: indexVersionWriteResponse },
+      },
+    },
+    async (request) =>
+      updateDraft({ db, actor: actorOf(request), code: request.params.code, input: request.body }),
+  );
+
+  app.post(
+    "/api/indices/custom/versions/:code/revise",
+    { config: user, schema: { params: versionParams, response: { 201: indexVersionWriteResponse } } },
+    async (request, reply) =>
+      reply.status(201).send(await reviseVersion({ db, actor: actorOf(request), code: request.params.code })),
+  );
+
+  app.post(
+    "/api/indices/custom/versions/:code/publish",
+    { config: user, schema: { params: versionParams, response: { 200: indexVersionWriteResponse } } },
+    async (request) => publishVersion({ db, actor: actorOf(request), code: request.params.code }),
+  );
+
+  // A DDCI's results per department or commune, for one year.
+  const unitYear = z.strictObject({ index: indexCodeSchema, year: yearSchema });
+  app.get(
+    "/api/indices/custom/:index/results/:year",
+    {
+      config: user,
+      schema: { params: unitYear, querystring: unitResultsQuery, response: { 200: unitResultsResponse } },
+    },
+    async (request) =>
+      listUnitResults({
+        db,
+        actor: actorOf(request),
+        indexCode: request.params.index,
+        year: request.params.year,
+        ...request.query,
+      }),
+  );
+
+  app.put(
+    "/api/indices/custom/:index/results/:year/:unitId",
+    {
+      config: user,
+      schema: {
+        params: unitYear.extend({ unitId: uuidSchema }),
+        body: unitResultBody,
+        response: { 200: unitResultResponse },
+      },
+    },
+    async (request) =>
+      saveUnitResult({
+        db,
+        actor: actorOf(request),
+        indexCode: request.params.index,
+        year: request.params.year,
+        unitId: request.params.unitId,
+        input: request.body,
+      }),
   );
 
   app.get(

@@ -4,6 +4,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -20,6 +21,10 @@ export const indexDefinitions = pgTable("index_definitions", {
   publisher: text("publisher").notNull().default(""),
   /** Defined by a province (DDCI) rather than seeded from the national catalog. */
   custom: boolean("custom").notNull().default(false),
+  /** The province (org unit) that defined a custom index; null for national indices. Migration 0020. */
+  ownerUnitId: uuid("owner_unit_id"),
+  /** Whom it rates: "provinces" (national indices) or "units" (a DDCI: departments and communes). */
+  subjects: text("subjects").notNull().default("provinces"),
   sortOrder: integer("sort_order").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -45,6 +50,10 @@ export const indexVersions = pgTable(
     revision: integer("revision").notNull().default(1),
     /** The version this one was made from by an edit. */
     basedOn: text("based_on"),
+    /** "draft" while a province writes its own index's version; "published" is never edited. */
+    status: text("status").notNull().default("published"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedBy: uuid("published_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -70,6 +79,8 @@ export const indexComponents = pgTable(
     weight: doublePrecision("weight"),
     aggregation: text("aggregation"),
     aliases: text("aliases").array().notNull().default(sql`'{}'::text[]`),
+    /** A DDCI's top-level component is scored for departments or for communes. */
+    subjectKind: text("subject_kind"),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.versionCode, t.code] })],
@@ -182,4 +193,31 @@ export const indexTargets = pgTable(
     unique("index_targets_key").on(t.provinceUnitId, t.year, t.indexCode, t.componentCode).nullsNotDistinct(),
     index("index_targets_unit_idx").on(t.provinceUnitId, t.year),
   ],
+);
+
+/**
+ * A DDCI's result for one department or commune of its province and one year (migration 0021):
+ * `total` as the province published it, `computedTotal` from the components by the version's rule.
+ */
+export const indexUnitResults = pgTable(
+  "index_unit_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indexCode: text("index_code")
+      .notNull()
+      .references(() => indexDefinitions.code),
+    year: integer("year").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    versionCode: text("version_code")
+      .notNull()
+      .references(() => indexVersions.code),
+    total: doublePrecision("total"),
+    computedTotal: doublePrecision("computed_total"),
+    components: jsonb("components").$type<Array<{ code: string; value: number }>>().notNull().default([]),
+    note: text("note").notNull().default(""),
+    updatedBy: uuid("updated_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("index_unit_results_key").on(t.indexCode, t.year, t.unitId)],
 );

@@ -62,6 +62,7 @@ export function toComponent(row: ComponentRow): Component {
     weight: row.weight,
     aggregation: row.aggregation as Aggregation | null,
     aliases: row.aliases,
+    subjectKind: row.subjectKind as Component["subjectKind"],
   };
 }
 
@@ -128,7 +129,7 @@ export async function methodBreaksOf(db: DbOrTx, indexCode: string): Promise<Met
           code,
           methodBreaks(
             rows
-              .filter((r) => r.indexCode === code)
+              .filter((r) => r.indexCode === code && r.status === "published")
               .map((r) => ({
                 code: r.code,
                 validFromYear: r.validFromYear,

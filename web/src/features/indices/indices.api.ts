@@ -16,6 +16,8 @@ import type {
   targetImportResult,
   targetsResponse,
   targetUpdateBody,
+  unitResultBody,
+  unitResultsResponse,
   weightsResponse,
   whatIfBody,
   whatIfResponse,
@@ -68,6 +70,24 @@ export const fetchVersion = (code: string) =>
     .then((r) => r.version);
 export const updateVersion = ({ code, input }: { code: string; input: VersionInput }) =>
   api.put<VersionWrite>(`/api/indices/versions/${encodeURIComponent(code)}`, input);
+
+// A province's own indices (DDCI): drafts, revisions, publishing.
+const custom = "/api/indices/custom";
+export const fetchCustomIndices = () => api.get<Definitions>(custom);
+export const createDraftVersion = ({ index, input }: { index: string; input: VersionInput }) =>
+  api.post<VersionWrite>(`${custom}/${encodeURIComponent(index)}/versions`, input);
+export const updateDraftVersion = ({ code, input }: { code: string; input: VersionInput }) =>
+  api.put<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}`, input);
+export const reviseCustomVersion = (code: string) =>
+  api.post<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}/revise`, {});
+export type UnitResults = z.infer<typeof unitResultsResponse>;
+export type UnitResultInput = z.input<typeof unitResultBody>;
+export const fetchUnitResults = (index: string, year: number, page: number) =>
+  api.get<UnitResults>(`${custom}/${encodeURIComponent(index)}/results/${year}`, { page, pageSize: 20 });
+export const saveUnitResult = (v: { index: string; year: number; unitId: string; input: UnitResultInput }) =>
+  api.put<unknown>(`${custom}/${encodeURIComponent(v.index)}/results/${v.year}/${v.unitId}`, v.input);
+export const publishCustomVersion = (code: string) =>
+  api.post<VersionWrite>(`${custom}/versions/${encodeURIComponent(code)}/publish`, {});
 
 export const fetchProfile = (code: string) => api.get<Profile>(`${p(code)}/profile`);
 export const profileXlsxUrl = (code: string) => `${p(code)}/profile.xlsx`;

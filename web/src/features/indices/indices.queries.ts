@@ -1,9 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type ComponentQuery,
+  createDraftVersion,
   createTarget,
   deleteTarget,
   fetchComponents,
+  fetchCustomIndices,
   fetchDefinitions,
   fetchHeatmap,
   fetchProfile,
@@ -11,12 +13,17 @@ import {
   fetchProvinceYears,
   fetchRanking,
   fetchTargets,
+  fetchUnitResults,
   fetchVersion,
   fetchWeights,
   type HeatmapQuery,
   importResults,
+  publishCustomVersion,
   type RankingQuery,
+  reviseCustomVersion,
   runWhatIf,
+  saveUnitResult,
+  updateDraftVersion,
   updateTarget,
   updateVersion,
 } from "./indices.api";
@@ -24,6 +31,7 @@ import {
 export const indexKeys = {
   all: ["indices"] as const,
   definitions: ["indices", "definitions"] as const,
+  custom: ["indices", "custom"] as const,
   provinces: ["indices", "provinces"] as const,
   version: (code: string) => ["indices", "version", code] as const,
   profile: (code: string) => ["indices", "profile", code] as const,
@@ -116,6 +124,47 @@ export function useImportResults() {
 export function useUpdateVersion() {
   const invalidate = useInvalidateIndices();
   return useMutation({ mutationFn: updateVersion, onSuccess: invalidate });
+}
+
+export const useCustomIndices = () => useQuery({ queryKey: indexKeys.custom, queryFn: fetchCustomIndices });
+
+/** Saves a province's own version: a new draft (`index`) or a rewrite of a draft (`code`). */
+export function useSaveDraft() {
+  const invalidate = useInvalidateIndices();
+  return useMutation({
+    mutationFn: (v: {
+      index?: string;
+      code?: string;
+      input: Parameters<typeof updateDraftVersion>[0]["input"];
+    }) =>
+      v.code
+        ? updateDraftVersion({ code: v.code, input: v.input })
+        : createDraftVersion({ index: v.index ?? "", input: v.input }),
+    onSuccess: invalidate,
+  });
+}
+
+export const useUnitResults = (index: string | undefined, year: number, page: number) =>
+  useQuery({
+    queryKey: [...indexKeys.custom, "results", index, year, page],
+    queryFn: () => fetchUnitResults(index ?? "", year, page),
+    enabled: !!index,
+    placeholderData: keepPreviousData,
+  });
+
+export function useSaveUnitResult() {
+  const invalidate = useInvalidateIndices();
+  return useMutation({ mutationFn: saveUnitResult, onSuccess: invalidate });
+}
+
+export function useReviseVersion() {
+  const invalidate = useInvalidateIndices();
+  return useMutation({ mutationFn: reviseCustomVersion, onSuccess: invalidate });
+}
+
+export function usePublishVersion() {
+  const invalidate = useInvalidateIndices();
+  return useMutation({ mutationFn: publishCustomVersion, onSuccess: invalidate });
 }
 
 export const useTargets = (q: { provinceUnitId?: string; year?: number; index?: string }) =>

@@ -1,8 +1,8 @@
-import { Table, type TableColumnsType, Tag } from "antd";
+import { Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../format";
-import type { IndexComponent } from "../indices.api";
+import type { IndexComponent, IndexVersion } from "../indices.api";
 
 type Node = IndexComponent & { children?: Node[] };
 
@@ -20,12 +20,33 @@ export function buildComponentTree(components: IndexComponent[]): Node[] {
   return roots;
 }
 
-/** The version's components as a read-only tree: names, unit, range, polarity, weight, aggregation. */
-export function ComponentTree({ components }: { components: IndexComponent[] }) {
+/**
+ * The version's components as a read-only tree: names, unit, range, polarity, weight,
+ * aggregation. `named`: a province's own index, whose codes were made by the editor and mean nothing
+ * to a person; the subject (departments or communes) is shown instead.
+ */
+export function ComponentTree({
+  components,
+  named = false,
+}: {
+  components: IndexComponent[];
+  named?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const tree = useMemo(() => buildComponentTree(components), [components]);
   const columns: TableColumnsType<Node> = [
+    ...(named
+      ? [
+          {
+            title: t("indices.custom.subjectKind"),
+            key: "subject",
+            width: 150,
+            render: (_: unknown, c: Node) =>
+              c.subjectKind ? t(`indices.custom.subjectKinds.${c.subjectKind}`) : "",
+          },
+        ]
+      : []),
     { title: t("indices.defs.number"), dataIndex: "number", key: "number", width: 70 },
     { title: t("indices.defs.nameVi"), dataIndex: "nameVi", key: "nameVi" },
     { title: t("indices.defs.nameEn"), dataIndex: "nameEn", key: "nameEn", responsive: ["xl"] },
@@ -71,5 +92,17 @@ export function ComponentTree({ components }: { components: IndexComponent[] }) 
       scroll={{ x: 1000 }}
       locale={{ emptyText: t("indices.defs.noComponents") }}
     />
+  );
+}
+
+/** A version as read: how its total is made, then its tree of components. */
+export function VersionContent({ version, named = false }: { version: IndexVersion; named?: boolean }) {
+  return (
+    <>
+      {version.totalRule.description ? (
+        <Typography.Paragraph type="secondary">{version.totalRule.description}</Typography.Paragraph>
+      ) : null}
+      <ComponentTree components={version.components} named={named} />
+    </>
   );
 }

@@ -12,7 +12,9 @@ type Props = {
 export function IndexSelect({ indices, value, onChange, onlyWithResults }: Props) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === "en";
-  const list = onlyWithResults ? indices.filter((i) => i.years.length > 0) : indices;
+  // The analysis screens compare provinces: a province's own index (DDCI) rates its departments and communes.
+  const byProvince = indices.filter((i) => i.subjects === "provinces");
+  const list = onlyWithResults ? byProvince.filter((i) => i.years.length > 0) : byProvince;
   return (
     <Select
       value={value}

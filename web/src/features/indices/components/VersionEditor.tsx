@@ -17,27 +17,62 @@ import {
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AGGREGATIONS, COMPONENT_UNITS, POLARITIES } from "../../../../../core/src/api/indices.schemas";
+import { SUBJECT_KINDS } from "../../../../../core/src/indices/custom/ddci";
+import { weightProblems } from "../../../../../core/src/indices/custom/weights";
+import { versionName } from "../../../../../core/src/words/indices";
 import { useFormat } from "../format";
-import type { IndexComponent, IndexVersion } from "../indices.api";
-import { useUpdateVersion } from "../indices.queries";
+import type { IndexComponent, IndexVersion, VersionInput, VersionWrite } from "../indices.api";
+import { useSaveDraft, useUpdateVersion } from "../indices.queries";
 
-type Props = { version: IndexVersion | null; onClose: () => void; onSaved: (code: string) => void };
+/**
+ * A province's own index: the version is a draft (`create`: a new one for `indexCode`); components
+ * are named, never coded, by the person (codes are made here), and the weight rule of core is shown
+ * while typing, the server checking it again.
+ */
+export type CustomEditing = { indexCode: string; subjectsAreUnits: boolean; create: boolean };
 
-/** Edits a version's content; the server makes a new revision when the version already has results. */
-export function VersionEditor({ version, onClose, onSaved }: Props) {
-  const { t } = useTranslation();
+type Props = {
+  version: IndexVersion | null;
+  onClose: () => void;
+  onSaved: (code: string) => void;
+  custom?: CustomEditing;
+};
+
+/** A code no component of the version has yet: "C1", "C2"… */
+const freshCode = (taken: IndexComponent[]) => {
+  for (let n = taken.length + 1; ; n++) if (!taken.some((c) => c.code === `C${n}`)) return `C${n}`;
+};
+
+/**
+ * Edits a version's content. National methods (administrators): the server makes a new revision when
+ * the version already has results. A province's own index: a draft is saved as it is.
+ */
+export function VersionEditor({ version, onClose, onSaved, custom }: Props) {
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const { modal } = App.useApp();
   const [head] = Form.useForm();
   const [compForm] = Form.useForm<IndexComponent>();
   const [components, setComponents] = useState<IndexComponent[]>([]);
   const [editing, setEditing] = useState<{ index: number | null } | null>(null);
-  const save = useUpdateVersion();
+  const national = useUpdateVersion();
+  const draft = useSaveDraft();
+  const save = custom ? draft : national;
+  const totalAggregation = Form.useWatch("aggregation", head);
+  const problems = custom
+    ? weightProblems({
+        totalAggregation: totalAggregation ?? "weightedMean",
+        subjectsAreUnits: custom.subjectsAreUnits,
+        components,
+      })
+    : [];
+  const nameOf = (code: string | null) => components.find((c) => c.code === code)?.nameVi ?? "–";
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: load when the version changes
   useEffect(() => {
     if (!version) return;
-    save.reset();
+    national.reset();
+    draft.reset();
     setComponents(version.components);
     head.setFieldsValue({
       validFromYear: version.validFromYear,
@@ -52,6 +87,10 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
   const unitOptions = COMPONENT_UNITS.map((u) => ({ value: u, label: t(`indices.units.${u}`) }));
   const polarityOptions = POLARITIES.map((p) => ({ value: p, label: t(`indices.polarity.${p}`) }));
   const aggOptions = AGGREGATIONS.map((a) => ({ value: a, label: t(`indices.aggregations.${a}`) }));
+  const subjectOptions = SUBJECT_KINDS.map((k) => ({
+    value: k,
+    label: t(`indices.custom.subjectKinds.${k}`),
+  }));
 
   const openComponent = (index: number | null) => {
     compForm.resetFields();
@@ -62,6 +101,7 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
         polarity: "higherIsBetter",
         min: 0,
         parentCode: null,
+        ...(custom ? { code: freshCode(components), max: 10 } : {}),
       } as IndexComponent);
     setEditing({ index });
   };
@@ -79,6 +119,7 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
       nameEn: "",
       weight: null,
       aggregation: null,
+      subjectKind: null,
     };
     const next = { ...defaults, ...(at !== null ? components[at] : {}), ...v } as IndexComponent;
     setComponents((list) => (at === null ? [...list, next] : list.map((c, i) => (i === at ? next : c))));
@@ -88,46 +129,53 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
   const submit = async () => {
     if (!version) return;
     const h = await head.validateFields();
-    save.mutate(
-      {
-        code: version.code,
-        input: {
-          validFromYear: h.validFromYear,
-          validToYear: h.validToYear ?? null,
-          scaleMax: h.scaleMax,
-          totalRule: {
-            aggregation: h.aggregation,
-            multiplier: h.multiplier ?? 1,
-            description: h.description ?? "",
-          },
-          components: components.map((c) => ({
-            code: c.code,
-            parentCode: c.parentCode || null,
-            number: c.number ?? "",
-            nameVi: c.nameVi,
-            nameEn: c.nameEn ?? "",
-            unit: c.unit,
-            min: c.min,
-            max: c.max,
-            polarity: c.polarity,
-            weight: c.weight ?? null,
-            aggregation: c.aggregation ?? null,
-            aliases: c.aliases ?? [],
-          })),
-        },
+    const input: VersionInput = {
+      validFromYear: h.validFromYear,
+      validToYear: h.validToYear ?? null,
+      scaleMax: h.scaleMax,
+      totalRule: {
+        aggregation: h.aggregation,
+        multiplier: h.multiplier ?? 1,
+        description: h.description ?? "",
       },
-      {
-        onSuccess: (r) => {
-          modal.success({
-            title: r.created ? t("indices.defs.createdTitle") : t("indices.defs.savedTitle"),
-            content: r.created
-              ? t("indices.defs.createdText", { old: version.code, code: r.version.code })
-              : t("indices.defs.savedText", { code: r.version.code }),
-          });
-          onSaved(r.version.code);
-        },
-      },
-    );
+      components: components.map((c) => ({
+        code: c.code,
+        parentCode: c.parentCode || null,
+        number: c.number ?? "",
+        nameVi: c.nameVi,
+        nameEn: c.nameEn ?? "",
+        unit: c.unit,
+        min: c.min,
+        max: c.max,
+        polarity: c.polarity,
+        weight: c.weight ?? null,
+        aggregation: c.aggregation ?? null,
+        aliases: c.aliases ?? [],
+        subjectKind: c.parentCode ? null : (c.subjectKind ?? null),
+      })),
+    };
+    const done = (r: VersionWrite) => {
+      const name = versionName(r.version.code, i18n.language);
+      modal.success(
+        custom
+          ? {
+              title: custom.create ? t("indices.custom.createdTitle") : t("indices.custom.savedTitle"),
+              content: t("indices.custom.savedText", { version: name }),
+            }
+          : {
+              title: r.created ? t("indices.defs.createdTitle") : t("indices.defs.savedTitle"),
+              content: r.created
+                ? t("indices.defs.createdText", { old: version.code, code: r.version.code })
+                : t("indices.defs.savedText", { code: r.version.code }),
+            },
+      );
+      onSaved(r.version.code);
+    };
+    if (custom)
+      draft.mutate(custom.create ? { index: custom.indexCode, input } : { code: version.code, input }, {
+        onSuccess: done,
+      });
+    else national.mutate({ code: version.code, input }, { onSuccess: done });
   };
 
   return (
@@ -136,7 +184,15 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
       onClose={onClose}
       size="large"
       width={1000}
-      title={t("indices.defs.editTitle", { code: version?.code })}
+      title={
+        custom
+          ? custom.create
+            ? t("indices.custom.createTitle")
+            : t("indices.custom.editTitle", {
+                version: version ? versionName(version.code, i18n.language) : "",
+              })
+          : t("indices.defs.editTitle", { code: version?.code })
+      }
       extra={
         <Space>
           <Button onClick={onClose}>{t("common.cancel")}</Button>
@@ -156,6 +212,22 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
       ) : null}
       {save.error ? (
         <Alert type="error" showIcon title={save.error.message} style={{ marginBottom: 16 }} />
+      ) : null}
+      {problems.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="weight-problems"
+          title={t("indices.custom.weightRule")}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Form form={head} layout="inline" style={{ rowGap: 8, marginBottom: 16 }}>
         <Form.Item
@@ -206,16 +278,39 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
         rowKey="code"
         dataSource={components.map((c, i) => ({ ...c, i }))}
         pagination={{ defaultPageSize: 20 }}
+        scroll={{ x: "max-content" }}
         columns={[
-          { title: t("indices.defs.code"), dataIndex: "code", key: "code", width: 160 },
-          {
-            title: t("indices.defs.parent"),
-            dataIndex: "parentCode",
-            key: "parent",
-            width: 120,
-            render: (v) => v ?? "–",
-          },
+          ...(custom
+            ? [
+                {
+                  title: t("indices.custom.placement"),
+                  key: "parent",
+                  width: 180,
+                  render: (_: unknown, c: IndexComponent) =>
+                    c.parentCode
+                      ? nameOf(c.parentCode)
+                      : custom.subjectsAreUnits && c.subjectKind
+                        ? t(`indices.custom.subjectKinds.${c.subjectKind}`)
+                        : "–",
+                },
+              ]
+            : [
+                { title: t("indices.defs.code"), dataIndex: "code", key: "code", width: 160 },
+                {
+                  title: t("indices.defs.parent"),
+                  dataIndex: "parentCode",
+                  key: "parent",
+                  width: 120,
+                  render: (v: string | null) => v ?? "–",
+                },
+              ]),
           { title: t("indices.defs.nameVi"), dataIndex: "nameVi", key: "nameVi" },
+          {
+            title: t("indices.defs.polarity"),
+            key: "polarity",
+            width: 130,
+            render: (_, c) => t(`indices.polarity.${c.polarity}`),
+          },
           {
             title: t("indices.defs.unit"),
             key: "unit",
@@ -264,10 +359,11 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
         destroyOnHidden
       >
         <Form form={compForm} layout="vertical">
-          <Flex gap={12}>
+          <Flex gap={12} wrap>
             <Form.Item
               name="code"
               label={t("indices.defs.code")}
+              hidden={!!custom}
               style={{ flex: 1 }}
               rules={[
                 { required: true, pattern: /^[A-Za-z0-9_.-]{1,40}$/, message: t("indices.defs.codeInvalid") },
@@ -282,9 +378,28 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
               <Select
                 allowClear
                 showSearch
-                options={components.map((c) => ({ value: c.code, label: c.code }))}
+                optionFilterProp="label"
+                style={{ minWidth: 200 }}
+                options={components
+                  .filter((c) => c.code !== components[editing?.index ?? -1]?.code)
+                  .map((c) => ({ value: c.code, label: custom ? c.nameVi : c.code }))}
               />
             </Form.Item>
+            {custom?.subjectsAreUnits ? (
+              <Form.Item noStyle dependencies={["parentCode"]}>
+                {({ getFieldValue }) =>
+                  getFieldValue("parentCode") ? null : (
+                    <Form.Item
+                      name="subjectKind"
+                      label={t("indices.custom.subjectKind")}
+                      rules={[{ required: true, message: t("indices.custom.subjectKindRequired") }]}
+                    >
+                      <Select options={subjectOptions} style={{ width: 180 }} />
+                    </Form.Item>
+                  )
+                }
+              </Form.Item>
+            ) : null}
           </Flex>
           <Form.Item
             name="nameVi"
@@ -325,7 +440,11 @@ export function VersionEditor({ version, onClose, onSaved }: Props) {
             <Form.Item name="polarity" label={t("indices.defs.polarity")} rules={[{ required: true }]}>
               <Select options={polarityOptions} style={{ width: 180 }} />
             </Form.Item>
-            <Form.Item name="weight" label={t("indices.weight")} rules={[{ type: "number", min: 0 }]}>
+            <Form.Item
+              name="weight"
+              label={t("indices.weight")}
+              rules={[{ type: "number", min: 0, max: custom ? 100 : undefined }]}
+            >
               <InputNumber />
             </Form.Item>
             <Form.Item name="aggregation" label={t("indices.defs.aggregation")}>

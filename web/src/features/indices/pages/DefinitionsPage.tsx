@@ -3,9 +3,9 @@ import { Button, Card, Empty, Skeleton, Space, Table, Tag, Typography } from "an
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { versionName } from "../../../../../core/src/words/indices";
+import { indexAbbreviation, versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
-import { ComponentTree } from "../components/ComponentTree";
+import { VersionContent } from "../components/ComponentTree";
 import { VersionEditor } from "../components/VersionEditor";
 import type { IndexDefinition, IndexVersion, VersionSummary } from "../indices.api";
 import { useDefinitions, useVersion } from "../indices.queries";
@@ -21,7 +21,8 @@ export function DefinitionsPage() {
   const versionCode = search.get("version") ?? def?.versions[def.versions.length - 1]?.code;
   const version = useVersion(versionCode);
   const [editing, setEditing] = useState<IndexVersion | null>(null);
-  const canEdit = !!defs.data?.can.editDefinitions;
+  // A province's own index is drafted and published on its own screen ("Chỉ số của tỉnh").
+  const canEdit = !!defs.data?.can.editDefinitions && !def?.custom;
 
   const choose = (patch: Record<string, string | null>) =>
     setSearch(
@@ -60,7 +61,7 @@ export function DefinitionsPage() {
               dataIndex: "code",
               key: "code",
               width: 120,
-              render: (v: string) => v.replace("_", " "),
+              render: (v: string) => indexAbbreviation(v, i18n.language),
             },
             {
               title: t("indices.defs.name"),
@@ -97,7 +98,7 @@ export function DefinitionsPage() {
         />
       </Card>
       {def ? (
-        <Card title={t("indices.defs.versionsOf", { index: def.code.replace("_", " ") })}>
+        <Card title={t("indices.defs.versionsOf", { index: indexAbbreviation(def.code, i18n.language) })}>
           <Table<VersionSummary>
             size="small"
             rowKey="code"
@@ -167,20 +168,17 @@ export function DefinitionsPage() {
         >
           <QueryErrorAlert error={version.error} onRetry={() => version.refetch()} />
           {version.data ? (
-            <>
-              {version.data.totalRule.description ? (
-                <Typography.Paragraph type="secondary">
-                  {version.data.totalRule.description}
-                </Typography.Paragraph>
-              ) : null}
-              <ComponentTree components={version.data.components} />
-            </>
+            <VersionContent version={version.data} named={!!def?.custom} />
           ) : version.isLoading ? (
             <Skeleton active />
           ) : (
             <Empty />
           )}
-          {!canEdit ? <Typography.Text type="secondary">{t("indices.defs.readOnly")}</Typography.Text> : null}
+          {!canEdit ? (
+            <Typography.Text type="secondary">
+              {def?.custom ? t("indices.defs.customElsewhere") : t("indices.defs.readOnly")}
+            </Typography.Text>
+          ) : null}
         </Card>
       ) : null}
       <VersionEditor

@@ -24,6 +24,8 @@ export function IndicesLayout() {
     { key: "/indices/targets", label: t("indices.tabs.targets"), show: true },
     { key: "/indices/import", label: t("indices.tabs.import"), show: !!can?.manageResults },
     { key: "/indices/definitions", label: t("indices.tabs.definitions"), show: true },
+    // The province's own index (DDCI): designed by its administrators and coordinators.
+    { key: "/indices/custom", label: t("indices.tabs.custom"), show: !!can?.editCustom },
   ].filter((x) => x.show);
   const path = location.pathname.replace(/\/$/, "");
   const active = tabs.find((x) => x.key === path)?.key ?? "/indices";

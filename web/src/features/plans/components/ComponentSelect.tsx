@@ -13,13 +13,19 @@ const fromKey = (k: string): ComponentValue => {
   return { versionCode: versionCode ?? "", componentCode: componentCode ?? "" };
 };
 
-/** The current version of every index, with its components (cached, shared with "Chỉ số"). */
+/** The current published version of every index, with its components (cached, shared with "Chỉ số"). */
 export function useCurrentVersions() {
   const defs = useDefinitions();
   const codes = useMemo(
     () =>
       (defs.data?.indices ?? [])
-        .map((d) => [...d.versions].sort((a, b) => b.validFromYear - a.validFromYear)[0]?.code)
+        // A draft of the province's own index is no method yet: tasks link to published versions.
+        .map(
+          (d) =>
+            d.versions
+              .filter((v) => v.status === "published")
+              .sort((a, b) => b.validFromYear - a.validFromYear)[0]?.code,
+        )
         .filter((c): c is string => !!c),
     [defs.data],
   );

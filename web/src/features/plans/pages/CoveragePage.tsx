@@ -1,7 +1,7 @@
 import { Empty, Flex, InputNumber, Select, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { versionName } from "../../../../../core/src/words/indices";
+import { indexAbbreviation, versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { useDefinitions } from "../../indices/indices.queries";
 import { PlanSelect } from "../components/PlanSelect";
@@ -30,7 +30,10 @@ export function CoveragePage() {
           onChange={(v) => set({ indexCode: v })}
           aria-label={t("plans.targets.index")}
           style={{ width: 160 }}
-          options={(defs.data?.indices ?? []).map((d) => ({ value: d.code, label: d.code }))}
+          options={(defs.data?.indices ?? []).map((d) => ({
+            value: d.code,
+            label: indexAbbreviation(d.code, i18n.language),
+          }))}
           data-testid="coverage-index"
         />
         <PlanSelect

@@ -3,7 +3,7 @@ import { Button, DatePicker, Empty, Flex, Input, Progress, Select, Tag, Typograp
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { componentLabel } from "../../../../../core/src/words/indices";
+import { componentLabel, indexAbbreviation } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { ResponsiveTable } from "../../../components/ResponsiveTable";
 import { UnitSelect } from "../../../components/UnitSelect";
@@ -92,7 +92,10 @@ export function TaskListPage() {
           placeholder={t("plans.targets.index")}
           aria-label={t("plans.targets.index")}
           style={{ width: 120 }}
-          options={(defs.data?.indices ?? []).map((d) => ({ value: d.code, label: d.code }))}
+          options={(defs.data?.indices ?? []).map((d) => ({
+            value: d.code,
+            label: indexAbbreviation(d.code, i18n.language),
+          }))}
         />
         <Select
           allowClear

@@ -1,0 +1,2 @@
+export * from "./ddci";
+export * from "./weights";
