@@ -620,6 +620,8 @@ export const targetImportResult = z.object({
   errors: z.array(importProblem),
   created: z.number().optional(),
   updated: z.number().optional(),
+});
+
 // ---------- a DDCI's results per department or commune ----------
 
 export const unitResultBody = z.strictObject({
