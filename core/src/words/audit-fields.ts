@@ -33,6 +33,7 @@ const HIDDEN = new Set([
   "userAgent",
   "createdBy",
   "updatedBy",
+  "publishedBy",
 ]);
 /** Identifiers by their name's ending (`unitId`, `taskIds`): a person reads the names elsewhere. */
 const ID_KEY = /(Id|Ids)$/;
@@ -135,6 +136,7 @@ export const AUDIT_FIELD_NAMES = {
   proposals: { vi: "Đề xuất, kiến nghị", en: "Proposals" },
   provinceCode: { vi: "Tỉnh, thành phố", en: "Province" },
   provinces: { vi: "Tỉnh, thành phố", en: "Provinces" },
+  publishedAt: { vi: "Thời điểm công bố", en: "Published at" },
   publisher: { vi: "Cơ quan công bố", en: "Publisher" },
   quantitativeTargets: { vi: "Chỉ tiêu định lượng", en: "Quantitative targets" },
   question: { vi: "Câu hỏi", en: "Question" },
@@ -180,6 +182,7 @@ export const AUDIT_FIELD_NAMES = {
   status: { vi: "Tình trạng", en: "Status" },
   submittedAt: { vi: "Thời điểm gửi", en: "Sent at" },
   successorCode: { vi: "Tỉnh kế thừa", en: "Successor province" },
+  subjects: { vi: "Đối tượng được đánh giá", en: "Rated subjects" },
   summary: { vi: "Tóm tắt", en: "Summary" },
   tags: { vi: "Nhãn", en: "Tags" },
   targetValue: { vi: "Giá trị mục tiêu", en: "Target value" },

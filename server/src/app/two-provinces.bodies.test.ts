@@ -55,6 +55,12 @@ const NOTHING_TO_CARRY: Record<string, string> = {
   "PUT /api/reports/:id/late-permission": "only the path id",
   "PUT /api/notifications/preferences": "the caller's own preference",
   "POST /api/notifications/:id/read": "only the path id",
+  "POST /api/indices/custom/:index/versions": "only the path id (the province's own index)",
+  "PUT /api/indices/custom/versions/:code": "only the path code",
+  "POST /api/indices/custom/versions/:code/revise": "only the path code",
+  "POST /api/indices/custom/versions/:code/publish": "only the path code",
+  "PUT /api/indices/custom/:index/results/:year/:unitId": "only the path ids",
+  "PUT /api/reports/:id/answers/:questionId": "only the path ids",
 };
 
 interface Row {
@@ -430,6 +436,24 @@ const ROWS: Row[] = [
     ids: ["taskId"],
     url: () => `${plan1()}/reporting-obligations`,
     body: () => obligation({ taskId: p2().task.id }),
+  },
+  {
+    route: "POST /api/plans/:id/reporting-obligations",
+    ids: ["unitIds[]"],
+    url: () => `${plan1()}/reporting-obligations`,
+    body: () => obligation({ unitIds: [p2().units.comA.id] }),
+  },
+  {
+    route: "POST /api/plans/:id/reporting-obligations",
+    ids: ["groupId"],
+    url: () => `${plan1()}/reporting-obligations`,
+    body: () => obligation({ groupId: theirGroup }),
+  },
+  {
+    route: "POST /api/plans/:id/reporting-obligations",
+    ids: ["taskIds[]"],
+    url: () => `${plan1()}/reporting-obligations`,
+    body: () => obligation({ taskIds: [p2().task.id] }),
   },
   {
     route: "POST /api/reporting/consolidated.docx",
