@@ -10,11 +10,6 @@ const vendorGroups = [
   // echarts-for-react stays out: it imports React, and a group takes its modules' dependencies along,
   // which would pull React into the echarts chunk and make every page preload it.
   { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
-  {
-    name: "vendor-antd",
-    test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component|@emotion|stylis|dayjs)[\\/]/,
-    priority: 20,
-  },
   { name: "vendor-zod", test: /node_modules[\\/]zod[\\/]/, priority: 15 },
   {
     name: "vendor-react",

@@ -24,17 +24,28 @@ import {
   Space,
   Typography,
 } from "antd";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../features/auth/auth.queries";
-import { ChangePasswordDialog } from "../features/auth/components/ChangePasswordDialog";
-import { NotificationsBell } from "../features/reporting/components/NotificationsBell";
+import { OfflineStatus } from "../features/offline/components/OfflineStatus";
 import { BRAND_RED } from "../theme";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 const { Header, Sider, Content, Footer } = Layout;
+
+// Loaded after the first paint: the shell of the first load stays light on a weak connection.
+const ChangePasswordDialog = lazy(() =>
+  import("../features/auth/components/ChangePasswordDialog").then((m) => ({
+    default: m.ChangePasswordDialog,
+  })),
+);
+const NotificationsBell = lazy(() =>
+  import("../features/reporting/components/NotificationsBell").then((m) => ({
+    default: m.NotificationsBell,
+  })),
+);
 
 type NavItem = { path: string; key: string; icon: React.ReactNode; show: boolean };
 
@@ -145,7 +156,12 @@ export function AppLayout() {
             </Typography.Text>
           )}
           <Flex align="center" gap={phone ? 4 : 12}>
-            {forced ? null : <NotificationsBell />}
+            <OfflineStatus />
+            {forced ? null : (
+              <Suspense fallback={null}>
+                <NotificationsBell />
+              </Suspense>
+            )}
             <LanguageSwitch compact={phone} />
             <Dropdown menu={{ items: userMenu }} trigger={["click"]}>
               <Button
@@ -200,12 +216,16 @@ export function AppLayout() {
           </Space>
         </Footer>
       </Layout>
-      <ChangePasswordDialog
-        open={passwordOpen || forced}
-        forced={forced}
-        onClose={() => setPasswordOpen(false)}
-        onLogout={onLogout}
-      />
+      {passwordOpen || forced ? (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog
+            open={passwordOpen || forced}
+            forced={forced}
+            onClose={() => setPasswordOpen(false)}
+            onLogout={onLogout}
+          />
+        </Suspense>
+      ) : null}
     </Layout>
   );
 }

@@ -80,12 +80,17 @@ export function EntryCard({
   const onConflict = useCallback((mine: Partial<Values>, current: unknown) => {
     if (current) setConflict({ mine, current: current as ReportEntry });
   }, []);
-  const auto = useAutosave<Values, ReportEntry>({ initial, version: entry.version, save, onConflict });
-  const { values, change } = auto;
-
   const label = `${t("reporting.entry.task")} ${entry.taskNumber || ""}: ${
     entry.taskContent.length > 60 ? `${entry.taskContent.slice(0, 59)}…` : entry.taskContent
   }`;
+  const auto = useAutosave<Values, ReportEntry>({
+    initial,
+    version: entry.version,
+    save,
+    onConflict,
+    outbox: { kind: "entry", targetId: entry.id, reportId, label },
+  });
+  const { values, change } = auto;
   useEffect(() => {
     register(entry.id, auto.flush, label);
     return () => register(entry.id, null, label);
