@@ -1,11 +1,14 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { shellWorker } from "./pwa/shell-worker-plugin";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 // Vendor code is split by library so that a release of our own code does not invalidate
-// the large, rarely changing bundles (antd, echarts) in officials' browser caches.
+// the large, rarely changing bundles (React, echarts) in officials' browser caches. Ant Design is left
+// to the bundler on purpose: as one group it was 444 KB gzipped in the first load of every page;
+// split by use, each page loads only the components it shows (the shell stays under 300 KB gzipped).
 const vendorGroups = [
   // echarts-for-react stays out: it imports React, and a group takes its modules' dependencies along,
   // which would pull React into the echarts chunk and make every page preload it.
@@ -20,7 +23,7 @@ const vendorGroups = [
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), shellWorker()],
   server: {
     port: 5173,
     proxy: {

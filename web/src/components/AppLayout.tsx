@@ -11,27 +11,15 @@ import {
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Drawer,
-  Dropdown,
-  Flex,
-  Grid,
-  Layout,
-  Menu,
-  type MenuProps,
-  Space,
-  Typography,
-} from "antd";
+import { Alert, Button, Dropdown, Flex, Grid, Layout, Menu, type MenuProps, Space } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../features/auth/auth.queries";
-import { OfflineStatus } from "../features/offline/components/OfflineStatus";
 import { BRAND_RED } from "../theme";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { Drawer } from "./lazy-antd";
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -40,6 +28,9 @@ const ChangePasswordDialog = lazy(() =>
   import("../features/auth/components/ChangePasswordDialog").then((m) => ({
     default: m.ChangePasswordDialog,
   })),
+);
+const OfflineStatus = lazy(() =>
+  import("../features/offline/components/OfflineStatus").then((m) => ({ default: m.OfflineStatus })),
 );
 const NotificationsBell = lazy(() =>
   import("../features/reporting/components/NotificationsBell").then((m) => ({
@@ -151,12 +142,12 @@ export function AppLayout() {
               data-testid="menu-button"
             />
           ) : (
-            <Typography.Text className="app-header-title" ellipsis>
-              {t("app.productName")}
-            </Typography.Text>
+            <span className="app-header-title">{t("app.productName")}</span>
           )}
           <Flex align="center" gap={phone ? 4 : 12}>
-            <OfflineStatus />
+            <Suspense fallback={null}>
+              <OfflineStatus />
+            </Suspense>
             {forced ? null : (
               <Suspense fallback={null}>
                 <NotificationsBell />

@@ -4,7 +4,7 @@
  * tagged with the user id; only hers are shown and sent, and only under her own session. Sending goes
  * through the same endpoints and the same version checks as the form: a conflict is never settled here.
  */
-import { ApiError, isApiError } from "../../lib/api-client";
+import { type ApiError, isApiError } from "../../lib/api-client";
 import { queryClient } from "../../lib/query-client";
 import { allRecords, deleteRecord, getRecord, putRecord } from "./device-store";
 
@@ -81,7 +81,10 @@ export async function removeFile(key: string) {
 
 /** Her queued items, oldest first. */
 export async function listOutbox(userId: string) {
-  const [edits, files] = await Promise.all([allRecords<QueuedEdit>("edits"), allRecords<QueuedFile>("files")]);
+  const [edits, files] = await Promise.all([
+    allRecords<QueuedEdit>("edits"),
+    allRecords<QueuedFile>("files"),
+  ]);
   return {
     edits: edits.filter((e) => e.userId === userId).sort((a, b) => a.seq - b.seq),
     files: files.filter((f) => f.userId === userId).sort((a, b) => a.seq - b.seq),

@@ -42,7 +42,15 @@ export function EvidenceBlock({
   const keep = async (file: File) => {
     if (!userId) return;
     try {
-      await queueFile({ userId, reportId, entryId, name: file.name, type: file.type, size: file.size, blob: file });
+      await queueFile({
+        userId,
+        reportId,
+        entryId,
+        name: file.name,
+        type: file.type,
+        size: file.size,
+        blob: file,
+      });
       message.warning(t("reporting.evidence.queued", { name: file.name }), 6);
     } catch (e) {
       message.error(
