@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./pwa/precompress-plugin";
 import { shellWorker } from "./pwa/shell-worker-plugin";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -23,7 +24,7 @@ const vendorGroups = [
 
 export default defineConfig({
   root,
-  plugins: [react(), shellWorker()],
+  plugins: [react(), shellWorker(), precompress()],
   server: {
     port: 5173,
     proxy: {
