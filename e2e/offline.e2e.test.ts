@@ -119,4 +119,53 @@ describe("weak networks and offline", () => {
     expect(await narrative(page, 1).inputValue()).toBe(second);
     await page.context().close();
   });
+
+  it("refuses a wrong or too large photo on the device, and keeps text whose report was sent meanwhile", async () => {
+    const page = await loginAs({ browser: suite.browser, url: suite.server.url, username: "canbo" });
+    page.on("dialog", (dialog) => void dialog.accept());
+    const before = await writableReport(page);
+    await page.goto(`${suite.server.url}/reports/${before.id}`);
+    await narrative(page, 0).waitFor({ timeout: 30_000 });
+
+    // Photos: the wrong type and over the limit are refused before anything is sent or queued.
+    const file = page.getByTestId("evidence-file").first();
+    await file.setInputFiles({ name: "anh.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") });
+    await page.getByText(/Tệp anh\.gif không đúng loại/).waitFor({ timeout: 10_000 });
+    await file.setInputFiles({
+      name: "anh-lon.jpg",
+      mimeType: "image/jpeg",
+      buffer: Buffer.alloc(21 * 1024 * 1024, 0xff),
+    });
+    await page.getByText(/anh-lon\.jpg vượt quá 20 MB/).waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("evidence-queued").count()).toBe(0);
+
+    // Offline, she types; meanwhile her other device submits the report.
+    await page.context().setOffline(true);
+    const mine = `Bản nhập khi mất mạng (${Date.now()}).`;
+    await narrative(page, 0).fill(mine);
+    await expect.poll(() => saveState(page, 0), { timeout: 20_000 }).toBe("offline");
+    const other = await loginAs({ browser: suite.browser, url: suite.server.url, username: "canbo" });
+    const version = (await report(other, before.id)).version;
+    // The same call the form's "Gửi báo cáo" makes (CSRF header from the readable cookie).
+    const sent = await other.evaluate(`fetch("/api/reports/${before.id}/transitions", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-csrf-token": decodeURIComponent((document.cookie.match(/chiso_csrf=([^;]+)/) || [])[1] || ""),
+      },
+      body: JSON.stringify({ action: "submit", version: ${version} }),
+    }).then((r) => r.status)`);
+    expect(sent).toBe(200);
+
+    // Back online: a clear refusal, nothing overwritten on the server, her text kept to copy.
+    await page.context().setOffline(false);
+    await expect.poll(() => saveState(page, 0), { timeout: 30_000 }).toBe("refused");
+    expect(await page.getByTestId("report-entry").nth(0).innerText()).toMatch(/không thể sửa|khóa sổ/);
+    expect((await report(other, before.id)).entries[0].narrative).toBe(before.entries[0].narrative);
+    await page.getByTestId("outbox-button").click();
+    await page.getByTestId("outbox-list").getByText(mine).waitFor({ timeout: 10_000 });
+    expect(await keptOnDevice(page)).toBe(1);
+    await other.context().close();
+    await page.context().close();
+  });
 });
