@@ -26,6 +26,8 @@ export type QueuedEdit = {
   baseVersion: number;
   /** Queue order: the time it was first queued. */
   seq: number;
+  /** Set when a save failed for want of a connection (an edit being typed online is not "waiting"). */
+  offline?: boolean;
   problem?: Problem;
 };
 
@@ -122,6 +124,7 @@ export function alreadySaved(values: Record<string, unknown>, current: unknown):
 
 /** Keys of edits whose form is open: that form sends them itself (and opens the conflict dialog). */
 const claimed = new Set<string>();
+export const isClaimed = (key: string) => claimed.has(key);
 export function claimEdit(key: string) {
   claimed.add(key);
   return () => {

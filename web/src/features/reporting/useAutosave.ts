@@ -94,6 +94,7 @@ export function useAutosave<V extends Record<string, unknown>, R extends { versi
         values: pending,
         baseVersion: versionRef.current,
         seq: seq.current,
+        offline: !navigator.onLine || stateRef.current === "offline",
         problem,
       });
     },

@@ -3,7 +3,14 @@ import { Button, Modal } from "antd";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../auth/auth.queries";
-import { listOutbox, onOutboxChange, type QueuedEdit, type QueuedFile, syncOutbox } from "../outbox";
+import {
+  isClaimed,
+  listOutbox,
+  onOutboxChange,
+  type QueuedEdit,
+  type QueuedFile,
+  syncOutbox,
+} from "../outbox";
 
 // The list (with its copy buttons) loads when opened: the header of every page stays light.
 const OutboxList = lazy(() => import("./OutboxList").then((m) => ({ default: m.OutboxList })));
@@ -39,7 +46,13 @@ export function OfflineStatus() {
   const [items, setItems] = useState<{ edits: QueuedEdit[]; files: QueuedFile[] }>({ edits: [], files: [] });
 
   const reload = useCallback(() => {
-    if (userId) void listOutbox(userId).then(setItems, () => undefined);
+    // An open form's text on its way to the server (typed online, saved in a moment) is not waiting.
+    if (userId)
+      void listOutbox(userId).then(
+        ({ edits, files }) =>
+          setItems({ edits: edits.filter((e) => e.offline || e.problem || !isClaimed(e.key)), files }),
+        () => undefined,
+      );
   }, [userId]);
   useEffect(() => {
     reload();
