@@ -1,5 +1,3 @@
-import dayjs from "dayjs";
-import customParseFormat from "dayjs/plugin/customParseFormat";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
@@ -7,7 +5,6 @@ import { registerShellWorker } from "./features/offline/register-worker";
 import { languageReady } from "./i18n";
 import "./styles.css";
 
-dayjs.extend(customParseFormat);
 registerShellWorker();
 
 void languageReady.then(() =>
