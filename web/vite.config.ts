@@ -1,20 +1,19 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./pwa/precompress-plugin";
+import { shellWorker } from "./pwa/shell-worker-plugin";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 // Vendor code is split by library so that a release of our own code does not invalidate
-// the large, rarely changing bundles (antd, echarts) in officials' browser caches.
+// the large, rarely changing bundles (React, echarts) in officials' browser caches. Ant Design is left
+// to the bundler on purpose: as one group it was 444 KB gzipped in the first load of every page;
+// split by use, each page loads only the components it shows (the shell stays under 300 KB gzipped).
 const vendorGroups = [
   // echarts-for-react stays out: it imports React, and a group takes its modules' dependencies along,
   // which would pull React into the echarts chunk and make every page preload it.
   { name: "vendor-echarts", test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
-  {
-    name: "vendor-antd",
-    test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component|@emotion|stylis|dayjs)[\\/]/,
-    priority: 20,
-  },
   { name: "vendor-zod", test: /node_modules[\\/]zod[\\/]/, priority: 15 },
   {
     name: "vendor-react",
@@ -25,7 +24,7 @@ const vendorGroups = [
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), shellWorker(), precompress()],
   server: {
     port: 5173,
     proxy: {

@@ -1,7 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { App as AntApp, ConfigProvider } from "antd";
-import enUS from "antd/locale/en_US";
-import viVN from "antd/locale/vi_VN";
+import enUS from "antd/es/locale/en_US";
+import viVN from "antd/es/locale/vi_VN";
 import dayjs from "dayjs";
 import "dayjs/locale/vi";
 import "dayjs/locale/en";
@@ -14,11 +14,15 @@ import { NotFoundPage } from "./components/NotFoundPage";
 import { PageLoading } from "./components/PageLoading";
 import { RequireAuth } from "./components/RequireAuth";
 import { RequireCan } from "./components/RequireCan";
-import { LoginPage } from "./features/auth/pages/LoginPage";
-import { HomePage } from "./features/home/pages/HomePage";
 import { queryClient } from "./lib/query-client";
 import { theme } from "./theme";
 
+// Every page loads on demand (the first load is the shell and the one page opened, on a weak
+// connection too); the sign-in page and the home page as well.
+const LoginPage = lazy(() =>
+  import("./features/auth/pages/LoginPage").then((m) => ({ default: m.LoginPage })),
+);
+const HomePage = lazy(() => import("./features/home/pages/HomePage").then((m) => ({ default: m.HomePage })));
 // The larger admin pages load on demand, so the login page stays light.
 const DirectoryPage = lazy(() =>
   import("./features/org-units/pages/DirectoryPage").then((m) => ({ default: m.DirectoryPage })),
@@ -84,14 +88,14 @@ const PlanImportPage = indicesPage(
 const lazyPage = (node: React.ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
+  { path: "/login", element: lazyPage(<LoginPage />) },
   {
     element: <RequireAuth />,
     children: [
       {
         element: <AppLayout />,
         children: [
-          { index: true, element: <HomePage /> },
+          { index: true, element: lazyPage(<HomePage />) },
           {
             path: "indices",
             element: lazyPage(<IndicesLayout />),

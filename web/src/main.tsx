@@ -1,15 +1,16 @@
-import dayjs from "dayjs";
-import customParseFormat from "dayjs/plugin/customParseFormat";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import "./i18n";
 import { App } from "./App";
+import { registerShellWorker } from "./features/offline/register-worker";
+import { languageReady } from "./i18n";
 import "./styles.css";
 
-dayjs.extend(customParseFormat);
+registerShellWorker();
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void languageReady.then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -103,7 +103,20 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
   );
 
   if (fs.existsSync(path.join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: "index.html" });
+    // The build writes .br and .gz copies of its text files (web/pwa/precompress-plugin.ts).
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      // The single page is sent by the route below for "/" as for any other path (the plugin's own
+      // index route answers 404 to "/" when a compressed copy is asked for).
+      index: false,
+      preCompressed: true,
+      // Built files carry a hash of their content in their name: cached for good, never revalidated.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    });
     // Client-side routes: any non-API GET that is not a file gets the single page.
     app.get("/*", { schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith("/api/")) return reply.callNotFound();

@@ -11,30 +11,32 @@ import {
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Drawer,
-  Dropdown,
-  Flex,
-  Grid,
-  Layout,
-  Menu,
-  type MenuProps,
-  Space,
-  Typography,
-} from "antd";
-import { useState } from "react";
+import { Alert, Button, Dropdown, Flex, Grid, Layout, Menu, type MenuProps, Space } from "antd";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useLogout, useMe } from "../features/auth/auth.queries";
-import { ChangePasswordDialog } from "../features/auth/components/ChangePasswordDialog";
-import { NotificationsBell } from "../features/reporting/components/NotificationsBell";
 import { BRAND_RED } from "../theme";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { Drawer } from "./lazy-antd";
 
 const { Header, Sider, Content, Footer } = Layout;
+
+// Loaded after the first paint: the shell of the first load stays light on a weak connection.
+const ChangePasswordDialog = lazy(() =>
+  import("../features/auth/components/ChangePasswordDialog").then((m) => ({
+    default: m.ChangePasswordDialog,
+  })),
+);
+const OfflineStatus = lazy(() =>
+  import("../features/offline/components/OfflineStatus").then((m) => ({ default: m.OfflineStatus })),
+);
+const NotificationsBell = lazy(() =>
+  import("../features/reporting/components/NotificationsBell").then((m) => ({
+    default: m.NotificationsBell,
+  })),
+);
 
 type NavItem = { path: string; key: string; icon: React.ReactNode; show: boolean };
 
@@ -140,12 +142,17 @@ export function AppLayout() {
               data-testid="menu-button"
             />
           ) : (
-            <Typography.Text className="app-header-title" ellipsis>
-              {t("app.productName")}
-            </Typography.Text>
+            <span className="app-header-title">{t("app.productName")}</span>
           )}
           <Flex align="center" gap={phone ? 4 : 12}>
-            {forced ? null : <NotificationsBell />}
+            <Suspense fallback={null}>
+              <OfflineStatus />
+            </Suspense>
+            {forced ? null : (
+              <Suspense fallback={null}>
+                <NotificationsBell />
+              </Suspense>
+            )}
             <LanguageSwitch compact={phone} />
             <Dropdown menu={{ items: userMenu }} trigger={["click"]}>
               <Button
@@ -200,12 +207,16 @@ export function AppLayout() {
           </Space>
         </Footer>
       </Layout>
-      <ChangePasswordDialog
-        open={passwordOpen || forced}
-        forced={forced}
-        onClose={() => setPasswordOpen(false)}
-        onLogout={onLogout}
-      />
+      {passwordOpen || forced ? (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog
+            open={passwordOpen || forced}
+            forced={forced}
+            onClose={() => setPasswordOpen(false)}
+            onLogout={onLogout}
+          />
+        </Suspense>
+      ) : null}
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, Result } from "antd";
+import { Button } from "antd";
 import { Component, type ErrorInfo, type ReactNode } from "react";
 import { i18n } from "../i18n";
+import { Result } from "./lazy-antd";
 
 type Props = { children: ReactNode; resetKey?: string };
 type State = { error: Error | null; resetKey?: string };

@@ -1,23 +1,33 @@
 import { GlobalOutlined } from "@ant-design/icons";
-import { Select } from "antd";
+import { Button, Dropdown } from "antd";
 import { useTranslation } from "react-i18next";
 import { type Language, setLanguage } from "../i18n";
 
-/** `compact`: the two-letter names, for a phone's header. */
+const NAMES: Record<Language, { full: string; short: string }> = {
+  vi: { full: "Tiếng Việt", short: "VI" },
+  en: { full: "English", short: "EN" },
+};
+
+/**
+ * `compact`: the two-letter names, for a phone's header. A menu rather than a select: the header's
+ * dropdown is in the first load already, a select would add its own code to every page.
+ */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t, i18n } = useTranslation();
+  const current: Language = i18n.language === "en" ? "en" : "vi";
   return (
-    <Select<Language>
-      aria-label={t("lang.label")}
-      value={i18n.language === "en" ? "en" : "vi"}
-      onChange={setLanguage}
-      suffixIcon={<GlobalOutlined />}
-      style={{ width: compact ? 72 : 130 }}
-      options={[
-        { value: "vi", label: compact ? "VI" : "Tiếng Việt" },
-        { value: "en", label: compact ? "EN" : "English" },
-      ]}
-      data-testid="language-switch"
-    />
+    <Dropdown
+      trigger={["click"]}
+      menu={{
+        selectable: true,
+        selectedKeys: [current],
+        items: (Object.keys(NAMES) as Language[]).map((lang) => ({ key: lang, label: NAMES[lang].full })),
+        onClick: ({ key }) => setLanguage(key as Language),
+      }}
+    >
+      <Button icon={<GlobalOutlined />} aria-label={t("lang.label")} data-testid="language-switch">
+        {compact ? NAMES[current].short : NAMES[current].full}
+      </Button>
+    </Dropdown>
   );
 }

@@ -1,7 +1,7 @@
-import { Result } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type MeResponse, useMe } from "../features/auth/auth.queries";
+import { Result } from "./lazy-antd";
 
 type Permission = keyof MeResponse["can"];
 

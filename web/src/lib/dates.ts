@@ -1,5 +1,10 @@
 import dayjs, { type Dayjs } from "dayjs";
+import customParseFormat from "dayjs/plugin/customParseFormat";
 import { formatDateVi } from "../../../core/src/text/dates";
+
+// Typed dates (dd/mm/yyyy) are parsed with this plugin; it comes with the pages that show date
+// pickers (they all read their format from here), not with the first load.
+dayjs.extend(customParseFormat);
 
 export { formatDateVi };
 

@@ -6,13 +6,18 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { FastifyRequest } from "fastify";
+import {
+  ALL_EVIDENCE_EXTENSIONS as ALL_EXTENSIONS,
+  EVIDENCE_MAX_BYTES,
+  type EvidenceType,
+  evidenceTypeOfName,
+} from "../../../../../core/src/reporting/evidence-rules";
 import { AppError, badRequest } from "../../../app/errors";
 
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024;
+export { EVIDENCE_MAX_BYTES, type EvidenceType };
 /** What one unit's evidence may take in total. */
 export const UNIT_QUOTA_BYTES = 500 * 1024 * 1024;
 
-export type EvidenceType = "pdf" | "docx" | "xlsx" | "png" | "jpeg";
 export const CONTENT_TYPES: Record<EvidenceType, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -20,14 +25,6 @@ export const CONTENT_TYPES: Record<EvidenceType, string> = {
   png: "image/png",
   jpeg: "image/jpeg",
 };
-const EXTENSIONS: Record<EvidenceType, string[]> = {
-  pdf: [".pdf"],
-  docx: [".docx"],
-  xlsx: [".xlsx"],
-  png: [".png"],
-  jpeg: [".jpg", ".jpeg"],
-};
-const ALL_EXTENSIONS = Object.values(EXTENSIONS).flat();
 
 const startsWith = (data: Uint8Array, bytes: number[]) => bytes.every((b, i) => data[i] === b);
 
@@ -47,10 +44,7 @@ export function sniffType(data: Uint8Array): EvidenceType | null {
 
 /** The file's type when its content matches its name; a clear refusal otherwise. */
 export function checkEvidenceType({ fileName, data }: { fileName: string; data: Uint8Array }): EvidenceType {
-  const lower = fileName.toLowerCase();
-  const claimed = (Object.keys(EXTENSIONS) as EvidenceType[]).find((t) =>
-    EXTENSIONS[t].some((ext) => lower.endsWith(ext)),
-  );
+  const claimed = evidenceTypeOfName(fileName);
   if (!claimed)
     throw badRequest(
       "evidence.type",
@@ -72,7 +66,7 @@ export async function readEvidenceUpload(request: FastifyRequest) {
   const part = await request.file({ limits: { fileSize: EVIDENCE_MAX_BYTES } });
   if (!part) throw badRequest("upload.missing", "Hãy chọn một tệp để tải lên.");
   const fileName = (part.filename || "tep").replace(/[\\/\r\n"]/g, "_").slice(0, 200);
-  if (!ALL_EXTENSIONS.some((ext) => fileName.toLowerCase().endsWith(ext))) {
+  if (!evidenceTypeOfName(fileName)) {
     part.file.resume();
     throw badRequest(
       "evidence.type",

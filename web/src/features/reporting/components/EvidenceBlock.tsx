@@ -1,16 +1,21 @@
-import { LinkOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import { CloudUploadOutlined, LinkOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { App, Button, Input, List, Space, Typography } from "antd";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import {
+  ALL_EVIDENCE_EXTENSIONS,
+  EVIDENCE_MAX_BYTES,
+  evidenceTypeOfName,
+} from "../../../../../core/src/reporting/evidence-rules";
 import { formatDateTimeVi } from "../../../lib/dates";
+import { useMe } from "../../auth/auth.queries";
+import { fileSize as size } from "../../offline/file-size";
+import { outcomeOf, QUEUED_FILES_MAX_BYTES, QueueFullError, queueFile } from "../../offline/outbox";
+import { useQueuedFiles } from "../../offline/useQueuedFiles";
 import { type Evidence, evidenceDownloadUrl } from "../reporting.api";
 import { useAddEvidenceLink, useUploadEvidence } from "../reporting.queries";
 
-const ACCEPT = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp";
-const MAX_BYTES = 20 * 1024 * 1024;
-
-const size = (n: number) =>
-  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+const ACCEPT = ALL_EVIDENCE_EXTENSIONS.join(",");
 
 /** Evidence of one entry (or of the whole report): files up to 20 MB and links. */
 export function EvidenceBlock({
@@ -30,21 +35,59 @@ export function EvidenceBlock({
   const link = useAddEvidenceLink();
   const input = useRef<HTMLInputElement>(null);
   const [url, setUrl] = useState("");
+  const userId = useMe().data?.user.id ?? null;
+  const queued = useQueuedFiles(reportId, entryId);
+
+  // A photo taken without a connection waits on the device (up to a cap) and goes when it returns.
+  const keep = async (file: File) => {
+    if (!userId) return;
+    try {
+      await queueFile({
+        userId,
+        reportId,
+        entryId,
+        name: file.name,
+        type: file.type,
+        size: file.size,
+        blob: file,
+      });
+      message.warning(t("reporting.evidence.queued", { name: file.name }), 6);
+    } catch (e) {
+      message.error(
+        e instanceof QueueFullError
+          ? t("reporting.evidence.queueFull", { limit: size(QUEUED_FILES_MAX_BYTES) })
+          : (e as Error).message,
+        8,
+      );
+    }
+  };
 
   const onFile = (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      message.error(t("reporting.evidence.tooLarge", { name: file.name }));
+    if (input.current) input.current.value = "";
+    // Refused here, on the device, before anything is sent or queued.
+    if (!evidenceTypeOfName(file.name)) {
+      message.error(
+        t("reporting.evidence.wrongType", { name: file.name, types: ALL_EVIDENCE_EXTENSIONS.join(", ") }),
+        8,
+      );
+      return;
+    }
+    if (file.size > EVIDENCE_MAX_BYTES) {
+      message.error(t("reporting.evidence.tooLarge", { name: file.name }), 8);
+      return;
+    }
+    if (!navigator.onLine) {
+      void keep(file);
       return;
     }
     upload.mutate(
       { id: reportId, file, entryId },
       {
         onSuccess: () => message.success(t("reporting.evidence.uploaded", { name: file.name })),
-        onError: (e) => message.error(e.message),
+        onError: (e) => (outcomeOf(e) === "offline" ? void keep(file) : message.error(e.message)),
       },
     );
-    if (input.current) input.current.value = "";
   };
 
   const addLink = () =>
@@ -59,6 +102,13 @@ export function EvidenceBlock({
   return (
     <div>
       <Typography.Text type="secondary">{t("reporting.evidence.title")}</Typography.Text>
+      {queued.map((f) => (
+        <div key={f.key} data-testid="evidence-queued">
+          <Typography.Text type="warning">
+            <CloudUploadOutlined /> {f.name} ({size(f.size)}) · {t("reporting.evidence.pending")}
+          </Typography.Text>
+        </div>
+      ))}
       {items.length ? (
         <List
           size="small"

@@ -45,6 +45,12 @@ export function GeneralPart({
     save,
     onSaved: saved,
     onConflict,
+    outbox: {
+      kind: "general",
+      targetId: report.id,
+      reportId: report.id,
+      label: t("reporting.general.title"),
+    },
   });
   useEffect(() => {
     register("general", auto.flush, t("reporting.general.title"));

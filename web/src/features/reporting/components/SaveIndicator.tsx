@@ -1,9 +1,18 @@
-import { CheckCircleOutlined, ExclamationCircleOutlined, LoadingOutlined } from "@ant-design/icons";
+import {
+  CheckCircleOutlined,
+  CloudUploadOutlined,
+  ExclamationCircleOutlined,
+  LoadingOutlined,
+  StopOutlined,
+} from "@ant-design/icons";
 import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { SaveState } from "../useAutosave";
 
-/** "Đang lưu…", "Đã lưu": what autosave is doing, announced politely to screen readers. */
+/**
+ * "Đang lưu…", "Đã lưu", "Chưa gửi lên máy chủ" (kept on this device until the connection returns):
+ * what autosave is doing, announced politely to screen readers.
+ */
 export function SaveIndicator({ state }: { state: SaveState }) {
   const { t } = useTranslation();
   const content =
@@ -17,6 +26,14 @@ export function SaveIndicator({ state }: { state: SaveState }) {
       <>
         <CheckCircleOutlined /> {t("reporting.save.saved")}
       </>
+    ) : state === "offline" ? (
+      <Typography.Text type="warning">
+        <CloudUploadOutlined /> {t("reporting.save.offline")}
+      </Typography.Text>
+    ) : state === "refused" ? (
+      <Typography.Text type="danger">
+        <StopOutlined /> {t("reporting.save.refused")}
+      </Typography.Text>
     ) : state === "error" ? (
       <Typography.Text type="danger">
         <ExclamationCircleOutlined /> {t("reporting.save.error")}

@@ -87,12 +87,19 @@ export function useEntryForm({
   const onConflict = useCallback((mine: Partial<EntryValues>, current: unknown) => {
     if (current) setConflict({ mine, current: current as ReportEntry });
   }, []);
-  const auto = useAutosave<EntryValues, ReportEntry>({ initial, version: entry.version, save, onConflict });
-  const { values } = auto;
   const number = numberInPlan(entry.sectionNumber, entry.taskNumber);
   const label = `${t("reporting.entry.task")} ${number}: ${
     entry.taskContent.length > 60 ? `${entry.taskContent.slice(0, 59)}…` : entry.taskContent
   }`;
+  // Every change is kept on the device too (features/offline), and sent when the connection returns.
+  const auto = useAutosave<EntryValues, ReportEntry>({
+    initial,
+    version: entry.version,
+    save,
+    onConflict,
+    outbox: { kind: "entry", targetId: entry.id, reportId, label },
+  });
+  const { values } = auto;
   useEffect(() => {
     register(entry.id, auto.flush, label);
     return () => register(entry.id, null, label);
