@@ -17,8 +17,11 @@ RETURNS integer LANGUAGE sql IMMUTABLE AS $$
 $$;--> statement-breakpoint
 -- Adds the differences (one row per task: open assignments, their progress sum, lead assignments,
 -- the leads' progress sum) to the task rows, in task order so that two bulk writes lock alike.
+-- PL/pgSQL, not SQL: its statement's plan is kept for the session (a SQL function is planned on
+-- every call, which took the trigger from 0.2 to 0.45 ms per save).
 CREATE OR REPLACE FUNCTION "add_task_progress_changes"(task_ids uuid[], counts integer[], sums integer[], lead_counts integer[], lead_sums integer[])
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
   UPDATE "plan_tasks" t SET
     "open_assignments" = t."open_assignments" + d.c,
     "open_progress_sum" = t."open_progress_sum" + d.s,
@@ -30,7 +33,8 @@ RETURNS void LANGUAGE sql AS $$
     "updated_at" = now()
   FROM (SELECT * FROM unnest(task_ids, counts, sums, lead_counts, lead_sums) AS u(task_id, c, s, lc, ls)
     ORDER BY task_id) d
-  WHERE t."id" = d.task_id
+  WHERE t."id" = d.task_id;
+END
 $$;--> statement-breakpoint
 -- One function for the three events: each branch reads only the transition tables its event has.
 -- An open assignment counts +1 when it appears (new row) and -1 when it goes (old row); an update
