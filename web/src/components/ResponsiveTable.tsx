@@ -6,19 +6,21 @@ type Column<T> = ColumnType<T> & { children?: unknown };
 
 /** A cell as the table would draw it: the column's `render`, else the value at its `dataIndex`. */
 function cellOf<T>(column: Column<T>, record: T, index: number): ReactNode {
-  const path = column.dataIndex;
+  // Read as plain keys: antd types a column's dataIndex as every path into T, and TypeScript's
+  // check of that recursive type over a generic T runs out of memory.
+  const path = column.dataIndex as unknown as string | number | ReadonlyArray<string | number> | undefined;
   const value =
     path === undefined
       ? undefined
-      : (Array.isArray(path) ? path : [path]).reduce<unknown>(
+      : (typeof path === "object" ? path : [path]).reduce<unknown>(
           (v, k) => (v == null ? v : (v as Record<string, unknown>)[k as string]),
           record,
         );
-  const drawn = column.render ? column.render(value, record, index) : (value as ReactNode);
+  const drawn: unknown = column.render ? column.render(value, record, index) : value;
   // A render may return { children, props } (cell spans); a card shows the children.
   if (drawn && typeof drawn === "object" && "children" in (drawn as object) && "props" in (drawn as object))
     return (drawn as { children: ReactNode }).children;
-  return drawn;
+  return drawn as ReactNode;
 }
 
 /**
