@@ -38,7 +38,8 @@ async function writableReport(page: Page): Promise<Report> {
 }
 
 async function openWithShellKept(page: Page, id: string) {
-  await page.goto(`${suite.server.url}/reports/${id}`);
+  // The detailed view: its cards carry the fields this test types into.
+  await page.goto(`${suite.server.url}/reports/${id}?view=detailed`);
   await narrative(page, 1).waitFor({ timeout: 30_000 });
   // The service worker controls the page and keeps the shell and this page's code.
   await page.waitForFunction("!!navigator.serviceWorker && !!navigator.serviceWorker.controller", null, {
@@ -124,7 +125,7 @@ describe("weak networks and offline", () => {
     const page = await loginAs({ browser: suite.browser, url: suite.server.url, username: "canbo" });
     page.on("dialog", (dialog) => void dialog.accept());
     const before = await writableReport(page);
-    await page.goto(`${suite.server.url}/reports/${before.id}`);
+    await page.goto(`${suite.server.url}/reports/${before.id}?view=detailed`);
     await narrative(page, 0).waitFor({ timeout: 30_000 });
 
     // Photos: the wrong type and over the limit are refused before anything is sent or queued.
