@@ -11,7 +11,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Alert, Button, Dropdown, Flex, Grid, Layout, Menu, type MenuProps, Space } from "antd";
+import { Alert, Button, Flex, Grid, Layout, Menu, type MenuProps, Space } from "antd";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
@@ -19,7 +19,7 @@ import { useLogout, useMe } from "../features/auth/auth.queries";
 import { BRAND_RED } from "../theme";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { Drawer } from "./lazy-antd";
+import { Drawer, Dropdown } from "./lazy-antd";
 
 const { Header, Sider, Content, Footer } = Layout;
 

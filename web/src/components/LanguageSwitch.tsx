@@ -1,7 +1,8 @@
 import { GlobalOutlined } from "@ant-design/icons";
-import { Button, Dropdown } from "antd";
+import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { type Language, setLanguage } from "../i18n";
+import { Dropdown } from "./lazy-antd";
 
 const NAMES: Record<Language, { full: string; short: string }> = {
   vi: { full: "Tiếng Việt", short: "VI" },
