@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { earlyStart } from "./pwa/early-start-plugin";
 import { precompress } from "./pwa/precompress-plugin";
 import { shellWorker } from "./pwa/shell-worker-plugin";
 
@@ -24,7 +25,21 @@ const vendorGroups = [
 
 export default defineConfig({
   root,
-  plugins: [react(), shellWorker(), precompress()],
+  plugins: [
+    react(),
+    shellWorker(),
+    // The pages people open most from a link or a bookmark, on a phone: their code and data are asked
+    // for while the shell downloads.
+    earlyStart([
+      { path: "^/$", page: "features/home/pages/HomePage.tsx", data: ["/api/home"] },
+      {
+        path: "^/reports/([0-9a-f-]{36})$",
+        page: "features/reporting/pages/ReportFormPage.tsx",
+        data: ["/api/reports/$1"],
+      },
+    ]),
+    precompress(),
+  ],
   server: {
     port: 5173,
     proxy: {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import cookie from "@fastify/cookie";
@@ -80,7 +81,8 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
         // Ant Design injects its styles at run time.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:"],
-        scriptSrc: ["'self'"],
+        // The shell's one inline script (web/pwa/early-start-plugin.ts), allowed by its hash alone.
+        scriptSrc: ["'self'", ...inlineScriptHashes(path.join(webDist, "index.html"))],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },
@@ -124,6 +126,15 @@ export async function buildApp({ database, config, logger = false }: AppDeps): P
     });
   }
   return app;
+}
+
+/** CSP sources for the inline scripts of the built page: exactly these texts may run, no other. */
+function inlineScriptHashes(indexHtml: string): string[] {
+  if (!fs.existsSync(indexHtml)) return [];
+  const html = fs.readFileSync(indexHtml, "utf8");
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
+  );
 }
 
 export type FeatureDeps = { db: Database["db"]; database: Database; config: AppConfig };

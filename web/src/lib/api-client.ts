@@ -106,8 +106,30 @@ type RequestOptions = {
   redirectOn401?: boolean;
 };
 
+/** How long after the page opened an answer asked for early (web/pwa/early-start-plugin.ts) is used. */
+const EARLY_ANSWER_MS = 15_000;
+type EarlyAnswers = { at: number; answers: Record<string, Promise<Response> | undefined> };
+
+/**
+ * The answer index.html's first script asked for while the shell downloaded, taken once: a second
+ * call, a late one or any call after a write goes to the server (the early answer may be stale).
+ */
+function takeEarlyAnswer(url: string, method: string): Promise<Response> | null {
+  const early = (window as { __chisoEarly?: EarlyAnswers }).__chisoEarly;
+  if (!early) return null;
+  if (method !== "GET") {
+    early.answers = {};
+    return null;
+  }
+  const answer = early.answers[url];
+  if (!answer) return null;
+  delete early.answers[url];
+  return Date.now() - early.at < EARLY_ANSWER_MS ? answer : null;
+}
+
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
+  const url = withQuery(path, options.query);
   const headers: Record<string, string> = { accept: "application/json" };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
@@ -120,13 +142,17 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   let res: Response;
   try {
-    res = await fetch(withQuery(path, options.query), {
-      method,
-      headers,
-      body,
-      credentials: "same-origin",
-      signal: options.signal,
-    });
+    // An early answer that failed on the network is asked for again, as any first call would be.
+    const early = takeEarlyAnswer(url, method);
+    res =
+      (early && (await early.catch(() => null))) ||
+      (await fetch(url, {
+        method,
+        headers,
+        body,
+        credentials: "same-origin",
+        signal: options.signal,
+      }));
   } catch (e) {
     if ((e as Error).name === "AbortError") throw e;
     throw new ApiError({ status: 0, code: "network", message: NETWORK_MESSAGE });
