@@ -10,7 +10,7 @@ import { foldForMatch } from "../../../../core/src/text/vietnamese";
 import { indexAbbreviation } from "../../../../core/src/words/indices";
 import type { Actor } from "../../app/actor";
 import type { Db } from "../../app/db";
-import { AppError, badRequest } from "../../app/errors";
+import { badRequest } from "../../app/errors";
 import { tableSheet, workbookBuffer } from "../../app/xlsx";
 import {
   assertCommittable,

@@ -12,7 +12,7 @@ import { ROLE_LABELS_VI, ROLES, type Role } from "../../../../core/src/auth/role
 import { foldForMatch } from "../../../../core/src/text/vietnamese";
 import type { Actor } from "../../app/actor";
 import type { Db } from "../../app/db";
-import { AppError, badRequest, forbidden } from "../../app/errors";
+import { forbidden } from "../../app/errors";
 import { tableSheet, workbookBuffer } from "../../app/xlsx";
 import {
   assertCommittable,
