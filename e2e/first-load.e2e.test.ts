@@ -35,7 +35,7 @@ async function timedOpen(page: Page, url: string) {
   await cdp.detach();
   page.off("request", count);
   // index.html's inline script ran (the Content-Security-Policy allows it by its hash).
-  const early = await page.evaluate(() => "__chisoEarly" in window);
+  const early = await page.evaluate(() => "__chisoEarly" in globalThis);
   return {
     ms: Math.round(ms),
     fcp: fcp === null ? null : Math.round(fcp),

@@ -488,7 +488,6 @@ export const consolidatedBody = z.strictObject({
   /** "Nơi nhận", one addressee a line; the recipient and "Lưu: VT." when absent. */
   copies: z.array(text(200, "Nơi nhận")).max(20, "Tối đa 20 nơi nhận").optional(),
 });
-export const narrativeResponse = z.object({ narrative: z.string() });
 /**
  * What the consolidated report's dialog starts from, as the server would write it: the coordinator
  * edits it and posts it back with the download (consolidatedBody). Not stored.

@@ -794,7 +794,7 @@ describe("consolidated report, exports and scorecards", () => {
   it("generates the consolidated DOCX with the coordinator's narrative, parsed back", async () => {
     const c = await as("coord");
     const narrative = (
-      await c.get(`/api/reporting/narrative?obligationId=${obligationId}&periodKey=${thisMonth.key}`)
+      await c.get(`/api/reporting/consolidated/draft?obligationId=${obligationId}&periodKey=${thisMonth.key}`)
     ).json().narrative;
     expect(narrative).toMatch(/1\/2 đơn vị đã gửi báo cáo/);
     const res = await c.post("/api/reporting/consolidated.docx", {

@@ -23,7 +23,6 @@ import {
   lateBody,
   lateUnitListResponse,
   linkBody,
-  narrativeResponse,
   notificationListQuery,
   notificationListResponse,
   obligationCreateBody,
@@ -57,7 +56,6 @@ import {
 import { dashboardTask } from "./dashboard/dashboard.service";
 import {
   consolidatedDraft,
-  consolidatedNarrative,
   exportConsolidatedDocx,
   exportEntriesXlsx,
   exportScorecardsXlsx,
@@ -169,14 +167,6 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
   );
 
   // ——— consolidated report, exports, scorecards ———
-  app.get(
-    "/api/reporting/narrative",
-    { config: user, schema: { querystring: dashboardQuery, response: { 200: narrativeResponse } } },
-    async (request) => ({
-      narrative: await consolidatedNarrative({ db, actor: actorOf(request), query: request.query }),
-    }),
-  );
-
   app.get(
     "/api/reporting/consolidated/draft",
     { config: user, schema: { querystring: dashboardQuery, response: { 200: consolidatedDraftResponse } } },

@@ -62,16 +62,6 @@ async function issuingUnit(db: Db, unitId: string) {
   return { unit, parent };
 }
 
-/** The narrative the consolidated report starts from, for the coordinator to edit. */
-export async function consolidatedNarrative(deps: {
-  db: Db;
-  actor: Actor;
-  query: z.infer<typeof dashboardQuery>;
-}) {
-  const { dashboard } = await periodData(deps);
-  return defaultNarrative(dashboard);
-}
-
 /** Everything the consolidated report says of a period, before the coordinator's words. */
 async function consolidatedFacts({
   db,
