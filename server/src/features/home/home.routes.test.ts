@@ -52,6 +52,18 @@ describe("home page: what to do now", () => {
     expect(h.tasks?.counts).toEqual(mine.counts);
   });
 
+  it("shows a task's new progress at once (the answer is kept per plans revision, not per minute)", async () => {
+    const officer = await world.as("officerA");
+    const before = await home("officerA");
+    const entry = world.reportA.entries[0];
+    const done = await officer.patch(`/api/assignments/${entry.assignmentId}`, { progress: 100 });
+    expect(done.statusCode, done.body).toBe(200);
+    const after = await home("officerA");
+    const mine = (await officer.get("/api/tasks/mine?pageSize=1")).json();
+    expect(after.tasks?.counts).toEqual(mine.counts);
+    expect(after.tasks?.counts).not.toEqual(before.tasks?.counts);
+  });
+
   it("moves a report from the officer's list to the coordinator's once sent, as the report lists say", async () => {
     const officer = await world.as("officerB");
     const sent = await officer.post(`/api/reports/${world.reportB.id}/transitions`, {
