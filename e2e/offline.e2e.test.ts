@@ -16,12 +16,12 @@ const narrative = (page: Page, i: number) => page.getByTestId("entry-narrative")
 const saveState = (page: Page, i: number) =>
   page.getByTestId("report-entry").nth(i).getByTestId("save-state").first().getAttribute("data-state");
 /** What the device keeps for this person (IndexedDB), read in the page. */
-const keptOnDevice = (page: Page) =>
+const keptOnDevice = (page: Page, store: "edits" | "answers" = "edits") =>
   page.evaluate(`new Promise((resolve, reject) => {
     const open = indexedDB.open("chiso-offline");
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const count = open.result.transaction("edits").objectStore("edits").count();
+      const count = open.result.transaction("${store}").objectStore("${store}").count();
       count.onsuccess = () => resolve(count.result);
       count.onerror = () => reject(count.error);
     };
@@ -96,7 +96,10 @@ describe("weak networks and offline", () => {
     // A reload without a connection: the shell comes from the service worker, the text from the device.
     await page.reload({ waitUntil: "domcontentloaded" });
     expect(asked).toBeGreaterThan(0);
-    await page.locator("#root *").first().waitFor({ timeout: 30_000 });
+    // The form opens from the copy kept on the device, says so, and shows what she typed.
+    await page.getByTestId("report-from-device").waitFor({ timeout: 30_000 });
+    await expect.poll(() => narrative(page, 0).inputValue(), { timeout: 10_000 }).toBe(first);
+    expect(await narrative(page, 1).inputValue()).toBe(second);
     expect(await keptOnDevice(page)).toBe(2);
     // Nothing reached the server meanwhile.
     await page.context().setOffline(false);
@@ -118,6 +121,11 @@ describe("weak networks and offline", () => {
     await narrative(page, 1).waitFor({ timeout: 30_000 });
     expect(await narrative(page, 0).inputValue()).toBe(first);
     expect(await narrative(page, 1).inputValue()).toBe(second);
+    // Signing out leaves nothing of hers on the device: the next person on it starts empty.
+    expect(await keptOnDevice(page, "answers")).toBeGreaterThan(0);
+    await page.getByTestId("logout").click();
+    await page.waitForURL((u) => u.pathname.startsWith("/login"), { timeout: 20_000 });
+    await expect.poll(() => keptOnDevice(page, "answers"), { timeout: 10_000 }).toBe(0);
     await page.context().close();
   });
 

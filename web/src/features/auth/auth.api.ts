@@ -2,21 +2,24 @@ import type { z } from "zod";
 import type { changePasswordBody, loginBody, MeResponse } from "../../../../core/src/api/auth.schemas";
 import { apiRequest, isApiError } from "../../lib/api-client";
 import { setProvinceTimeZone } from "../../lib/clock";
+import { loadMe } from "../offline/answer-copies";
 
 export type { MeResponse };
 export type LoginInput = z.input<typeof loginBody>;
 export type ChangePasswordInput = z.input<typeof changePasswordBody>;
 
-/** The signed-in user, or null when there is no session. */
+/** The signed-in user, or null when there is no session; without a connection, as last seen here. */
 export async function fetchMe(): Promise<MeResponse | null> {
-  try {
-    const me = await apiRequest<MeResponse>("/api/me", { redirectOn401: false });
-    setProvinceTimeZone(me.timeZone);
-    return me;
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) return null;
-    throw e;
-  }
+  const me = await loadMe(async () => {
+    try {
+      return await apiRequest<MeResponse>("/api/me", { redirectOn401: false });
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) return null;
+      throw e;
+    }
+  });
+  if (me) setProvinceTimeZone(me.timeZone);
+  return me;
 }
 
 export async function login(input: LoginInput) {

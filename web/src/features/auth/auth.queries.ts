@@ -1,11 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { forgetAnswers } from "../offline/answer-copies";
 import { changePassword, fetchMe, login, logout, type MeResponse } from "./auth.api";
 
 export type { MeResponse };
 
 export const meKey = ["me"] as const;
 
-export const useMe = () => useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
+// "always": without a connection the answer comes from the device (offline/answer-copies.ts); react-query
+// would otherwise hold the query paused and the app would show nothing after an offline reload.
+export const useMe = () =>
+  useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000, networkMode: "always" });
 
 export function useLogin() {
   const qc = useQueryClient();
@@ -24,6 +28,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: logout,
     onSettled: () => {
+      void forgetAnswers(qc.getQueryData<MeResponse | null>(meKey)?.user.id ?? null);
       qc.clear();
       qc.setQueryData<MeResponse | null>(meKey, null);
     },

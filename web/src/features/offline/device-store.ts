@@ -1,12 +1,13 @@
 /**
  * The device's own store (IndexedDB), written to directly: two object stores and a handful of calls
  * do not justify a library (the `idb` wrapper would add little but promises around the same calls).
- * Nothing here is a copy of a server answer: only what this person typed or attached and has not yet
- * been accepted by the server, each record tagged with her user id.
+ * It holds what this person typed or attached and the server has not yet accepted ("edits", "files"),
+ * and the few answers she needs to go on working without a connection ("answers", see
+ * answer-copies.ts), each record tagged with her user id.
  */
 const DB_NAME = "chiso-offline";
-const DB_VERSION = 1;
-export type StoreName = "edits" | "files";
+const DB_VERSION = 2;
+export type StoreName = "edits" | "files" | "answers";
 
 let opened: Promise<IDBDatabase> | null = null;
 
@@ -17,6 +18,7 @@ function open(): Promise<IDBDatabase> {
       const db = req.result;
       if (!db.objectStoreNames.contains("edits")) db.createObjectStore("edits", { keyPath: "key" });
       if (!db.objectStoreNames.contains("files")) db.createObjectStore("files", { keyPath: "key" });
+      if (!db.objectStoreNames.contains("answers")) db.createObjectStore("answers", { keyPath: "key" });
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => {

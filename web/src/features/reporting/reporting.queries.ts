@@ -1,5 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Query } from "../../lib/api-client";
+import { queryClient } from "../../lib/query-client";
+import { type MeResponse, meKey } from "../auth/auth.queries";
+import { loadWithCopy } from "../offline/answer-copies";
 import {
   addComment,
   addEvidenceLink,
@@ -59,8 +62,19 @@ export const useReportPeriods = () =>
 /** The same answer with the current period the server chose (one request shared with the list above). */
 export const useReportPeriodsWithCurrent = () =>
   useQuery({ queryKey: reportingKeys.reportPeriods, queryFn: fetchReportPeriods });
+/** A report, kept on the device for its writer so that it opens again without a connection. */
 export const useReport = (id: string) =>
-  useQuery({ queryKey: reportingKeys.report(id), queryFn: () => fetchReport(id), enabled: !!id });
+  useQuery({
+    queryKey: reportingKeys.report(id),
+    queryFn: () =>
+      loadWithCopy({
+        userId: queryClient.getQueryData<MeResponse | null>(meKey)?.user.id ?? null,
+        name: `report:${id}`,
+        load: () => fetchReport(id),
+      }),
+    enabled: !!id,
+    networkMode: "always",
+  });
 export const useDashboard = (q: PeriodQuery | null) =>
   useQuery({
     queryKey: reportingKeys.dashboard(q ?? { obligationId: "", periodKey: "" }),

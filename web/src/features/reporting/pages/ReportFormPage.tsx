@@ -85,6 +85,17 @@ export function ReportFormPage() {
         title={`${r.obligationTitle} · ${r.periodLabel}`}
         extra={<ReportActions report={r} versionRef={versionRef} flushAll={flushAll} />}
       />
+      {r.fromDevice && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="report-from-device"
+          style={{ marginBottom: 12 }}
+          message={t("reporting.form.fromDevice", {
+            at: formatDateTimeVi(new Date(r.fromDevice).toISOString()),
+          })}
+        />
+      )}
       <ReportHeader report={r} />
       <Flex vertical gap={12}>
         <EntryList report={r} reviewer={reviewer} register={register} flushAll={flushAll} />
