@@ -8,6 +8,11 @@ const PHONE = { width: 390, height: 844 };
 /** The issue's bar: sign-in to a sent report in at most this many taps and typings. */
 const MAX_INTERACTIONS = 20;
 const TASKS_UPDATED = 4;
+/** A small real JPEG (the evidence check reads the file's signature, not its name). */
+const JPEG = Buffer.from(
+  "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=",
+  "base64",
+);
 
 type Entry = {
   previousNarrative: string | null;
@@ -78,8 +83,9 @@ describe("a quick monthly report on a phone", () => {
     const untouched = page.locator("[data-testid=report-entry-row]:has([data-mark=untouched])");
     const updatedIds: string[] = [];
     for (let i = 0; i < TASKS_UPDATED; i++) {
-      const row = untouched.first();
-      const id = (await row.getAttribute("data-entry")) as string;
+      const id = (await untouched.first().getAttribute("data-entry")) as string;
+      // Held by its id: once saved, the row is no longer among the untouched ones.
+      const row = page.locator(`[data-testid=report-entry-row][data-entry="${id}"]`);
       updatedIds.push(id);
       const progress = row
         .locator("[data-testid=entry-progress] input, input[data-testid=entry-progress]")
@@ -89,6 +95,15 @@ describe("a quick monthly report on a phone", () => {
       await act(`note ${i + 1}`, () =>
         row.getByTestId("entry-narrative").fill(`Trong tháng đã triển khai thêm phần việc thứ ${i + 1}.`),
       );
+      if (i === 0) {
+        // A photo of the work, from the row: one tap, then the photo chosen on the phone.
+        const chooser = page.waitForEvent("filechooser");
+        await act("attach a photo", () => row.getByTestId("entry-attach").click());
+        await act("choose the photo", async () =>
+          (await chooser).setFiles({ name: "hien-truong.jpg", mimeType: "image/jpeg", buffer: JPEG }),
+        );
+        await row.getByTestId("entry-evidence-count").waitFor({ timeout: 15_000 });
+      }
       // Saved and marked by the server: the row leaves the untouched ones, the counter goes down.
       await expect
         .poll(() => counter.getAttribute("data-count"), { timeout: 15_000 })
@@ -120,10 +135,19 @@ describe("a quick monthly report on a phone", () => {
 
     // What the reviewer reads: the four updated, the others confirmed unchanged, none an unseen copy.
     const after = (
-      await getJson<{ report: { state: string; entries: Entry[] } }>(page, `/api/reports/${reportId}`)
+      await getJson<{
+        report: { state: string; obligationTitle: string; periodLabel: string; entries: Entry[] };
+      }>(page, `/api/reports/${reportId}`)
     ).report;
     const mark = new Map(after.entries.map((e) => [e.id, e.reviewMark]));
     for (const id of updatedIds) expect(mark.get(id)).toBe("updated");
+    const photo = (
+      await getJson<{ report: { evidence: Array<{ entryId: string | null; fileName: string | null }> } }>(
+        page,
+        `/api/reports/${reportId}`,
+      )
+    ).report.evidence.find((ev) => ev.entryId === updatedIds[0]);
+    expect(photo?.fileName).toBe("hien-truong.jpg");
     const confirmed = after.entries.filter((e) => e.reviewMark === "unchanged");
     expect(confirmed.length).toBe(toReview - TASKS_UPDATED);
     expect(mark.get(singleId)).toBe("unchanged");
@@ -138,9 +162,25 @@ describe("a quick monthly report on a phone", () => {
     });
     await head.goto(`${suite.server.url}/reports/${reportId}`);
     const count = (m: string | null) => after.entries.filter((e) => e.reviewMark === m).length;
+    // She was told: the bell lists the report waiting for her; one tap on the notice opens it.
+    await head.goto(`${suite.server.url}/`);
+    await head.getByTestId("notifications-bell").click();
+    const notice = head
+      .getByTestId("notification-item")
+      .filter({ hasText: after.obligationTitle })
+      .filter({ hasText: after.periodLabel })
+      .first();
+    await notice.locator(".notification-body").click();
+    await head.waitForURL(new RegExp(`/reports/${reportId}`), { timeout: 20_000 });
     await expect
       .poll(() => head.getByTestId("report-review-summary").textContent(), { timeout: 20_000 })
       .toBe(`${count("updated")} đã cập nhật · ${count("unchanged")} không thay đổi · 0 chưa xem`);
+    // And approves it from her phone: it goes on to the receiving department.
+    await head.getByTestId("report-approve").click();
+    await expect
+      .poll(() => head.getByTestId("report-state").getAttribute("data-state"), { timeout: 20_000 })
+      .toBe("submitted");
+    expect(await head.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(PHONE.width);
     await head.context().close();
   }, 180_000);
 });

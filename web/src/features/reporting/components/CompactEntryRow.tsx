@@ -6,6 +6,7 @@ import type { ReportEntry } from "../reporting.api";
 import { EntryDeadline, PreviousText, ReviewMarkTag } from "./EntryMarks";
 import { SaveIndicator } from "./SaveIndicator";
 import { progressChange, UnchangedButton, useEntryForm } from "./useEntryForm";
+import { useEvidencePicker } from "./useEvidencePicker";
 
 /**
  * One task in one row: its number in the plan, its class by core's one rule, the progress and a
@@ -90,6 +91,7 @@ export function CompactEntryRow({
         />
       </Flex>
       <Flex gap={8} justify="end" style={{ marginTop: 6 }}>
+        {canEdit ? <AttachButton reportId={reportId} entryId={entry.id} /> : null}
         {canEdit ? <UnchangedButton entry={entry} form={form} /> : null}
         <Button
           size="small"
@@ -103,5 +105,25 @@ export function CompactEntryRow({
       {auto.error ? <Typography.Text type="danger">{auto.error}</Typography.Text> : null}
       {form.conflictDialog}
     </div>
+  );
+}
+
+/** A photo or a file for this task, from its row: one tap and the choice, without opening the card. */
+function AttachButton({ reportId, entryId }: { reportId: string; entryId: string }) {
+  const { t } = useTranslation();
+  const picker = useEvidencePicker({ reportId, entryId });
+  return (
+    <>
+      {picker.fileInput("entry-attach-file")}
+      <Button
+        size="small"
+        icon={<PaperClipOutlined />}
+        loading={picker.uploading}
+        onClick={picker.open}
+        data-testid="entry-attach"
+      >
+        {t("reporting.entry.attach")}
+      </Button>
+    </>
   );
 }
