@@ -122,9 +122,16 @@ export async function pciEnglishEdition(year: number, { drop = [] as string[] } 
     const row = vn.getRow(r);
     const province = text(row.getCell(22).value);
     if (!province || num(row.getCell(23).value) === null) continue;
-    rows.push([r - 1, englishName(province), num(row.getCell(23).value), row.getCell(24).value, row.getCell(27).value]);
+    rows.push([
+      r - 1,
+      englishName(province),
+      num(row.getCell(23).value),
+      row.getCell(24).value,
+      row.getCell(27).value,
+    ]);
   }
-  for (const name of ["Summary_VN", "Summary"]) wb.removeWorksheet((wb.getWorksheet(name) as ExcelJS.Worksheet).id);
+  for (const name of ["Summary_VN", "Summary"])
+    wb.removeWorksheet((wb.getWorksheet(name) as ExcelJS.Worksheet).id);
   const summary = wb.addWorksheet("Summary");
   summary.addRow([`Provincial Competitiveness Index ${year}`]);
   summary.addRow(["No", "Province", `PCI ${year}`, `PCI ${year} ranking`, "PCI tier"]);
@@ -135,6 +142,16 @@ export async function pciEnglishEdition(year: number, { drop = [] as string[] } 
     ws.getRow(3).getCell(3).value = null;
     ws.getRow(3).getCell(2).value = null;
     ws.name = ENGLISH_SHEETS[i];
+    // The sub-index's own rank beside its score: the sub-index's, not the PCI's.
+    const col = ws.columnCount + 1;
+    ws.getRow(1).getCell(col).value = "Rank";
+    const scores: Array<{ row: ExcelJS.Row; value: number }> = [];
+    ws.eachRow((row, r) => {
+      const value = num(row.getCell(3).value);
+      if (r > 3 && value !== null && text(row.getCell(2).value)) scores.push({ row, value });
+    });
+    for (const { row, value } of scores)
+      row.getCell(col).value = 1 + scores.filter((x) => x.value > value).length;
   });
   for (const name of drop) wb.removeWorksheet((wb.getWorksheet(name) as ExcelJS.Worksheet).id);
   return bytes(wb);

@@ -10,6 +10,14 @@ import type { IndexVersion } from "../../../../../core/src/indices/definitions/t
 import { componentKindName, indexAbbreviation } from "../../../../../core/src/words/indices";
 import type { ImportError, ImportedProvince } from "./types";
 
+/** "Thiếu chỉ số nội dung “A” của PAPI 2014", "Thiếu 3 chỉ số thành phần của PCI 2016: “A”, “B”, “C”". */
+function missing(names: string[], kind: string, of: string): string {
+  const quoted = names.map((n) => `“${n}”`).join(", ");
+  return names.length === 1
+    ? `Thiếu ${kind} ${quoted} của ${of}`
+    : `Thiếu ${names.length} ${kind} của ${of}: ${quoted}`;
+}
+
 export function missingParts(
   version: IndexVersion,
   year: number,
@@ -21,30 +29,36 @@ export function missingParts(
   const given = (code: string) => provinces.some((p) => p.values[code] !== undefined);
   const problem = (message: string): ImportError => ({ sheet: null, row: null, column: null, message });
   const errors: ImportError[] = [];
+  const absent: string[] = [];
   for (const top of topLevelComponents(version)) {
     if (!present(top.code)) {
-      errors.push(
-        problem(
-          `Thiếu ${componentKindName(version.indexCode, "top")} “${top.nameVi}” của ${of}: ` +
-            "không tìm thấy cột hay trang tính nào của nó trong tệp.",
-        ),
-      );
+      absent.push(top.nameVi);
       continue;
     }
     // Sub-components the publisher scores itself (PCI indicators) are optional detail.
     if (top.aggregation === "points") continue;
     const children = childrenOf(version, top.code);
     if (!children.some((c) => given(c.code))) continue;
-    const kind = componentKindName(version.indexCode, "child");
-    for (const child of children.filter((c) => !given(c.code)))
+    const lacking = children.filter((c) => !given(c.code)).map((c) => c.nameVi);
+    if (lacking.length > 0)
       errors.push(
         problem(
-          `Thiếu ${kind} “${child.nameVi}” (${top.nameVi}) của ${of}: ` +
-            `tệp có các ${kind} khác cùng nhóm nhưng không có cột của nó.`,
+          `${missing(lacking, componentKindName(version.indexCode, "child"), `“${top.nameVi}” (${of})`)}: ` +
+            `tệp có các thành phần khác cùng nhóm nhưng không có cột của ${lacking.length === 1 ? "nó" : "chúng"}.`,
         ),
       );
   }
+  if (absent.length > 0)
+    errors.unshift(
+      problem(
+        `${missing(absent, componentKindName(version.indexCode, "top"), of)}: ` +
+          `không tìm thấy cột hay trang tính nào của ${absent.length === 1 ? "nó" : "chúng"} trong tệp; ` +
+          "chưa ghi được kết quả thiếu thành phần.",
+      ),
+    );
   if (errors.length === 0 && !provinces.some((p) => p.publishedTotal !== null || p.computedTotal !== null))
-    errors.push(problem(`Thiếu tổng điểm ${of}: tệp không có cột tổng điểm và không tính được từ các thành phần.`));
+    errors.push(
+      problem(`Thiếu tổng điểm ${of}: tệp không có cột tổng điểm và không tính được từ các thành phần.`),
+    );
   return errors;
 }

@@ -6,13 +6,15 @@ import type { Component, IndexCode, IndexVersion } from "../../../../../core/src
 import { foldForMatch } from "../../../../../core/src/text/vietnamese";
 
 export function foldLabel(text: string): string {
-  return foldForMatch(text)
-    .replace(/([a-z])(\d)/g, "$1 $2")
-    .replace(/(\d)([a-z])/g, "$1 $2")
-    // VCCI abbreviates "doanh nghiệp" in sheet names and headers ("Dịch vụ hỗ trợ DN").
-    .replace(/(^| )dnnn(?= |$)/g, "$1doanh nghiep nha nuoc")
-    .replace(/(^| )dn(?= |$)/g, "$1doanh nghiep")
-    .trim();
+  return (
+    foldForMatch(text)
+      .replace(/([a-z])(\d)/g, "$1 $2")
+      .replace(/(\d)([a-z])/g, "$1 $2")
+      // VCCI abbreviates "doanh nghiệp" in sheet names and headers ("Dịch vụ hỗ trợ DN").
+      .replace(/(^| )dnnn(?= |$)/g, "$1doanh nghiep nha nuoc")
+      .replace(/(^| )dn(?= |$)/g, "$1doanh nghiep")
+      .trim()
+  );
 }
 
 /**

@@ -11,8 +11,8 @@ import { matchProvince, type ProvinceEra } from "../../../../../core/src/indices
 import { foldForMatch } from "../../../../../core/src/text/vietnamese";
 import { AppError } from "../../../app/errors";
 import { runParseJob } from "../../documents-in/parse-pool";
-import { type Cell, columnLetter, type Grid, parseCsv } from "./grid";
 import { missingParts } from "./completeness";
+import { type Cell, columnLetter, type Grid, parseCsv } from "./grid";
 import {
   ComponentMatcher,
   indicesMentioned,
@@ -106,21 +106,26 @@ function readGrids(grids: Grid[], input: ReadInput): ReadOutcome {
   const errors: ImportError[] = [];
   const acc = new Map<string, Accumulator>();
   const fileYears = yearsIn(input.fileName ?? "");
-  const fileYear = fileYears.length === 1 ? fileYears[0] : null;
   const fileIndex = indicesMentioned(input.fileName ?? "")[0] ?? null;
-  let tablesSeen = 0;
-
-  for (const grid of grids) {
-    if (grid.rows.every((r) => r.every((c) => c === null))) continue;
+  const tables = grids.flatMap((grid) => {
+    if (grid.rows.every((r) => r.every((c) => c === null))) return [];
     const table = findTable(grid);
-    if (!table) continue;
-    tablesSeen++;
+    return table ? [{ grid, table }] : [];
+  });
+  // A sub-index sheet rarely says its year; the workbook's summary does. A workbook that also keeps
+  // an earlier year for comparison (VCCI's English summary of PCI 2013) is the edition of its latest.
+  const sheetYears = tables.flatMap(({ grid, table }) => sheetYear(grid, table) ?? []);
+  const fileYear =
+    fileYears.length === 1 ? fileYears[0] : sheetYears.length > 0 ? Math.max(...sheetYears) : null;
+
+  for (const { grid, table } of tables) {
     if (table.headerRows.length === 0) {
       errors.push(at(grid, table.dataStart, null, "Không tìm thấy dòng tiêu đề phía trên dữ liệu các tỉnh."));
       continue;
     }
     readSheet(grid, table, input, fileYear, fileIndex, acc, errors);
   }
+  const tablesSeen = tables.length;
 
   const results = [...acc.values()]
     .map((a) => finish(a))
@@ -325,7 +330,9 @@ function readBlock(
   const errors = a.result.errors;
   const era = eraFor(year);
   const componentsBeside = new Set(
-    roles.flatMap((r) => (r?.kind === "component" && r.component.parentCode === null ? [r.component.code] : [])),
+    roles.flatMap((r) =>
+      r?.kind === "component" && r.component.parentCode === null ? [r.component.code] : [],
+    ),
   ).size;
   roles.forEach((role, c) => {
     const id = `${grid.name}\u0000${c}`;
@@ -442,7 +449,12 @@ function readCell(
     p.components.push({ code: comp.code, name: comp.nameVi, value });
   } else if (!sameFigure(old, value)) {
     errors.push(
-      at(grid, r, c, `“${comp.nameVi}” của ${p.input} khác với giá trị đã đọc ở bảng khác (${formatVi(old)}).`),
+      at(
+        grid,
+        r,
+        c,
+        `“${comp.nameVi}” của ${p.input} khác với giá trị đã đọc ở bảng khác (${formatVi(old)}).`,
+      ),
     );
   } else if (decimalsOf(value) > decimalsOf(old)) {
     // The same figure at a finer precision (a summary's 7,23, a sub-index sheet's 7,2345): keep the finer.
