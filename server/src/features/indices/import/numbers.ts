@@ -55,9 +55,11 @@ export function decimalsOf(value: number): number {
 
 /**
  * The same published figure written at two precisions: a summary's 7,23 and a sheet's 7,2345 agree,
- * since the less precise one is the other rounded. Values from the same precision must be equal.
+ * since the less precise one is the other rounded (to one decimal at least). Values of the same
+ * precision must be equal.
  */
 export function sameFigure(a: number, b: number): boolean {
-  const d = Math.min(decimalsOf(a), decimalsOf(b));
+  // A whole number is a figure that happens to be whole (7 is 7,0), not one rounded to units.
+  const d = Math.max(1, Math.min(decimalsOf(a), decimalsOf(b)));
   return Math.abs(a - b) <= 0.5 * 10 ** -d + 1e-9;
 }

@@ -43,18 +43,24 @@ const tolerance = (version: IndexVersion) => Math.max(0.01, version.scaleMax * 0
 function verdictOf(column: TotalColumn, provinces: TotalsOfProvince[], version: IndexVersion): Verdict {
   const tol = tolerance(version);
   let compared = 0;
-  let rule = 0;
-  let plain = 0;
+  let matched = 0;
+  // Only provinces whose rule and plain totals differ tell the kinds apart.
+  let ruleOnly = 0;
+  let plainOnly = 0;
   for (const p of provinces) {
     const cell = p.cells.get(column.id);
     if (!cell || p.readings.rule === null) continue;
     compared++;
-    if (Math.abs(cell.value - p.readings.rule) <= tol) rule++;
-    else if (p.readings.plain.some((x) => Math.abs(cell.value - x) <= tol)) plain++;
+    const rule = Math.abs(cell.value - p.readings.rule) <= tol;
+    const plain = p.readings.plain.some((x) => Math.abs(cell.value - x) <= tol);
+    if (rule || plain) matched++;
+    if (rule && !plain) ruleOnly++;
+    if (plain && !rule) plainOnly++;
   }
-  if (compared === 0) return "unknown";
-  if (rule >= 0.9 * compared) return "rule";
-  if (plain >= 0.9 * compared) return "plain";
+  if (compared === 0 || matched < 0.9 * compared) return "unknown";
+  const told = ruleOnly + plainOnly;
+  if (told === 0 || ruleOnly >= 0.9 * told) return "rule";
+  if (plainOnly >= 0.9 * told) return "plain";
   return "unknown";
 }
 
