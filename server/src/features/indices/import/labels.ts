@@ -20,14 +20,14 @@ export function foldLabel(text: string): string {
 /**
  * "Nội dung 1: …", "Dimension 1 - …", "Chỉ số thành phần 3: …", "Sub-index 2 …", "1.2 …" (folded):
  * the publishers put a kind word and the component's number before its name in some editions.
- * Returns the number ("1", "1 2") and the rest, or null when the label has no such prefix.
+ * Returns what follows the number (the name, possibly empty), or null when there is no such prefix.
  */
 const KIND_PREFIX =
   /^(?:(?:chi so )?noi dung(?: thanh phan)?|chi so thanh phan|chi so|tieu chi|linh vuc|(?:sub ?)?dimension|sub ?index|subindex|pillar)? ?(\d+(?: \d+)?) ?(.*)$/;
 
-function splitKindPrefix(core: string): { number: string; rest: string } | null {
+function nameAfterNumber(core: string): string | null {
   const m = KIND_PREFIX.exec(core);
-  return m ? { number: m[1], rest: m[2].trim() } : null;
+  return m ? m[2].trim() : null;
 }
 
 /** Words that say "the score" without naming anything: a sub-index sheet's "Điểm", "Score". */
@@ -163,12 +163,9 @@ export class ComponentMatcher {
     if (direct) return direct;
     // "Nội dung 4: Kiểm soát tham nhũng…", "Dimension 2 - Transparency", "1.2. Cơ hội tham gia".
     const core = coreLabel(text);
-    const split = core ? splitKindPrefix(core) : null;
-    if (!split) return null;
-    const byName = split.rest ? this.matchCore(split.rest) : null;
-    if (byName) return byName;
-    // The number alone, with its kind word ("Dimension 3", "Chỉ số thành phần 2") when no name is given.
-    return split.rest === "" && core !== split.number ? (this.byLabel.get(core) ?? null) : null;
+    const name = core ? nameAfterNumber(core) : null;
+    // The number alone with its kind word ("Dimension 3") is an alias, already tried above.
+    return name ? this.matchCore(name) : null;
   }
 
   /** A top-level component named by a sheet ("Tính minh bạch", "Dịch vụ hỗ trợ DN", "Land Access"). */
