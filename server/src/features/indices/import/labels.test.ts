@@ -127,6 +127,7 @@ describe("choosing the published total", () => {
           const weighted: TotalColumn = {
             id: "w",
             sheet: "Tổng hợp",
+            col: 0,
             order: unweightedFirst ? 1 : 0,
             hint: null,
             componentsBeside: 10,
@@ -134,6 +135,7 @@ describe("choosing the published total", () => {
           const plain: TotalColumn = {
             id: "u",
             sheet: unweightedFirst ? "Tổng hợp" : "Tính minh bạch",
+            col: 1,
             order: unweightedFirst ? 0 : 1,
             hint: unweightedHeaded ? "unweighted" : null,
             componentsBeside: unweightedFirst ? 10 : 1,
@@ -158,6 +160,7 @@ describe("choosing the published total", () => {
           );
           expect(chosen.conflicts).toEqual([]);
           expect(chosen.totals).toEqual(provinces.map((p) => p.cells.get("w")?.value));
+          expect(chosen.setAside.map((x) => [x.column.id, x.kind])).toEqual([["u", "unweighted"]]);
         },
       ),
       { numRuns: 200 },

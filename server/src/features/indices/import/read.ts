@@ -266,7 +266,7 @@ function accumulator(acc: Map<string, Accumulator>, index: IndexCode, year: numb
   let a = acc.get(key);
   if (!a) {
     a = {
-      result: { index, year, version: version.code, provinces: [], errors: [] },
+      result: { index, year, version: version.code, provinces: [], errors: [], notes: [] },
       byKey: new Map(),
       totalColumns: new Map(),
       rankColumns: new Map(),
@@ -341,6 +341,7 @@ function readBlock(
       a.totalColumns.set(id, {
         id,
         sheet: grid.name,
+        col: c,
         order,
         hint: totalKindOf(table.headers[c]),
         componentsBeside,
@@ -495,7 +496,22 @@ function finish(a: Accumulator): IndexResult {
     a.result.year,
     provinces.map((p, i) => ({ ...p, values: readings[i].values })),
   );
-  return { ...a.result, provinces, errors: [...errors, ...complete] };
+  return { ...a.result, provinces, errors: [...errors, ...complete], notes: totalNotes(chosen) };
+}
+
+/** Says where the published total was read and which total columns of another kind were set aside. */
+function totalNotes({ column, setAside }: ReturnType<typeof chooseTotals>): string[] {
+  if (!column || setAside.length === 0) return [];
+  const where = (c: { sheet: string; col: number }) => `trang “${c.sheet}” cột ${columnLetter(c.col)}`;
+  return (["unweighted", "weighted"] as const).flatMap((kind) => {
+    const of = setAside.filter((s) => s.kind === kind).map((s) => s.column);
+    if (of.length === 0) return [];
+    const listed = of.slice(0, 4).map(where).join(", ") + (of.length > 4 ? `, … (${of.length} cột)` : "");
+    return [
+      `Tổng điểm công bố lấy ở ${where(column)}; tổng điểm ${kind === "unweighted" ? "không" : "có"} trọng số ` +
+        `ở ${listed} là cách tính khác, không nhập.`,
+    ];
+  });
 }
 
 // VCCI's English workbooks name the PCI bands in English; the product shows them as published in

@@ -22,6 +22,8 @@ export interface FigureCell {
 export interface TotalColumn {
   id: string;
   sheet: string;
+  /** 0-based column in its sheet. */
+  col: number;
   /** Reading order of the column in the file (sheets, then columns). */
   order: number;
   hint: TotalKind | null;
@@ -77,6 +79,8 @@ export interface ChosenTotals {
   /** The column the totals come from (its sheet is the summary sheet), null when none. */
   column: TotalColumn | null;
   conflicts: Array<{ cell: FigureCell; message: string }>;
+  /** Total columns of another kind than the version's, set aside (said to the person in a note). */
+  setAside: Array<{ column: TotalColumn; kind: "unweighted" | "weighted" }>;
 }
 
 export function chooseTotals(
@@ -119,7 +123,13 @@ export function chooseTotals(
     }
     return chosen?.value ?? null;
   });
-  return { totals, column: usable[0] ?? null, conflicts };
+  const setAside = columns
+    .filter((c) => !usable.includes(c))
+    .map((column) => ({
+      column,
+      kind: column.hint ?? (version.totalRule.aggregation === "weightedMean" ? "unweighted" : "weighted"),
+    })) as ChosenTotals["setAside"];
+  return { totals, column: usable[0] ?? null, conflicts, setAside };
 }
 
 export interface RankColumn {

@@ -181,3 +181,20 @@ describe("totals of another kind", () => {
     ]);
   });
 });
+
+describe("notes on how the file was read", () => {
+  it("says where the published total was read and which unweighted columns were set aside", async () => {
+    const out = await readIndexResults({ data: await pciBothTotals(2016), fileName: "PCI_2016.xlsx" });
+    expect(out.results.find((r) => r.year === 2016)?.notes).toEqual([
+      "Tổng điểm công bố lấy ở trang “Summary_VN” cột X; tổng điểm không trọng số ở trang “Summary_VN” cột W " +
+        "là cách tính khác, không nhập.",
+    ]);
+    const sheets = await readIndexResults({
+      data: await pciUnweightedInSubSheets(2016),
+      fileName: "PCI_2016.xlsx",
+    });
+    expect(sheets.results.find((r) => r.year === 2016)?.notes[0]).toMatch(
+      /^Tổng điểm công bố lấy ở trang “Summary_VN” cột W; tổng điểm không trọng số ở trang “Chi phí gia nhập thị trường” cột P, .*, … \(10 cột\) là cách tính khác, không nhập\.$/,
+    );
+  });
+});
