@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { topLevelComponents, versionByCode } from "../../../../../core/src/indices/definitions/catalog";
+import { publishedPath, readBytes } from "../../../../test/fixtures";
 import {
   papiYear,
   pciBothTotals,
@@ -85,6 +86,14 @@ describe("PCI workbooks in other editions' layouts", () => {
       expect(new Set(r.provinces.map((p) => p.publishedRank)).size).toBeGreaterThan(55);
     },
   );
+
+  it("a workbook renamed without its year: the sub-index sheets belong to its latest summary year", async () => {
+    const data = readBytes(publishedPath("PCI_2016.xlsx"));
+    const out = await readIndexResults({ data, fileName: "tai-ve.xlsx" });
+    expect(allErrors(out)).toEqual([]);
+    expect(out.results.map((r) => r.year)).toEqual([2013, 2016]);
+    expectComplete(out.results[1]);
+  });
 
   it("a truncated PCI workbook (a sub-index sheet removed) is refused, naming the sub-index", async () => {
     const data = await pciEnglishEdition(2016, { drop: ["Transparency"] });
