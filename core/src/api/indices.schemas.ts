@@ -204,6 +204,8 @@ export const resultsImportPreview = z.object({
       replaces: z.boolean(),
       provinces: z.array(importedProvince),
       errors: z.array(importError),
+      /** What the reader decided that the uploader should know: where the published total was read. */
+      notes: z.array(z.string()),
     }),
   ),
   /** Problems with the file as a whole. */

@@ -82,3 +82,15 @@ export function componentLabel(
   const version = versionName(c.versionCode, lang);
   return name ? `${version} · ${name}` : version;
 }
+
+/** What each publisher calls the parts of its index, top level and below (Vietnamese). */
+const COMPONENT_KINDS: Record<string, { top: string; child: string }> = {
+  PAPI: { top: "chỉ số nội dung", child: "nội dung thành phần" },
+  PAR_INDEX: { top: "lĩnh vực", child: "tiêu chí" },
+  INDEX_766: { top: "nhóm chỉ số", child: "chỉ tiêu" },
+};
+
+/** "chỉ số nội dung" (a PAPI dimension), "chỉ số thành phần" (a PCI sub-index), "chỉ tiêu" below them. */
+export function componentKindName(indexCode: string, level: "top" | "child"): string {
+  return COMPONENT_KINDS[indexCode]?.[level] ?? (level === "top" ? "chỉ số thành phần" : "chỉ tiêu");
+}

@@ -101,6 +101,24 @@ export function computeTotal(
   return { value: value === null ? null : value * version.totalRule.multiplier, missing, used };
 }
 
+/**
+ * The totals a publisher's file may carry beside each other for the same components: the version's
+ * rule (`rule`), and plain ones: the unweighted sum and mean of the top-level components (VCCI's
+ * "unweighted PCI", a mean also rescaled by the version's multiplier). Null/empty while a top-level
+ * component is unknown. Used to tell which total column of a file is the published one.
+ */
+export function totalReadings(
+  version: IndexVersion,
+  values: ComponentValues,
+): { rule: number | null; plain: number[] } {
+  const { value, used } = computeTotal(version, values);
+  const tops = topLevelComponents(version);
+  if (value === null || tops.some((t) => used[t.code] === undefined)) return { rule: value, plain: [] };
+  const sum = tops.reduce((s, t) => s + used[t.code], 0);
+  const mean = sum / tops.length;
+  return { rule: value, plain: [sum, mean, mean * version.totalRule.multiplier] };
+}
+
 export interface PublishedComparison {
   computed: number | null;
   published: number | null;

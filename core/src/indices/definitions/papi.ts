@@ -86,7 +86,11 @@ const D2_OLD: Dim = [
       ["Quy hoạch/kế hoạch sử dụng đất, khung giá đền bù"],
     ],
   ],
-  ["Transparency of Local Decision-making", "Công khai, minh bạch trong việc ra quyết định ở địa phương"],
+  [
+    "Transparency of Local Decision-making",
+    "Transparency in Local Decision-making",
+    "Công khai, minh bạch trong việc ra quyết định ở địa phương",
+  ],
 ];
 const D3_2011: Dim = [
   3,

@@ -56,7 +56,17 @@ const SUB_INDICES: Record<SubIndexCode, { vi: string; en: string; aliases: strin
   BIAS: {
     vi: "Cạnh tranh bình đẳng",
     en: "Policy bias (equal competition)",
-    aliases: ["Môi trường cạnh tranh bình đẳng", "Bias", "Policy Bias", "Equal competition", "sub6_bias"],
+    aliases: [
+      "Môi trường cạnh tranh bình đẳng",
+      "Bias",
+      "Policy Bias",
+      "Equal competition",
+      "sub6_bias",
+      // 2006-2008 editions: bias towards state-owned enterprises.
+      "Ưu đãi đối với doanh nghiệp nhà nước",
+      "State-owned enterprise bias",
+      "SOE bias",
+    ],
   },
   PROACTIVITY: {
     vi: "Tính năng động và tiên phong của chính quyền tỉnh",
@@ -66,12 +76,19 @@ const SUB_INDICES: Record<SubIndexCode, { vi: string; en: string; aliases: strin
   SUPPORT: {
     vi: "Dịch vụ hỗ trợ doanh nghiệp",
     en: "Business support services",
-    aliases: ["Hỗ trợ doanh nghiệp", "Chính sách hỗ trợ doanh nghiệp", "Business Support", "sub8_psd"],
+    aliases: [
+      "Hỗ trợ doanh nghiệp",
+      "Chính sách hỗ trợ doanh nghiệp",
+      "Business Support",
+      "sub8_psd",
+      "Private Sector Development Services",
+      "Dịch vụ hỗ trợ phát triển khu vực tư nhân",
+    ],
   },
   LABOR: {
     vi: "Đào tạo lao động",
     en: "Labour training",
-    aliases: ["Labor training", "Labor Training", "sub9_labor"],
+    aliases: ["Labor training", "Labor Training", "Labor and Training", "Labour and training", "sub9_labor"],
   },
   LEGAL: {
     vi: "Thiết chế pháp lý",

@@ -180,6 +180,7 @@ export async function previewOf({
             p.computedTotal !== null && p.publishedTotal !== null ? p.computedTotal - p.publishedTotal : null,
         })),
         errors: r.errors,
+        notes: r.notes,
       };
     }),
     errors: outcome.errors,

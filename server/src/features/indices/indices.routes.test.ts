@@ -6,6 +6,7 @@ import { createTestDatabase } from "../../../test/database";
 import { buildProvince } from "../../../test/factories";
 import { publicFixturePath, publishedPath } from "../../../test/fixtures";
 import { buildTestApp, createClient } from "../../../test/http";
+import { papiYear } from "../../../test/index-workbooks";
 import { expectOfficialTable, firstSheet } from "../../../test/xlsx-shape";
 import type { Database } from "../../app/db";
 import { seedDemoProvince } from "../demo/demo.seed";
@@ -195,6 +196,27 @@ describe("import of the published workbooks", () => {
     expect([err.sheet, err.row, err.column]).toEqual(["pci.csv", 3, "C"]);
     expect(err.message).toMatch(/“abc” không phải là số/);
     const commit = await upload(c, "/api/indices/results/import?commit=true", "pci.csv", Buffer.from(csv));
+    expect(commit.statusCode).toBe(400);
+    // The number cell, and the nine sub-indices a one-sub-index table leaves empty.
+    expect(commit.json().error.message).toMatch(/còn 2 lỗi/);
+    expect(commit.json().error.details.errors.map((e: { message: string }) => e.message)).toContainEqual(
+      expect.stringMatching(
+        /^Thiếu 9 chỉ số thành phần của PCI 2017: “Chi phí gia nhập thị trường”, “Tiếp cận đất đai”/,
+      ),
+    );
+    expect(await countResults()).toBe(before);
+  });
+
+  it("a workbook missing a dimension: the preview names it and the commit is refused, nothing written", async () => {
+    const c = await as("dieuphoi");
+    const before = await countResults();
+    const data = await papiYear(2014, { dropDimension: 4 });
+    const preview = (await upload(c, "/api/indices/results/import", "PAPI_2014.xlsx", data)).json();
+    expect(preview.errorCount).toBe(1);
+    expect(preview.results[0].errors[0].message).toMatch(
+      /^Thiếu chỉ số nội dung “Kiểm soát tham nhũng trong khu vực công” của PAPI 2014/,
+    );
+    const commit = await upload(c, "/api/indices/results/import?commit=true", "PAPI_2014.xlsx", data);
     expect(commit.statusCode).toBe(400);
     expect(commit.json().error.message).toMatch(/còn 1 lỗi/);
     expect(await countResults()).toBe(before);

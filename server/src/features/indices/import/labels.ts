@@ -6,10 +6,51 @@ import type { Component, IndexCode, IndexVersion } from "../../../../../core/src
 import { foldForMatch } from "../../../../../core/src/text/vietnamese";
 
 export function foldLabel(text: string): string {
-  return foldForMatch(text)
-    .replace(/([a-z])(\d)/g, "$1 $2")
-    .replace(/(\d)([a-z])/g, "$1 $2")
+  return (
+    foldForMatch(text)
+      .replace(/([a-z])(\d)/g, "$1 $2")
+      .replace(/(\d)([a-z])/g, "$1 $2")
+      // VCCI abbreviates "doanh nghiệp" in sheet names and headers ("Dịch vụ hỗ trợ DN").
+      .replace(/(^| )dnnn(?= |$)/g, "$1doanh nghiep nha nuoc")
+      .replace(/(^| )dn(?= |$)/g, "$1doanh nghiep")
+      .trim()
+  );
+}
+
+/**
+ * "Nội dung 1: …", "Dimension 1 - …", "Chỉ số thành phần 3: …", "Sub-index 2 …", "1.2 …" (folded):
+ * the publishers put a kind word and the component's number before its name in some editions.
+ * Returns what follows the number (the name, possibly empty), or null when there is no such prefix.
+ */
+const KIND_PREFIX =
+  /^(?:(?:chi so )?noi dung(?: thanh phan)?|chi so thanh phan|chi so|tieu chi|linh vuc|(?:sub ?)?dimension|sub ?index|subindex|pillar)? ?(\d+(?: \d+)?) ?(.*)$/;
+
+function nameAfterNumber(core: string): string | null {
+  const m = KIND_PREFIX.exec(core);
+  return m ? m[2].trim() : null;
+}
+
+/** Words that say "the score" without naming anything: a sub-index sheet's "Điểm", "Score". */
+const GENERIC_SCORE =
+  /^(?:(?:diem|score|gia tri|value|ket qua|diem so|chi so|chi so thanh phan|chi so noi dung|noi dung|sub ?index|subindex|dimension)(?: |$))+$/;
+
+/** A header that says only "score" (optionally with a number): in a sheet named after a component it is that component. */
+export function isGenericScoreLabel(text: string): boolean {
+  const f = foldLabel(text.replace(/_/g, " ").replace(/\([^)]*\)/g, " "))
+    .replace(/\b\d+\b/g, " ")
+    .replace(/\s+/g, " ")
     .trim();
+  return f !== "" && GENERIC_SCORE.test(f);
+}
+
+export type TotalKind = "weighted" | "unweighted";
+
+/** What a total column's header says of its kind: "PCI 2012 (chưa có trọng số)", "Un-weighted PAPI". */
+export function totalKindOf(texts: string[]): TotalKind | null {
+  const f = ` ${foldLabel(texts.join(" ").replace(/_/g, " "))} `;
+  if (/ (khong|chua) (co )?trong so | un ?weighted | khong gia quyen /.test(f)) return "unweighted";
+  if (/ (co )?trong so | weighted | gia quyen /.test(f)) return "weighted";
+  return null;
 }
 
 /** Folded label with numbering ("1.", "II.") and parenthesised notes removed. */
@@ -75,12 +116,16 @@ export function roleOfLabel(text: string): LabelRole | null {
   if (
     indicesMentioned(text).length > 0 ||
     has(f, ["tong diem", "diem tong", "total", "overall", "tong hop", "diem so chung"]) ||
-    /^(diem|score|chi so|ket qua)$/.test(f)
+    totalKindOf([text]) !== null ||
+    /^(diem|score|chi so|ket qua|tong|tong cong|sum)$/.test(f)
   ) {
     return "total";
   }
   return null;
 }
+
+/** Words that continue a name ("X và Y", "X of Y"), after which a longer title still names X. */
+const CONTINUATIONS = new Set(["va", "and", "of", "cua", "trong", "de", "for", "in", "&"]);
 
 /** Recognises component columns of one index version by code, alias or name. */
 export class ComponentMatcher {
@@ -114,6 +159,22 @@ export class ComponentMatcher {
   }
 
   match(text: string): Component | null {
+    const direct = this.matchPlain(text);
+    if (direct) return direct;
+    // "Nội dung 4: Kiểm soát tham nhũng…", "Dimension 2 - Transparency", "1.2. Cơ hội tham gia".
+    const core = coreLabel(text);
+    const name = core ? nameAfterNumber(core) : null;
+    // The number alone with its kind word ("Dimension 3") is an alias, already tried above.
+    return name ? this.matchCore(name) : null;
+  }
+
+  /** A top-level component named by a sheet ("Tính minh bạch", "Dịch vụ hỗ trợ DN", "Land Access"). */
+  matchSheet(name: string): Component | null {
+    const c = this.match(name.replace(/_/g, " "));
+    return c && c.parentCode === null ? c : null;
+  }
+
+  private matchPlain(text: string): Component | null {
     const exactCode = this.byCode.get(codeKey(text));
     if (exactCode && codeKey(text).length >= 2) return exactCode;
     // Machine headers: "D1_participation", "CKMB_cong_khai_minh_bach_max18".
@@ -125,10 +186,26 @@ export class ComponentMatcher {
       if (first) return first;
     }
     const core = coreLabel(text);
-    if (!core) return null;
-    const byLabel = this.byLabel.get(core);
-    if (byLabel) return byLabel;
-    return this.matchLong(core);
+    return core ? this.matchCore(core) : null;
+  }
+
+  private matchCore(core: string): Component | null {
+    return this.byLabel.get(core) ?? this.matchLong(core) ?? this.matchPrefix(core);
+  }
+
+  /**
+   * Older and longer names that begin with a top-level component's name and go on with "và", "and",
+   * "of"…: "Tính minh bạch và tiếp cận thông tin", "Land Access and Security of Tenure".
+   */
+  private matchPrefix(core: string): Component | null {
+    let best: { component: Component; length: number } | null = null;
+    for (const [label, component] of this.byLabel) {
+      if (component.parentCode !== null || !label.includes(" ") || !core.startsWith(`${label} `)) continue;
+      const next = core.slice(label.length + 1).split(" ")[0];
+      if (!CONTINUATIONS.has(next)) continue;
+      if (!best || label.length > best.length) best = { component, length: label.length };
+    }
+    return best?.component ?? null;
   }
 
   /** Long Vietnamese labels are reworded slightly between editions: token overlap (Dice ≥ 0.85). */

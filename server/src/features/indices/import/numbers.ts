@@ -46,3 +46,20 @@ export function displayCell(cell: Cell): string {
 export function formatVi(value: number): string {
   return String(Math.round(value * 10000) / 10000).replace(".", ",");
 }
+
+/** Decimals a figure is written with (6 and more for Excel's full floats). */
+export function decimalsOf(value: number): number {
+  for (let d = 0; d < 6; d++) if (Math.abs(value * 10 ** d - Math.round(value * 10 ** d)) < 1e-9) return d;
+  return 6;
+}
+
+/**
+ * The same published figure written at two precisions: a summary's 7,23 and a sheet's 7,2345 agree,
+ * since the less precise one is the other rounded (to one decimal at least). Values of the same
+ * precision must be equal.
+ */
+export function sameFigure(a: number, b: number): boolean {
+  // A whole number is a figure that happens to be whole (7 is 7,0), not one rounded to units.
+  const d = Math.max(1, Math.min(decimalsOf(a), decimalsOf(b)));
+  return Math.abs(a - b) <= 0.5 * 10 ** -d + 1e-9;
+}

@@ -4,18 +4,28 @@
  * found by its content, columns by their header text, the index and the year from the sheet, its
  * headers, the caller, or the file name, in that order of trust.
  */
-import { computeTotal } from "../../../../../core/src/indices/arithmetic/composite";
+import { computeTotal, totalReadings } from "../../../../../core/src/indices/arithmetic/composite";
 import { versionFor } from "../../../../../core/src/indices/definitions/catalog";
 import type { Component, IndexCode, IndexVersion } from "../../../../../core/src/indices/definitions/types";
 import { matchProvince, type ProvinceEra } from "../../../../../core/src/indices/provinces/match";
 import { foldForMatch } from "../../../../../core/src/text/vietnamese";
 import { AppError } from "../../../app/errors";
 import { runParseJob } from "../../documents-in/parse-pool";
+import { missingParts } from "./completeness";
 import { type Cell, columnLetter, type Grid, parseCsv } from "./grid";
-import { ComponentMatcher, indicesMentioned, type LabelRole, roleOfLabel, yearsIn } from "./labels";
-import { displayCell, formatVi, parseNumberCell, parseRankCell } from "./numbers";
+import {
+  ComponentMatcher,
+  indicesMentioned,
+  isGenericScoreLabel,
+  type LabelRole,
+  roleOfLabel,
+  totalKindOf,
+  yearsIn,
+} from "./labels";
+import { decimalsOf, displayCell, formatVi, parseNumberCell, parseRankCell, sameFigure } from "./numbers";
 import { decodeText, sniffKind } from "./sniff";
 import { findTable, type Table } from "./table";
+import { chooseRanks, chooseTotals, type FigureCell, type RankColumn, type TotalColumn } from "./totals";
 import {
   type ImportError,
   type ImportedProvince,
@@ -33,9 +43,18 @@ const SUMMARY_ROW =
 
 type Role = { kind: "component"; component: Component } | { kind: LabelRole };
 
+/** A province as it is being read: figures per column until the published ones are chosen. */
+type Reading = ImportedProvince & {
+  values: Record<string, number>;
+  totals: Map<string, FigureCell>;
+  ranks: Map<string, FigureCell>;
+};
+
 interface Accumulator {
   result: IndexResult;
-  byKey: Map<string, ImportedProvince & { values: Record<string, number> }>;
+  byKey: Map<string, Reading>;
+  totalColumns: Map<string, TotalColumn>;
+  rankColumns: Map<string, RankColumn>;
 }
 
 export async function readIndexResults(input: ReadInput): Promise<ReadOutcome> {
@@ -87,21 +106,26 @@ function readGrids(grids: Grid[], input: ReadInput): ReadOutcome {
   const errors: ImportError[] = [];
   const acc = new Map<string, Accumulator>();
   const fileYears = yearsIn(input.fileName ?? "");
-  const fileYear = fileYears.length === 1 ? fileYears[0] : null;
   const fileIndex = indicesMentioned(input.fileName ?? "")[0] ?? null;
-  let tablesSeen = 0;
-
-  for (const grid of grids) {
-    if (grid.rows.every((r) => r.every((c) => c === null))) continue;
+  const tables = grids.flatMap((grid) => {
+    if (grid.rows.every((r) => r.every((c) => c === null))) return [];
     const table = findTable(grid);
-    if (!table) continue;
-    tablesSeen++;
+    return table ? [{ grid, table }] : [];
+  });
+  // A sub-index sheet rarely says its year; the workbook's summary does. A workbook that also keeps
+  // an earlier year for comparison (VCCI's English summary of PCI 2013) is the edition of its latest.
+  const sheetYears = tables.flatMap(({ grid, table }) => sheetYear(grid, table) ?? []);
+  const fileYear =
+    fileYears.length === 1 ? fileYears[0] : sheetYears.length > 0 ? Math.max(...sheetYears) : null;
+
+  for (const { grid, table } of tables) {
     if (table.headerRows.length === 0) {
       errors.push(at(grid, table.dataStart, null, "Không tìm thấy dòng tiêu đề phía trên dữ liệu các tỉnh."));
       continue;
     }
     readSheet(grid, table, input, fileYear, fileIndex, acc, errors);
   }
+  const tablesSeen = tables.length;
 
   const results = [...acc.values()]
     .map((a) => finish(a))
@@ -241,10 +265,44 @@ function accumulator(acc: Map<string, Accumulator>, index: IndexCode, year: numb
   const key = `${index}|${year}`;
   let a = acc.get(key);
   if (!a) {
-    a = { result: { index, year, version: version.code, provinces: [], errors: [] }, byKey: new Map() };
+    a = {
+      result: { index, year, version: version.code, provinces: [], errors: [], notes: [] },
+      byKey: new Map(),
+      totalColumns: new Map(),
+      rankColumns: new Map(),
+    };
     acc.set(key, a);
   }
   return a;
+}
+
+/**
+ * A sheet named after one top-level component ("Tính minh bạch", "Land Access") holds that
+ * component: its column headed only "Điểm"/"Score" is the component's score, and its ranks and bands
+ * are the component's, not the index's.
+ */
+function sheetRoles(grid: Grid, table: Table, matcher: ComponentMatcher): Array<Role | null> {
+  const roles = table.headers.map((texts, c) =>
+    table.provinceColumns.includes(c) ? null : classify(texts, matcher),
+  );
+  const own = matcher.matchSheet(grid.name);
+  if (!own) return roles;
+  const hasOwn = roles.some((r) => r?.kind === "component" && r.component.code === own.code);
+  let claimed = hasOwn;
+  return roles.map((role, c) => {
+    if (role?.kind === "rank" || role?.kind === "band") return { kind: "ignore" };
+    const texts = table.headers[c];
+    if (
+      !claimed &&
+      (role === null || role.kind === "total") &&
+      texts.length > 0 &&
+      texts.every(isGenericScoreLabel)
+    ) {
+      claimed = true;
+      return { kind: "component", component: own };
+    }
+    return role;
+  });
 }
 
 function readBlock(
@@ -257,9 +315,7 @@ function readBlock(
   acc: Map<string, Accumulator>,
 ) {
   const matcher = new ComponentMatcher(version);
-  const roles = table.headers.map((texts, c) =>
-    table.provinceColumns.includes(c) ? null : classify(texts, matcher),
-  );
+  const roles = sheetRoles(grid, table, matcher);
   // Each value column belongs to the nearest province column on its left (VCCI's ranked summary
   // sheets repeat a province column before every sub-index).
   const owner = (c: number) =>
@@ -273,6 +329,25 @@ function readBlock(
   const a = accumulator(acc, index, year, version);
   const errors = a.result.errors;
   const era = eraFor(year);
+  const componentsBeside = new Set(
+    roles.flatMap((r) =>
+      r?.kind === "component" && r.component.parentCode === null ? [r.component.code] : [],
+    ),
+  ).size;
+  roles.forEach((role, c) => {
+    const id = `${grid.name}\u0000${c}`;
+    const order = a.totalColumns.size + a.rankColumns.size;
+    if (role?.kind === "total")
+      a.totalColumns.set(id, {
+        id,
+        sheet: grid.name,
+        col: c,
+        order,
+        hint: totalKindOf(table.headers[c]),
+        componentsBeside,
+      });
+    if (role?.kind === "rank") a.rankColumns.set(id, { id, sheet: grid.name, order });
+  });
 
   for (const [pc, columns] of groups) {
     const seen = new Map<string, number>();
@@ -311,6 +386,8 @@ function readBlock(
           computedTotal: null,
           components: [],
           values: {},
+          totals: new Map(),
+          ranks: new Map(),
         };
         a.byKey.set(key, p);
       }
@@ -326,7 +403,7 @@ function readCell(
   cell: Cell,
   role: Role,
   version: IndexVersion,
-  p: ImportedProvince & { values: Record<string, number> },
+  p: Reading,
   errors: ImportError[],
 ) {
   if (role.kind === "band") {
@@ -340,25 +417,18 @@ function readCell(
   }
   const value = parsed.value;
   if (value === null) return;
-  const conflict = (what: string, old: number) => {
-    if (Math.abs(old - value) > 1e-6) {
-      errors.push(
-        at(grid, r, c, `${what} của ${p.input} khác với giá trị đã đọc ở bảng khác (${formatVi(old)}).`),
-      );
-    }
-  };
+  const figure: FigureCell = { value, sheet: grid.name, row: r, col: c };
+  const id = `${grid.name}\u0000${c}`;
   if (role.kind === "rank") {
     if (!Number.isInteger(value) || value < 1 || value > 100) {
       errors.push(at(grid, r, c, `Thứ hạng “${displayCell(cell)}” không hợp lệ (phải là số nguyên từ 1).`));
-    } else if (p.publishedRank === null) p.publishedRank = value;
-    else conflict("Thứ hạng", p.publishedRank);
+    } else p.ranks.set(id, figure);
     return;
   }
   if (role.kind === "total") {
     if (value < 0 || value > version.scaleMax) {
       errors.push(at(grid, r, c, `Tổng điểm ${formatVi(value)} nằm ngoài khoảng 0–${version.scaleMax}.`));
-    } else if (p.publishedTotal === null) p.publishedTotal = value;
-    else conflict("Tổng điểm", p.publishedTotal);
+    } else p.totals.set(id, figure);
     return;
   }
   if (role.kind !== "component") return;
@@ -378,18 +448,70 @@ function readCell(
   if (old === undefined) {
     p.values[comp.code] = value;
     p.components.push({ code: comp.code, name: comp.nameVi, value });
-  } else conflict(`“${comp.nameVi}”`, old);
+  } else if (!sameFigure(old, value)) {
+    errors.push(
+      at(
+        grid,
+        r,
+        c,
+        `“${comp.nameVi}” của ${p.input} khác với giá trị đã đọc ở bảng khác (${formatVi(old)}).`,
+      ),
+    );
+  } else if (decimalsOf(value) > decimalsOf(old)) {
+    // The same figure at a finer precision (a summary's 7,23, a sub-index sheet's 7,2345): keep the finer.
+    p.values[comp.code] = value;
+    for (const x of p.components) if (x.code === comp.code) x.value = value;
+  }
 }
 
 function finish(a: Accumulator): IndexResult {
   const version = versionFor(a.result.index, a.result.year) as IndexVersion;
   const order = new Map(version.components.map((c, i) => [c.code, i]));
-  const provinces = [...a.byKey.values()].map(({ values, ...p }) => ({
-    ...p,
-    components: [...p.components].sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0)),
-    computedTotal: Object.keys(values).length > 0 ? computeTotal(version, values).value : null,
-  }));
-  return { ...a.result, provinces };
+  const readings = [...a.byKey.values()];
+  const chosen = chooseTotals(
+    [...a.totalColumns.values()],
+    readings.map((p) => ({ input: p.input, cells: p.totals, readings: totalReadings(version, p.values) })),
+    version,
+  );
+  const ranks = chooseRanks(
+    [...a.rankColumns.values()],
+    readings.map((p) => ({ input: p.input, cells: p.ranks })),
+    chosen.column?.sheet ?? null,
+  );
+  const errors = [...a.result.errors];
+  for (const { cell, message } of [...chosen.conflicts, ...ranks.conflicts])
+    errors.push({ sheet: cell.sheet, row: cell.row + 1, column: columnLetter(cell.col), message });
+  const provinces = readings.map((p, i) => {
+    const { values, totals: _t, ranks: _r, ...rest } = p;
+    return {
+      ...rest,
+      publishedTotal: chosen.totals[i],
+      publishedRank: ranks.ranks[i],
+      components: [...p.components].sort((x, y) => (order.get(x.code) ?? 0) - (order.get(y.code) ?? 0)),
+      computedTotal: Object.keys(values).length > 0 ? computeTotal(version, values).value : null,
+    };
+  });
+  const complete = missingParts(
+    version,
+    a.result.year,
+    provinces.map((p, i) => ({ ...p, values: readings[i].values })),
+  );
+  return { ...a.result, provinces, errors: [...errors, ...complete], notes: totalNotes(chosen) };
+}
+
+/** Says where the published total was read and which total columns of another kind were set aside. */
+function totalNotes({ column, setAside }: ReturnType<typeof chooseTotals>): string[] {
+  if (!column || setAside.length === 0) return [];
+  const where = (c: { sheet: string; col: number }) => `trang “${c.sheet}” cột ${columnLetter(c.col)}`;
+  return (["unweighted", "weighted"] as const).flatMap((kind) => {
+    const of = setAside.filter((s) => s.kind === kind).map((s) => s.column);
+    if (of.length === 0) return [];
+    const listed = of.slice(0, 4).map(where).join(", ") + (of.length > 4 ? `, … (${of.length} cột)` : "");
+    return [
+      `Tổng điểm công bố lấy ở ${where(column)}; tổng điểm ${kind === "unweighted" ? "không" : "có"} trọng số ` +
+        `ở ${listed} là cách tính khác, không nhập.`,
+    ];
+  });
 }
 
 // VCCI's English workbooks name the PCI bands in English; the product shows them as published in

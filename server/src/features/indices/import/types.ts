@@ -40,6 +40,8 @@ export interface IndexResult {
   version: string;
   provinces: ImportedProvince[];
   errors: ImportError[];
+  /** In Vietnamese: what the reader decided that the person should know (not errors). */
+  notes: string[];
 }
 
 export interface ReadInput {

@@ -71,6 +71,14 @@ function ResultView({ result }: { result: Result }) {
           }
         />
       ) : null}
+      {result.notes.length ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t("indices.import.notes")}
+          description={result.notes.map((n) => <div key={n}>{n}</div>)}
+        />
+      ) : null}
       {result.errors.length ? <ErrorsTable errors={result.errors} /> : null}
       <Table<Province>
         size="small"
