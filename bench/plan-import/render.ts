@@ -1,0 +1,365 @@
+/**
+ * Writes each plan of the measuring set in the four forms officials hold it:
+ *   forms/<id>.docx          Word with real tables; the Decree 30 header and the closing (recipients,
+ *                            signature) as borderless two-column tables; task tables with merged
+ *                            STT and component cells and a two-row header repeated on every page
+ *   forms/<id>.pdf           that .docx converted by LibreOffice (skipped, with a message, without it)
+ *   forms/<id>.cells.txt     text with one table cell per line (a row starts with a tab line, each
+ *                            cell follows on its own tab-indented line), as many converters write
+ *   forms/<id>.wrapped.txt   text hard-wrapped at 86 characters, tables laid out in columns of
+ *                            wrapped cell lines, as `pdftotext -layout` writes a PDF
+ * The generated files are committed: they are the fixed measuring documents (CI has no LibreOffice).
+ *
+ *   npx tsx bench/plan-import/render.ts [--plan 003]
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {
+  AlignmentType,
+  Document,
+  Packer,
+  PageBreak,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  VerticalMergeType,
+  WidthType,
+} from "docx";
+import { noBorders, para, run } from "../../server/src/app/docx-parts";
+import {
+  BENCH_DIR,
+  type DocBlock,
+  type PlanDocument,
+  planIds,
+  readDocument,
+  TASK_HEADER,
+  taskCells,
+  taskTableRows,
+} from "./document";
+
+export const FORMS_DIR = path.join(BENCH_DIR, "forms");
+
+// --- Word -------------------------------------------------------------------------------------------
+
+const SMALL = 24;
+const TABLE_SIZE = 22;
+
+const textParas = (text: string, o: { bold?: boolean; size?: number; center?: boolean } = {}) =>
+  text.split("\n").map((line) =>
+    para([run(line, { bold: o.bold, size: o.size ?? TABLE_SIZE })], {
+      align: o.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+      after: 40,
+    }),
+  );
+
+const plainCell = (
+  text: string,
+  o: { span?: number; merge?: "restart" | "continue"; bold?: boolean; center?: boolean } = {},
+) =>
+  new TableCell({
+    children: textParas(o.merge === "continue" ? "" : text, { bold: o.bold, center: o.center }),
+    columnSpan: o.span,
+    verticalMerge:
+      o.merge === "restart"
+        ? VerticalMergeType.RESTART
+        : o.merge === "continue"
+          ? VerticalMergeType.CONTINUE
+          : undefined,
+  });
+
+function headerTable(h: PlanDocument["header"]): Table {
+  const left = [...h.authority.map((a) => ({ text: a, bold: true })), { text: "———", bold: false }, { text: h.number, bold: false }];
+  const right = [
+    { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true },
+    { text: "Độc lập - Tự do - Hạnh phúc", bold: true },
+    { text: "———", bold: false },
+    { text: h.placeDate, bold: false, italics: true },
+  ];
+  const column = (lines: Array<{ text: string; bold: boolean; italics?: boolean }>, width: number) =>
+    new TableCell({
+      width: { size: width, type: WidthType.PERCENTAGE },
+      children: lines.map((l) =>
+        para([run(l.text, { bold: l.bold, italics: l.italics, size: 26 })], { align: AlignmentType.CENTER, after: 0 }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [new TableRow({ children: [column(left, 40), column(right, 60)] })],
+  });
+}
+
+function closingTable(c: { left: string[]; right: string[] }): Table {
+  const column = (lines: string[], width: number, center: boolean, boldFirst: boolean) =>
+    new TableCell({
+      width: { size: width, type: WidthType.PERCENTAGE },
+      children: lines.map((l, i) =>
+        para([run(l, { bold: boldFirst ? i < 2 : i === 0, italics: !boldFirst && i === 0, size: SMALL })], {
+          align: center ? AlignmentType.CENTER : AlignmentType.LEFT,
+          after: 0,
+        }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: noBorders,
+    rows: [new TableRow({ children: [column(c.left, 50, false, false), column(c.right, 50, true, true)] })],
+  });
+}
+
+function gridTable(rows: string[][], headerRows: number): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: rows.map(
+      (r, i) =>
+        new TableRow({
+          tableHeader: i < headerRows,
+          children: r.map((c) => plainCell(c, { bold: i < headerRows, center: i < headerRows })),
+        }),
+    ),
+  });
+}
+
+function taskTable(block: { tasks: Parameters<typeof taskTableRows>[0] }): Table {
+  const header = [
+    new TableRow({
+      tableHeader: true,
+      children: [
+        plainCell("STT", { merge: "restart", bold: true, center: true }),
+        plainCell("NHIỆM VỤ THỰC HIỆN", { span: 2, merge: "restart", bold: true, center: true }),
+        plainCell("PHÂN CÔNG THỰC HIỆN", { span: 2, bold: true, center: true }),
+        plainCell("KẾT QUẢ ĐẠT ĐƯỢC", { merge: "restart", bold: true, center: true }),
+        plainCell("THỜI GIAN HOÀN THÀNH", { merge: "restart", bold: true, center: true }),
+      ],
+    }),
+    new TableRow({
+      tableHeader: true,
+      children: [
+        plainCell("", { merge: "continue" }),
+        plainCell("", { span: 2, merge: "continue" }),
+        plainCell(TASK_HEADER[3], { bold: true, center: true }),
+        plainCell(TASK_HEADER[4], { bold: true, center: true }),
+        plainCell("", { merge: "continue" }),
+        plainCell("", { merge: "continue" }),
+      ],
+    }),
+  ];
+  const body: TableRow[] = [];
+  const items = taskTableRows(block.tasks);
+  items.forEach((item, i) => {
+    if ("section" in item) {
+      const [num, ...rest] = item.section.split(". ");
+      body.push(
+        new TableRow({
+          children: [plainCell(num, { bold: true, center: true }), plainCell(rest.join(". "), { span: 6, bold: true })],
+        }),
+      );
+      return;
+    }
+    const r = item.row;
+    // STT and component cells are merged down over the group's rows, as the original Word has them.
+    const next = items[i + 1];
+    const groupContinues = next && "row" in next && !next.row.stt;
+    const inGroup = !r.stt && i > 0 && "row" in items[i - 1];
+    const merge = inGroup ? "continue" : groupContinues ? "restart" : undefined;
+    const cells = taskCells(r);
+    body.push(
+      new TableRow({
+        children: cells.map((c, k) => plainCell(c, k < 2 ? { merge, center: k === 0 } : {})),
+      }),
+    );
+  });
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...header, ...body] });
+}
+
+export async function renderDocx(doc: PlanDocument): Promise<Buffer> {
+  const children: Array<Paragraph | Table> = [headerTable(doc.header), para([run("")])];
+  for (const b of doc.blocks) {
+    if ("p" in b) {
+      const heading = b.center || /^[IVX]+\.\s|^KẾ HOẠCH$/.test(b.p);
+      children.push(
+        para([run(b.p, { bold: b.bold || heading })], {
+          align: b.center || b.p === "KẾ HOẠCH" ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+          indent: !heading,
+        }),
+      );
+    } else if ("table" in b) children.push(gridTable(b.table, b.headerRows), para([run("")]));
+    else if ("tasks" in b) children.push(taskTable(b), para([run("")]));
+    else if ("closing" in b) children.push(para([run("")]), closingTable(b.closing));
+    else children.push(new Paragraph({ children: [new PageBreak()] }));
+  }
+  // Appendices with seven columns are printed landscape, as the originals are.
+  const document = new Document({
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+// --- Text forms ---------------------------------------------------------------------------------------
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+
+function textRows(b: DocBlock): string[][] | null {
+  if ("table" in b) return b.table;
+  if ("tasks" in b)
+    return [
+      ["STT", "NHIỆM VỤ THỰC HIỆN", "", "PHÂN CÔNG THỰC HIỆN", "", "KẾT QUẢ ĐẠT ĐƯỢC", "THỜI GIAN HOÀN THÀNH"],
+      ["", "", "", "CHỦ TRÌ", "PHỐI HỢP", "", ""],
+      ...taskTableRows(b.tasks).map((item) =>
+        "section" in item
+          ? [item.section.split(". ")[0], item.section.split(". ").slice(1).join(". "), "", "", "", "", ""]
+          : taskCells(item.row),
+      ),
+    ];
+  if ("closing" in b) {
+    const n = Math.max(b.closing.left.length, b.closing.right.length);
+    return Array.from({ length: n }, (_, i) => [b.closing.left[i] ?? "", b.closing.right[i] ?? ""]);
+  }
+  return null;
+}
+
+function headerRows(h: PlanDocument["header"]): string[][] {
+  return [
+    [h.authority[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    [h.authority[1] ?? "", "Độc lập - Tự do - Hạnh phúc"],
+    [h.number, h.placeDate],
+  ];
+}
+
+/** One cell per line: a row is a line holding a tab, then each cell on its own tab-indented line. */
+export function renderCells(doc: PlanDocument): string {
+  const out: string[] = [];
+  const table = (rows: string[][]) => {
+    for (const r of rows) {
+      out.push("\t");
+      for (const c of r) out.push(`\t${oneLine(c)}`);
+    }
+    out.push("");
+  };
+  table(headerRows(doc.header));
+  for (const b of doc.blocks) {
+    if ("p" in b) out.push(b.p, "");
+    else if ("pageBreak" in b) out.push("");
+    else table(textRows(b)!);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+const WIDTH = 86;
+
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of oneLine(text).split(" ")) {
+    if (!word) continue;
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}
+
+/** Column widths of a text table: proportional to each column's longest text, at least 4. */
+function columnWidths(rows: string[][], total: number): number[] {
+  const n = Math.max(...rows.map((r) => r.length));
+  const longest = Array.from({ length: n }, (_, i) => Math.max(3, ...rows.map((r) => oneLine(r[i] ?? "").length)));
+  const sum = longest.reduce((a, b) => a + Math.sqrt(b), 0);
+  const room = total - 2 * (n - 1);
+  return longest.map((l) => Math.max(4, Math.min(l, Math.floor((room * Math.sqrt(l)) / sum))));
+}
+
+/** Hard-wrapped lines; a table row becomes as many lines as its tallest cell, columns padded with spaces. */
+export function renderWrapped(doc: PlanDocument): string {
+  const out: string[] = [];
+  const table = (rows: string[][], total = WIDTH + 40) => {
+    const widths = columnWidths(rows, total);
+    for (const r of rows) {
+      const cells = widths.map((w, i) => wrap(r[i] ?? "", w));
+      const height = Math.max(...cells.map((c) => c.length));
+      for (let k = 0; k < height; k++) {
+        const line = cells.map((c, i) => (c[k] ?? "").padEnd(widths[i])).join("  ");
+        out.push(line.trimEnd());
+      }
+    }
+    out.push("");
+  };
+  table(headerRows(doc.header), WIDTH);
+  for (const b of doc.blocks) {
+    if ("p" in b) {
+      const lines = wrap(b.p, WIDTH);
+      out.push(...(b.center ? lines.map((l) => l.padStart(Math.floor((WIDTH + l.length) / 2))) : lines), "");
+    } else if ("pageBreak" in b) out.push("\f");
+    else table(textRows(b)!, "tasks" in b ? WIDTH + 60 : WIDTH);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+// --- PDF --------------------------------------------------------------------------------------------
+
+function sofficeAvailable(): boolean {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 30_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function convertToPdf(docxPath: string): boolean {
+  // A private profile: a user's running LibreOffice must not block the conversion.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-soffice-"));
+  try {
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        path.dirname(docxPath),
+        docxPath,
+      ],
+      { stdio: "ignore", timeout: 180_000 },
+    );
+    return true;
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const only = process.argv.indexOf("--plan");
+  const ids = only > 0 ? [process.argv[only + 1]] : planIds();
+  fs.mkdirSync(FORMS_DIR, { recursive: true });
+  const pdf = sofficeAvailable();
+  if (!pdf) console.warn("LibreOffice (soffice) không có trên máy này: bỏ qua tệp PDF; các tệp PDF đã lưu giữ nguyên.");
+  for (const id of ids) {
+    const doc = readDocument(id);
+    const docxPath = path.join(FORMS_DIR, `${id}.docx`);
+    fs.writeFileSync(docxPath, await renderDocx(doc));
+    fs.writeFileSync(path.join(FORMS_DIR, `${id}.cells.txt`), renderCells(doc));
+    fs.writeFileSync(path.join(FORMS_DIR, `${id}.wrapped.txt`), renderWrapped(doc));
+    if (pdf) convertToPdf(docxPath);
+    console.log(`${id}: docx, cells, wrapped${pdf ? ", pdf" : ""}`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname))
+  await main();
