@@ -5,9 +5,12 @@
  * POST /api/plan-import/extract and /extract-text.
  */
 import { openDatabase } from "../../server/src/app/db";
-import { parsePool } from "../../server/src/features/documents-in/parse-pool";
 import { seedDemoProvince } from "../../server/src/features/demo/demo.seed";
-import { extractPlan, type ExtractPlanResult } from "../../server/src/features/plan-import/plan-import.service";
+import { parsePool } from "../../server/src/features/documents-in/parse-pool";
+import {
+  type ExtractPlanResult,
+  extractPlan,
+} from "../../server/src/features/plan-import/plan-import.service";
 
 export interface Extractor {
   extract(fileName: string, data: Uint8Array): Promise<ExtractPlanResult>;

@@ -72,7 +72,11 @@ const plainCell = (
   });
 
 function headerTable(h: PlanDocument["header"]): Table {
-  const left = [...h.authority.map((a) => ({ text: a, bold: true })), { text: "———", bold: false }, { text: h.number, bold: false }];
+  const left = [
+    ...h.authority.map((a) => ({ text: a, bold: true })),
+    { text: "———", bold: false },
+    { text: h.number, bold: false },
+  ];
   const right = [
     { text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true },
     { text: "Độc lập - Tự do - Hạnh phúc", bold: true },
@@ -83,7 +87,10 @@ function headerTable(h: PlanDocument["header"]): Table {
     new TableCell({
       width: { size: width, type: WidthType.PERCENTAGE },
       children: lines.map((l) =>
-        para([run(l.text, { bold: l.bold, italics: l.italics, size: 26 })], { align: AlignmentType.CENTER, after: 0 }),
+        para([run(l.text, { bold: l.bold, italics: l.italics, size: 26 })], {
+          align: AlignmentType.CENTER,
+          after: 0,
+        }),
       ),
     });
   return new Table({
@@ -155,7 +162,10 @@ function taskTable(block: { tasks: Parameters<typeof taskTableRows>[0] }): Table
       const [num, ...rest] = item.section.split(". ");
       body.push(
         new TableRow({
-          children: [plainCell(num, { bold: true, center: true }), plainCell(rest.join(". "), { span: 6, bold: true })],
+          children: [
+            plainCell(num, { bold: true, center: true }),
+            plainCell(rest.join(". "), { span: 6, bold: true }),
+          ],
         }),
       );
       return;
@@ -217,7 +227,15 @@ function textRows(b: DocBlock): string[][] | null {
   if ("table" in b) return b.table;
   if ("tasks" in b)
     return [
-      ["STT", "NHIỆM VỤ THỰC HIỆN", "", "PHÂN CÔNG THỰC HIỆN", "", "KẾT QUẢ ĐẠT ĐƯỢC", "THỜI GIAN HOÀN THÀNH"],
+      [
+        "STT",
+        "NHIỆM VỤ THỰC HIỆN",
+        "",
+        "PHÂN CÔNG THỰC HIỆN",
+        "",
+        "KẾT QUẢ ĐẠT ĐƯỢC",
+        "THỜI GIAN HOÀN THÀNH",
+      ],
       ["", "", "", "CHỦ TRÌ", "PHỐI HỢP", "", ""],
       ...taskTableRows(b.tasks).map((item) =>
         "section" in item
@@ -278,7 +296,9 @@ export function wrap(text: string, width: number): string[] {
 /** Column widths of a text table: proportional to each column's longest text, at least 4. */
 function columnWidths(rows: string[][], total: number): number[] {
   const n = Math.max(...rows.map((r) => r.length));
-  const longest = Array.from({ length: n }, (_, i) => Math.max(3, ...rows.map((r) => oneLine(r[i] ?? "").length)));
+  const longest = Array.from({ length: n }, (_, i) =>
+    Math.max(3, ...rows.map((r) => oneLine(r[i] ?? "").length)),
+  );
   const sum = longest.reduce((a, b) => a + Math.sqrt(b), 0);
   const room = total - 2 * (n - 1);
   return longest.map((l) => Math.max(4, Math.min(l, Math.floor((room * Math.sqrt(l)) / sum))));
@@ -349,7 +369,10 @@ async function main() {
   const ids = only > 0 ? [process.argv[only + 1]] : planIds();
   fs.mkdirSync(FORMS_DIR, { recursive: true });
   const pdf = sofficeAvailable();
-  if (!pdf) console.warn("LibreOffice (soffice) không có trên máy này: bỏ qua tệp PDF; các tệp PDF đã lưu giữ nguyên.");
+  if (!pdf)
+    console.warn(
+      "LibreOffice (soffice) không có trên máy này: bỏ qua tệp PDF; các tệp PDF đã lưu giữ nguyên.",
+    );
   for (const id of ids) {
     const doc = readDocument(id);
     const docxPath = path.join(FORMS_DIR, `${id}.docx`);

@@ -181,7 +181,9 @@ async function main() {
           ms: r.ms,
           error: r.error ?? null,
           rates: r.score ? rates([r.score]) : null,
-          counts: r.score ? { ...r.score, missed: r.score.missed.length, spurious: r.score.spurious.length } : null,
+          counts: r.score
+            ? { ...r.score, missed: r.score.missed.length, spurious: r.score.spurious.length }
+            : null,
         })),
       };
     });

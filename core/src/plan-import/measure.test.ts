@@ -115,7 +115,11 @@ const extracted = {
       deadline("Trước ngày 15/6/2023", true, "2023-06-15"),
     ),
     // found, lead right, but a deadline the document does not give
-    task("Tổ chức đối thoại với doanh nghiệp hằng quý", [unit("Sở Kế hoạch và Đầu tư")], deadline("Quý", false)),
+    task(
+      "Tổ chức đối thoại với doanh nghiệp hằng quý",
+      [unit("Sở Kế hoạch và Đầu tư")],
+      deadline("Quý", false),
+    ),
     // a fragment of a row: matches nothing
     task("theo quy định của pháp luật", [], deadline("", false)),
   ],

@@ -238,7 +238,10 @@ export function scorePlan(
         0.6,
       ).filter((i) => i >= 0).length,
     },
-    targets: { truth: truth.targets.length, found: targetsFound(truth.targets, found.targets).filter(Boolean).length },
+    targets: {
+      truth: truth.targets.length,
+      found: targetsFound(truth.targets, found.targets).filter(Boolean).length,
+    },
     missed: [],
     spurious: [],
   };
@@ -306,7 +309,10 @@ export function rates(scores: PlanScore[]): Rates {
   const targets = sum((s) => s.targets.truth);
   const components = sum((s) => s.componentsStated);
   return {
-    recall: ratio(sum((s) => s.matched), truth),
+    recall: ratio(
+      sum((s) => s.matched),
+      truth,
+    ),
     precision: ratio(
       sum((s) => s.matched),
       sum((s) => s.extractedTasks),
@@ -323,13 +329,28 @@ export function rates(scores: PlanScore[]): Rates {
       sum((s) => s.deadlinesRight),
       sum((s) => s.deadlines),
     ),
-    components: components ? ratio(sum((s) => s.componentsRight), components) : null,
+    components: components
+      ? ratio(
+          sum((s) => s.componentsRight),
+          components,
+        )
+      : null,
     metadata: {
       right: sum((s) => Object.values(s.metadata).filter(Boolean).length),
       of: scores.length * 5,
     },
-    legalBases: bases ? ratio(sum((s) => s.legalBases.found), bases) : null,
-    targets: targets ? ratio(sum((s) => s.targets.found), targets) : null,
+    legalBases: bases
+      ? ratio(
+          sum((s) => s.legalBases.found),
+          bases,
+        )
+      : null,
+    targets: targets
+      ? ratio(
+          sum((s) => s.targets.found),
+          targets,
+        )
+      : null,
   };
 }
 
