@@ -3,7 +3,12 @@
  *   forms/<id>.docx          Word with real tables; the Decree 30 header and the closing (recipients,
  *                            signature) as borderless two-column tables; task tables with merged
  *                            STT and component cells and a two-row header repeated on every page
- *   forms/<id>.pdf           that .docx converted by LibreOffice (skipped, with a message, without it)
+ *   forms/<id>.pdf           that .docx converted by LibreOffice (skipped, with a message, without it).
+ *                            Debian has no Times New Roman: Liberation Serif stands in and lacks some
+ *                            Vietnamese letters, which come from DejaVu Serif, so words switch fonts
+ *                            mid-word (the "substituted fonts" PDF of issue 16)
+ *   forms/<id>.clean.pdf     the same document set in DejaVu Serif, which has every Vietnamese letter:
+ *                            a PDF whose text is whole, to measure table recovery apart from garbling
  *   forms/<id>.cells.txt     text with one table cell per line (a row starts with a tab line, each
  *                            cell follows on its own tab-indented line), as many converters write
  *   forms/<id>.wrapped.txt   text hard-wrapped at 86 characters, tables laid out in columns of
@@ -29,6 +34,7 @@ import {
   VerticalMergeType,
   WidthType,
 } from "docx";
+import JSZip from "jszip";
 import { noBorders, para, run } from "../../server/src/app/docx-parts";
 import {
   BENCH_DIR,
@@ -341,6 +347,16 @@ function sofficeAvailable(): boolean {
   }
 }
 
+/** The .docx with every run in DejaVu Serif (a font Debian has with all Vietnamese letters). */
+async function withFullFont(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  for (const name of ["word/document.xml", "word/styles.xml"]) {
+    const file = zip.file(name);
+    if (file) zip.file(name, (await file.async("string")).replaceAll("Times New Roman", "DejaVu Serif"));
+  }
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
 function convertToPdf(docxPath: string): boolean {
   // A private profile: a user's running LibreOffice must not block the conversion.
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-soffice-"));
@@ -376,11 +392,20 @@ async function main() {
   for (const id of ids) {
     const doc = readDocument(id);
     const docxPath = path.join(FORMS_DIR, `${id}.docx`);
-    fs.writeFileSync(docxPath, await renderDocx(doc));
+    const docx = await renderDocx(doc);
+    fs.writeFileSync(docxPath, docx);
     fs.writeFileSync(path.join(FORMS_DIR, `${id}.cells.txt`), renderCells(doc));
     fs.writeFileSync(path.join(FORMS_DIR, `${id}.wrapped.txt`), renderWrapped(doc));
-    if (pdf) convertToPdf(docxPath);
-    console.log(`${id}: docx, cells, wrapped${pdf ? ", pdf" : ""}`);
+    if (pdf) {
+      convertToPdf(docxPath);
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "chiso-clean-"));
+      const cleanDocx = path.join(tmp, `${id}.clean.docx`);
+      fs.writeFileSync(cleanDocx, await withFullFont(docx));
+      convertToPdf(cleanDocx);
+      fs.copyFileSync(path.join(tmp, `${id}.clean.pdf`), path.join(FORMS_DIR, `${id}.clean.pdf`));
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    console.log(`${id}: docx, cells, wrapped${pdf ? ", pdf, clean.pdf" : ""}`);
   }
 }
 

@@ -1,11 +1,12 @@
 /**
  * Scores the plan import on the measuring set: every plan of bench/plan-import/plans in every form
- * (original text, .docx, .pdf, one cell per line, hard-wrapped) goes through `extractPlan` of the
+ * (original text, .docx, .pdf with substituted fonts, .pdf with whole text, one cell per line,
+ * hard-wrapped) goes through `extractPlan` of the
  * plan import service, the function behind the import route (directory snapshot from a PGlite
  * database holding the demo province, then the parse worker), and is compared with its hand-written
  * truth (core/src/plan-import/measure.ts). Prints one table per form with the issue's targets.
  *
- *   npx tsx bench/plan-import/score.ts [--form docx|pdf|cells|wrapped|original] [--plan 003] [--json] [--misses]
+ *   npx tsx bench/plan-import/score.ts [--form original|docx|pdf|pdf-clean|cells|wrapped] [--plan 003] [--json] [--misses]
  *   npm run bench:import
  */
 import fs from "node:fs";
@@ -23,7 +24,7 @@ import { PLANS_DIR, planIds } from "./document";
 import { type Extractor, openExtractor } from "./extractor";
 import { FORMS_DIR } from "./render";
 
-export const FORMS = ["original", "docx", "pdf", "cells", "wrapped"] as const;
+export const FORMS = ["original", "docx", "pdf", "pdf-clean", "cells", "wrapped"] as const;
 export type Form = (typeof FORMS)[number];
 
 const ORIGINALS = path.resolve(PLANS_DIR, "../../../core/test/fixtures/plans");
@@ -34,7 +35,14 @@ export function formFile(id: string, form: Form): string | null {
     const name = fs.readdirSync(ORIGINALS).find((f) => f.startsWith(`${id}_`));
     return name ? path.join(ORIGINALS, name) : null;
   }
-  const file = path.join(FORMS_DIR, `${id}.${form === "docx" || form === "pdf" ? form : `${form}.txt`}`);
+  const ext = {
+    docx: "docx",
+    pdf: "pdf",
+    "pdf-clean": "clean.pdf",
+    cells: "cells.txt",
+    wrapped: "wrapped.txt",
+  }[form];
+  const file = path.join(FORMS_DIR, `${id}.${ext}`);
   return fs.existsSync(file) ? file : null;
 }
 

@@ -127,10 +127,11 @@ interface FoundDeadline {
 
 /**
  * A deadline is understood when the phrase kept is the written one, the reader understood it, and
- * the due date is the one the phrase names. A task without a deadline must not get one.
+ * the due date is the one the phrase names. A task whose document gives no deadline must not get
+ * one the system would schedule by (an understood phrase); words kept but flagged do no harm.
  */
 export function deadlineRight(truth: TruthTask, found: FoundDeadline): boolean {
-  if (truth.deadline === null) return !found.text.trim();
+  if (truth.deadline === null) return !found.text.trim() || !found.understood;
   if (!found.understood) return false;
   const t = normalizeForMatch(truth.deadline);
   const f = normalizeForMatch(found.text);
