@@ -5,6 +5,7 @@ import {
   matchOneToOne,
   misses,
   rates,
+  scoreMetadata,
   scorePlan,
   type TruthPlan,
   textSimilarity,
@@ -180,6 +181,13 @@ describe("a plan's score", () => {
 
   it("reads metadata field by field, bases by similarity, targets by component and numbers", () => {
     expect(s.metadata).toEqual({ kind: true, number: true, date: true, issuer: true, title: true });
+    // a document without number or date: none is right, an invented one is not
+    const unnumbered = { ...truth.metadata, number: null, date: null };
+    expect(scoreMetadata(unnumbered, { ...extracted.metadata, number: null, date: null })).toMatchObject({
+      number: true,
+      date: true,
+    });
+    expect(scoreMetadata(unnumbered, extracted.metadata)).toMatchObject({ number: false, date: false });
     expect(s.legalBases).toEqual({ truth: 2, found: 1 });
     // the PAR target lost its number: not found
     expect(s.targets).toEqual({ truth: 2, found: 1 });
@@ -193,6 +201,10 @@ describe("a plan's score", () => {
     expect(r.deadlines).toBeCloseTo(1 / 2);
     expect(r.metadata).toEqual({ right: 5, of: 5 });
     expect(misses(r)).toEqual(["recall", "precision", "usable", "deadlines", "legalBases", "targets"]);
+    // nothing to measure is not a miss: a plan whose document gives no deadline
+    const none = rates([{ ...s, deadlines: 0, deadlinesRight: 0 }]);
+    expect(none.deadlines).toBeNull();
+    expect(misses(none)).not.toContain("deadlines");
     // several plans: sums first, so the larger plan weighs more
     const two = rates([s, { ...s, truthTasks: 1, matched: 1, extractedTasks: 1, usable: 1 }]);
     expect(two.recall).toBeCloseTo(3 / 4);

@@ -34,7 +34,8 @@ export interface TruthTarget {
 export interface TruthPlan {
   id: string;
   title: string;
-  metadata: { kind: string; number: string; date: string; issuer: string; title: string };
+  /** Number and date are null when the document has none (a draft, an unnumbered copy). */
+  metadata: { kind: string; number: string | null; date: string | null; issuer: string; title: string };
   legalBases: string[];
   targets: TruthTarget[];
   tasks: TruthTask[];
@@ -151,8 +152,9 @@ export function scoreMetadata(truth: TruthPlan["metadata"], found: ExtractedPlan
   const same = (a: string, b: string | null) => !!b && normalizeForMatch(a) === normalizeForMatch(b);
   return {
     kind: same(truth.kind, found.kind),
-    number: !!found.number && truth.number.replace(/\s+/g, "") === found.number.replace(/\s+/g, ""),
-    date: found.date === truth.date,
+    // A document without a number must not get one: null is then the right answer.
+    number: (truth.number ?? "").replace(/\s+/g, "") === (found.number ?? "").replace(/\s+/g, ""),
+    date: (found.date ?? null) === truth.date,
     issuer: same(truth.issuer, found.issuer),
     title: !!found.title && textSimilarity(truth.title, found.title) >= 0.9,
   };
@@ -289,7 +291,7 @@ export interface Rates {
   precision: number;
   usable: number;
   leads: number;
-  deadlines: number;
+  deadlines: number | null;
   components: number | null;
   metadata: { right: number; of: number };
   legalBases: number | null;
@@ -301,7 +303,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 /**
  * Rates over one or several plans (sums first, then ratios: a 170-task plan weighs more than a
  * 40-task one). Usable, leads and deadlines are shares of the truth, so a task not found counts
- * as not usable; legal bases and targets are null when the truth has none to find.
+ * as not usable; deadlines, legal bases and targets are null when the truth has none to find.
  */
 export function rates(scores: PlanScore[]): Rates {
   const sum = (f: (s: PlanScore) => number) => scores.reduce((a, s) => a + f(s), 0);
@@ -309,6 +311,7 @@ export function rates(scores: PlanScore[]): Rates {
   const bases = sum((s) => s.legalBases.truth);
   const targets = sum((s) => s.targets.truth);
   const components = sum((s) => s.componentsStated);
+  const deadlines = sum((s) => s.deadlines);
   return {
     recall: ratio(
       sum((s) => s.matched),
@@ -326,10 +329,12 @@ export function rates(scores: PlanScore[]): Rates {
       sum((s) => s.leadsRight),
       truth,
     ),
-    deadlines: ratio(
-      sum((s) => s.deadlinesRight),
-      sum((s) => s.deadlines),
-    ),
+    deadlines: deadlines
+      ? ratio(
+          sum((s) => s.deadlinesRight),
+          deadlines,
+        )
+      : null,
     components: components
       ? ratio(
           sum((s) => s.componentsRight),
@@ -361,7 +366,7 @@ export function misses(r: Rates): string[] {
   if (r.recall < TARGETS.recall) out.push("recall");
   if (r.precision < TARGETS.precision) out.push("precision");
   if (r.usable < TARGETS.usable) out.push("usable");
-  if (r.deadlines < TARGETS.deadlines) out.push("deadlines");
+  if (r.deadlines !== null && r.deadlines < TARGETS.deadlines) out.push("deadlines");
   if (r.metadata.right < r.metadata.of) out.push("metadata");
   if (r.legalBases !== null && r.legalBases < TARGETS.legalBases) out.push("legalBases");
   if (r.targets !== null && r.targets < TARGETS.targets) out.push("targets");
