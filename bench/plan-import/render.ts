@@ -11,8 +11,8 @@
  *                            a PDF whose text is whole, to measure table recovery apart from garbling
  *   forms/<id>.cells.txt     text with one table cell per line (a row starts with a tab line, each
  *                            cell follows on its own tab-indented line), as many converters write
- *   forms/<id>.wrapped.txt   text hard-wrapped at 86 characters, tables laid out in columns of
- *                            wrapped cell lines, as `pdftotext -layout` writes a PDF
+ *   forms/<id>.wrapped.txt   text hard-wrapped at 96 characters in pages of 48 lines, tables laid
+ *                            out in columns of wrapped cell lines, as `pdftotext -layout` writes a PDF
  * The generated files are committed: they are the fixed measuring documents (CI has no LibreOffice).
  *
  *   npx tsx bench/plan-import/render.ts [--plan 003]
@@ -283,17 +283,18 @@ export function renderCells(doc: PlanDocument): string {
   return `${out.join("\n")}\n`;
 }
 
-const WIDTH = 86;
+const WIDTH = 96;
 
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
-  let line = "";
+  const indent = /^ */.exec(text)![0];
+  let line = indent;
   for (const word of oneLine(text).split(" ")) {
     if (!word) continue;
-    if (line && line.length + 1 + word.length > width) {
+    if (line.trim() && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
-    } else line = line ? `${line} ${word}` : word;
+    } else line = line.trim() ? `${line} ${word}` : `${line}${word}`;
   }
   if (line) lines.push(line);
   return lines.length ? lines : [""];
@@ -310,28 +311,73 @@ function columnWidths(rows: string[][], total: number): number[] {
   return longest.map((l) => Math.max(4, Math.min(l, Math.floor((room * Math.sqrt(l)) / sum))));
 }
 
-/** Hard-wrapped lines; a table row becomes as many lines as its tallest cell, columns padded with spaces. */
+/** Lines per page of the hard-wrapped form, about what pdftotext gives for an A4 page of 13-pt text. */
+const PAGE_LINES = 48;
+
+/**
+ * Hard-wrapped lines as `pdftotext -layout` writes a PDF: paragraphs run on without blank lines,
+ * the first line indented; table rows become as many lines as their tallest cell, columns padded
+ * with spaces; pages end with a form feed, a row may continue on the next page, and a task table
+ * repeats its header rows at the top of each page (Word's "repeat as header row").
+ */
 export function renderWrapped(doc: PlanDocument): string {
   const out: string[] = [];
-  const table = (rows: string[][], total = WIDTH + 40) => {
-    const widths = columnWidths(rows, total);
-    for (const r of rows) {
-      const cells = widths.map((w, i) => wrap(r[i] ?? "", w));
-      const height = Math.max(...cells.map((c) => c.length));
-      for (let k = 0; k < height; k++) {
-        const line = cells.map((c, i) => (c[k] ?? "").padEnd(widths[i])).join("  ");
-        out.push(line.trimEnd());
+  let onPage = 0;
+  let repeat: string[] = [];
+  const push = (line: string) => {
+    if (onPage >= PAGE_LINES) {
+      out.push("\f");
+      onPage = 0;
+      for (const h of repeat) {
+        out.push(h);
+        onPage++;
       }
     }
-    out.push("");
+    out.push(line);
+    onPage++;
   };
-  table(headerRows(doc.header), WIDTH);
+  const table = (rows: string[][], total: number, headerRows: number) => {
+    const widths = columnWidths(rows, total);
+    const lines = (r: string[]) => {
+      const cells = widths.map((w, i) => wrap(r[i] ?? "", w));
+      const height = Math.max(...cells.map((c) => c.length));
+      return Array.from({ length: height }, (_, k) =>
+        cells
+          .map((c, i) => (c[k] ?? "").padEnd(widths[i]))
+          .join("  ")
+          .trimEnd(),
+      );
+    };
+    const header = rows.slice(0, headerRows).flatMap(lines);
+    header.forEach(push);
+    repeat = header;
+    for (const r of rows.slice(headerRows)) lines(r).forEach(push);
+    repeat = [];
+  };
+  const centered = (l: string) => l.padStart(Math.floor((WIDTH + l.length) / 2));
+  // The Decree 30 header: two columns, each line centred in its own (40 % | 60 %).
+  const half = (text: string, width: number) =>
+    text.padStart(Math.floor((width + text.length) / 2)).padEnd(width);
+  for (const [left, right] of headerRows(doc.header))
+    push(`${half(left, Math.round(WIDTH * 0.4))}${half(right, Math.round(WIDTH * 0.6))}`.trimEnd());
+  push("");
   for (const b of doc.blocks) {
     if ("p" in b) {
-      const lines = wrap(b.p, WIDTH);
-      out.push(...(b.center ? lines.map((l) => l.padStart(Math.floor((WIDTH + l.length) / 2))) : lines), "");
-    } else if ("pageBreak" in b) out.push("\f");
-    else table(textRows(b)!, "tasks" in b ? WIDTH + 60 : WIDTH);
+      const heading = b.bold || /^[IVX]+\.\s/.test(b.p);
+      const lines = wrap(b.center || heading ? b.p : `    ${b.p}`, WIDTH);
+      for (const l of lines) push(b.center ? centered(l) : l);
+    } else if ("pageBreak" in b) {
+      out.push("\f");
+      onPage = 0;
+    } else {
+      push("");
+      table(
+        textRows(b)!,
+        "tasks" in b ? WIDTH + 50 : WIDTH,
+        "tasks" in b ? 2 : "table" in b ? b.headerRows : 0,
+      );
+      push("");
+    }
   }
   return `${out.join("\n")}\n`;
 }

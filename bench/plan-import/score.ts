@@ -7,6 +7,8 @@
  * truth (core/src/plan-import/measure.ts). Prints one table per form with the issue's targets.
  *
  *   npx tsx bench/plan-import/score.ts [--form original|docx|pdf|pdf-clean|cells|wrapped] [--plan 003] [--json] [--misses]
+ *   (--misses lists per plan the truth tasks not found, the extracted tasks matching none, and why
+ *   each found task is not usable)
  *   npm run bench:import
  */
 import fs from "node:fs";
@@ -135,6 +137,7 @@ function printForm(form: Form, rows: Row[], showMisses: boolean) {
     if (showMisses) {
       for (const m of r.score.missed) console.log(`    thiếu: ${m}`);
       for (const m of r.score.spurious) console.log(`    thừa:  ${m}`);
+      for (const m of r.score.notUsable) console.log(`    sửa:   ${m}`);
     }
   }
   if (scored.length > 1)

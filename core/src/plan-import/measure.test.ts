@@ -177,6 +177,7 @@ describe("a plan's score", () => {
     });
     expect(s.missed).toEqual(["3: Công khai ngân sách cấp xã theo quy định"]);
     expect(s.spurious).toEqual(["theo quy định của pháp luật"]);
+    expect(s.notUsable).toEqual(['2: deadline "Hằng quý" ≠ ""']);
   });
 
   it("reads metadata field by field, bases by similarity, targets by component and numbers", () => {

@@ -204,6 +204,8 @@ export interface PlanScore {
   /** Truth tasks not found, and extracted tasks matching no truth task (for reading, not counting). */
   missed: string[];
   spurious: string[];
+  /** Matched tasks that are not usable, with what is wrong (text, lead, deadline as found). */
+  notUsable: string[];
 }
 
 type FoundTask = Pick<
@@ -247,6 +249,7 @@ export function scorePlan(
     },
     missed: [],
     spurious: [],
+    notUsable: [],
   };
   truth.tasks.forEach((t, ti) => {
     const fi = match[ti];
@@ -267,6 +270,18 @@ export function scorePlan(
     if (t.deadline !== null && deadline) s.deadlinesRight++;
     if (t.component && f.sectionComponent === t.component) s.componentsRight++;
     if (text && lead && deadline) s.usable++;
+    else {
+      const why = [
+        ...(text ? [] : ["text differs"]),
+        ...(lead ? [] : [`leads [${f.leads.map((u) => u.text).join("; ")}] ≠ [${t.leads.join("; ")}]`]),
+        ...(deadline
+          ? []
+          : [
+              `deadline "${f.deadline.text}"${f.deadline.understood ? "" : " (not understood)"} ≠ "${t.deadline ?? ""}"`,
+            ]),
+      ];
+      s.notUsable.push(`${t.ref}: ${why.join("; ")}`);
+    }
   });
   const matchedFound = new Set(match.filter((i) => i >= 0));
   found.tasks.forEach((f, i) => {
