@@ -124,9 +124,20 @@ function closingTable(c: { left: string[]; right: string[] }): Table {
   });
 }
 
+/** Text width of a landscape A4 page with 2 cm margins, in twips. */
+const PAGE_TWIPS = 16838 - 2 * 1134;
+
+/** Column widths in twips from shares of the page: the first column (STT) narrow, as officials set them. */
+const columns = (shares: number[]) => {
+  const sum = shares.reduce((a, b) => a + b, 0);
+  return shares.map((x) => Math.round((PAGE_TWIPS * x) / sum));
+};
+
 function gridTable(rows: string[][], headerRows: number): Table {
+  const n = Math.max(...rows.map((r) => r.length));
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columns([1, 6, ...Array(Math.max(0, n - 2)).fill(2)].slice(0, n)),
     rows: rows.map(
       (r, i) =>
         new TableRow({
@@ -189,7 +200,11 @@ function taskTable(block: { tasks: Parameters<typeof taskTableRows>[0] }): Table
       }),
     );
   });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...header, ...body] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: columns([5, 11, 27, 13, 14, 18, 12]),
+    rows: [...header, ...body],
+  });
 }
 
 export async function renderDocx(doc: PlanDocument): Promise<Buffer> {
