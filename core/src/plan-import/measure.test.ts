@@ -138,6 +138,16 @@ describe("matching extracted tasks to the truth", () => {
     expect(matchOneToOne(["a b c d"], ["a b x y"], 0.6)).toEqual([-1]);
     // the better pair wins even when the worse one comes first
     expect(matchOneToOne(["a b c d", "a b c x"], ["a b c x"], 0.5)).toEqual([-1, 0]);
+    // a task repeated word for word in two appendices: each copy pairs with the one in its place,
+    // even when the first copy came out with a heading glued to it
+    const row = "công khai quy hoạch kế hoạch sử dụng đất bản đồ quy hoạch kế hoạch đầu tư công";
+    expect(
+      matchOneToOne(
+        ["mở đầu", row, "giữa", "khác hẳn", row],
+        ["mở đầu", `tính minh bạch ${row}`, "giữa", "khác hẳn", row],
+        0.5,
+      ),
+    ).toEqual([0, 1, 2, 3, 4]);
   });
 });
 

@@ -72,19 +72,34 @@ function diceOf(ta: string[], tb: string[]): number {
 }
 
 /**
+ * How much a pair's distance in the document counts against it: plans repeat tasks word for word
+ * (the same row in the province's, the districts' and the communes' appendices), so among near
+ * equals the pair in the same place of the document wins. 0.1 outweighs a few words of difference
+ * (a component name glued to the row's text) but never a different task.
+ */
+const POSITION_WEIGHT = 0.1;
+
+/**
  * One-to-one matching of truth items to extracted items: every pair at or above `threshold`, best
- * first, each item used once. Returns, per truth index, the matched extracted index or -1.
+ * first (similarity, less a little for lying far apart in the document), each item used once.
+ * Returns, per truth index, the matched extracted index or -1.
  */
 export function matchOneToOne(truth: string[], found: string[], threshold: number): number[] {
   const tt = truth.map(tokens);
   const ft = found.map(tokens);
-  const pairs: Array<{ t: number; f: number; s: number }> = [];
+  const place = (i: number, n: number) => (n > 1 ? i / (n - 1) : 0);
+  const pairs: Array<{ t: number; f: number; rank: number }> = [];
   for (let t = 0; t < tt.length; t++)
     for (let f = 0; f < ft.length; f++) {
       const s = diceOf(tt[t], ft[f]);
-      if (s >= threshold) pairs.push({ t, f, s });
+      if (s >= threshold)
+        pairs.push({
+          t,
+          f,
+          rank: s - POSITION_WEIGHT * Math.abs(place(t, tt.length) - place(f, ft.length)),
+        });
     }
-  pairs.sort((a, b) => b.s - a.s || a.t - b.t || a.f - b.f);
+  pairs.sort((a, b) => b.rank - a.rank || a.t - b.t || a.f - b.f);
   const out = truth.map(() => -1);
   const used = new Set<number>();
   for (const p of pairs) {
