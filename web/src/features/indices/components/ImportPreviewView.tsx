@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { versionName } from "../../../../../core/src/words/indices";
 import { byNumber, useFormat } from "../format";
 import type { ImportPreview } from "../indices.api";
 
@@ -38,13 +39,15 @@ export function ErrorsTable({ errors }: { errors: Problem[] }) {
 }
 
 function ResultView({ result }: { result: Result }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const diffs = result.provinces.filter((p) => p.difference != null && Math.abs(p.difference) >= 0.01);
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }}>
-        <Descriptions.Item label={t("indices.version")}>{result.version}</Descriptions.Item>
+        <Descriptions.Item label={t("indices.version")}>
+          {versionName(result.version, i18n.language)}
+        </Descriptions.Item>
         <Descriptions.Item label={t("indices.import.rows")}>{result.provinceCount}</Descriptions.Item>
         <Descriptions.Item label={t("indices.import.matched")}>{result.matched}</Descriptions.Item>
         <Descriptions.Item label={t("indices.import.existing")}>
