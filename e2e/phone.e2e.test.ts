@@ -40,6 +40,17 @@ describe("on a phone", () => {
       await page.goto(`${suite.server.url}/reports`);
       await page.locator(".responsive-table-cards .ant-card").first().waitFor({ timeout: 20_000 });
       expect(await page.locator("[data-testid=reports-table].ant-table-wrapper, .ant-table").count()).toBe(0);
+      // "My tasks" too, with a check box per card to choose tasks for a child plan.
+      await page.goto(`${suite.server.url}/plans/my-tasks`);
+      const card = page.locator(".responsive-table-cards .ant-card").first();
+      await card.waitFor({ timeout: 20_000 });
+      expect(await page.locator(".ant-table").count()).toBe(0);
+      if (username === "canbo") {
+        await card.getByTestId("card-select").click();
+        await expect
+          .poll(() => page.getByTestId("my-tasks-child-plan").textContent(), { timeout: 10_000 })
+          .toContain("1");
+      }
       await page.goto(`${suite.server.url}/`);
       await page.getByTestId("menu-button").click();
       await page.locator(".ant-drawer").getByRole("link", { name: "Báo cáo", exact: true }).click();

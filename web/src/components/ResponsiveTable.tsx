@@ -1,4 +1,4 @@
-import { Card, Empty, Grid, List, Table, type TableProps } from "antd";
+import { Card, Checkbox, Empty, Grid, List, Table, type TableProps } from "antd";
 import type { ColumnType } from "antd/es/table";
 import type { Key, ReactNode } from "react";
 
@@ -27,7 +27,8 @@ function cellOf<T>(column: Column<T>, record: T, index: number): ReactNode {
  * A table on a desktop and a list of cards on a phone (below 768 px), from the same columns: the
  * first column heads the card (in full: titles are long), the others its lines ("Kỳ báo cáo: Tháng 11/2026"), the actions
  * column last. The server paging, totals and loading state are the table's own, so a list pages the
- * same on both. Used by the lists a person opens on a phone every week.
+ * same on both; a row selection becomes a check box on each card. Used by the lists a person opens on
+ * a phone every week.
  */
 export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   const phone = !Grid.useBreakpoint().md;
@@ -39,12 +40,23 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
       ? props.rowKey(record, index)
       : ((record as Record<string, Key>)[(props.rowKey as string) ?? "key"] ?? index);
   const pagination = props.pagination === false ? false : props.pagination;
+  const records = (props.dataSource ?? []) as T[];
+  const selection = props.rowSelection;
+  const selected = new Set<Key>(selection?.selectedRowKeys ?? []);
+  // As the table tells it: every selected key, and the records of this page among them (a page
+  // that keeps selections across pages takes the others from what it already holds).
+  const toggle = (record: T, index: number, checked: boolean) => {
+    const key = rowKey(record, index);
+    const keys = checked ? [...selected, key] : [...selected].filter((k) => k !== key);
+    const rows = records.filter((r, i) => keys.includes(rowKey(r, i)));
+    selection?.onChange?.(keys, rows, { type: checked ? "multiple" : "single" });
+  };
   return (
     <List<T>
       data-testid={(props as { "data-testid"?: string })["data-testid"]}
       className="responsive-table-cards"
       loading={Boolean(props.loading)}
-      dataSource={(props.dataSource ?? []) as T[]}
+      dataSource={records}
       locale={{ emptyText: (props.locale?.emptyText as ReactNode) ?? <Empty /> }}
       pagination={
         pagination
@@ -62,6 +74,14 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
       renderItem={(record, index) => (
         <List.Item key={rowKey(record, index)} style={{ padding: "6px 0", borderBlockEnd: "none" }}>
           <Card size="small" style={{ width: "100%" }}>
+            {selection ? (
+              <Checkbox
+                className="responsive-table-select"
+                checked={selected.has(rowKey(record, index))}
+                onChange={(e) => toggle(record, index, e.target.checked)}
+                data-testid="card-select"
+              />
+            ) : null}
             {first ? <div className="responsive-table-title">{cellOf(first, record, index)}</div> : null}
             {rest.map((column, i) => {
               const cell = cellOf(column, record, index);

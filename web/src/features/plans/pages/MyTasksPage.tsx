@@ -11,7 +11,6 @@ import {
   Progress,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from "antd";
@@ -19,6 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { ResponsiveTable } from "../../../components/ResponsiveTable";
 import { provinceToday } from "../../../lib/clock";
 import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../labels";
@@ -211,7 +211,7 @@ export function MyTasksPage() {
         </Button>
       </Flex>
       <QueryErrorAlert error={data.error} onRetry={() => data.refetch()} />
-      <Table<MyTaskItem>
+      <ResponsiveTable<MyTaskItem>
         rowKey="assignmentId"
         size="middle"
         loading={data.isFetching}
@@ -219,7 +219,15 @@ export function MyTasksPage() {
         data-testid="my-tasks-table"
         rowSelection={{
           selectedRowKeys: selected.map((s) => s.assignmentId),
-          onChange: (_, rows) => setSelected(rows),
+          // Rows of other pages kept as they were chosen (a phone's cards give this page's only).
+          onChange: (keys, rows) =>
+            setSelected((before) =>
+              keys.flatMap((k) => {
+                const row =
+                  rows.find((r) => r?.assignmentId === k) ?? before.find((b) => b.assignmentId === k);
+                return row ? [row] : [];
+              }),
+            ),
           preserveSelectedRowKeys: true,
         }}
         locale={{ emptyText: <Empty description={t("plans.myTasks.empty")} /> }}
