@@ -61,6 +61,8 @@ describe("a quick monthly report on a phone", () => {
     const toReview = Number(await counter.getAttribute("data-count"));
     const before = (await getJson<{ report: { entries: Entry[] } }>(page, `/api/reports/${reportId}`)).report;
     console.log(`Quick report: ${before.entries.length} tasks, ${toReview} still to review`);
+    // The issue's ward: ten tasks assigned (two already written in the demo's half-done draft).
+    expect(before.entries.length).toBe(10);
     expect(toReview).toBeGreaterThan(TASKS_UPDATED);
     // Numbers carry their section ("II.3") wherever the plan has sections.
     const sectioned = before.entries.filter((e) => e.sectionNumber);

@@ -169,7 +169,7 @@ export const demoPlanSections = (c: DemoCalendar): DemoSection[] => [
       {
         content:
           "Đăng ký sáng kiến mới, giải pháp, biện pháp cải tiến đẩy mạnh thực hiện công tác cải cách hành chính trên các lĩnh vực.",
-        leads: [SO_NGANH],
+        leads: [SO_NGANH, XA_PHUONG],
         coordinators: [u("gl-snv")],
         output: "Có từ 03 sáng kiến, giải pháp trở lên được công nhận.",
         deadline: c.before(120),
@@ -186,7 +186,7 @@ export const demoPlanSections = (c: DemoCalendar): DemoSection[] => [
       },
       {
         content: "Thực hiện giải quyết hồ sơ thủ tục hành chính toàn trình và thanh toán trực tuyến.",
-        leads: [SO_NGANH],
+        leads: [SO_NGANH, XA_PHUONG],
         coordinators: [u("gl-vp")],
         output: "Đạt 40% hồ sơ giải quyết trực tuyến toàn trình trên tổng số hồ sơ.",
         deadline: `Trong năm ${c.year}`,
