@@ -1,22 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./support/browser";
-import { startServer } from "./support/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { serverAndBrowser } from "./support/suite";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 async function login(page: Page, username: string, password: string) {
-  await page.goto(`${server.url}/`);
+  await page.goto(`${suite.server.url}/`);
   await page.getByTestId("login-username").fill(username);
   await page.getByTestId("login-password").fill(password);
   await page.getByTestId("login-submit").click();
@@ -24,14 +13,14 @@ async function login(page: Page, username: string, password: string) {
 
 describe("golden path: an administrator gives Sở Nội vụ an account", () => {
   it("logs in as admin, finds 'so noi vu', creates a user for Sở Nội vụ, and that user sees only its role's pages", async () => {
-    const page = await browser.newPage({ locale: "vi-VN" });
+    const page = await suite.browser.newPage({ locale: "vi-VN" });
     const username = `nv.${Date.now().toString(36)}`;
 
     await login(page, "admin", "ChiSo@2026");
     await expect.poll(() => page.getByTestId("logout").isVisible(), { timeout: 20_000 }).toBe(true);
 
     // Directory: diacritic-free search finds Sở Nội vụ first.
-    await page.goto(`${server.url}/directory`);
+    await page.goto(`${suite.server.url}/directory`);
     await page.getByTestId("unit-search").fill("so noi vu");
     const first = page.getByTestId("unit-search-result").first();
     await expect.poll(() => first.textContent(), { timeout: 20_000 }).toContain("Sở Nội vụ");
@@ -41,7 +30,7 @@ describe("golden path: an administrator gives Sở Nội vụ an account", () =>
       .toContain("Sở Nội vụ");
 
     // Users: create an officer of Sở Nội vụ.
-    await page.goto(`${server.url}/users`);
+    await page.goto(`${suite.server.url}/users`);
     await page.getByTestId("user-create").click();
     await page.getByTestId("user-form-username").fill(username);
     await page.getByTestId("user-form-displayName").fill("Đặng Thị Ngọc Hân");

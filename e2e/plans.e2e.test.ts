@@ -12,29 +12,17 @@ import {
   TextRun,
   type VerticalMergeType,
 } from "docx";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./support/browser";
+import { describe, expect, it } from "vitest";
 import { loginAs } from "./support/login";
 import { pickOption } from "./support/select";
-import { startServer } from "./support/server";
+import { serverAndBrowser } from "./support/suite";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 describe("golden path: a province plan reaches a commune", () => {
   it("a coordinator creates a plan with two tasks, one for the group of communes, issues it, and a commune sees its task", async () => {
-    const page = await loginAs({ browser, url: server.url, username: "dieuphoi" });
-    await page.goto(`${server.url}/plans`);
+    const page = await loginAs({ browser: suite.browser, url: suite.server.url, username: "dieuphoi" });
+    await page.goto(`${suite.server.url}/plans`);
     await page.getByTestId("plan-create").click();
     await page.getByTestId("plan-form-title").fill("Kế hoạch thử nghiệm nâng cao Chỉ số PAPI năm 2026");
     await page.getByTestId("plan-form-submit").click();
@@ -77,8 +65,8 @@ describe("golden path: a province plan reaches a commune", () => {
     await page.getByTestId("plan-status").filter({ hasText: "Đã ban hành" }).waitFor({ timeout: 30_000 });
     await page.context().close();
 
-    const commune = await loginAs({ browser, url: server.url, username: "canbo" });
-    await commune.goto(`${server.url}/plans/my-tasks?q=tap huan tiep cong dan`);
+    const commune = await loginAs({ browser: suite.browser, url: suite.server.url, username: "canbo" });
+    await commune.goto(`${suite.server.url}/plans/my-tasks?q=tap huan tiep cong dan`);
     await commune.getByTestId("my-tasks-table").waitFor();
     await expect
       .poll(() => commune.getByTestId("my-tasks-table").innerText(), { timeout: 20_000 })
@@ -143,8 +131,8 @@ async function buildPlanDocx(): Promise<string> {
 describe("golden path: a plan document becomes a draft plan", () => {
   it("uploads a .docx, fixes the flagged lead, creates the draft and sees its tasks with their units", async () => {
     const file = await buildPlanDocx();
-    const page = await loginAs({ browser, url: server.url, username: "dieuphoi" });
-    await page.goto(`${server.url}/plans/import`);
+    const page = await loginAs({ browser: suite.browser, url: suite.server.url, username: "dieuphoi" });
+    await page.goto(`${suite.server.url}/plans/import`);
     await page.locator("input[type=file]").first().setInputFiles(file);
     await page.getByTestId("plan-import-extract").click();
     await page.getByTestId("plan-import-tasks").waitFor({ timeout: 60_000 });
@@ -176,7 +164,7 @@ describe("golden path: a plan document becomes a draft plan", () => {
 
     // Re-importing the same document into that draft replaces its content, keeping the plan.
     const draftUrl = page.url().split("?")[0];
-    await page.goto(`${server.url}/plans/import`);
+    await page.goto(`${suite.server.url}/plans/import`);
     await page.locator("input[type=file]").first().setInputFiles(file);
     await page.getByTestId("plan-import-extract").click();
     await page.getByTestId("plan-import-tasks").waitFor({ timeout: 60_000 });

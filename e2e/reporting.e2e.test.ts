@@ -1,24 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { buildPlanPdf } from "../server/test/pdf";
-import { launchBrowser } from "./support/browser";
 import { loginAs } from "./support/login";
-import { startServer } from "./support/server";
+import { serverAndBrowser } from "./support/suite";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 const getJson = <T>(page: Page, url: string) =>
   page.evaluate((u) => fetch(u).then((r) => r.json()), url) as Promise<T>;
@@ -32,14 +21,18 @@ describe("golden path: a commune's monthly report", () => {
 
     // The coordinator asks for a monthly report of her own on the demo plan (the demo's own monthly
     // report, with the head's approval, is there already) and opens this month.
-    const coordinator = await loginAs({ browser, url: server.url, username: "dieuphoi" });
+    const coordinator = await loginAs({
+      browser: suite.browser,
+      url: suite.server.url,
+      username: "dieuphoi",
+    });
     const plans = await getJson<{ plans: Array<{ id: string; number: string }> }>(
       coordinator,
       "/api/plans?q=125&pageSize=10",
     );
     const planId = plans.plans.find((p) => p.number.includes("125"))?.id;
     expect(planId).toBeTruthy();
-    await coordinator.goto(`${server.url}/plans/${planId}?tab=reporting`);
+    await coordinator.goto(`${suite.server.url}/plans/${planId}?tab=reporting`);
     await coordinator.getByTestId("obligation-create").click();
     await coordinator.getByTestId("obligation-title").fill(TITLE);
     // Due on the 30th so that a report sent today counts as on time whatever the day of the month.
@@ -64,7 +57,7 @@ describe("golden path: a commune's monthly report", () => {
     expect(obligationId).toBeTruthy();
 
     // The commune officer fills one task, attaches a PDF and submits.
-    const officer = await loginAs({ browser, url: server.url, username: "canbo" });
+    const officer = await loginAs({ browser: suite.browser, url: suite.server.url, username: "canbo" });
     // Her list also holds the demo's reports; she opens the one of this request.
     const mine = await getJson<{ reports: Array<{ id: string }> }>(
       officer,
@@ -73,7 +66,7 @@ describe("golden path: a commune's monthly report", () => {
     const reportId = mine.reports[0]?.id as string;
     expect(reportId).toBeTruthy();
     // The detailed view (the compact one has its own test, quick-report.e2e.test.ts).
-    await officer.goto(`${server.url}/reports/${reportId}?view=detailed`);
+    await officer.goto(`${suite.server.url}/reports/${reportId}?view=detailed`);
     await officer
       .locator("[data-testid=entry-progress] input, input[data-testid=entry-progress]")
       .first()
@@ -119,14 +112,14 @@ describe("golden path: a commune's monthly report", () => {
     expect(sent.report.entries[0].narrative).toMatch(/in tài liệu\.$/);
 
     // The coordinator returns it with a reason.
-    await coordinator.goto(`${server.url}/reports/${reportId}`);
+    await coordinator.goto(`${suite.server.url}/reports/${reportId}`);
     await coordinator.getByTestId("report-return").click();
     await coordinator.getByTestId("report-return-reason").fill("Thiếu biên bản hội nghị tập huấn có chữ ký.");
     await coordinator.getByTestId("report-return-confirm").click();
     await expect.poll(() => stateOf(coordinator), { timeout: 20_000 }).toBe("returned");
 
     // The commune sees the reason where it works, fixes and resubmits.
-    await officer.goto(`${server.url}/reports/${reportId}?view=detailed`);
+    await officer.goto(`${suite.server.url}/reports/${reportId}?view=detailed`);
     await officer.getByTestId("report-return-notice").waitFor({ timeout: 20_000 });
     expect(await officer.getByTestId("report-return-notice").innerText()).toContain("Thiếu biên bản");
     await officer
@@ -142,11 +135,11 @@ describe("golden path: a commune's monthly report", () => {
     await expect.poll(() => stateOf(officer), { timeout: 20_000 }).toBe("resubmitted");
 
     // The coordinator accepts; the dashboard counts it received and on time.
-    await coordinator.goto(`${server.url}/reports/${reportId}`);
+    await coordinator.goto(`${suite.server.url}/reports/${reportId}`);
     await coordinator.getByTestId("report-accept").click();
     await expect.poll(() => stateOf(coordinator), { timeout: 20_000 }).toBe("accepted");
     await coordinator.goto(
-      `${server.url}/reports/dashboard?obligationId=${obligationId}&periodKey=${periodKey}`,
+      `${suite.server.url}/reports/dashboard?obligationId=${obligationId}&periodKey=${periodKey}`,
     );
     const value = async (id: string) => Number(await coordinator.getByTestId(id).getAttribute("data-value"));
     await expect.poll(() => value("dashboard-received"), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);

@@ -1,20 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { loginAs } from "./support/login";
-import { startServer } from "./support/server";
+import { serverAndBrowser } from "./support/suite";
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = serverAndBrowser();
 
 /** Records every API answer of 400 or more while the page lives. */
 function failedRequests(page: Page) {
@@ -41,10 +30,10 @@ async function open(page: Page, url: string) {
 
 describe("screens open right for the coordinator on the demo", () => {
   it("the analysis screens, the ranking and the dashboard open without an error or a failed request", async () => {
-    const page = await loginAs({ browser, url: server.url, username: "dieuphoi" });
+    const page = await loginAs({ browser: suite.browser, url: suite.server.url, username: "dieuphoi" });
     const failed = failedRequests(page);
     for (const path of ["/indices", "/indices/components", "/indices/what-if", "/indices/heatmap"]) {
-      await open(page, `${server.url}${path}`);
+      await open(page, `${suite.server.url}${path}`);
       expect(await page.locator(".ant-alert-error").count(), path).toBe(0);
       // Either the province's latest result or the calm "no result" card, never nothing.
       if (path !== "/indices")
@@ -54,7 +43,7 @@ describe("screens open right for the coordinator on the demo", () => {
           .waitFor({ timeout: 20_000 });
     }
 
-    await open(page, `${server.url}/indices/ranking`);
+    await open(page, `${suite.server.url}/indices/ranking`);
     await page.getByTestId("ranking").waitFor({ timeout: 20_000 });
     expect(await page.getByTestId("ranking-count").textContent()).toMatch(
       /\d+ tỉnh, thành phố · hạng trên tổng số \d+/,
@@ -65,7 +54,7 @@ describe("screens open right for the coordinator on the demo", () => {
     const periods = (await page.evaluate(() => fetch("/api/reports/periods").then((r) => r.json()))) as {
       current: { periodKey: string } | null;
     };
-    await open(page, `${server.url}/reports/dashboard`);
+    await open(page, `${suite.server.url}/reports/dashboard`);
     if (periods.current) {
       await page.waitForURL((u) => u.searchParams.get("periodKey") === periods.current?.periodKey);
       await page.getByTestId("dashboard-period").waitFor();
