@@ -1,0 +1,660 @@
+/**
+ * PDF tables from geometry. pdf.js gives positioned text runs and the page's drawn lines; a word
+ * processor prints a table as one run per cell line at the cell's x, and its borders as lines. So:
+ *  - a header row is found by its words (STT, nội dung, chủ trì…), and its cells give the columns;
+ *    each boundary between two header cells is moved to where no text of the rows below crosses it;
+ *  - rows are the bands between horizontal borders (a border missing over a column means the cell is
+ *    merged with the one above); without borders, a row starts at a number in the STT column;
+ *  - a page that repeats the header continues the table (the repeated header is dropped), and a first
+ *    row with no number that starts in lower case is the rest of the row cut by the page break.
+ * The result is a table block like a Word table, with a confidence. Everything is linear in the number
+ * of runs of a page (sorting aside): a 200-page plan must read in a few seconds.
+ */
+import type { SourceRef, TableBlock, TableCell } from "../../../../core/src/plan-import/model";
+import { foldForMatch } from "../../../../core/src/text/vietnamese";
+
+export interface PdfItem {
+  x: number;
+  /** Baseline, PDF space (grows upwards). */
+  y: number;
+  w: number;
+  size: number;
+  s: string;
+}
+
+/** A drawn horizontal (y1 === y2) or vertical (x1 === x2) line of the page. */
+export interface PdfRule {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+}
+
+export interface PdfPage {
+  items: PdfItem[];
+  rules: PdfRule[];
+  width: number;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  items: PdfItem[];
+}
+
+export type PageSegment = { kind: "text"; lines: string[]; page: number } | { kind: "table"; block: TableBlock };
+
+// --- lines --------------------------------------------------------------------------------------------
+
+/** Runs sharing a baseline (within a third of the font size) make one line, left to right. */
+export function toLines(items: PdfItem[]): Line[] {
+  const sorted = items.filter((i) => i.s.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: Line[] = [];
+  for (const it of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last.y - it.y) <= Math.max(1.5, last.size * 0.35)) last.items.push(it);
+    else lines.push({ y: it.y, size: it.size, items: [it] });
+  }
+  for (const l of lines) l.items.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** A line as text: a gap wider than about a character and a half is a column break (tab). */
+export function lineText(line: Line): string {
+  let out = "";
+  let end = -1;
+  for (const part of line.items) {
+    if (end >= 0)
+      out +=
+        part.x - end > Math.max(6, part.size * 1.2)
+          ? "\t"
+          : part.x - end > 1 && !out.endsWith(" ") && !part.s.startsWith(" ")
+            ? " "
+            : "";
+    out += part.s;
+    end = part.x + part.w;
+  }
+  return out;
+}
+
+const PAGE_NUMBER = /^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$/;
+
+// --- header rows ----------------------------------------------------------------------------------------
+
+const HEADER_KEYS: ReadonlyArray<readonly [string, RegExp]> = [
+  ["number", /(^| )(stt|tt|so tt|so thu tu)( |$)/],
+  ["content", /(^| )(noi dung|nhiem vu|giai phap|cong viec|hoat dong|tieu chi|chi so|linh vuc)( |$)/],
+  ["lead", /(^| )(chu tri|co quan|don vi|trach nhiem|phan cong)( |$)/],
+  ["coordinator", /(^| )phoi hop( |$)/],
+  ["result", /(^| )(san pham|ket qua)( |$)/],
+  ["deadline", /(^| )(thoi gian|thoi han|tien do|hoan thanh|thoi diem)( |$)/],
+  ["note", /(^| )ghi chu( |$)/],
+  ["target", /(^| )(chi tieu|muc tieu|nam (19|20)\d\d|vi tri|xep hang)( |$)/],
+];
+const HEADER_VOCAB = new Set(
+  (
+    "stt st tt so thu tu noi dung nhiem vu giai phap cong viec hoat dong co quan don vi chu tri phoi hop " +
+    "san pham ket qua du kien dat duoc thoi gian han hoan thanh tien do diem ghi chu phan cong thuc hien trach " +
+    "nhiem tieu chi thanh phan chi so muc nam vi tri xep hang hien trang ke hoach linh vuc ten cac chinh cu the"
+  ).split(" "),
+);
+
+function headerRoles(folded: string): Set<string> {
+  const roles = new Set<string>();
+  for (const [role, re] of HEADER_KEYS) if (re.test(folded)) roles.add(role);
+  return roles;
+}
+
+/** Short words of a header cell only: no run longer than a label, most words from the header vocabulary. */
+function headerish(line: Line): boolean {
+  if (line.items.some((i) => i.s.trim().length > 45)) return false;
+  const words = foldForMatch(line.items.map((i) => i.s).join(" ")).split(" ").filter(Boolean);
+  if (!words.length) return false;
+  // Single letters are the ends of labels wrapped in a narrow column ("ST" + "T").
+  const known = words.filter((w) => HEADER_VOCAB.has(w) || /^(19|20)\d\d$/.test(w) || /^[a-z]$/.test(w)).length;
+  return known / words.length >= 0.8;
+}
+
+/** The header band starting at or after `from`: [first, last] line index, or null. */
+function findHeader(lines: Line[], from: number): { first: number; last: number } | null {
+  for (let i = from; i < lines.length; i++) {
+    if (!headerish(lines[i])) continue;
+    let last = i;
+    const roles = new Set<string>();
+    for (let k = i; k < lines.length && k < i + 6; k++) {
+      if (!headerish(lines[k])) break;
+      if (k > i && lines[k - 1].y - lines[k].y > lines[k].size * 1.9) break;
+      last = k;
+      for (const r of headerRoles(foldForMatch(lines[k].items.map((x) => x.s).join(" ")))) roles.add(r);
+    }
+    const columns = lines[i].items.length + (last > i ? 1 : 0);
+    if (columns >= 2 && (roles.size >= 3 || (roles.has("content") && roles.size >= 2))) return { first: i, last };
+    i = last;
+  }
+  return null;
+}
+
+// --- columns --------------------------------------------------------------------------------------------
+
+export interface Columns {
+  /** Left edges of the columns and the right edge of the last: bounds.length = columns + 1. */
+  bounds: number[];
+  header: string[];
+  signature: string;
+}
+
+function overlaps(a: { x: number; w: number }, b: { x: number; w: number }, slack = 0): boolean {
+  return a.x < b.x + b.w - slack && b.x < a.x + a.w - slack;
+}
+
+/** Columns from the header band's cells, each boundary placed where the rows below cross least. */
+export function columnsOf(band: Line[], below: Line[]): Columns | null {
+  const items = band.flatMap((l) => l.items);
+  // A parent label ("PHÂN CÔNG THỰC HIỆN") spans labels below it that do not overlap each other.
+  const isParent = (p: PdfItem) => {
+    const under = items.filter((o) => o !== p && o.y < p.y - 1 && overlaps(o, p, 1));
+    return under.some((a) => under.some((b) => a !== b && !overlaps(a, b)));
+  };
+  const leaves = items.filter((i) => !isParent(i));
+  const parents = items.filter((i) => !leaves.includes(i));
+  const groups: Array<{ x1: number; x2: number; items: PdfItem[] }> = [];
+  for (const it of [...leaves].sort((a, b) => a.x - b.x)) {
+    const g = groups[groups.length - 1];
+    if (g && it.x < g.x2 - 1) {
+      g.x2 = Math.max(g.x2, it.x + it.w);
+      g.items.push(it);
+    } else groups.push({ x1: it.x, x2: it.x + it.w, items: [it] });
+  }
+  if (groups.length < 2) return null;
+  const data = below.flatMap((l) => l.items);
+  // The outer edges: the header's, widened to the rows' runs that start (end) near them.
+  const g0 = groups[0];
+  const gn = groups[groups.length - 1];
+  const bounds = [Math.min(g0.x1, ...data.filter((d) => d.x >= g0.x1 - 15 && d.x < g0.x2).map((d) => d.x)) - 1];
+  for (let g = 0; g + 1 < groups.length; g++) {
+    const lo = groups[g].x2;
+    const hi = groups[g + 1].x1;
+    const candidates = [lo + 0.5, hi - 0.5, (lo + hi) / 2];
+    for (const d of data) {
+      if (d.x > lo && d.x < hi) candidates.push(d.x - 0.5);
+      if (d.x + d.w > lo && d.x + d.w < hi) candidates.push(d.x + d.w + 0.5);
+    }
+    // The middle of the widest stretch where the fewest runs cross: room for a wider number below.
+    const scored = candidates
+      .filter((c) => c >= lo && c <= hi)
+      .sort((a, b) => a - b)
+      .map((c) => {
+        let cover = 0;
+        for (const d of data) if (d.x < c && d.x + d.w > c) cover++;
+        return { c, cover };
+      });
+    const least = Math.min(...scored.map((x) => x.cover));
+    let best = (lo + hi) / 2;
+    let widest = -1;
+    for (let a = 0; a < scored.length; a++) {
+      if (scored[a].cover !== least) continue;
+      let b = a;
+      while (b + 1 < scored.length && scored[b + 1].cover === least) b++;
+      if (scored[b].c - scored[a].c > widest) {
+        widest = scored[b].c - scored[a].c;
+        best = (scored[a].c + scored[b].c) / 2;
+      }
+      a = b;
+    }
+    bounds.push(best);
+  }
+  bounds.push(
+    Math.max(gn.x2, ...data.filter((d) => d.x >= gn.x1 - 2 && d.x + d.w <= gn.x2 + 60).map((d) => d.x + d.w)) + 1,
+  );
+  const header = groups.map((g, c) => {
+    const own = [...g.items]
+      .sort((a, b) => b.y - a.y || a.x - b.x)
+      .map((i) => i.s.trim())
+      // A short label wrapped inside a narrow column ("ST" + "T") is one word.
+      .reduce<string[]>((acc, t) => {
+        const prev = acc[acc.length - 1];
+        if (prev && /^\p{Lu}{1,3}$/u.test(prev) && /^\p{Lu}{1,2}$/u.test(t)) acc[acc.length - 1] = prev + t;
+        else acc.push(t);
+        return acc;
+      }, []);
+    const over = parents
+      .filter((p) => p.x < bounds[c + 1] && p.x + p.w > bounds[c])
+      .map((p) => p.s.trim());
+    return [...over, ...own].join(" ").replace(/\s+/g, " ").trim();
+  });
+  return { bounds, header, signature: header.map(foldForMatch).join("|") };
+}
+
+function columnAt(bounds: number[], x: number): number {
+  for (let c = 0; c + 1 < bounds.length; c++) if (x < bounds[c + 1]) return c;
+  return bounds.length - 2;
+}
+
+/** The columns a run covers: [first, last]. */
+function span(bounds: number[], it: PdfItem): [number, number] {
+  const first = columnAt(bounds, it.x + Math.min(2, it.w / 2));
+  const last = columnAt(bounds, it.x + it.w - Math.min(2, it.w / 2));
+  return [first, Math.max(first, last)];
+}
+
+// --- rows -----------------------------------------------------------------------------------------------
+
+interface RowDraft {
+  /** Runs per column; a run covering several columns sits in its first with `spans`. */
+  cells: PdfItem[][];
+  spans: number[];
+  /** Columns whose border above is missing: the cell continues the one above (merged). */
+  mergedUp: boolean[];
+  page: number;
+  crossing: boolean;
+}
+
+function cellText(items: PdfItem[]): string {
+  const lines = toLines(items);
+  let out = "";
+  for (const l of lines) {
+    const t = l.items
+      .map((i) => i.s)
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (!t) continue;
+    if (!out) out = t;
+    // A new list item; a dash after an unfinished line is a wrapped name ("Sở Lao động - Thương binh…").
+    else if (/^[-–•+]\s/.test(t) && (/^[-–•+]\s/.test(out) || /[;.,:]$/.test(out))) out += `\n${t}`;
+    // A date or number cut at the column edge ("30/9/202" + "3") is one word.
+    else if (/[/.]\d*$/.test(out) && /^\d/.test(t)) out += t;
+    else out += ` ${t}`;
+  }
+  return out;
+}
+
+const NUMBER_CELL = /^(\d{1,4}(\.\d{1,3})*\.?|[IVXLC]{1,6}\.?|[a-zđ]\))$/u;
+const startsLower = (t: string) => /^[\p{Ll}(,;.]/u.test(t.trim());
+
+export interface OpenTable {
+  columns: Columns;
+  rows: RowDraft[];
+  numberColumn: boolean;
+  lines: number;
+  crossingLines: number;
+  ruled: boolean;
+  joined: number;
+  source: SourceRef;
+  /** The table reached the bottom of its last page: the next page may continue it. */
+  atPageEnd: boolean;
+}
+
+function horizontalAt(rules: PdfRule[], x1: number, x2: number) {
+  const ys: Array<{ y: number; x1: number; x2: number }> = [];
+  for (const r of rules) {
+    if (Math.abs(r.y1 - r.y2) > 1.5 || r.x2 - r.x1 < 8) continue;
+    if (r.x2 < x1 || r.x1 > x2) continue;
+    ys.push({ y: (r.y1 + r.y2) / 2, x1: r.x1, x2: r.x2 });
+  }
+  return ys.sort((a, b) => b.y - a.y);
+}
+
+/**
+ * The bottom of a ruled table: the table's outer borders are vertical lines unbroken from its top to
+ * its bottom (inner ones stop at rows spanning the width). Null when the page draws no borders there.
+ */
+export function ruledBottom(rules: PdfRule[], x1: number, x2: number, top: number): number | null {
+  const byX = new Map<number, Array<[number, number]>>();
+  for (const r of rules) {
+    if (Math.abs(r.x1 - r.x2) > 1.5 || r.x1 < x1 || r.x1 > x2) continue;
+    const key = Math.round(r.x1);
+    const list = byX.get(key) ?? [];
+    list.push([Math.min(r.y1, r.y2), Math.max(r.y1, r.y2)]);
+    byX.set(key, list);
+  }
+  let bottom: number | null = null;
+  for (const list of byX.values()) {
+    list.sort((a, b) => b[1] - a[1]);
+    // Collinear pieces meeting within 3 pt are one border (generators draw a cell's side at a time).
+    let lo = list[0][0];
+    let hi = list[0][1];
+    for (const [a, b] of list.slice(1)) {
+      if (b >= lo - 3) lo = Math.min(lo, a);
+      else {
+        if (hi >= top && lo <= top) bottom = Math.min(bottom ?? lo, lo);
+        lo = a;
+        hi = b;
+      }
+    }
+    if (hi >= top && lo <= top) bottom = Math.min(bottom ?? lo, lo);
+  }
+  return bottom;
+}
+
+/**
+ * Adds the table lines of one page to `table`, from line `from`; returns the index of the first line
+ * after the table. Rows come from horizontal borders when the page has them.
+ */
+function readRows(
+  table: OpenTable,
+  lines: Line[],
+  from: number,
+  page: PdfPage,
+  pageNo: number,
+  bottom: number | null,
+): number {
+  const { bounds } = table.columns;
+  const left = bounds[0];
+  const right = bounds[bounds.length - 1];
+  const ruled = bottom !== null;
+  const minWidth = Math.min(...bounds.slice(1).map((b, c) => b - bounds[c]));
+  const hs = ruled ? horizontalAt(page.rules, left, right).filter((h) => h.x2 - h.x1 >= minWidth * 0.6) : [];
+  const gapLimit = (size: number) => size * 3.2;
+  let i = from;
+  let current: RowDraft | null = null;
+  let prevY: number | null = null;
+  let hIndex = 0;
+  const firstRow = table.rows.length;
+  const newRow = (mergedUp: boolean[]): RowDraft => {
+    const row: RowDraft = {
+      cells: bounds.slice(1).map(() => []),
+      spans: bounds.slice(1).map(() => 1),
+      mergedUp,
+      page: pageNo,
+      crossing: false,
+    };
+    table.rows.push(row);
+    return row;
+  };
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (ruled && line.y < (bottom ?? 0)) break;
+    if (!ruled && prevY !== null && prevY - line.y > gapLimit(line.size)) break;
+    if (!ruled && prevY !== null && findHeader(lines.slice(i, i + 6), 0)?.first === 0) break;
+    const cols = line.items.map((it) => span(bounds, it));
+    const crosses = cols.some(([a, b]) => b > a);
+    const inside = line.items.every((it) => it.x >= left - 3 && it.x + it.w <= right + 3);
+    if (!inside) break;
+    if (!ruled && crosses) {
+      // Without borders, a run across columns is a spanning section row only when the table goes on.
+      const next = lines[i + 1];
+      const nextFits =
+        next && line.y - next.y <= gapLimit(next.size) && next.items.every((it) => {
+          const [a, b] = span(bounds, it);
+          return a === b;
+        });
+      if (!nextFits || cols[0][0] > 1) break;
+    }
+    if (PAGE_NUMBER.test(lineText(line)) && (i === lines.length - 1 || i === 0)) {
+      i++;
+      break;
+    }
+    // Borders crossed since the previous line start new rows.
+    let crossed: Array<{ y: number; x1: number; x2: number }> = [];
+    if (ruled) {
+      while (hIndex < hs.length && hs[hIndex].y > line.y + line.size * 0.7) {
+        crossed.push(hs[hIndex]);
+        hIndex++;
+      }
+      if (prevY === null) crossed = crossed.slice(-1);
+    }
+    const numberText =
+      table.numberColumn && cols[0] && cols[0][0] === 0 && cols[0][1] === 0 ? line.items[0].s.trim() : "";
+    let startsRow = false;
+    let mergedUp = bounds.slice(1).map(() => false);
+    if (ruled) {
+      if (crossed.length || !current) {
+        startsRow = true;
+        const centers = bounds.slice(1).map((b, c) => (bounds[c] + b) / 2);
+        mergedUp = centers.map(
+          (x) => crossed.length > 0 && !crossed.some((h) => h.x1 <= x && h.x2 >= x) && current !== null,
+        );
+      }
+    } else {
+      startsRow = !current || crosses || current.crossing || NUMBER_CELL.test(numberText) || !table.numberColumn;
+    }
+    if (startsRow) current = newRow(mergedUp);
+    const row = current as RowDraft;
+    if (crosses) row.crossing = true;
+    table.lines++;
+    if (crosses) table.crossingLines++;
+    line.items.forEach((it, k) => {
+      const [a, b] = cols[k];
+      row.cells[a].push(it);
+      if (b > a) row.spans[a] = Math.max(row.spans[a], b - a + 1);
+    });
+    prevY = line.y;
+  }
+  if (ruled) table.ruled = true;
+  table.atPageEnd = lines.slice(i).every((l) => PAGE_NUMBER.test(lineText(l)));
+  // The first row of a continued page: without a number and starting in lower case, it is the rest of
+  // the row the page break cut.
+  const first = table.rows[firstRow];
+  const prev = table.rows[firstRow - 1];
+  if (first && prev && firstRow > 0) {
+    const texts = first.cells.map(cellText);
+    const filled = texts.filter(Boolean);
+    if (!texts[0] && filled.length && filled.every(startsLower)) {
+      first.cells.forEach((items, c) => {
+        prev.cells[c].push(...items.map((it) => ({ ...it, y: it.y - 100_000 })));
+      });
+      table.rows.splice(firstRow, 1);
+      table.joined++;
+    }
+  }
+  return i;
+}
+
+/** The table as a block: header row, then rows with column and row spans as Word would give them. */
+export function tableBlock(table: OpenTable): TableBlock {
+  const width = table.columns.header.length;
+  const rows: TableCell[][] = [table.columns.header.map((text) => ({ text, colSpan: 1, rowSpan: 1 }))];
+  const rowSources: SourceRef[] = [table.source];
+  const origins: Array<TableCell | null> = Array.from({ length: width }, () => null);
+  for (const draft of table.rows) {
+    const out: TableCell[] = [];
+    for (let c = 0; c < width; ) {
+      const items = draft.cells[c];
+      const spanCols = Math.min(draft.spans[c], width - c);
+      // Runs of the columns a spanning run covers belong to the spanning cell.
+      for (let k = 1; k < spanCols; k++) items.push(...draft.cells[c + k]);
+      const text = cellText(items);
+      const origin = origins[c];
+      // A run across columns with nothing after it in the row spans to the row's end (a section row).
+      if (spanCols > 1 && draft.cells.slice(c + spanCols).every((x) => !x.length)) {
+        const all = width - c;
+        if (all > spanCols) {
+          for (let k = spanCols; k < all; k++) items.push(...draft.cells[c + k]);
+          c += all;
+          const cell: TableCell = { text, colSpan: all, rowSpan: 1 };
+          out.push(cell);
+          origins.fill(null, c - all, c);
+          continue;
+        }
+      }
+      if (draft.mergedUp[c] && origin && spanCols === 1) {
+        origin.rowSpan++;
+        if (text) origin.text = origin.text ? `${origin.text} ${text}` : text;
+      } else {
+        const cell: TableCell = { text, colSpan: spanCols, rowSpan: 1 };
+        out.push(cell);
+        for (let k = 0; k < spanCols; k++) origins[c + k] = spanCols === 1 ? cell : null;
+      }
+      c += spanCols;
+    }
+    rows.push(out);
+    rowSources.push({ page: draft.page });
+  }
+  return {
+    kind: "table",
+    rows,
+    headerRows: 1,
+    rowSources,
+    source: table.source,
+    confidence: tableConfidence(table),
+  };
+}
+
+/** How far the geometry can be trusted: borders, runs that stay in their column, rows with numbers. */
+function tableConfidence(t: OpenTable): number {
+  const fit = t.lines ? 1 - Math.max(0, t.crossingLines - t.rows.filter((r) => r.crossing).length) / t.lines : 0;
+  const numbered = t.rows.length
+    ? t.rows.filter((r) => NUMBER_CELL.test(cellText(r.cells[0]))).length / t.rows.length
+    : 0;
+  const base = t.ruled ? 0.95 : t.numberColumn ? 0.6 + 0.3 * numbered : 0.55;
+  return Math.round(Math.max(0.1, Math.min(1, base * fit)) * 100) / 100;
+}
+
+// --- pages ----------------------------------------------------------------------------------------------
+
+/** Page 1's letterhead: two blocks side by side (issuer left, motto and date right) read one after the other. */
+function letterhead(lines: Line[], page: PdfPage): { lines: string[]; used: number } | null {
+  const mid = page.width / 2;
+  let used = 0;
+  const left: Line[] = [];
+  const right: Line[] = [];
+  for (const line of lines.slice(0, 14)) {
+    const text = line.items.map((i) => i.s).join(" ");
+    if (/^\s*(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|CHỈ THỊ|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)\b/u.test(text)) break;
+    const l = line.items.filter((i) => i.x + i.w / 2 < mid);
+    const r = line.items.filter((i) => i.x + i.w / 2 >= mid);
+    if (l.length) left.push({ ...line, items: l });
+    if (r.length) right.push({ ...line, items: r });
+    used++;
+  }
+  const all = [...left, ...right].map((l) => l.items.map((i) => i.s).join(" "));
+  if (!used || !all.some((t) => /CỘNG HÒA|CỘNG HOÀ|Độc lập/u.test(t)) || !left.length) return null;
+  return {
+    lines: [...headerParagraphs(left.map(lineText)), ...headerParagraphs(right.map(lineText))],
+    used,
+  };
+}
+
+/**
+ * The lines of one side of a Decree 30 letterhead as paragraphs: consecutive capitals are one name
+ * ("ỦY BAN NHÂN DÂN" + "TỈNH BÌNH ĐỊNH"), rules ("______") are dropped, each paragraph stands alone.
+ */
+export function headerParagraphs(lines: string[]): string[] {
+  const out: string[] = [];
+  let caps = false;
+  for (const raw of lines) {
+    const t = raw.replace(/\s+/g, " ").trim();
+    if (!t || /^[-_–—.=*\s]+$/.test(t)) {
+      caps = false;
+      continue;
+    }
+    const letters = t.replace(/[^\p{L}]/gu, "");
+    const upper = letters.length > 1 && letters === letters.toUpperCase();
+    if (upper && caps && out.length) out[out.length - 1] = `${out[out.length - 1]} ${t}`;
+    else out.push(t);
+    caps = upper && !/CỘNG HÒA|CỘNG HOÀ/u.test(t) ? true : upper;
+  }
+  return out;
+}
+
+/** The lines a table may hold below `from`: down to its bottom border, or the next 80 lines. */
+function below(lines: Line[], from: number, bottom: number | null): Line[] {
+  const out: Line[] = [];
+  for (let k = from; k < lines.length && k < from + 80; k++) {
+    if (bottom !== null && lines[k].y < bottom) break;
+    out.push(lines[k]);
+  }
+  return out;
+}
+
+function bandBottom(page: PdfPage, band: Line[]): number | null {
+  const items = band.flatMap((l) => l.items);
+  const x1 = Math.min(...items.map((i) => i.x)) - 40;
+  const x2 = Math.max(...items.map((i) => i.x + i.w)) + 60;
+  return ruledBottom(page.rules, x1, x2, band[0].y);
+}
+
+/** Reads every page: tables by geometry, the rest as text lines. */
+export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables: OpenTable[] } {
+  const segments: PageSegment[] = [];
+  const tables: OpenTable[] = [];
+  let open: OpenTable | null = null;
+  const text = (lines: string[], page: number) => {
+    if (!lines.length) return;
+    const last = segments[segments.length - 1];
+    if (last?.kind === "text" && last.page === page) last.lines.push(...lines);
+    else segments.push({ kind: "text", lines, page });
+  };
+  const close = () => {
+    if (open) segments.push({ kind: "table", block: tableBlock(open) });
+    open = null;
+  };
+  pages.forEach((page, p) => {
+    const pageNo = p + 1;
+    const lines = toLines(page.items);
+    let i = 0;
+    if (p === 0) {
+      const head = letterhead(lines, page);
+      if (head) {
+        text(head.lines.flatMap((l) => [l, ""]), pageNo);
+        i = head.used;
+      }
+    }
+    // Page numbers at the top of a page stand between the two halves of a table.
+    while (i < lines.length && PAGE_NUMBER.test(lineText(lines[i]))) i++;
+    if (open) {
+      const continued: OpenTable = open;
+      const header = findHeader(lines, i);
+      if (header && header.first === i) {
+        const band = lines.slice(header.first, header.last + 1);
+        const bottom = bandBottom(page, band);
+        const cols = columnsOf(band, below(lines, header.last + 1, bottom));
+        if (cols && cols.signature === continued.columns.signature) {
+          // The repeated header is dropped; this page's own boundaries fit its rows best.
+          continued.columns = cols;
+          i = readRows(continued, lines, header.last + 1, page, pageNo, bottom);
+        }
+        else close();
+      } else if (continued.atPageEnd && i < lines.length) {
+        const { bounds } = continued.columns;
+        const bottom = ruledBottom(page.rules, bounds[0] - 15, bounds[bounds.length - 1] + 15, lines[i].y);
+        const before = continued.lines;
+        const next = readRows(continued, lines, i, page, pageNo, bottom);
+        if (continued.lines === before) close();
+        i = next;
+      } else close();
+      if (open && !continued.atPageEnd) close();
+    }
+    while (i < lines.length) {
+      const header = findHeader(lines, i);
+      if (!header) {
+        text(
+          lines
+            .slice(i)
+            .filter((l) => !PAGE_NUMBER.test(lineText(l)))
+            .map(lineText),
+          pageNo,
+        );
+        break;
+      }
+      text(lines.slice(i, header.first).map(lineText), pageNo);
+      const band = lines.slice(header.first, header.last + 1);
+      const bottom = bandBottom(page, band);
+      const columns = columnsOf(band, below(lines, header.last + 1, bottom));
+      if (!columns) {
+        text(band.map(lineText), pageNo);
+        i = header.last + 1;
+        continue;
+      }
+      close();
+      const table: OpenTable = {
+        columns,
+        rows: [],
+        numberColumn: /^(stt|tt|so tt|so thu tu)$/.test(foldForMatch(columns.header[0])),
+        lines: 0,
+        crossingLines: 0,
+        ruled: false,
+        joined: 0,
+        source: { page: pageNo },
+        atPageEnd: false,
+      };
+      open = table;
+      tables.push(table);
+      i = readRows(table, lines, header.last + 1, page, pageNo, bottom);
+      if (!table.atPageEnd) close();
+    }
+  });
+  close();
+  return { segments, tables };
+}
