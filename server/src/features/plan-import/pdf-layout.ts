@@ -77,6 +77,33 @@ export function lineText(line: Line): string {
   return out;
 }
 
+/**
+ * Lines of running text, with a blank line where a paragraph ends: Word leaves space after a
+ * paragraph, so a gap wider than the page's usual line spacing (or a change of font size) is a break.
+ */
+function textLines(lines: Line[], usual: number): string[] {
+  const out: string[] = [];
+  lines.forEach((l, k) => {
+    const prev = lines[k - 1];
+    if (prev && (prev.y - l.y > usual * 1.2 + 0.5 || Math.abs(prev.size - l.size) > 1)) out.push("");
+    out.push(lineText(l));
+  });
+  return out;
+}
+
+/** The most common distance between two consecutive lines of the page (its line spacing). */
+function usualSpacing(lines: Line[]): number {
+  const counts = new Map<number, number>();
+  for (let k = 1; k < lines.length; k++) {
+    const gap = Math.round((lines[k - 1].y - lines[k].y) * 2) / 2;
+    if (gap > 0 && gap < lines[k].size * 3) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+  }
+  let best = 0;
+  let n = 0;
+  for (const [gap, c] of counts) if (c > n || (c === n && gap < best)) [best, n] = [gap, c];
+  return best || 14;
+}
+
 const PAGE_NUMBER = /^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$/;
 
 // --- header rows ----------------------------------------------------------------------------------------
@@ -583,6 +610,7 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
   pages.forEach((page, p) => {
     const pageNo = p + 1;
     const lines = toLines(page.items);
+    const usual = usualSpacing(lines);
     let i = 0;
     if (p === 0) {
       const head = letterhead(lines, page);
@@ -620,15 +648,15 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
       const header = findHeader(lines, i);
       if (!header) {
         text(
-          lines
-            .slice(i)
-            .filter((l) => !PAGE_NUMBER.test(lineText(l)))
-            .map(lineText),
+          textLines(
+            lines.slice(i).filter((l) => !PAGE_NUMBER.test(lineText(l))),
+            usual,
+          ),
           pageNo,
         );
         break;
       }
-      text(lines.slice(i, header.first).map(lineText), pageNo);
+      text(textLines(lines.slice(i, header.first), usual), pageNo);
       const band = lines.slice(header.first, header.last + 1);
       const bottom = bandBottom(page, band);
       const columns = columnsOf(band, below(lines, header.last + 1, bottom));

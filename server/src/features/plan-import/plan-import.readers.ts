@@ -7,7 +7,7 @@ import { readText } from "../../../../core/src/plan-import";
 import type { Block, DocumentModel, TableCell } from "../../../../core/src/plan-import/model";
 import { AppError } from "../../app/errors";
 import { garbledSample } from "./pdf-garbled";
-import { layoutPages, type PdfItem, type PdfPage } from "./pdf-layout";
+import { headerParagraphs, layoutPages, type PdfItem, type PdfPage } from "./pdf-layout";
 import { pdfRules } from "./pdf-rules";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -174,6 +174,10 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
           const parent = tables[tables.length - 1];
           if (parent?.cell) {
             parent.cell.text.push(done.rows.map((r) => r.map((c) => c.text.join(" ")).join(" ")).join("\n"));
+          } else if (isLetterhead(done.rows, blocks)) {
+            // Decree 30's letterhead as a borderless table: issuer and number left, motto and date right.
+            for (const text of letterheadParagraphs(done.rows))
+              blocks.push({ kind: "paragraph", text, source: { line: ++paraIndex } });
           } else blocks.push(docxTable(done.rows, done.header, blocks.length));
         }
         break;
@@ -219,6 +223,22 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
     }
   }
   return { blocks, warnings, format: "docx" };
+}
+
+/** A small table before the title holding "CỘNG HÒA …", "Số: …" or the date line: the letterhead. */
+function isLetterhead(rows: DocxCell[][], before: Block[]): boolean {
+  if (rows.length > 4 || rows.some((r) => r.length > 3) || before.some((b) => b.kind === "table")) return false;
+  if (before.length > 3) return false;
+  const text = rows.flatMap((r) => r.flatMap((c) => c.text)).join("\n");
+  return /CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do/u.test(text) || /^Số\s*:/mu.test(text);
+}
+
+/** The letterhead read column by column, left side first. */
+function letterheadParagraphs(rows: DocxCell[][]): string[] {
+  const width = Math.max(...rows.map((r) => r.length));
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) out.push(...headerParagraphs(rows.flatMap((r) => r[c]?.text ?? [])));
+  return out;
 }
 
 /** Converts Word's vMerge (restart/continue per cell) into rowSpans on the origin cells. */
