@@ -1,0 +1,147 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { garbledSample } from "./pdf-garbled";
+import { headerParagraphs, layoutPages, type PdfItem, type PdfPage, type PdfRule } from "./pdf-layout";
+
+/** A run of text as a word processor prints it: x, baseline y, 10 pt, 5 pt per character. */
+const run = (x: number, y: number, s: string): PdfItem => ({ x, y, w: s.length * 5, size: 10, s });
+const COLS = [50, 80, 260, 360, 460];
+const row = (y: number, cells: string[]) => cells.flatMap((c, k) => (c ? [run(COLS[k], y, c)] : []));
+const header = (y: number) => row(y, ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn"]);
+const page = (items: PdfItem[], rules: PdfRule[] = []): PdfPage => ({ items, rules, width: 595 });
+const tables = (pages: PdfPage[]) =>
+  layoutPages(pages).segments.flatMap((s) => (s.kind === "table" ? [s.block] : []));
+const texts = (rows: Array<Array<{ text: string }>>) => rows.map((r) => r.map((c) => c.text));
+
+describe("layoutPages", () => {
+  it("joins a cell's wrapped lines and starts rows at the numbers of an unruled table", () => {
+    const [t] = tables([
+      page([
+        ...header(800),
+        ...row(780, ["1", "Rà soát thủ tục", "Sở Tư pháp", "Các sở", "Quý I/2024"]),
+        ...row(768, ["", "hành chính", "", "", ""]),
+        ...row(756, ["2", "Công khai", "Sở Nội vụ", "", "Năm 2024"]),
+      ]),
+    ]);
+    expect(texts(t.rows)).toEqual([
+      ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn"],
+      ["1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Các sở", "Quý I/2024"],
+      ["2", "Công khai", "Sở Nội vụ", "", "Năm 2024"],
+    ]);
+    expect(t.confidence).toBeGreaterThan(0.8);
+  });
+
+  it("continues a table on the next page: the repeated header dropped, the cut row re-joined", () => {
+    const [t, ...rest] = tables([
+      page([...header(800), ...row(780, ["1", "Rà soát thủ tục", "Sở Tư pháp", "", "Quý I/2024"])]),
+      page([
+        ...header(800),
+        ...row(780, ["", "hành chính còn lại", "", "", ""]),
+        ...row(768, ["2", "Công khai", "Sở Nội vụ", "", "Năm 2024"]),
+      ]),
+    ]);
+    expect(rest).toEqual([]);
+    expect(texts(t.rows).slice(1)).toEqual([
+      ["1", "Rà soát thủ tục hành chính còn lại", "Sở Tư pháp", "", "Quý I/2024"],
+      ["2", "Công khai", "Sở Nội vụ", "", "Năm 2024"],
+    ]);
+    expect(t.rowSources?.map((s) => s.page)).toEqual([1, 1, 2]);
+  });
+
+  it("reads rows between borders, and a missing border over a column as a merged cell", () => {
+    const h = (y: number, x1 = 45, x2 = 560): PdfRule => ({ x1, x2, y1: y, y2: y });
+    const v = (x: number): PdfRule => ({ x1: x, x2: x, y1: 700, y2: 812 });
+    const rules = [h(812), h(790), h(766, 45, 255), h(766, 355, 560), h(742), h(700), ...[45, 75, 255, 355, 455, 560].map(v)];
+    const [t] = tables([
+      page(
+        [
+          ...header(800),
+          // No number column marks the rows: the borders do. The lead is merged over both rows.
+          ...row(778, ["", "Rà soát", "Sở Tư pháp", "Các sở", "Quý I"]),
+          ...row(754, ["", "Công khai", "", "Sở Nội vụ", "Quý II"]),
+          ...row(730, ["", "Đối thoại", "Sở Tài chính", "", "Quý III"]),
+        ],
+        rules,
+      ),
+    ]);
+    expect(t.rows.slice(1).map((r) => r.map((c) => [c.text, c.rowSpan]))).toEqual([
+      [["", 1], ["Rà soát", 1], ["Sở Tư pháp", 2], ["Các sở", 1], ["Quý I", 1]],
+      [["", 1], ["Công khai", 1], ["Sở Nội vụ", 1], ["Quý II", 1]],
+      [["", 1], ["Đối thoại", 1], ["Sở Tài chính", 1], ["", 1], ["Quý III", 1]],
+    ]);
+    expect(t.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("keeps a section row spanning the columns as one cell", () => {
+    const [t] = tables([
+      page([
+        ...header(800),
+        run(50, 780, "I"),
+        run(80, 780, "CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP TỈNH (PCI) VÀ CÁC CHỈ SỐ"),
+        ...row(768, ["1", "Rà soát", "Sở Tư pháp", "", "Quý I/2024"]),
+      ]),
+    ]);
+    expect(t.rows[1].map((c) => c.colSpan)).toEqual([1, 4]);
+  });
+
+  it("reads a two-sided letterhead left side first", () => {
+    const { segments } = layoutPages([
+      page([
+        run(100, 800, "ỦY BAN NHÂN DÂN"),
+        run(330, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        run(105, 786, "TỈNH BÌNH ĐỊNH"),
+        run(340, 786, "Độc lập - Tự do - Hạnh phúc"),
+        run(100, 770, "Số: 107/KH-UBND"),
+        run(320, 770, "Bình Định, ngày 08 tháng 6 năm 2023"),
+        run(260, 740, "KẾ HOẠCH"),
+      ]),
+    ]);
+    const lines = segments.flatMap((s) => (s.kind === "text" ? s.lines : [])).filter(Boolean);
+    expect(lines).toEqual([
+      "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH",
+      "Số: 107/KH-UBND",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Bình Định, ngày 08 tháng 6 năm 2023",
+      "KẾ HOẠCH",
+    ]);
+    expect(headerParagraphs(["UBND TỈNH BÌNH ĐỊNH", "SỞ TƯ PHÁP", "______", "Số: 12/KH-STP"])).toEqual([
+      "UBND TỈNH BÌNH ĐỊNH SỞ TƯ PHÁP",
+      "Số: 12/KH-STP",
+    ]);
+  });
+
+  it("never throws on random runs and borders", () => {
+    const item = fc.record({
+      x: fc.double({ min: -50, max: 700, noNaN: true }),
+      y: fc.double({ min: -50, max: 900, noNaN: true }),
+      w: fc.double({ min: 0, max: 400, noNaN: true }),
+      size: fc.double({ min: 1, max: 30, noNaN: true }),
+      s: fc.oneof(fc.constantFrom("STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn", "1", "2.1", "I", " "), fc.string()),
+    });
+    const rule = fc.record({
+      x1: fc.double({ min: 0, max: 600, noNaN: true }),
+      x2: fc.double({ min: 0, max: 600, noNaN: true }),
+      y1: fc.double({ min: 0, max: 850, noNaN: true }),
+      y2: fc.double({ min: 0, max: 850, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.record({ items: fc.array(item, { maxLength: 60 }), rules: fc.array(rule, { maxLength: 20 }) }), { maxLength: 4 }), (pages) => {
+        layoutPages(pages.map((p) => ({ ...p, width: 595 })));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("garbledSample", () => {
+  it("passes Vietnamese text, tables of figures and a Ð written for Đ", () => {
+    expect(garbledSample("Ủy ban nhân dân tỉnh ban hành Kế hoạch cải thiện Chỉ số PCI năm 2023 như sau: ĐỊNH, ÐỊNH")).toBeNull();
+    expect(garbledSample("1 Chi phí gia nhập thị trường 7,25 (Vị trí 11) 8,10 (Vị trí 5) 93% 12/2023")).toBeNull();
+  });
+
+  it("reports glyph numbers read as punctuation and legacy TCVN3 letters", () => {
+    expect(garbledSample("+,-%,.$/$0$12\"%345$6$1 #$%-72$%8-3$%9:;-3$% <$% =$%$6>?@?A !\"#$%&'( !)")).not.toBeNull();
+    expect(garbledSample("Uû ban nh©n d©n tØnh B×nh §Þnh ban hµnh KÕ ho¹ch c¶i thiÖn chØ sè n¨ng lùc c¹nh tranh")).not.toBeNull();
+  });
+});
