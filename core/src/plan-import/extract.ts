@@ -784,7 +784,12 @@ function taskRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak: 
       : null;
   // A sub-index heading inside an index's section ("CHỈ SỐ … (TRỌNG SỐ 5%)", "Chỉ số thành phần 1:
   // Gia nhập thị trường") is a sub-section: the rows under it link to that component.
-  if (headingLink?.componentCode && st.sectionIndex && headingLink.indexCode === st.sectionIndex && st.section) {
+  if (
+    headingLink?.componentCode &&
+    st.sectionIndex &&
+    headingLink.indexCode === st.sectionIndex &&
+    st.section
+  ) {
     st.subsection = number ? `${number}. ${content}` : content;
     st.subsectionLink = headingLink.resolved;
     st.sectionUnits = [];

@@ -5,12 +5,16 @@
  * This minimal per-page check of the reader counts such characters; it repairs nothing.
  */
 
-// Letters Vietnamese writes, precomposed or with combining marks; Ð (U+00D0) is a common stand-in for Đ.
-const VIETNAMESE =
-  /[A-Za-zÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưÐ\u1EA0-\u1EF9\u0300-\u0309\u0323]/u;
+// Letters Vietnamese writes, precomposed; Ð (U+00D0) is a common stand-in for Đ.
+const VIETNAMESE = /[A-Za-zÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯưÐ\u1EA0-\u1EF9]/u;
+/** The combining tone marks of decomposed Vietnamese (grave, acute, tilde, hook above, dot below). */
+const isToneMark = (ch: string) => {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x300 && c <= 0x309) || c === 0x323;
+};
 const LETTER = /[\p{L}\p{M}]/u;
 // Symbols running text almost never strings together; private use, replacement and control characters.
-const ODD = /[!#$&*+<=>?@[\]^_`{|}~\\\p{Co}\uFFFD\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00A1-\u00BF\u00D7\u00F7]/u;
+const ODD = /[!#$&*+<=>?@[\]^_`{|}~\\\p{Co}\p{Cc}\uFFFD\u00A1-\u00BF\u00D7\u00F7]/u;
 
 /** A short sample of the page's text when it looks garbled, else null. */
 export function garbledSample(text: string): string | null {
@@ -22,7 +26,7 @@ export function garbledSample(text: string): string | null {
   for (const ch of text) {
     if (!/\s/u.test(ch)) {
       visible++;
-      if (/[0-9]/.test(ch) || (LETTER.test(ch) && VIETNAMESE.test(ch))) wordy++;
+      if (/[0-9]/.test(ch) || (LETTER.test(ch) && (VIETNAMESE.test(ch) || isToneMark(ch)))) wordy++;
       else if (LETTER.test(ch) || ODD.test(ch)) {
         odd++;
         if (firstOdd < 0) firstOdd = i;
@@ -35,7 +39,7 @@ export function garbledSample(text: string): string | null {
   // Control characters shown as the replacement mark, so the sample reads as garbled, not blank.
   return text
     .slice(start, start + 40)
-    .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, "\uFFFD")
+    .replace(/\p{Cc}/gu, (c) => (/\s/.test(c) ? " " : "\uFFFD"))
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -51,7 +51,15 @@ describe("layoutPages", () => {
   it("reads rows between borders, and a missing border over a column as a merged cell", () => {
     const h = (y: number, x1 = 45, x2 = 560): PdfRule => ({ x1, x2, y1: y, y2: y });
     const v = (x: number): PdfRule => ({ x1: x, x2: x, y1: 700, y2: 812 });
-    const rules = [h(812), h(790), h(766, 45, 255), h(766, 355, 560), h(742), h(700), ...[45, 75, 255, 355, 455, 560].map(v)];
+    const rules = [
+      h(812),
+      h(790),
+      h(766, 45, 255),
+      h(766, 355, 560),
+      h(742),
+      h(700),
+      ...[45, 75, 255, 355, 455, 560].map(v),
+    ];
     const [t] = tables([
       page(
         [
@@ -65,9 +73,26 @@ describe("layoutPages", () => {
       ),
     ]);
     expect(t.rows.slice(1).map((r) => r.map((c) => [c.text, c.rowSpan]))).toEqual([
-      [["", 1], ["Rà soát", 1], ["Sở Tư pháp", 2], ["Các sở", 1], ["Quý I", 1]],
-      [["", 1], ["Công khai", 1], ["Sở Nội vụ", 1], ["Quý II", 1]],
-      [["", 1], ["Đối thoại", 1], ["Sở Tài chính", 1], ["", 1], ["Quý III", 1]],
+      [
+        ["", 1],
+        ["Rà soát", 1],
+        ["Sở Tư pháp", 2],
+        ["Các sở", 1],
+        ["Quý I", 1],
+      ],
+      [
+        ["", 1],
+        ["Công khai", 1],
+        ["Sở Nội vụ", 1],
+        ["Quý II", 1],
+      ],
+      [
+        ["", 1],
+        ["Đối thoại", 1],
+        ["Sở Tài chính", 1],
+        ["", 1],
+        ["Quý III", 1],
+      ],
     ]);
     expect(t.confidence).toBeGreaterThanOrEqual(0.9);
   });
@@ -117,7 +142,10 @@ describe("layoutPages", () => {
       y: fc.double({ min: -50, max: 900, noNaN: true }),
       w: fc.double({ min: 0, max: 400, noNaN: true }),
       size: fc.double({ min: 1, max: 30, noNaN: true }),
-      s: fc.oneof(fc.constantFrom("STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn", "1", "2.1", "I", " "), fc.string()),
+      s: fc.oneof(
+        fc.constantFrom("STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn", "1", "2.1", "I", " "),
+        fc.string(),
+      ),
     });
     const rule = fc.record({
       x1: fc.double({ min: 0, max: 600, noNaN: true }),
@@ -126,9 +154,15 @@ describe("layoutPages", () => {
       y2: fc.double({ min: 0, max: 850, noNaN: true }),
     });
     fc.assert(
-      fc.property(fc.array(fc.record({ items: fc.array(item, { maxLength: 60 }), rules: fc.array(rule, { maxLength: 20 }) }), { maxLength: 4 }), (pages) => {
-        layoutPages(pages.map((p) => ({ ...p, width: 595 })));
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ items: fc.array(item, { maxLength: 60 }), rules: fc.array(rule, { maxLength: 20 }) }),
+          { maxLength: 4 },
+        ),
+        (pages) => {
+          layoutPages(pages.map((p) => ({ ...p, width: 595 })));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -136,12 +170,22 @@ describe("layoutPages", () => {
 
 describe("garbledSample", () => {
   it("passes Vietnamese text, tables of figures and a Ð written for Đ", () => {
-    expect(garbledSample("Ủy ban nhân dân tỉnh ban hành Kế hoạch cải thiện Chỉ số PCI năm 2023 như sau: ĐỊNH, ÐỊNH")).toBeNull();
-    expect(garbledSample("1 Chi phí gia nhập thị trường 7,25 (Vị trí 11) 8,10 (Vị trí 5) 93% 12/2023")).toBeNull();
+    expect(
+      garbledSample(
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch cải thiện Chỉ số PCI năm 2023 như sau: ĐỊNH, ÐỊNH",
+      ),
+    ).toBeNull();
+    expect(
+      garbledSample("1 Chi phí gia nhập thị trường 7,25 (Vị trí 11) 8,10 (Vị trí 5) 93% 12/2023"),
+    ).toBeNull();
   });
 
   it("reports glyph numbers read as punctuation and legacy TCVN3 letters", () => {
-    expect(garbledSample("+,-%,.$/$0$12\"%345$6$1 #$%-72$%8-3$%9:;-3$% <$% =$%$6>?@?A !\"#$%&'( !)")).not.toBeNull();
-    expect(garbledSample("Uû ban nh©n d©n tØnh B×nh §Þnh ban hµnh KÕ ho¹ch c¶i thiÖn chØ sè n¨ng lùc c¹nh tranh")).not.toBeNull();
+    expect(
+      garbledSample('+,-%,.$/$0$12"%345$6$1 #$%-72$%8-3$%9:;-3$% <$% =$%$6>?@?A !"#$%&\'( !)'),
+    ).not.toBeNull();
+    expect(
+      garbledSample("Uû ban nh©n d©n tØnh B×nh §Þnh ban hµnh KÕ ho¹ch c¶i thiÖn chØ sè n¨ng lùc c¹nh tranh"),
+    ).not.toBeNull();
   });
 });

@@ -42,7 +42,9 @@ interface Line {
   items: PdfItem[];
 }
 
-export type PageSegment = { kind: "text"; lines: string[]; page: number } | { kind: "table"; block: TableBlock };
+export type PageSegment =
+  | { kind: "text"; lines: string[]; page: number }
+  | { kind: "table"; block: TableBlock };
 
 // --- lines --------------------------------------------------------------------------------------------
 
@@ -135,10 +137,14 @@ function headerRoles(folded: string): Set<string> {
 /** Short words of a header cell only: no run longer than a label, most words from the header vocabulary. */
 function headerish(line: Line): boolean {
   if (line.items.some((i) => i.s.trim().length > 45)) return false;
-  const words = foldForMatch(line.items.map((i) => i.s).join(" ")).split(" ").filter(Boolean);
+  const words = foldForMatch(line.items.map((i) => i.s).join(" "))
+    .split(" ")
+    .filter(Boolean);
   if (!words.length) return false;
   // Single letters are the ends of labels wrapped in a narrow column ("ST" + "T").
-  const known = words.filter((w) => HEADER_VOCAB.has(w) || /^(19|20)\d\d$/.test(w) || /^[a-z]$/.test(w)).length;
+  const known = words.filter(
+    (w) => HEADER_VOCAB.has(w) || /^(19|20)\d\d$/.test(w) || /^[a-z]$/.test(w),
+  ).length;
   return known / words.length >= 0.8;
 }
 
@@ -155,7 +161,8 @@ function findHeader(lines: Line[], from: number): { first: number; last: number 
       for (const r of headerRoles(foldForMatch(lines[k].items.map((x) => x.s).join(" ")))) roles.add(r);
     }
     const columns = lines[i].items.length + (last > i ? 1 : 0);
-    if (columns >= 2 && (roles.size >= 3 || (roles.has("content") && roles.size >= 2))) return { first: i, last };
+    if (columns >= 2 && (roles.size >= 3 || (roles.has("content") && roles.size >= 2)))
+      return { first: i, last };
     i = last;
   }
   return null;
@@ -197,7 +204,9 @@ export function columnsOf(band: Line[], below: Line[]): Columns | null {
   // The outer edges: the header's, widened to the rows' runs that start (end) near them.
   const g0 = groups[0];
   const gn = groups[groups.length - 1];
-  const bounds = [Math.min(g0.x1, ...data.filter((d) => d.x >= g0.x1 - 15 && d.x < g0.x2).map((d) => d.x)) - 1];
+  const bounds = [
+    Math.min(g0.x1, ...data.filter((d) => d.x >= g0.x1 - 15 && d.x < g0.x2).map((d) => d.x)) - 1,
+  ];
   for (let g = 0; g + 1 < groups.length; g++) {
     const lo = groups[g].x2;
     const hi = groups[g + 1].x1;
@@ -231,7 +240,10 @@ export function columnsOf(band: Line[], below: Line[]): Columns | null {
     bounds.push(best);
   }
   bounds.push(
-    Math.max(gn.x2, ...data.filter((d) => d.x >= gn.x1 - 2 && d.x + d.w <= gn.x2 + 60).map((d) => d.x + d.w)) + 1,
+    Math.max(
+      gn.x2,
+      ...data.filter((d) => d.x >= gn.x1 - 2 && d.x + d.w <= gn.x2 + 60).map((d) => d.x + d.w),
+    ) + 1,
   );
   const header = groups.map((g, c) => {
     const own = [...g.items]
@@ -244,9 +256,7 @@ export function columnsOf(band: Line[], below: Line[]): Columns | null {
         else acc.push(t);
         return acc;
       }, []);
-    const over = parents
-      .filter((p) => p.x < bounds[c + 1] && p.x + p.w > bounds[c])
-      .map((p) => p.s.trim());
+    const over = parents.filter((p) => p.x < bounds[c + 1] && p.x + p.w > bounds[c]).map((p) => p.s.trim());
     return [...over, ...own].join(" ").replace(/\s+/g, " ").trim();
   });
   return { bounds, header, signature: header.map(foldForMatch).join("|") };
@@ -402,7 +412,9 @@ function readRows(
       // Without borders, a run across columns is a spanning section row only when the table goes on.
       const next = lines[i + 1];
       const nextFits =
-        next && line.y - next.y <= gapLimit(next.size) && next.items.every((it) => {
+        next &&
+        line.y - next.y <= gapLimit(next.size) &&
+        next.items.every((it) => {
           const [a, b] = span(bounds, it);
           return a === b;
         });
@@ -434,7 +446,8 @@ function readRows(
         );
       }
     } else {
-      startsRow = !current || crosses || current.crossing || NUMBER_CELL.test(numberText) || !table.numberColumn;
+      startsRow =
+        !current || crosses || current.crossing || NUMBER_CELL.test(numberText) || !table.numberColumn;
     }
     if (startsRow) current = newRow(mergedUp);
     const row = current as RowDraft;
@@ -520,7 +533,9 @@ export function tableBlock(table: OpenTable): TableBlock {
 
 /** How far the geometry can be trusted: borders, runs that stay in their column, rows with numbers. */
 function tableConfidence(t: OpenTable): number {
-  const fit = t.lines ? 1 - Math.max(0, t.crossingLines - t.rows.filter((r) => r.crossing).length) / t.lines : 0;
+  const fit = t.lines
+    ? 1 - Math.max(0, t.crossingLines - t.rows.filter((r) => r.crossing).length) / t.lines
+    : 0;
   const numbered = t.rows.length
     ? t.rows.filter((r) => NUMBER_CELL.test(cellText(r.cells[0]))).length / t.rows.length
     : 0;
@@ -538,7 +553,8 @@ function letterhead(lines: Line[], page: PdfPage): { lines: string[]; used: numb
   const right: Line[] = [];
   for (const line of lines.slice(0, 14)) {
     const text = line.items.map((i) => i.s).join(" ");
-    if (/^\s*(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|CHỈ THỊ|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)\b/u.test(text)) break;
+    if (/^\s*(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|CHỈ THỊ|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)\b/u.test(text))
+      break;
     const l = line.items.filter((i) => i.x + i.w / 2 < mid);
     const r = line.items.filter((i) => i.x + i.w / 2 >= mid);
     if (l.length) left.push({ ...line, items: l });
@@ -615,7 +631,10 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
     if (p === 0) {
       const head = letterhead(lines, page);
       if (head) {
-        text(head.lines.flatMap((l) => [l, ""]), pageNo);
+        text(
+          head.lines.flatMap((l) => [l, ""]),
+          pageNo,
+        );
         i = head.used;
       }
     }
@@ -632,8 +651,7 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
           // The repeated header is dropped; this page's own boundaries fit its rows best.
           continued.columns = cols;
           i = readRows(continued, lines, header.last + 1, page, pageNo, bottom);
-        }
-        else close();
+        } else close();
       } else if (continued.atPageEnd && i < lines.length) {
         const { bounds } = continued.columns;
         const bottom = ruledBottom(page.rules, bounds[0] - 15, bounds[bounds.length - 1] + 15, lines[i].y);

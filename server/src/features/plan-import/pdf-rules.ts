@@ -27,9 +27,19 @@ export function pdfRules(list: OperatorList, OPS: Record<string, number>): PdfRu
   const rules: PdfRule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stroke = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const stroke = new Set([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   const fill = new Set([OPS.fill, OPS.eoFill]);
-  const at = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+  const at = (x: number, y: number): [number, number] => [
+    ctm[0] * x + ctm[2] * y + ctm[4],
+    ctm[1] * x + ctm[3] * y + ctm[5],
+  ];
   const add = (ax: number, ay: number, bx: number, by: number) => {
     const [x1, y1] = at(ax, ay);
     const [x2, y2] = at(bx, by);
@@ -42,7 +52,11 @@ export function pdfRules(list: OperatorList, OPS: Record<string, number>): PdfRu
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = times(ctm, list.argsArray[i] as Matrix);
     else if (fn === OPS.constructPath) {
-      const [op, paths, minMax] = list.argsArray[i] as [number, ArrayLike<number>[] | null, ArrayLike<number> | null];
+      const [op, paths, minMax] = list.argsArray[i] as [
+        number,
+        ArrayLike<number>[] | null,
+        ArrayLike<number> | null,
+      ];
       if (stroke.has(op) && paths) {
         for (const path of paths) segments(path, add);
       } else if (fill.has(op) && minMax) {

@@ -8,19 +8,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../app/paths";
 import {
   APPENDIX,
   SECTION_TASKS,
   SUB_INDEX_CODES,
 } from "../../../test/fixtures/plan-documents/make-plan-docx";
+import { PROJECT_ROOT } from "../../app/paths";
 import { extractFromInput } from "./plan-import.extract";
 import { readDocument } from "./plan-import.readers";
 
 const fixture = (name: string) =>
-  new Uint8Array(fs.readFileSync(path.join(PROJECT_ROOT, "server", "test", "fixtures", "plan-documents", name)));
+  new Uint8Array(
+    fs.readFileSync(path.join(PROJECT_ROOT, "server", "test", "fixtures", "plan-documents", name)),
+  );
 const snapshot = { units: [], groups: [], events: [] };
-const extract = (fileName: string) => extractFromInput({ file: { fileName, data: fixture(fileName) }, snapshot });
+const extract = (fileName: string) =>
+  extractFromInput({ file: { fileName, data: fixture(fileName) }, snapshot });
 
 describe.each(["ke-hoach-bang.docx", "ke-hoach-bang.pdf"])("the Bình Định plan as %s", (fileName) => {
   it("reads the letterhead: number, date, place and issuer", async () => {
@@ -43,7 +46,10 @@ describe.each(["ke-hoach-bang.docx", "ke-hoach-bang.pdf"])("the Bình Định pl
       const want = APPENDIX[k];
       expect(t.content).toBe(want.content);
       expect(t.leads.map((l) => l.text)).toEqual([want.lead]);
-      expect(t.coordinators.map((c) => c.text)).toEqual(["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]);
+      expect(t.coordinators.map((c) => c.text)).toEqual([
+        "Các sở, ban, ngành",
+        "UBND các huyện, thị xã, thành phố",
+      ]);
       expect(t.expectedOutput).toBe(want.product);
       expect(t.deadline.text).toBe(want.deadline);
       expect(t.deadline.understood).toBe(true);

@@ -35,7 +35,9 @@ export async function draftOwner({
   issuer: string | null;
   snapshot: DirectorySnapshot;
 }): Promise<DraftOwner> {
-  const own = actor ? { unitId: actor.unitId, name: actor.profile?.unitName ?? null } : { unitId: null, name: null };
+  const own = actor
+    ? { unitId: actor.unitId, name: actor.profile?.unitName ?? null }
+    : { unitId: null, name: null };
   const fallback = (why: string): DraftOwner => ({
     ...own,
     fromDocument: false,

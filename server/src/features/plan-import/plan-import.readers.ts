@@ -227,7 +227,8 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
 
 /** A small table before the title holding "CỘNG HÒA …", "Số: …" or the date line: the letterhead. */
 function isLetterhead(rows: DocxCell[][], before: Block[]): boolean {
-  if (rows.length > 4 || rows.some((r) => r.length > 3) || before.some((b) => b.kind === "table")) return false;
+  if (rows.length > 4 || rows.some((r) => r.length > 3) || before.some((b) => b.kind === "table"))
+    return false;
   if (before.length > 3) return false;
   const text = rows.flatMap((r) => r.flatMap((c) => c.text)).join("\n");
   return /CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do/u.test(text) || /^Số\s*:/mu.test(text);
@@ -352,7 +353,13 @@ async function readPdf(data: Uint8Array, onProgress?: Progress): Promise<Documen
       // would hide every column break, so positions come from the runs with text only.
       if (typeof raw.str !== "string" || !raw.transform || !raw.str.trim()) continue;
       const t = raw.transform;
-      items.push({ x: t[4], y: t[5], w: raw.width ?? 0, size: Math.abs(t[3]) || Math.abs(t[0]) || 10, s: raw.str });
+      items.push({
+        x: t[4],
+        y: t[5],
+        w: raw.width ?? 0,
+        size: Math.abs(t[3]) || Math.abs(t[0]) || 10,
+        s: raw.str,
+      });
     }
     // Borders are only read on pages with text: a scanned page's operators would decode its image.
     const rules = items.length ? pdfRules(await page.getOperatorList(), pdfjs.OPS) : [];

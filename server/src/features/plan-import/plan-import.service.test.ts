@@ -58,7 +58,11 @@ describe("the draft's owner", () => {
   it("is the body that issued the document when the directory has it and the importer may plan for it", async () => {
     const province = await provinceId();
     const actor = await buildActor(database.db, { unitId: province.id, roles: ["coordinator"] });
-    const r = await extractPlan({ db: database.db, actor, text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]) });
+    const r = await extractPlan({
+      db: database.db,
+      actor,
+      text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]),
+    });
     expect(r.metadata.issuer).toBe("ỦY BAN NHÂN DÂN TỈNH GIA LAI");
     expect(r.owner).toMatchObject({ unitId: province.id, name: "Tỉnh Gia Lai", fromDocument: true });
   });
@@ -66,16 +70,26 @@ describe("the draft's owner", () => {
   it("falls back to the importer's unit, with a note, for an issuer outside the directory or the importer's reach", async () => {
     const province = await provinceId();
     const actor = await buildActor(database.db, { unitId: province.id, roles: ["coordinator"] });
-    const other = await extractPlan({ db: database.db, actor, text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"]) });
+    const other = await extractPlan({
+      db: database.db,
+      actor,
+      text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"]),
+    });
     expect(other.owner).toMatchObject({ unitId: actor.unitId, fromDocument: false });
-    expect(other.metadata.flags.join(" ")).toMatch(/“ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH” không có trong danh mục/);
+    expect(other.metadata.flags.join(" ")).toMatch(
+      /“ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH” không có trong danh mục/,
+    );
     const [department] = await database.db
       .select()
       .from(orgUnits)
       .where(and(eq(orgUnits.provinceId, province.id), eq(orgUnits.kind, "department")))
       .limit(1);
     const officer = await buildActor(database.db, { unitId: department.id, roles: ["officer"] });
-    const above = await extractPlan({ db: database.db, actor: officer, text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]) });
+    const above = await extractPlan({
+      db: database.db,
+      actor: officer,
+      text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]),
+    });
     expect(above.owner).toMatchObject({ unitId: officer.unitId, fromDocument: false });
     expect(above.metadata.flags.join(" ")).toMatch(/không được lập kế hoạch/);
   });

@@ -5,8 +5,8 @@ import type { DbOrTx } from "../../app/db";
 import { AppError } from "../../app/errors";
 import { runParseJob } from "../documents-in/parse-pool";
 import type { ExtractedDocument } from "./plan-import.extract";
-import { MAX_FILE_BYTES, type Progress } from "./plan-import.readers";
 import { type DraftOwner, draftOwner } from "./plan-import.owner";
+import { MAX_FILE_BYTES, type Progress } from "./plan-import.readers";
 import { createPlanImportRepository } from "./plan-import.repository";
 
 export interface ExtractPlanResult extends ExtractedPlan {
@@ -55,6 +55,8 @@ export async function extractPlan({
     issuer: result.metadata.issuer,
     snapshot,
   });
-  const metadata = owner.flag ? { ...result.metadata, flags: [...result.metadata.flags, owner.flag] } : result.metadata;
+  const metadata = owner.flag
+    ? { ...result.metadata, flags: [...result.metadata.flags, owner.flag] }
+    : result.metadata;
   return { ...result, metadata, owner, document: { ...result.document, ms: Date.now() - started } };
 }

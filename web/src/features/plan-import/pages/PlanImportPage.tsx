@@ -431,7 +431,9 @@ export function PlanImportPage() {
               <Col span={12}>
                 <Form.Item
                   label={t("plans.fields.issuer")}
-                  extra={result.owner?.name ? t("plans.import.owner", { name: result.owner.name }) : undefined}
+                  extra={
+                    result.owner?.name ? t("plans.import.owner", { name: result.owner.name }) : undefined
+                  }
                 >
                   <Input value={meta.issuer} onChange={(e) => setMeta({ ...meta, issuer: e.target.value })} />
                 </Form.Item>
