@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { garbledSample } from "./pdf-garbled";
 import { headerParagraphs, layoutPages, type PdfItem, type PdfPage, type PdfRule } from "./pdf-layout";
+import { pdfRules } from "./pdf-rules";
 
 /** A run of text as a word processor prints it: x, baseline y, 10 pt, 5 pt per character. */
 const run = (x: number, y: number, s: string): PdfItem => ({ x, y, w: s.length * 5, size: 10, s });
@@ -187,5 +188,42 @@ describe("garbledSample", () => {
     expect(
       garbledSample("Uû ban nh©n d©n tØnh B×nh §Þnh ban hµnh KÕ ho¹ch c¶i thiÖn chØ sè n¨ng lùc c¹nh tranh"),
     ).not.toBeNull();
+  });
+});
+
+describe("pdfRules", () => {
+  it("finds stroked lines and borders filled as thin bars, many in one path, in page space", async () => {
+    const { OPS } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const bars = [
+      0, 10, 100, 1, 300, 100, 1, 300, 100.5, 1, 10, 100.5, 4, 0, 10, 0, 1, 10.5, 0, 1, 10.5, 200, 1, 10, 200,
+      4,
+    ];
+    const big = [0, 0, 0, 1, 595, 0, 1, 595, 842, 1, 0, 842, 4];
+    const rules = pdfRules(
+      {
+        fnArray: [
+          OPS.save,
+          OPS.transform,
+          OPS.constructPath,
+          OPS.restore,
+          OPS.constructPath,
+          OPS.constructPath,
+        ],
+        argsArray: [
+          null,
+          [1, 0, 0, 1, 0, 50],
+          [OPS.fill, [bars], null],
+          null,
+          [OPS.stroke, [[0, 20, 700, 1, 500, 700]], null],
+          [OPS.fill, [big], null],
+        ],
+      },
+      OPS as unknown as Record<string, number>,
+    );
+    expect(rules.map((r) => [r.x1, r.x2, r.y1, r.y2].map(Math.round))).toEqual([
+      [10, 300, 150, 150],
+      [10, 10, 50, 250],
+      [20, 500, 700, 700],
+    ]);
   });
 });

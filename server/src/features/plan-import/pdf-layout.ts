@@ -134,8 +134,20 @@ function headerRoles(folded: string): Set<string> {
   return roles;
 }
 
+const headerishSeen = new WeakMap<Line, boolean>();
+
 /** Short words of a header cell only: no run longer than a label, most words from the header vocabulary. */
 function headerish(line: Line): boolean {
+  // Asked of every line of an unruled table (does another table start here?): folded once per line.
+  let known = headerishSeen.get(line);
+  if (known === undefined) {
+    known = isHeaderish(line);
+    headerishSeen.set(line, known);
+  }
+  return known;
+}
+
+function isHeaderish(line: Line): boolean {
   if (line.items.some((i) => i.s.trim().length > 45)) return false;
   const words = foldForMatch(line.items.map((i) => i.s).join(" "))
     .split(" ")

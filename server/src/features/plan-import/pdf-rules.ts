@@ -52,18 +52,17 @@ export function pdfRules(list: OperatorList, OPS: Record<string, number>): PdfRu
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = times(ctm, list.argsArray[i] as Matrix);
     else if (fn === OPS.constructPath) {
-      const [op, paths, minMax] = list.argsArray[i] as [
-        number,
-        ArrayLike<number>[] | null,
-        ArrayLike<number> | null,
-      ];
+      const [op, paths] = list.argsArray[i] as [number, ArrayLike<number>[] | null];
       if (stroke.has(op) && paths) {
         for (const path of paths) segments(path, add);
-      } else if (fill.has(op) && minMax) {
-        // A filled rectangle thinner than 2 pt is a border drawn as a bar.
-        const [ax, ay, bx, by] = [minMax[0], minMax[1], minMax[2], minMax[3]];
-        if (Math.abs(by - ay) <= 2 && Math.abs(bx - ax) > 4) add(ax, (ay + by) / 2, bx, (ay + by) / 2);
-        else if (Math.abs(bx - ax) <= 2 && Math.abs(by - ay) > 4) add((ax + bx) / 2, ay, (ax + bx) / 2, by);
+      } else if (fill.has(op) && paths) {
+        // Borders filled as thin bars, often many in one path (one per cell side): each sub-path
+        // thinner than 2 pt is a rule.
+        for (const path of paths)
+          for (const [ax, ay, bx, by] of subpathBoxes(path)) {
+            if (by - ay <= 2 && bx - ax > 4) add(ax, (ay + by) / 2, bx, (ay + by) / 2);
+            else if (bx - ax <= 2 && by - ay > 4) add((ax + bx) / 2, ay, (ax + bx) / 2, by);
+          }
       }
     }
   }
@@ -102,4 +101,36 @@ function segments(path: ArrayLike<number>, add: (ax: number, ay: number, bx: num
       k += 1;
     } else break;
   }
+}
+
+/** Bounding boxes [x1, y1, x2, y2] of the sub-paths (each starts at a moveTo) of pdf.js path data. */
+function subpathBoxes(path: ArrayLike<number>): Array<[number, number, number, number]> {
+  const boxes: Array<[number, number, number, number]> = [];
+  let box: [number, number, number, number] | null = null;
+  const extend = (x: number, y: number) => {
+    if (!box) return;
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  };
+  for (let k = 0; k < path.length && boxes.length < MAX_RULES; ) {
+    const op = path[k];
+    if (op === 0) {
+      box = [path[k + 1], path[k + 2], path[k + 1], path[k + 2]];
+      boxes.push(box);
+      k += 3;
+    } else if (op === 1) {
+      extend(path[k + 1], path[k + 2]);
+      k += 3;
+    } else if (op === 2) {
+      extend(path[k + 5], path[k + 6]);
+      k += 7;
+    } else if (op === 3) {
+      extend(path[k + 3], path[k + 4]);
+      k += 5;
+    } else if (op === 4) k += 1;
+    else break;
+  }
+  return boxes;
 }
