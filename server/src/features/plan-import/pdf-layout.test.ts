@@ -227,3 +227,33 @@ describe("pdfRules", () => {
     ]);
   });
 });
+
+describe("word-by-word runs", () => {
+  it("reads a header and cells printed one word at a time", () => {
+    // Word's PDF export positions each word: 5 pt a character, a 2.5 pt space between words.
+    const words = (x: number, y: number, text: string) => {
+      const out: PdfItem[] = [];
+      for (const w of text.split(" ")) {
+        out.push(run(x, y, w));
+        x += w.length * 5 + 2.5;
+      }
+      return out;
+    };
+    const [t] = tables([
+      page([
+        ...words(50, 800, "STT"),
+        ...words(80, 800, "Nội dung nhiệm vụ"),
+        ...words(260, 800, "Cơ quan chủ trì"),
+        ...words(360, 800, "Thời gian"),
+        ...words(50, 780, "1"),
+        ...words(80, 780, "Rà soát thủ tục"),
+        ...words(260, 780, "Sở Tư pháp"),
+        ...words(360, 780, "Quý I/2024"),
+      ]),
+    ]);
+    expect(texts(t.rows)).toEqual([
+      ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian"],
+      ["1", "Rà soát thủ tục", "Sở Tư pháp", "Quý I/2024"],
+    ]);
+  });
+});

@@ -195,7 +195,7 @@ function overlaps(a: { x: number; w: number }, b: { x: number; w: number }, slac
 
 /** Columns from the header band's cells, each boundary placed where the rows below cross least. */
 export function columnsOf(band: Line[], below: Line[]): Columns | null {
-  const items = band.flatMap((l) => l.items);
+  const items = band.flatMap(phrases);
   // A parent label ("PHÂN CÔNG THỰC HIỆN") spans labels below it that do not overlap each other.
   const isParent = (p: PdfItem) => {
     const under = items.filter((o) => o !== p && o.y < p.y - 1 && overlaps(o, p, 1));
@@ -298,15 +298,39 @@ interface RowDraft {
   crossing: boolean;
 }
 
+/** The runs of one line as words: a space where there is a gap, none where a word was split in two runs. */
+function joinRuns(items: PdfItem[]): string {
+  let out = "";
+  let end = Number.NEGATIVE_INFINITY;
+  for (const it of items) {
+    out += out && it.x - end > it.size * 0.12 ? ` ${it.s}` : it.s;
+    end = it.x + it.w;
+  }
+  return out.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Word-by-word runs (Word's PDF export positions each word) of one line merged into the phrases they
+ * print: runs closer than half a character belong together; a header cell's words must not each
+ * look like a column.
+ */
+function phrases(line: Line): PdfItem[] {
+  const out: PdfItem[] = [];
+  for (const it of line.items) {
+    const last = out[out.length - 1];
+    if (last && it.x - (last.x + last.w) < it.size * 0.45) {
+      const sep = it.x - (last.x + last.w) > it.size * 0.12 ? " " : "";
+      out[out.length - 1] = { ...last, s: `${last.s}${sep}${it.s}`, w: it.x + it.w - last.x };
+    } else out.push({ ...it });
+  }
+  return out;
+}
+
 function cellText(items: PdfItem[]): string {
   const lines = toLines(items);
   let out = "";
   for (const l of lines) {
-    const t = l.items
-      .map((i) => i.s)
-      .join(" ")
-      .replace(/\s+/g, " ")
-      .trim();
+    const t = joinRuns(l.items);
     if (!t) continue;
     if (!out) out = t;
     // A new list item; a dash after an unfinished line is a wrapped name ("Sở Lao động - Thương binh…").
