@@ -57,8 +57,88 @@ export function toLines(items: PdfItem[]): Line[] {
     if (last && Math.abs(last.y - it.y) <= Math.max(1.5, last.size * 0.35)) last.items.push(it);
     else lines.push({ y: it.y, size: it.size, items: [it] });
   }
-  for (const l of lines) l.items.sort((a, b) => a.x - b.x);
+  for (const l of lines) {
+    l.items = spliceOverlays(l.items.flatMap(splitFallbackRun).sort((a, b) => a.x - b.x));
+  }
   return lines;
+}
+
+/**
+ * A fallback font's run can carry several missing letters with the blanks between them ("ỗ ự" drawn
+ * over "n l c"): each letter is placed on its own, at its share of the run's width.
+ */
+function splitFallbackRun(it: PdfItem): PdfItem[] {
+  const chars = [...it.s];
+  if (chars.length > 9 || !it.s.includes(" ") || !chars.every((c) => c === " " || c > "\u007f")) return [it];
+  const each = it.w / chars.length;
+  return chars.flatMap((c, i) => (c === " " ? [] : [{ ...it, s: c, x: it.x + each * i, w: each }]));
+}
+
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$/;
+
+/** Whether a word is one Vietnamese syllable (tones and marks folded away). */
+function isSyllable(word: string): boolean {
+  return SYLLABLE.test(foldForMatch(word).replace(/\s+/g, ""));
+}
+
+/** The letters around position `at` of a list of characters (each entry may hold several). */
+function wordAt(chars: string[], at: number): string {
+  const letter = (c: string | undefined) => c !== undefined && /^\p{L}+$/u.test(c);
+  let a = at;
+  let b = at;
+  while (letter(chars[a - 1])) a--;
+  while (letter(chars[b + 1])) b++;
+  return chars.slice(a, b + 1).join("");
+}
+
+/**
+ * Font substitution: a font without some Vietnamese letters prints a run with a blank where each is
+ * missing, and the missing letters come as separate runs from another font, drawn over the blanks
+ * ("T NH BÌNH Đ NH" + "Ỉ" + "Ị"). A short run lying inside a longer one goes into the blank nearest
+ * its position (positions estimated in proportion to the characters); one in a gap between runs is
+ * already in place once runs are sorted by x.
+ */
+function spliceOverlays(items: PdfItem[]): PdfItem[] {
+  if (items.length < 2) return items;
+  const out: Array<{ host: PdfItem; overlays: PdfItem[] }> = [];
+  for (const it of items) {
+    const last = out[out.length - 1];
+    const host = last?.host;
+    const inside =
+      host &&
+      it.s.length <= 3 &&
+      host.s.length > it.s.length &&
+      it.x > host.x + 0.5 &&
+      it.x + it.w <= host.x + host.w + 1;
+    if (inside) last.overlays.push(it);
+    else out.push({ host: it, overlays: [] });
+  }
+  return out.map(({ host, overlays }) => (overlays.length ? fill(host, overlays) : host));
+}
+
+/** Puts each overlay into its host run, right to left so the positions estimated stay true. */
+function fill(host: PdfItem, overlays: PdfItem[]): PdfItem {
+  const chars = [...host.s];
+  const length = chars.length;
+  const placed = overlays
+    .map((o) => ({ o, at: ((o.x - host.x) / host.w) * length }))
+    .sort((a, b) => b.at - a.at);
+  for (const { o, at } of placed) {
+    let best = -1;
+    for (let i = 0; i < chars.length; i++)
+      if (chars[i] === " " && (best < 0 || Math.abs(i - at) < Math.abs(best - at))) best = i;
+    if (best < 0 || Math.abs(best - at) > 3) {
+      chars.splice(Math.round(at), 0, o.s);
+      continue;
+    }
+    // The blank is the missing letter ("T NH" + "Ỉ") when filling it makes one syllable; a word
+    // space that also took the missing letter's place ("(V trí" + "ị") keeps its space.
+    const filled = [...chars];
+    filled[best] = o.s;
+    if (isSyllable(wordAt(filled, best))) chars[best] = o.s;
+    else chars.splice(best, 0, o.s);
+  }
+  return { ...host, s: chars.join("") };
 }
 
 /** A line as text: a gap wider than about a character and a half is a column break (tab). */
@@ -194,8 +274,9 @@ function overlaps(a: { x: number; w: number }, b: { x: number; w: number }, slac
 }
 
 /** Columns from the header band's cells, each boundary placed where the rows below cross least. */
-export function columnsOf(band: Line[], below: Line[]): Columns | null {
+export function columnsOf(band: Line[], below: Line[], verticals: number[] = []): Columns | null {
   const items = band.flatMap(phrases);
+  if (verticals.length >= 3) return ruledColumns(items, verticals);
   // A parent label ("PHÂN CÔNG THỰC HIỆN") spans labels below it that do not overlap each other.
   const isParent = (p: PdfItem) => {
     const under = items.filter((o) => o !== p && o.y < p.y - 1 && overlaps(o, p, 1));
@@ -213,52 +294,65 @@ export function columnsOf(band: Line[], below: Line[]): Columns | null {
   }
   if (groups.length < 2) return null;
   const data = below.flatMap((l) => l.items);
-  // The outer edges: the header's, widened to the rows' runs that start (end) near them.
+  const bounds = [0];
+  for (let g = 0; g + 1 < groups.length; g++) bounds.push(gutter(groups[g].x2, groups[g + 1].x1, data));
+  // The outer edges: the header's, widened to the rows' runs that fit in the first (last) column,
+  // as a centred header sits inside a wider column of left-aligned cells.
   const g0 = groups[0];
   const gn = groups[groups.length - 1];
-  const bounds = [
-    Math.min(g0.x1, ...data.filter((d) => d.x >= g0.x1 - 15 && d.x < g0.x2).map((d) => d.x)) - 1,
-  ];
-  for (let g = 0; g + 1 < groups.length; g++) {
-    const lo = groups[g].x2;
-    const hi = groups[g + 1].x1;
-    const candidates = [lo + 0.5, hi - 0.5, (lo + hi) / 2];
-    for (const d of data) {
-      if (d.x > lo && d.x < hi) candidates.push(d.x - 0.5);
-      if (d.x + d.w > lo && d.x + d.w < hi) candidates.push(d.x + d.w + 0.5);
-    }
-    // The middle of the widest stretch where the fewest runs cross: room for a wider number below.
-    const scored = candidates
-      .filter((c) => c >= lo && c <= hi)
-      .sort((a, b) => a - b)
-      .map((c) => {
-        let cover = 0;
-        for (const d of data) if (d.x < c && d.x + d.w > c) cover++;
-        return { c, cover };
-      });
-    const least = Math.min(...scored.map((x) => x.cover));
-    let best = (lo + hi) / 2;
-    let widest = -1;
-    for (let a = 0; a < scored.length; a++) {
-      if (scored[a].cover !== least) continue;
-      let b = a;
-      while (b + 1 < scored.length && scored[b + 1].cover === least) b++;
-      if (scored[b].c - scored[a].c > widest) {
-        widest = scored[b].c - scored[a].c;
-        best = (scored[a].c + scored[b].c) / 2;
-      }
-      a = b;
-    }
-    bounds.push(best);
-  }
+  const inner = bounds[bounds.length - 1];
+  bounds[0] = Math.min(g0.x1, ...data.filter((d) => d.x + d.w <= bounds[1] + 2).map((d) => d.x)) - 1;
   bounds.push(
     Math.max(
       gn.x2,
-      ...data.filter((d) => d.x >= gn.x1 - 2 && d.x + d.w <= gn.x2 + 60).map((d) => d.x + d.w),
+      ...data.filter((d) => d.x >= inner - 2 && d.x + d.w <= gn.x2 + 60).map((d) => d.x + d.w),
     ) + 1,
   );
   const header = groups.map((g, c) => {
-    const own = [...g.items]
+    const over = parents.filter((p) => p.x < bounds[c + 1] && p.x + p.w > bounds[c]);
+    return headerText([...over, ...g.items]);
+  });
+  return { bounds, header, signature: header.map(foldForMatch).join("|") };
+}
+
+/**
+ * Where the boundary between two header cells goes: the middle of the widest stretch between them
+ * that the fewest runs below cross (room for a wider number than the header's rows show).
+ */
+function gutter(lo: number, hi: number, data: PdfItem[]): number {
+  const candidates = [lo + 0.5, hi - 0.5, (lo + hi) / 2];
+  for (const d of data) {
+    if (d.x > lo && d.x < hi) candidates.push(d.x - 0.5);
+    if (d.x + d.w > lo && d.x + d.w < hi) candidates.push(d.x + d.w + 0.5);
+  }
+  const scored = candidates
+    .filter((c) => c >= lo && c <= hi)
+    .sort((a, b) => a - b)
+    .map((c) => {
+      let cover = 0;
+      for (const d of data) if (d.x < c && d.x + d.w > c) cover++;
+      return { c, cover };
+    });
+  const least = Math.min(...scored.map((x) => x.cover));
+  let best = (lo + hi) / 2;
+  let widest = -1;
+  for (let a = 0; a < scored.length; a++) {
+    if (scored[a].cover !== least) continue;
+    let b = a;
+    while (b + 1 < scored.length && scored[b + 1].cover === least) b++;
+    if (scored[b].c - scored[a].c > widest) {
+      widest = scored[b].c - scored[a].c;
+      best = (scored[a].c + scored[b].c) / 2;
+    }
+    a = b;
+  }
+  return best;
+}
+
+/** A header cell's runs, top to bottom, as one label. */
+function headerText(items: PdfItem[]): string {
+  return (
+    [...items]
       .sort((a, b) => b.y - a.y || a.x - b.x)
       .map((i) => i.s.trim())
       // A short label wrapped inside a narrow column ("ST" + "T") is one word.
@@ -267,10 +361,36 @@ export function columnsOf(band: Line[], below: Line[]): Columns | null {
         if (prev && /^\p{Lu}{1,3}$/u.test(prev) && /^\p{Lu}{1,2}$/u.test(t)) acc[acc.length - 1] = prev + t;
         else acc.push(t);
         return acc;
-      }, []);
-    const over = parents.filter((p) => p.x < bounds[c + 1] && p.x + p.w > bounds[c]).map((p) => p.s.trim());
-    return [...over, ...own].join(" ").replace(/\s+/g, " ").trim();
-  });
+      }, [])
+      .join(" ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+/**
+ * Columns between the table's drawn vertical borders. A header label across a border is a parent
+ * ("PHÂN CÔNG THỰC HIỆN" over "CHỦ TRÌ" and "PHỐI HỢP") when labels sit under it in the columns it
+ * covers, and names each; otherwise it is a merged cell and names its first column only (the empty
+ * one after it is read by the extraction as the merged cell's other half).
+ */
+function ruledColumns(items: PdfItem[], verticals: number[]): Columns | null {
+  const bounds = verticals;
+  const width = bounds.length - 1;
+  const cells: PdfItem[][] = Array.from({ length: width }, () => []);
+  for (const it of items) {
+    const [a, b] = span(bounds, it);
+    if (a === b) {
+      cells[a].push(it);
+      continue;
+    }
+    const under = items.filter((o) => o !== it && o.y < it.y - 1 && overlaps(o, it, 1));
+    const covered = new Set(under.map((o) => columnAt(bounds, o.x + o.w / 2)));
+    if (covered.size >= 2) for (let c = a; c <= b; c++) cells[c].push(it);
+    else cells[a].push(it);
+  }
+  const header = cells.map(headerText);
+  if (header.filter(Boolean).length < 2) return null;
   return { bounds, header, signature: header.map(foldForMatch).join("|") };
 }
 
@@ -588,7 +708,7 @@ function letterhead(lines: Line[], page: PdfPage): { lines: string[]; used: numb
   const left: Line[] = [];
   const right: Line[] = [];
   for (const line of lines.slice(0, 14)) {
-    const text = line.items.map((i) => i.s).join(" ");
+    const text = lineText(line);
     if (/^\s*(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|CHỈ THỊ|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)\b/u.test(text))
       break;
     const l = line.items.filter((i) => i.x + i.w / 2 < mid);
@@ -597,7 +717,7 @@ function letterhead(lines: Line[], page: PdfPage): { lines: string[]; used: numb
     if (r.length) right.push({ ...line, items: r });
     used++;
   }
-  const all = [...left, ...right].map((l) => l.items.map((i) => i.s).join(" "));
+  const all = [...left, ...right].map(lineText);
   if (!used || !all.some((t) => /CỘNG HÒA|CỘNG HOÀ|Độc lập/u.test(t)) || !left.length) return null;
   return {
     lines: [...headerParagraphs(left.map(lineText)), ...headerParagraphs(right.map(lineText))],
@@ -637,11 +757,39 @@ function below(lines: Line[], from: number, bottom: number | null): Line[] {
   return out;
 }
 
+/** How far from its header's text a table's outer border may be (a centred label in a wide column). */
+const BORDER_REACH = 150;
+
 function bandBottom(page: PdfPage, band: Line[]): number | null {
   const items = band.flatMap((l) => l.items);
-  const x1 = Math.min(...items.map((i) => i.x)) - 40;
-  const x2 = Math.max(...items.map((i) => i.x + i.w)) + 60;
+  const x1 = Math.min(...items.map((i) => i.x)) - BORDER_REACH;
+  const x2 = Math.max(...items.map((i) => i.x + i.w)) + BORDER_REACH;
   return ruledBottom(page.rules, x1, x2, band[0].y);
+}
+
+/**
+ * The x of the table's vertical borders between its top (the header) and its bottom: the column
+ * boundaries of a ruled table, inner ones included even where they start below a merged header cell.
+ */
+function bandVerticals(page: PdfPage, band: Line[], bottom: number | null): number[] {
+  if (bottom === null) return [];
+  const items = band.flatMap((l) => l.items);
+  const x1 = Math.min(...items.map((i) => i.x)) - BORDER_REACH;
+  const x2 = Math.max(...items.map((i) => i.x + i.w)) + BORDER_REACH;
+  const top = band[0].y + band[0].size;
+  const xs: number[] = [];
+  for (const r of page.rules) {
+    if (Math.abs(r.x1 - r.x2) > 1.5 || r.x1 < x1 || r.x1 > x2) continue;
+    if (Math.max(r.y1, r.y2) < bottom || Math.min(r.y1, r.y2) > top + 4) continue;
+    xs.push((r.x1 + r.x2) / 2);
+  }
+  xs.sort((a, b) => a - b);
+  const merged: number[] = [];
+  for (const x of xs) if (!merged.length || x - merged[merged.length - 1] > 2) merged.push(x);
+  // The outer borders must enclose the header's text, or these lines are something else.
+  if (merged.length < 3 || merged[0] > Math.min(...items.map((i) => i.x)) + 1) return [];
+  if (merged[merged.length - 1] < Math.max(...items.map((i) => i.x + i.w)) - 1) return [];
+  return merged;
 }
 
 /** Reads every page: tables by geometry, the rest as text lines. */
@@ -682,7 +830,11 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
       if (header && header.first === i) {
         const band = lines.slice(header.first, header.last + 1);
         const bottom = bandBottom(page, band);
-        const cols = columnsOf(band, below(lines, header.last + 1, bottom));
+        const cols = columnsOf(
+          band,
+          below(lines, header.last + 1, bottom),
+          bandVerticals(page, band, bottom),
+        );
         if (cols && cols.signature === continued.columns.signature) {
           // The repeated header is dropped; this page's own boundaries fit its rows best.
           continued.columns = cols;
@@ -713,7 +865,11 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
       text(textLines(lines.slice(i, header.first), usual), pageNo);
       const band = lines.slice(header.first, header.last + 1);
       const bottom = bandBottom(page, band);
-      const columns = columnsOf(band, below(lines, header.last + 1, bottom));
+      const columns = columnsOf(
+        band,
+        below(lines, header.last + 1, bottom),
+        bandVerticals(page, band, bottom),
+      );
       if (!columns) {
         text(band.map(lineText), pageNo);
         i = header.last + 1;
