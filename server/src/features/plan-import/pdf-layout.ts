@@ -229,9 +229,7 @@ function headerish(line: Line): boolean {
 
 function isHeaderish(line: Line): boolean {
   if (line.items.some((i) => i.s.trim().length > 45)) return false;
-  const words = foldForMatch(line.items.map((i) => i.s).join(" "))
-    .split(" ")
-    .filter(Boolean);
+  const words = foldForMatch(lineText(line)).split(" ").filter(Boolean);
   if (!words.length) return false;
   // Single letters are the ends of labels wrapped in a narrow column ("ST" + "T").
   const known = words.filter(
@@ -250,7 +248,7 @@ function findHeader(lines: Line[], from: number): { first: number; last: number 
       if (!headerish(lines[k])) break;
       if (k > i && lines[k - 1].y - lines[k].y > lines[k].size * 1.9) break;
       last = k;
-      for (const r of headerRoles(foldForMatch(lines[k].items.map((x) => x.s).join(" ")))) roles.add(r);
+      for (const r of headerRoles(foldForMatch(lineText(lines[k])))) roles.add(r);
     }
     const columns = lines[i].items.length + (last > i ? 1 : 0);
     if (columns >= 2 && (roles.size >= 3 || (roles.has("content") && roles.size >= 2)))
