@@ -164,6 +164,31 @@ export function lineText(line: Line): string {
  * paragraph, so a gap wider than the page's usual line spacing (or a change of font size) is a break.
  */
 function textLines(lines: Line[], usual: number): string[] {
+  // The closing block: "Nơi nhận:" and its list on the left, the signature on the right.
+  const closing = lines.findIndex((l) => /^Nơi nhận\b/u.test(lineText(l)) && lineText(l).includes("\t"));
+  if (closing >= 0) {
+    const line = lines[closing];
+    const split = line.items.find(
+      (it, k) => k > 0 && it.x - (line.items[k - 1].x + line.items[k - 1].w) > it.size * 1.2,
+    );
+    if (split) {
+      const left: Line[] = [];
+      const right: Line[] = [];
+      for (const l of lines.slice(closing)) {
+        const a = l.items.filter((it) => it.x < split.x - 5);
+        const b = l.items.filter((it) => it.x >= split.x - 5);
+        if (a.length) left.push({ ...l, items: a });
+        if (b.length) right.push({ ...l, items: b });
+      }
+      return [
+        ...textLines(lines.slice(0, closing), usual),
+        "",
+        ...left.map(lineText),
+        "",
+        ...right.map(lineText),
+      ];
+    }
+  }
   const out: string[] = [];
   lines.forEach((l, k) => {
     const prev = lines[k - 1];
@@ -624,7 +649,13 @@ function readRows(
   if (first && prev && firstRow > 0) {
     const texts = first.cells.map(cellText);
     const filled = texts.filter(Boolean);
-    if (!texts[0] && filled.length && filled.every(startsLower)) {
+    // Most cells go on in lower case; one may start a name ("UBND tỉnh"); a date or an acronym
+    // ("SIPAS, PAR INDEX); …") goes either way. A lone cell after an unfinished one goes on too.
+    const lower = filled.filter(startsLower).length;
+    const upper = filled.filter((t) => /^\p{Lu}\p{Ll}/u.test(t)).length;
+    const lone = filled.length === 1 && !/[.;:]$/.test(cellText(prev.cells[texts.findIndex(Boolean)]).trim());
+    const rest = (lower > 0 && upper * 2 < lower) || (filled.length > 0 && lower + upper === 0) || lone;
+    if (!texts[0] && rest) {
       first.cells.forEach((items, c) => {
         prev.cells[c].push(...items.map((it) => ({ ...it, y: it.y - 100_000 })));
       });
@@ -758,6 +789,23 @@ function below(lines: Line[], from: number, bottom: number | null): Line[] {
 /** How far from its header's text a table's outer border may be (a centred label in a wide column). */
 const BORDER_REACH = 150;
 
+/**
+ * A ruled header ends at the first border drawn across the whole table under its first line (the
+ * border under a parent label covers its columns only): lines below it are the first row.
+ */
+function trimBand(band: Line[], page: PdfPage, bottom: number | null): Line[] {
+  if (bottom === null || band.length < 2) return band;
+  const items = band.flatMap((l) => l.items);
+  const x1 = Math.min(...items.map((i) => i.x));
+  const x2 = Math.max(...items.map((i) => i.x + i.w));
+  const rules = page.rules.filter(
+    (r) => Math.abs(r.y1 - r.y2) <= 1.5 && r.x1 <= x1 + 2 && r.x2 >= x2 - 2 && r.y1 < band[0].y,
+  );
+  const y = Math.max(...rules.map((r) => r.y1), Number.NEGATIVE_INFINITY);
+  const kept = band.filter((l) => l.y > y);
+  return kept.length ? kept : band;
+}
+
 function bandBottom(page: PdfPage, band: Line[]): number | null {
   const items = band.flatMap((l) => l.items);
   const x1 = Math.min(...items.map((i) => i.x)) - BORDER_REACH;
@@ -826,8 +874,9 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
       const continued: OpenTable = open;
       const header = findHeader(lines, i);
       if (header && header.first === i) {
-        const band = lines.slice(header.first, header.last + 1);
-        const bottom = bandBottom(page, band);
+        const bottom = bandBottom(page, lines.slice(header.first, header.last + 1));
+        const band = trimBand(lines.slice(header.first, header.last + 1), page, bottom);
+        header.last = header.first + band.length - 1;
         const cols = columnsOf(
           band,
           below(lines, header.last + 1, bottom),
@@ -841,10 +890,14 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
       } else if (continued.atPageEnd && i < lines.length) {
         const { bounds } = continued.columns;
         const bottom = ruledBottom(page.rules, bounds[0] - 15, bounds[bounds.length - 1] + 15, lines[i].y);
-        const before = continued.lines;
-        const next = readRows(continued, lines, i, page, pageNo, bottom);
-        if (continued.lines === before) close();
-        i = next;
+        // A ruled table goes on only under its borders: a heading above the next table is not a row.
+        if (continued.ruled && bottom === null) close();
+        else {
+          const before = continued.lines;
+          const next = readRows(continued, lines, i, page, pageNo, bottom);
+          if (continued.lines === before) close();
+          i = next;
+        }
       } else close();
       if (open && !continued.atPageEnd) close();
     }
@@ -861,8 +914,9 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
         break;
       }
       text(textLines(lines.slice(i, header.first), usual), pageNo);
-      const band = lines.slice(header.first, header.last + 1);
-      const bottom = bandBottom(page, band);
+      const bottom = bandBottom(page, lines.slice(header.first, header.last + 1));
+      const band = trimBand(lines.slice(header.first, header.last + 1), page, bottom);
+      header.last = header.first + band.length - 1;
       const columns = columnsOf(
         band,
         below(lines, header.last + 1, bottom),
