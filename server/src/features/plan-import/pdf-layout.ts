@@ -163,7 +163,7 @@ export function lineText(line: Line): string {
  * Lines of running text, with a blank line where a paragraph ends: Word leaves space after a
  * paragraph, so a gap wider than the page's usual line spacing (or a change of font size) is a break.
  */
-function textLines(lines: Line[], usual: number): string[] {
+function textLines(lines: Line[], usual: Spacing): string[] {
   // The closing block: "Nơi nhận:" and its list on the left, the signature on the right.
   const closing = lines.findIndex((l) => /^Nơi nhận\b/u.test(lineText(l)) && lineText(l).includes("\t"));
   if (closing >= 0) {
@@ -192,23 +192,35 @@ function textLines(lines: Line[], usual: number): string[] {
   const out: string[] = [];
   lines.forEach((l, k) => {
     const prev = lines[k - 1];
-    if (prev && (prev.y - l.y > usual * 1.2 + 0.5 || Math.abs(prev.size - l.size) > 1)) out.push("");
+    if (prev && (prev.y - l.y > usual(l.size) * 1.2 + 0.5 || Math.abs(prev.size - l.size) > 1)) out.push("");
     out.push(lineText(l));
   });
   return out;
 }
 
-/** The most common distance between two consecutive lines of the page (its line spacing). */
-function usualSpacing(lines: Line[]): number {
-  const counts = new Map<number, number>();
+/** The usual distance between two consecutive lines of a font size on the page (its line spacing). */
+type Spacing = (size: number) => number;
+
+function usualSpacing(lines: Line[]): Spacing {
+  const bySize = new Map<number, Map<number, number>>();
   for (let k = 1; k < lines.length; k++) {
+    const size = Math.round(lines[k].size);
+    if (Math.round(lines[k - 1].size) !== size) continue;
     const gap = Math.round((lines[k - 1].y - lines[k].y) * 2) / 2;
-    if (gap > 0 && gap < lines[k].size * 3) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+    if (gap <= 0 || gap > size * 3) continue;
+    const counts = bySize.get(size) ?? new Map<number, number>();
+    counts.set(gap, (counts.get(gap) ?? 0) + 1);
+    bySize.set(size, counts);
   }
-  let best = 0;
-  let n = 0;
-  for (const [gap, c] of counts) if (c > n || (c === n && gap < best)) [best, n] = [gap, c];
-  return best || 14;
+  const usual = new Map<number, number>();
+  for (const [size, counts] of bySize) {
+    let best = 0;
+    let n = 0;
+    // On a tie the smaller gap is the line spacing, the larger one the space between paragraphs.
+    for (const [gap, c] of counts) if (c > n || (c === n && gap < best)) [best, n] = [gap, c];
+    usual.set(size, best);
+  }
+  return (size) => usual.get(Math.round(size)) ?? size * 1.3;
 }
 
 const PAGE_NUMBER = /^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$/;
