@@ -58,9 +58,30 @@ export function toLines(items: PdfItem[]): Line[] {
     else lines.push({ y: it.y, size: it.size, items: [it] });
   }
   for (const l of lines) {
-    l.items = spliceOverlays(l.items.flatMap(splitFallbackRun).sort((a, b) => a.x - b.x));
+    l.items = touching(spliceOverlays(l.items.flatMap(splitFallbackRun).sort((a, b) => a.x - b.x)));
   }
   return lines;
+}
+
+/**
+ * Runs that touch are one piece of text (a word cut where a substituted letter was drawn apart): a
+ * spanning section row must reach across its columns as one run, not fall into them in pieces.
+ */
+function touching(items: PdfItem[]): PdfItem[] {
+  const out: PdfItem[] = [];
+  for (const it of items) {
+    const last = out[out.length - 1];
+    const gap = last ? it.x - (last.x + last.w) : Number.POSITIVE_INFINITY;
+    if (last && gap < it.size * 0.2 && gap > -it.size) {
+      const sep = gap > it.size * 0.12 && !last.s.endsWith(" ") && !it.s.startsWith(" ") ? " " : "";
+      out[out.length - 1] = {
+        ...last,
+        s: `${last.s}${sep}${it.s}`,
+        w: Math.max(last.w, it.x + it.w - last.x),
+      };
+    } else out.push(it);
+  }
+  return out;
 }
 
 /**
@@ -192,13 +213,15 @@ function textLines(lines: Line[], usual: Spacing): string[] {
   const out: string[] = [];
   lines.forEach((l, k) => {
     const prev = lines[k - 1];
-    if (prev && (prev.y - l.y > usual(l.size) * 1.2 + 0.5 || Math.abs(prev.size - l.size) > 1)) out.push("");
+    const spacing = usual(l.size);
+    if (prev && (prev.y - l.y > spacing + Math.max(1.5, spacing * 0.1) || Math.abs(prev.size - l.size) > 1))
+      out.push("");
     out.push(lineText(l));
   });
   return out;
 }
 
-/** The usual distance between two consecutive lines of a font size on the page (its line spacing). */
+/** The distance between two consecutive lines of a paragraph of a font size on the page (its line spacing). */
 type Spacing = (size: number) => number;
 
 function usualSpacing(lines: Line[]): Spacing {
@@ -214,11 +237,10 @@ function usualSpacing(lines: Line[]): Spacing {
   }
   const usual = new Map<number, number>();
   for (const [size, counts] of bySize) {
-    let best = 0;
-    let n = 0;
-    // On a tie the smaller gap is the line spacing, the larger one the space between paragraphs.
-    for (const [gap, c] of counts) if (c > n || (c === n && gap < best)) [best, n] = [gap, c];
-    usual.set(size, best);
+    // Space between paragraphs only adds to the line spacing: the smallest gap seen twice is the
+    // spacing (short paragraphs, headings, make the larger gaps the more frequent).
+    const seen = [...counts].sort((a, b) => a[0] - b[0]);
+    usual.set(size, (seen.find(([, c]) => c >= 2) ?? seen[0])[0]);
   }
   return (size) => usual.get(Math.round(size)) ?? size * 1.3;
 }
@@ -449,6 +471,8 @@ interface RowDraft {
   spans: number[];
   /** Columns whose border above is missing: the cell continues the one above (merged). */
   mergedUp: boolean[];
+  /** Inner boundaries (after column c) with no border drawn beside this row: the cells are one. */
+  open: boolean[];
   page: number;
   crossing: boolean;
 }
@@ -584,12 +608,24 @@ function readRows(
       cells: bounds.slice(1).map(() => []),
       spans: bounds.slice(1).map(() => 1),
       mergedUp,
+      open: bounds.slice(2).map(() => false),
       page: pageNo,
       crossing: false,
     };
     table.rows.push(row);
     return row;
   };
+  const verticals = ruled ? page.rules.filter((r) => Math.abs(r.x1 - r.x2) <= 1.5) : [];
+  // In a ruled table a row spanning columns (a section heading) has no border between them.
+  const openBoundaries = (y: number) =>
+    bounds
+      .slice(1, -1)
+      .map(
+        (x) =>
+          !verticals.some(
+            (v) => Math.abs(v.x1 - x) < 2.5 && Math.min(v.y1, v.y2) <= y && Math.max(v.y1, v.y2) >= y,
+          ),
+      );
   for (; i < lines.length; i++) {
     const line = lines[i];
     if (ruled && line.y < (bottom ?? 0)) break;
@@ -640,7 +676,10 @@ function readRows(
       startsRow =
         !current || crosses || current.crossing || NUMBER_CELL.test(numberText) || !table.numberColumn;
     }
-    if (startsRow) current = newRow(mergedUp);
+    if (startsRow) {
+      current = newRow(mergedUp);
+      if (ruled) current.open = openBoundaries(line.y + line.size * 0.3);
+    }
     const row = current as RowDraft;
     if (crosses) row.crossing = true;
     table.lines++;
@@ -688,7 +727,9 @@ export function tableBlock(table: OpenTable): TableBlock {
     const out: TableCell[] = [];
     for (let c = 0; c < width; ) {
       const items = draft.cells[c];
-      const spanCols = Math.min(draft.spans[c], width - c);
+      let open = 1;
+      while (c + open < width && draft.open[c + open - 1]) open++;
+      const spanCols = Math.min(Math.max(draft.spans[c], open), width - c);
       // Runs of the columns a spanning run covers belong to the spanning cell.
       for (let k = 1; k < spanCols; k++) items.push(...draft.cells[c + k]);
       const text = cellText(items);
