@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from "docx";
 import { describe, expect, it } from "vitest";
 import {
   APPENDIX,
@@ -101,5 +102,71 @@ describe("PDF tables by geometry", () => {
     await expect(
       readDocument({ fileName: "loi-phong.pdf", data: fixture("ke-hoach-bang-loi-phong.pdf") }),
     ).rejects.toThrow(/lỗi phông ở mọi trang/);
+  });
+});
+
+describe("Word tables with a two-row merged header", () => {
+  it("reads STT merged down, NHIỆM VỤ over a sub-heading column and PHÂN CÔNG over CHỦ TRÌ / PHỐI HỢP", async () => {
+    const c = (text: string, o: Record<string, unknown> = {}) =>
+      new TableCell({ children: [new Paragraph(text)], ...o });
+    const restart = { verticalMerge: VerticalMergeType.RESTART };
+    const cont = { verticalMerge: VerticalMergeType.CONTINUE };
+    const table = new Table({
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          children: [
+            c("STT", restart),
+            c("NHIỆM VỤ THỰC HIỆN", { ...restart, columnSpan: 2 }),
+            c("PHÂN CÔNG THỰC HIỆN", { columnSpan: 2 }),
+            c("THỜI GIAN HOÀN THÀNH", restart),
+          ],
+        }),
+        new TableRow({
+          tableHeader: true,
+          children: [
+            c("", cont),
+            c("", { ...cont, columnSpan: 2 }),
+            c("CHỦ TRÌ"),
+            c("PHỐI HỢP"),
+            c("", cont),
+          ],
+        }),
+        // Data rows say explicitly that they are not header rows (<w:tblHeader w:val="off"/>).
+        new TableRow({
+          tableHeader: false,
+          children: [
+            c("1"),
+            c("Gia nhập thị trường", restart),
+            c("Rà soát thủ tục đầu tư"),
+            c("Sở Tài chính"),
+            c("Các sở"),
+            c("Quý III/2023"),
+          ],
+        }),
+        new TableRow({
+          tableHeader: false,
+          children: [
+            c("2"),
+            c("", cont),
+            c("Đối thoại doanh nghiệp"),
+            c("Sở Công Thương"),
+            c(""),
+            c("Thường xuyên"),
+          ],
+        }),
+      ],
+    });
+    const doc = new Document({
+      sections: [{ children: [new Paragraph("II. CHỈ SỐ NĂNG LỰC CẠNH TRANH CẤP TỈNH (PCI)"), table] }],
+    });
+    const data = new Uint8Array(await Packer.toBuffer(doc));
+    const r = await extractFromInput({ file: { fileName: "bang.docx", data }, snapshot });
+    expect(
+      r.tasks.map((t) => [t.number, t.content, t.leads[0]?.text, t.deadline.text, t.sectionComponent]),
+    ).toEqual([
+      ["1", "Rà soát thủ tục đầu tư", "Sở Tài chính", "Quý III/2023", "PCI:ENTRY"],
+      ["2", "Đối thoại doanh nghiệp", "Sở Công Thương", "Thường xuyên", "PCI:ENTRY"],
+    ]);
   });
 });

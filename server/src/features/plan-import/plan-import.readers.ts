@@ -86,6 +86,9 @@ function decodeXml(s: string): string {
     .replace(/&amp;/g, "&");
 }
 
+/** The values by which Word switches an on/off property off (`<w:tblHeader w:val="off"/>`). */
+const OFF = new Set(["0", "false", "off"]);
+
 interface DocxCell {
   text: string[];
   colSpan: number;
@@ -164,7 +167,7 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
         if (para && val) para.style = val;
         break;
       case "w:b":
-        if (para && !close && val !== "0" && val !== "false") para.bold = true;
+        if (para && !close && !OFF.has(val ?? "")) para.bold = true;
         break;
       case "w:tbl":
         if (!close) tables.push({ rows: [], header: 0, row: null, cell: null, rowIsHeader: false });
@@ -197,7 +200,7 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
       }
       case "w:tblHeader": {
         const t = tables[tables.length - 1];
-        if (t && val !== "0" && val !== "false") t.rowIsHeader = true;
+        if (t && !OFF.has(val ?? "")) t.rowIsHeader = true;
         break;
       }
       case "w:tc": {
