@@ -257,3 +257,65 @@ describe("word-by-word runs", () => {
     ]);
   });
 });
+
+describe("substituted fonts", () => {
+  const textOf = (items: PdfItem[]) =>
+    layoutPages([page(items)])
+      .segments.flatMap((s) => (s.kind === "text" ? s.lines : []))
+      .filter(Boolean);
+
+  it("puts the letters another font drew back into their words", () => {
+    // "TỈNH BÌNH ĐỊNH": the first font leaves blanks where Ỉ and Ị go, drawn apart by the second.
+    const host = { x: 100, y: 700, w: 140, size: 10, s: "T NH BÌNH Đ NH" };
+    // "(Vị trí 11)": the blank for ị was merged with the word space.
+    const cell = { x: 300, y: 700, w: 75, size: 10, s: "(V trí 11)" };
+    // "nỗ lực": one run of the second font carries both missing letters.
+    const pair = [run(100, 680, "n"), { x: 105, y: 680, w: 15, size: 10, s: "ỗ ự" }, run(113, 680, "l c")];
+    expect(
+      textOf([host, run(110, 700, "Ỉ"), run(210, 700, "Ị"), cell, { ...run(315, 700, "ị"), w: 3 }, ...pair]),
+    ).toEqual(["TỈNH BÌNH ĐỊNH\t(Vị trí 11)", "nỗ lực"]);
+  });
+
+  it("keeps a section row in pieces as one cell where no border divides it", () => {
+    const h = (y: number): PdfRule => ({ x1: 45, x2: 560, y1: y, y2: y });
+    const v = (x: number, y1 = 700, y2 = 812): PdfRule => ({ x1: x, x2: x, y1, y2 });
+    // The inner borders stop at the section row (776-790) and start again under it.
+    const inner = [75, 255, 355, 455].flatMap((x) => (x === 75 ? [v(x)] : [v(x, 790, 812), v(x, 700, 776)]));
+    const [t] = tables([
+      page(
+        [
+          ...header(800),
+          run(50, 780, "I"),
+          run(80, 780, "CHỈ SỐ QUẢN TR"),
+          run(150, 780, "Ị"),
+          run(262, 780, "VÀ HÀNH CHÍNH CÔNG"),
+          ...row(764, ["1", "Rà soát", "Sở Tư pháp", "", "Quý I/2024"]),
+        ],
+        [h(812), h(790), h(776), h(752), h(700), v(45), v(560), ...inner],
+      ),
+    ]);
+    expect(t.rows[1].map((c) => [c.text, c.colSpan])).toEqual([
+      ["I", 1],
+      ["CHỈ SỐ QUẢN TRỊ VÀ HÀNH CHÍNH CÔNG", 4],
+    ]);
+  });
+
+  it("re-joins a row cut by the page break whose rest starts with an acronym", () => {
+    const [t] = tables([
+      page([
+        ...header(800),
+        ...row(780, ["1", "Tuyên truyền về các chỉ số (PCI,", "Sở Nội vụ", "", "Quý I/2024"]),
+      ]),
+      page([
+        ...header(800),
+        ...row(780, ["", "SIPAS, PAR INDEX) của tỉnh", "", "", ""]),
+        ...row(768, ["2", "Công khai", "Sở Tư pháp", "", "Năm 2024"]),
+      ]),
+    ]);
+    expect(
+      texts(t.rows)
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(["Tuyên truyền về các chỉ số (PCI, SIPAS, PAR INDEX) của tỉnh", "Công khai"]);
+  });
+});
