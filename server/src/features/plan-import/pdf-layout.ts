@@ -842,6 +842,24 @@ function below(lines: Line[], from: number, bottom: number | null): Line[] {
 /** How far from its header's text a table's outer border may be (a centred label in a wide column). */
 const BORDER_REACH = 150;
 
+function isCapitals(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length > 1 && letters === letters.toUpperCase();
+}
+
+/**
+ * The same header repeated on the next page, though its labels may wrap differently there: the
+ * same columns, each label the same as or the start of the other.
+ */
+export function sameHeader(a: Columns, b: Columns): boolean {
+  if (a.header.length !== b.header.length) return false;
+  return a.header.every((label, c) => {
+    const x = foldForMatch(label);
+    const y = foldForMatch(b.header[c]);
+    return x.startsWith(y) || y.startsWith(x);
+  });
+}
+
 /**
  * A ruled header ends at the first border drawn across the whole table under its first line (the
  * border under a parent label covers its columns only): lines below it are the first row.
@@ -855,7 +873,8 @@ function trimBand(band: Line[], page: PdfPage, bottom: number | null): Line[] {
     (r) => Math.abs(r.y1 - r.y2) <= 1.5 && r.x1 <= x1 + 2 && r.x2 >= x2 - 2 && r.y1 < band[0].y,
   );
   const y = Math.max(...rules.map((r) => r.y1), Number.NEGATIVE_INFINITY);
-  const kept = band.filter((l) => l.y > y);
+  // A label in capitals may overflow its header cell past the border ("THỜI GIAN HOÀN" + "THÀNH").
+  const kept = band.filter((l) => l.y > y || isCapitals(lineText(l)));
   return kept.length ? kept : band;
 }
 
@@ -935,7 +954,7 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
           below(lines, header.last + 1, bottom),
           bandVerticals(page, band, bottom),
         );
-        if (cols && cols.signature === continued.columns.signature) {
+        if (cols && sameHeader(cols, continued.columns)) {
           // The repeated header is dropped; this page's own boundaries fit its rows best.
           continued.columns = cols;
           i = readRows(continued, lines, header.last + 1, page, pageNo, bottom);
