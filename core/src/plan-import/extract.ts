@@ -483,7 +483,7 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
 /** "UBND TỈNH BÌNH ĐỊNH SỞ TƯ PHÁP": under its parent authority, the body that issues is the second. */
 function issuingBody(letterhead: string): string {
   const m =
-    /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN)\s+[\p{Lu} ]+?\s+((?:SỞ|VĂN PHÒNG|THANH TRA|BAN|PHÒNG|CHI CỤC|CỤC)\s+\p{Lu}.*)$/u.exec(
+    /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN)\s+(?:[\p{Lu} ]+?\s+)?((?:SỞ|VĂN PHÒNG|THANH TRA|BAN|PHÒNG|CHI CỤC|CỤC)\s+\p{Lu}.*)$/u.exec(
       letterhead,
     );
   return m ? m[1] : letterhead;

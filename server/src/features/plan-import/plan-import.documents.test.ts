@@ -170,3 +170,17 @@ describe("Word tables with a two-row merged header", () => {
     ]);
   });
 });
+
+describe("the issuer under its parent authority", () => {
+  it.each([
+    ["UBND TỈNH BÌNH ĐỊNH SỞ TƯ PHÁP", "SỞ TƯ PHÁP"],
+    ["UBND TỈNH SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"],
+    ["ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH"],
+  ])("%s issues as %s", async (letterhead, issuer) => {
+    const text = [letterhead, "", "Số: 12/KH-STP", "", "KẾ HOẠCH", "Cải thiện Chỉ số PCI năm 2026"].join(
+      "\n",
+    );
+    const r = await extractFromInput({ text, snapshot });
+    expect(r.metadata.issuer).toBe(issuer);
+  });
+});
