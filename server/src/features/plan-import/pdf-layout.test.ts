@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { buildPlanPdf } from "../../../test/pdf";
 import { garbledSample } from "./pdf-garbled";
 import { headerParagraphs, layoutPages, type PdfItem, type PdfPage, type PdfRule } from "./pdf-layout";
 import { pdfRules } from "./pdf-rules";
+import { readDocument } from "./plan-import.readers";
 
 /** A run of text as a word processor prints it: x, baseline y, 10 pt, 5 pt per character. */
 const run = (x: number, y: number, s: string): PdfItem => ({ x, y, w: s.length * 5, size: 10, s });
@@ -179,6 +181,15 @@ describe("garbledSample", () => {
     expect(
       garbledSample("1 Chi phí gia nhập thị trường 7,25 (Vị trí 11) 8,10 (Vị trí 5) 93% 12/2023"),
     ).toBeNull();
+  });
+
+  it("warns, with the page, of a page whose text is garbled, and reads the others", async () => {
+    const data = new Uint8Array(buildPlanPdf({ pages: 3, garbled: [2] }));
+    const doc = await readDocument({ fileName: "ke-hoach.pdf", data });
+    expect(doc.warnings.filter((w) => /lỗi phông/.test(w))).toEqual([
+      expect.stringMatching(/^Trang 2: chữ trích từ PDF có vẻ bị lỗi phông/),
+    ]);
+    expect(doc.blocks.some((b) => b.kind === "table" && b.rowSources?.some((s) => s.page === 3))).toBe(true);
   });
 
   it("reports glyph numbers read as punctuation and legacy TCVN3 letters", () => {
