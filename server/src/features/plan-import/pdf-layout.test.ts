@@ -133,6 +133,24 @@ describe("layoutPages", () => {
       "Bình Định, ngày 08 tháng 6 năm 2023",
       "KẾ HOẠCH",
     ]);
+    // Without a title under it, the letterhead stops at the first line of body text.
+    const body = layoutPages([
+      page([
+        run(100, 800, "SỞ TƯ PHÁP"),
+        run(330, 800, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        // Printed word group by word group: no run crosses the middle, the line does.
+        run(70, 770, "Căn cứ Nghị quyết số 02/NQ-CP"),
+        run(217.5, 770, "ngày 10/01/2023 của Chính phủ"),
+        run(365, 770, "về những việc"),
+        run(70, 756, "chủ yếu năm 2023;"),
+      ]),
+    ]).segments.flatMap((s) => (s.kind === "text" ? s.lines : []));
+    expect(body.filter(Boolean)).toEqual([
+      "SỞ TƯ PHÁP",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Căn cứ Nghị quyết số 02/NQ-CP ngày 10/01/2023 của Chính phủ về những việc",
+      "chủ yếu năm 2023;",
+    ]);
     expect(headerParagraphs(["UBND TỈNH BÌNH ĐỊNH", "SỞ TƯ PHÁP", "______", "Số: 12/KH-STP"])).toEqual([
       "UBND TỈNH BÌNH ĐỊNH SỞ TƯ PHÁP",
       "Số: 12/KH-STP",

@@ -793,6 +793,9 @@ function letterhead(lines: Line[], page: PdfPage): { lines: string[]; used: numb
     const text = lineText(line);
     if (/^\s*(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|CHỈ THỊ|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)\b/u.test(text))
       break;
+    // A line from the left margin across the middle of the page is the body, not a letterhead side.
+    const end = Math.max(...line.items.map((i) => i.x + i.w));
+    if (!text.includes("\t") && line.items[0].x < mid / 2 && end > mid + 20) break;
     const l = line.items.filter((i) => i.x + i.w / 2 < mid);
     const r = line.items.filter((i) => i.x + i.w / 2 >= mid);
     if (l.length) left.push({ ...line, items: l });
