@@ -34,6 +34,22 @@ describe("layoutPages", () => {
     expect(t.confidence).toBeGreaterThan(0.8);
   });
 
+  it("keeps wrapped lines in their row in an unruled table without numbers", () => {
+    const head = row(800, ["", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn"]);
+    const [t] = tables([
+      page([
+        ...head,
+        ...row(780, ["", "Rà soát thủ tục", "Sở Tư pháp", "Các sở", "Quý I/2024"]),
+        ...row(768, ["", "hành chính", "", "ban, ngành", ""]),
+        ...row(756, ["", "Công khai", "Sở Nội vụ", "", "Năm 2024"]),
+      ]),
+    ]);
+    expect(texts(t.rows).slice(1)).toEqual([
+      ["Rà soát thủ tục hành chính", "Sở Tư pháp", "Các sở ban, ngành", "Quý I/2024"],
+      ["Công khai", "Sở Nội vụ", "", "Năm 2024"],
+    ]);
+  });
+
   it("continues a table on the next page: the repeated header dropped, the cut row re-joined", () => {
     const [t, ...rest] = tables([
       page([...header(800), ...row(780, ["1", "Rà soát thủ tục", "Sở Tư pháp", "", "Quý I/2024"])]),

@@ -673,8 +673,15 @@ function readRows(
         );
       }
     } else {
+      // Without borders or numbers, a line whose cells all go on in lower case is a wrapped line of
+      // the row above; any other line starts a row.
+      const wrapped = line.items.every((it) => startsLower(it.s) || /^[-–,;.)]/.test(it.s.trim()));
       startsRow =
-        !current || crosses || current.crossing || NUMBER_CELL.test(numberText) || !table.numberColumn;
+        !current ||
+        crosses ||
+        current.crossing ||
+        NUMBER_CELL.test(numberText) ||
+        (!table.numberColumn && !wrapped);
     }
     if (startsRow) {
       current = newRow(mergedUp);
