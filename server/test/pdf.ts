@@ -3,7 +3,7 @@
  * glyphs without embedding one), shaped like a plan's task table so the reader and the extraction
  * do their real work on it.
  */
-export function buildPlanPdf({ pages }: { pages: number }): Buffer {
+export function buildPlanPdf({ pages, garbled = [] }: { pages: number; garbled?: number[] }): Buffer {
   const objects: string[] = [];
   const pageIds: number[] = [];
   // 1 catalog, 2 pages tree, 3 font; then a page and its content per page.
@@ -25,8 +25,10 @@ export function buildPlanPdf({ pages }: { pages: number }): Buffer {
         `Quy ${["I", "II", "III", "IV"][task % 4]}/2026`,
       ]);
     }
+    // A page of `garbled` prints what a font without a Unicode map reads as: glyph numbers.
+    const shown = (cell: string) => (garbled.includes(p + 1) ? cell.replace(/[A-Za-z]/g, "$%#&") : cell);
     const runs = rows.flatMap((cells, r) =>
-      cells.map((cell, c) => `1 0 0 1 ${columns[c]} ${800 - r * 18} Tm (${cell}) Tj`),
+      cells.map((cell, c) => `1 0 0 1 ${columns[c]} ${800 - r * 18} Tm (${shown(cell)}) Tj`),
     );
     const content = `BT /F1 8 Tf ${runs.join(" ")} ET`;
     const pageId = objects.length;

@@ -77,6 +77,8 @@ const LEADING_WORDS =
 export function headingCore(text: string): string {
   let t = normalizeName(text.replace(/^\s*(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?\s+/u, ""));
   for (let i = 0; i < 2; i++) t = t.replace(LEADING_WORDS, "");
+  // "Chỉ số thành phần 1: Gia nhập thị trường", "… (TRỌNG SỐ 5%)": the number and the weight are not the name.
+  t = t.replace(/^\d{1,2} /, "").replace(/ trong so \d+( \d+)?$/, "");
   return t.replace(/\b(nam \d{4})\b.*$/, "").trim();
 }
 

@@ -240,11 +240,16 @@ export function extractPlan(doc: DocumentModel, options: ExtractOptions = {}): E
     if (/^phụ lục\b/iu.test(raw)) {
       appendix = raw;
       // An appendix title runs over the next short lines ("Nhiệm vụ, giải pháp … của các sở…").
-      for (let k = b + 1; k < blocks.length && k < b + 4; k++) {
+      // Those lines, and the "(Kèm theo Kế hoạch số …)" line under them, are the title, not tasks.
+      let k = b + 1;
+      for (; k < blocks.length && k < b + 4; k++) {
         const nb = blocks[k];
-        if (nb.kind !== "paragraph" || /^\(/.test(nb.text.trim())) break;
+        if (nb.kind !== "paragraph" || /^\(/.test(nb.text.trim()) || numberingOf(nb.text).level > 0) break;
         appendix = `${appendix} ${cleanText(nb.text)}`;
       }
+      const after = blocks[k];
+      if (after?.kind === "paragraph" && /^\((ban hành )?kèm theo/iu.test(after.text.trim())) k++;
+      b = k - 1;
       const ai = indexNamedIn(appendix);
       if (ai) lastIndex = ai;
       stack.length = 0;
@@ -436,7 +441,7 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
             .trim() || null;
     }
     if (!md.issuer && ISSUER.test(t) && isUpper(t.split(/CỘNG HÒA|CỘNG HOÀ/u)[0])) {
-      md.issuer = t.split(/\s*CỘNG HÒA|\s*CỘNG HOÀ/u)[0].trim();
+      md.issuer = issuingBody(t.split(/\s*CỘNG HÒA|\s*CỘNG HOÀ/u)[0].trim());
     }
     const kind = KIND_WORDS.exec(t);
     if (kind && isUpper(kind[1]) && !md.title) {
@@ -473,6 +478,15 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
   if (!md.date) md.flags.push("Không tìm thấy ngày ban hành (…, ngày … tháng … năm …).");
   if (!md.issuer) md.flags.push("Không xác định được cơ quan ban hành.");
   if (!md.title) md.flags.push("Không tìm thấy tên loại và trích yếu văn bản.");
+}
+
+/** "UBND TỈNH BÌNH ĐỊNH SỞ TƯ PHÁP": under its parent authority, the body that issues is the second. */
+function issuingBody(letterhead: string): string {
+  const m =
+    /^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN)\s+(?:[\p{Lu} ]+?\s+)?((?:SỞ|VĂN PHÒNG|THANH TRA|BAN|PHÒNG|CHI CỤC|CỤC)\s+\p{Lu}.*)$/u.exec(
+      letterhead,
+    );
+  return m ? m[1] : letterhead;
 }
 
 function kindFromSymbol(symbol: string): string | null {
@@ -636,6 +650,7 @@ function readTables(blocks: Block[], start: number, ctx: TableContext): number {
       continue;
     }
     if (!layout || !state) continue;
+    state.confidence = Math.min(0.9, block.confidence ?? 0.9);
     for (let r = dataStart; r < rows.length; r++) {
       if (layout.kind === "tasks") taskRow(rows[r], layout, state, continued && r === dataStart, b);
       else if (layout.kind === "targets") targetRow(rows[r], layout, state, continued && r === dataStart, b);
@@ -656,6 +671,10 @@ interface TableState {
   lastTarget: ExtractedTarget | null;
   lastWasSection: boolean;
   index: IndexCode | null;
+  /** Agencies a section row of the table names ("5. Sở Tư pháp"), for rows without a lead. */
+  sectionUnits: string[];
+  /** How far the reader trusts the table (PDF geometry), the ceiling of its tasks' confidence. */
+  confidence: number;
 }
 
 function newState(ctx: TableContext, layout: TableLayout): TableState {
@@ -671,6 +690,8 @@ function newState(ctx: TableContext, layout: TableLayout): TableState {
     lastTarget: null,
     lastWasSection: false,
     index: ctx.indexHint,
+    sectionUnits: [],
+    confidence: 0.9,
   };
 }
 
@@ -682,7 +703,12 @@ function rowSource(row: GridRow, block: number, rowIndex: string): string {
 
 function taskRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak: boolean, block: number) {
   const cells = alignRow(row.cells, layout.roles);
-  const get = (role: ColumnRole, covered = true) => texts(cells.get(role), covered);
+  // A cell spanning several columns (a section row) belongs to its first column only.
+  const get = (role: ColumnRole, covered = true) =>
+    texts(
+      cells.get(role)?.filter((c) => !c.fromLeft),
+      covered,
+    );
   const number = get("number", false);
   const content = get("content", false);
   const sub = get("subsection", false);
@@ -744,12 +770,34 @@ function taskRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak: 
   const merged = [number, content || sub].filter(Boolean).join(" ");
   const nothingElse = !lead && !coord && !result && !deadline;
   const roman = /^[IVXLC]{1,6}\.?$/.test(number) || /^[IVXLC]{1,6}[.\s]+\p{Lu}/u.test(content);
+  // "5. Sở Tư pháp": a row naming only an agency heads the rows below it, which inherit it as lead.
+  const agency = nothingElse && content.length < 120 ? unitPhraseAt(content.replace(/[.:]$/, "")) : null;
+  if (agency && agency.length >= content.replace(/[.:]$/, "").length - 2) {
+    st.sectionUnits = splitUnitCell(agency);
+    st.subsection = number ? `${number}. ${content}` : content;
+    st.lastWasSection = true;
+    return;
+  }
+  const headingLink =
+    nothingElse && !roman && content.length < 160 && !/[.;]$/.test(content)
+      ? linkHeading(content, st.sectionIndex)
+      : null;
+  // A sub-index heading inside an index's section ("CHỈ SỐ … (TRỌNG SỐ 5%)", "Chỉ số thành phần 1:
+  // Gia nhập thị trường") is a sub-section: the rows under it link to that component.
   if (
-    nothingElse &&
-    (roman ||
-      (content && isUpper(content)) ||
-      (content.length < 120 && linkHeading(content, st.sectionIndex) && !/[.;]$/.test(content)))
+    headingLink?.componentCode &&
+    st.sectionIndex &&
+    headingLink.indexCode === st.sectionIndex &&
+    st.section
   ) {
+    st.subsection = number ? `${number}. ${content}` : content;
+    st.subsectionLink = headingLink.resolved;
+    st.sectionUnits = [];
+    st.lastWasSection = true;
+    return;
+  }
+  if (nothingElse && (roman || (content && isUpper(content)) || (content.length < 120 && headingLink))) {
+    st.sectionUnits = [];
     st.section = roman && !/^[IVXLC]/.test(content) ? merged : content || merged;
     const link = linkHeading(st.section.replace(/^[IVXLC]{1,6}[.\s]+/u, ""), st.sectionIndex);
     st.sectionLink = link?.resolved ?? null;
@@ -778,7 +826,8 @@ function taskRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak: 
   const path = [...(st.ctx.appendix ? [st.ctx.appendix] : []), ...st.ctx.stack.map((h) => h.text)];
   if (st.section) path.push(st.section);
   if (st.subsection) path.push(st.subsection);
-  const leads = st.ctx.resolveUnits(splitUnitCell(lead));
+  let leads = st.ctx.resolveUnits(splitUnitCell(lead));
+  if (!leads.length && !lead) leads = inheritedLeads(st);
   const coordinators = st.ctx.resolveUnits(splitUnitCell(coord));
   const partnerRequested = /^đề nghị\b/iu.test(lead);
   if (partnerRequested) for (const l of leads) l.requested = true;
@@ -796,8 +845,18 @@ function taskRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak: 
       ...(note ? { note } : {}),
       source: rowSource(row, block, ""),
     },
-    0.9,
+    st.confidence,
   );
+}
+
+/** Leads of a row with none of its own: the agency its table section or the heading above names. */
+function inheritedLeads(st: TableState): UnitRef[] {
+  if (st.sectionUnits.length) return st.ctx.resolveUnits(st.sectionUnits);
+  for (let i = st.ctx.stack.length - 1; i >= 0; i--) {
+    const h = st.ctx.stack[i];
+    if (h.units.length) return st.ctx.resolveUnits(h.units, h.requested);
+  }
+  return [];
 }
 
 const JOIN_FLAG = "Dòng này được ghép với phần tiếp theo ở trang sau; kiểm tra nội dung đã ghép.";

@@ -43,6 +43,8 @@ export interface TableBlock {
   /** Source of each row (same length as rows) when the reader knows it. */
   rowSources?: SourceRef[];
   source: SourceRef;
+  /** How far the reader trusts the table's cells (a PDF table rebuilt from text positions), 0–1. */
+  confidence?: number;
 }
 
 export type Block = ParagraphBlock | TableBlock;

@@ -174,7 +174,10 @@ function isHeaderLike(cells: string[]): boolean {
 
 /** Finds the header rows and the role of each column; "other" when the table is neither tasks nor targets. */
 export function detectLayout(rows: GridRow[]): TableLayout {
-  const texts = rows.map((r) => r.cells.map((c) => c.text));
+  // A merged header cell (Word's gridSpan, vMerge) names its first column and row only; the cells it
+  // covers read as empty, as a PDF or pasted table shows them: "NHIỆM VỤ" over two columns keeps its
+  // sub-heading column, "STT" merged down two header rows stays "STT".
+  const texts = rows.map((r) => r.cells.map((c) => (c.fromLeft || c.fromAbove ? "" : c.text)));
   let headerRows = 0;
   while (headerRows < Math.min(3, texts.length) && isHeaderLike(texts[headerRows])) headerRows++;
   if (headerRows === 0) return { kind: "other", headerRows: 0, roles: [], signature: "" };

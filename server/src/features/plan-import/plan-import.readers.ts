@@ -6,6 +6,9 @@ import JSZip from "jszip";
 import { readText } from "../../../../core/src/plan-import";
 import type { Block, DocumentModel, TableCell } from "../../../../core/src/plan-import/model";
 import { AppError } from "../../app/errors";
+import { garbledSample } from "./pdf-garbled";
+import { headerParagraphs, layoutPages, type PdfItem, type PdfPage } from "./pdf-layout";
+import { pdfRules } from "./pdf-rules";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_XML_CHARS = 60 * 1024 * 1024;
@@ -82,6 +85,9 @@ function decodeXml(s: string): string {
     .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(Number.parseInt(n, 16)))
     .replace(/&amp;/g, "&");
 }
+
+/** The values by which Word switches an on/off property off (`<w:tblHeader w:val="off"/>`). */
+const OFF = new Set(["0", "false", "off"]);
 
 interface DocxCell {
   text: string[];
@@ -161,7 +167,7 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
         if (para && val) para.style = val;
         break;
       case "w:b":
-        if (para && !close && val !== "0" && val !== "false") para.bold = true;
+        if (para && !close && !OFF.has(val ?? "")) para.bold = true;
         break;
       case "w:tbl":
         if (!close) tables.push({ rows: [], header: 0, row: null, cell: null, rowIsHeader: false });
@@ -171,6 +177,10 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
           const parent = tables[tables.length - 1];
           if (parent?.cell) {
             parent.cell.text.push(done.rows.map((r) => r.map((c) => c.text.join(" ")).join(" ")).join("\n"));
+          } else if (isLetterhead(done.rows, blocks)) {
+            // Decree 30's letterhead as a borderless table: issuer and number left, motto and date right.
+            for (const text of letterheadParagraphs(done.rows))
+              blocks.push({ kind: "paragraph", text, source: { line: ++paraIndex } });
           } else blocks.push(docxTable(done.rows, done.header, blocks.length));
         }
         break;
@@ -190,7 +200,7 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
       }
       case "w:tblHeader": {
         const t = tables[tables.length - 1];
-        if (t && val !== "0" && val !== "false") t.rowIsHeader = true;
+        if (t && !OFF.has(val ?? "")) t.rowIsHeader = true;
         break;
       }
       case "w:tc": {
@@ -216,6 +226,23 @@ async function readDocx(zip: JSZip): Promise<DocumentModel> {
     }
   }
   return { blocks, warnings, format: "docx" };
+}
+
+/** A small table before the title holding "CỘNG HÒA …", "Số: …" or the date line: the letterhead. */
+function isLetterhead(rows: DocxCell[][], before: Block[]): boolean {
+  if (rows.length > 4 || rows.some((r) => r.length > 3) || before.some((b) => b.kind === "table"))
+    return false;
+  if (before.length > 3) return false;
+  const text = rows.flatMap((r) => r.flatMap((c) => c.text)).join("\n");
+  return /CỘNG HÒA|CỘNG HOÀ|Độc lập\s*-\s*Tự do/u.test(text) || /^Số\s*:/mu.test(text);
+}
+
+/** The letterhead read column by column, left side first. */
+function letterheadParagraphs(rows: DocxCell[][]): string[] {
+  const width = Math.max(...rows.map((r) => r.length));
+  const out: string[] = [];
+  for (let c = 0; c < width; c++) out.push(...headerParagraphs(rows.flatMap((r) => r[c]?.text ?? [])));
+  return out;
 }
 
 /** Converts Word's vMerge (restart/continue per cell) into rowSpans on the origin cells. */
@@ -317,50 +344,33 @@ async function readPdf(data: Uint8Array, onProgress?: Progress): Promise<Documen
     throw bad("Tệp PDF bị hỏng hoặc không đọc được.");
   }
   const total = Math.min(doc.numPages, MAX_PDF_PAGES);
-  const pages: string[] = [];
+  const pages: PdfPage[] = [];
+  const garbled: Array<{ page: number; sample: string }> = [];
   let withText = 0;
   for (let p = 1; p <= total; p++) {
     const page = await doc.getPage(p);
     const content = await page.getTextContent();
-    const items = (content.items as Array<{ str?: string; transform?: number[]; width?: number }>).filter(
-      (i) => typeof i.str === "string" && i.transform,
-    );
-    const lines = new Map<number, Array<{ x: number; w: number; s: string; size: number }>>();
-    for (const it of items) {
+    const items: PdfItem[] = [];
+    for (const raw of content.items as Array<{ str?: string; transform?: number[]; width?: number }>) {
       // pdf.js fills the gap between two runs with a synthetic space item as wide as the gap: it
       // would hide every column break, so positions come from the runs with text only.
-      if (!it.str!.trim()) continue;
-      const y = Math.round(it.transform![5] / 2) * 2;
-      const list = lines.get(y) ?? [];
-      list.push({
-        x: it.transform![4],
-        w: it.width ?? 0,
-        s: it.str!,
-        size: Math.abs(it.transform![0]) || 10,
+      if (typeof raw.str !== "string" || !raw.transform || !raw.str.trim()) continue;
+      const t = raw.transform;
+      items.push({
+        x: t[4],
+        y: t[5],
+        w: raw.width ?? 0,
+        size: Math.abs(t[3]) || Math.abs(t[0]) || 10,
+        s: raw.str,
       });
-      lines.set(y, list);
     }
-    const out: string[] = [];
-    for (const y of [...lines.keys()].sort((a, b) => b - a)) {
-      const parts = lines.get(y)!.sort((a, b) => a.x - b.x);
-      let line = "";
-      let end = -1;
-      for (const part of parts) {
-        // A gap wider than about a character and a half of the font is a column break, not a space.
-        if (end >= 0)
-          line +=
-            part.x - end > Math.max(6, part.size * 1.2)
-              ? "\t"
-              : part.x - end > 1 && !line.endsWith(" ") && !part.s.startsWith(" ")
-                ? " "
-                : "";
-        line += part.s;
-        end = part.x + part.w;
-      }
-      if (line.trim()) out.push(line);
-    }
-    if (out.length) withText++;
-    pages.push(out.join("\n"));
+    // Borders are only read on pages with text: a scanned page's operators would decode its image.
+    const rules = items.length ? pdfRules(await page.getOperatorList(), pdfjs.OPS) : [];
+    const [x0, , x1] = page.view;
+    pages.push({ items, rules, width: x1 - x0 });
+    if (items.length) withText++;
+    const odd = garbledSample(items.map((i) => i.s).join(" "));
+    if (odd) garbled.push({ page: p, sample: odd });
     page.cleanup();
     onProgress?.(p, total);
   }
@@ -369,13 +379,43 @@ async function readPdf(data: Uint8Array, onProgress?: Progress): Promise<Documen
     throw bad(
       "Tệp PDF không có lớp chữ (bản quét ảnh). Hãy dùng bản Word/PDF gốc hoặc nhận dạng chữ (OCR) trước khi tải lên.",
     );
-  const model = readText(pages.join("\n\n"), "text");
+  if (garbled.length === withText)
+    throw bad(
+      `Chữ trong tệp PDF bị lỗi phông ở mọi trang (ví dụ: “${garbled[0].sample}”): phông chữ không kèm bảng mã Unicode nên không đọc được tiếng Việt. Hãy tải lên bản Word gốc hoặc xuất lại PDF có nhúng phông Unicode.`,
+    );
+  const { segments } = layoutPages(pages);
+  const blocks: Block[] = [];
+  const warnings: string[] = [];
+  for (const seg of segments) {
+    if (seg.kind === "table") {
+      blocks.push(seg.block);
+      continue;
+    }
+    const model = readText(seg.lines.join("\n"), "text");
+    warnings.push(...model.warnings);
+    for (const b of model.blocks) {
+      b.source = { ...b.source, page: seg.page };
+      if (b.kind === "table") b.rowSources = b.rowSources?.map((r) => ({ ...r, page: seg.page }));
+      blocks.push(b);
+    }
+  }
+  for (const seg of segments) {
+    const c = seg.kind === "table" ? (seg.block.confidence ?? 1) : 1;
+    if (seg.kind === "table" && c < 0.6)
+      warnings.push(
+        `Bảng ở trang ${seg.block.source.page} được dựng lại từ vị trí chữ với độ tin cậy thấp (${Math.round(c * 100)} %); kiểm tra các cột chủ trì, phối hợp và thời hạn.`,
+      );
+  }
   return {
-    ...model,
+    blocks,
     format: "pdf",
     pages: total,
     warnings: [
-      ...model.warnings,
+      ...warnings,
+      ...garbled.map(
+        (g) =>
+          `Trang ${g.page}: chữ trích từ PDF có vẻ bị lỗi phông (ví dụ “${g.sample}”); nội dung trang này có thể sai, cần đối chiếu với văn bản gốc.`,
+      ),
       ...(doc.numPages > total ? [`Chỉ đọc ${total}/${doc.numPages} trang.`] : []),
       ...(withText < total ? [`${total - withText} trang không có chữ (có thể là ảnh quét).`] : []),
     ],

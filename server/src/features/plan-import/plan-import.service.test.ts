@@ -8,12 +8,15 @@ import {
   TableRow,
   VerticalMergeType,
 } from "docx";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/database";
+import { buildActor } from "../../../test/factories";
 import { buildPlanPdf } from "../../../test/pdf";
 import type { Database } from "../../app/db";
 import { textPdf } from "../../app/text-pdf";
 import { seedDemoProvince } from "../demo/demo.seed";
+import { orgUnits } from "../org-units/org-units.table";
 import { extractPlan } from "./plan-import.service";
 
 let database: Database;
@@ -43,6 +46,52 @@ describe("PDF tables", () => {
     expect(r.tasks).toHaveLength(80);
     expect(r.tasks[0].leads[0].text).toBe("So Tu phap");
     expect(r.tasks[0].deadline.kind).toBe("quarter");
+  });
+});
+
+describe("the draft's owner", () => {
+  const letterhead = (issuer: string[]) =>
+    [...issuer, "", "Số: 12/KH-UBND", "", "KẾ HOẠCH", "Cải thiện Chỉ số PCI năm 2026"].join("\n");
+  const provinceId = async () =>
+    (await database.db.select().from(orgUnits).where(eq(orgUnits.name, "Tỉnh Gia Lai")))[0];
+
+  it("is the body that issued the document when the directory has it and the importer may plan for it", async () => {
+    const province = await provinceId();
+    const actor = await buildActor(database.db, { unitId: province.id, roles: ["coordinator"] });
+    const r = await extractPlan({
+      db: database.db,
+      actor,
+      text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]),
+    });
+    expect(r.metadata.issuer).toBe("ỦY BAN NHÂN DÂN TỈNH GIA LAI");
+    expect(r.owner).toMatchObject({ unitId: province.id, name: "Tỉnh Gia Lai", fromDocument: true });
+  });
+
+  it("falls back to the importer's unit, with a note, for an issuer outside the directory or the importer's reach", async () => {
+    const province = await provinceId();
+    const actor = await buildActor(database.db, { unitId: province.id, roles: ["coordinator"] });
+    const other = await extractPlan({
+      db: database.db,
+      actor,
+      text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH"]),
+    });
+    expect(other.owner).toMatchObject({ unitId: actor.unitId, fromDocument: false });
+    expect(other.metadata.flags.join(" ")).toMatch(
+      /“ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH” không có trong danh mục/,
+    );
+    const [department] = await database.db
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.provinceId, province.id), eq(orgUnits.kind, "department")))
+      .limit(1);
+    const officer = await buildActor(database.db, { unitId: department.id, roles: ["officer"] });
+    const above = await extractPlan({
+      db: database.db,
+      actor: officer,
+      text: letterhead(["ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"]),
+    });
+    expect(above.owner).toMatchObject({ unitId: officer.unitId, fromDocument: false });
+    expect(above.metadata.flags.join(" ")).toMatch(/không được lập kế hoạch/);
   });
 });
 

@@ -5,11 +5,14 @@ import type { DbOrTx } from "../../app/db";
 import { AppError } from "../../app/errors";
 import { runParseJob } from "../documents-in/parse-pool";
 import type { ExtractedDocument } from "./plan-import.extract";
+import { type DraftOwner, draftOwner } from "./plan-import.owner";
 import { MAX_FILE_BYTES, type Progress } from "./plan-import.readers";
 import { createPlanImportRepository } from "./plan-import.repository";
 
 export interface ExtractPlanResult extends ExtractedPlan {
   document: ExtractedDocument["document"] & { ms: number };
+  /** The unit the draft will belong to: the document's issuer when the directory and the actor allow. */
+  owner: DraftOwner;
 }
 
 /**
@@ -46,5 +49,14 @@ export async function extractPlan({
     today: provinceToday(),
   });
   const result = await runParseJob("planExtract", { file, text, snapshot }, { onProgress });
-  return { ...result, document: { ...result.document, ms: Date.now() - started } };
+  const owner = await draftOwner({
+    db,
+    actor,
+    issuer: result.metadata.issuer,
+    snapshot,
+  });
+  const metadata = owner.flag
+    ? { ...result.metadata, flags: [...result.metadata.flags, owner.flag] }
+    : result.metadata;
+  return { ...result, metadata, owner, document: { ...result.document, ms: Date.now() - started } };
 }

@@ -11,6 +11,8 @@ export type Extraction = ExtractedPlan & {
     ms?: number;
     text?: string;
   };
+  /** Whose draft it becomes: the document's issuer when found in the directory, else the importer's unit. */
+  owner?: { unitId: string | null; name: string | null; fromDocument: boolean };
 };
 export type ExtractedTask = ExtractedPlan["tasks"][number];
 export type UnitRef = ExtractedTask["leads"][number];

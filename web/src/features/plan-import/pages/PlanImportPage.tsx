@@ -106,7 +106,8 @@ export function PlanImportPage() {
       kind: kindOf(r.metadata.kind),
       number: r.metadata.number ?? "",
       date: fromIsoDate(r.metadata.date),
-      issuer: r.metadata.issuer ?? "",
+      // The issuer as the directory names it when the letterhead was found there.
+      issuer: (r.owner?.fromDocument ? r.owner.name : null) ?? r.metadata.issuer ?? "",
       place: r.metadata.place ?? "",
       title: r.metadata.title ?? "",
     });
@@ -201,6 +202,8 @@ export function PlanImportPage() {
         number: meta.number.trim().slice(0, 60),
         issuedDate: toIsoDate(meta.date),
         issuerName: meta.issuer.trim().slice(0, 200),
+        // The draft belongs to the body that issued the document, not the importer's unit.
+        ...(result.owner?.fromDocument && result.owner.unitId ? { ownerUnitId: result.owner.unitId } : {}),
         place: meta.place.trim().slice(0, 100),
         title: meta.title.trim().slice(0, 1000),
         legalBases: legalBases
@@ -426,7 +429,12 @@ export function PlanImportPage() {
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item label={t("plans.fields.issuer")}>
+                <Form.Item
+                  label={t("plans.fields.issuer")}
+                  extra={
+                    result.owner?.name ? t("plans.import.owner", { name: result.owner.name }) : undefined
+                  }
+                >
                   <Input value={meta.issuer} onChange={(e) => setMeta({ ...meta, issuer: e.target.value })} />
                 </Form.Item>
               </Col>
