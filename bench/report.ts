@@ -43,7 +43,8 @@ const P95_TARGETS: Record<string, number | Record<string, number>> = {
   "consolidated-docx": 10_000,
   // Plan documents (issue 6): a 150 KB plan, a 200-page PDF.
   "plan-extract": 2_000,
-  "plan-extract-pdf": 15_000,
+  "plan-extract-docx": 1_000,
+  "plan-extract-pdf": 5_000,
 };
 const targetOf = (name: string, scale: string) => {
   const t = P95_TARGETS[name];

@@ -4,7 +4,7 @@ import { homeScenario } from "./home";
 import { loginScenario } from "./login";
 import { meScenario } from "./me";
 import { myTasksFirstScenario, myTasksScenario } from "./my-tasks";
-import { planExtractPdfScenario, planExtractSeedScenario } from "./plan-extract";
+import { planExtractDocxScenario, planExtractPdfScenario, planExtractSeedScenario } from "./plan-extract";
 import { planIssueScenario } from "./plan-issue";
 import { provinceProfileScenario } from "./province-profile";
 import {
@@ -56,6 +56,7 @@ export const SCENARIOS: readonly Scenario[] = [
   resultsImportScenario,
   // Plan documents (issue 6): one request at a time, nothing created.
   planExtractSeedScenario,
+  planExtractDocxScenario,
   planExtractPdfScenario,
 ];
 
