@@ -67,6 +67,8 @@ export interface UnitRef {
   requested?: boolean;
   /** Why the resolution differs from the words (a merged department's successor…). */
   note?: string;
+  /** Why the text was resolved so, in Vietnamese (exact name, abbreviation, old name, group…), shown beside the choice. */
+  reason?: string;
   confidence: number;
   suggestions?: string[];
 }
