@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { createUnitResolver, splitUnitCell } from "./units";
+import { TEST_DIRECTORY } from "./units.fixture";
+
+const resolver = createUnitResolver(TEST_DIRECTORY);
+const resolveCell = (cell: string) => splitUnitCell(cell).map((n) => resolver.resolve(n));
+
+describe("agency lists in one cell", () => {
+  it.each([
+    ["Sở Tài chính, Sở Công Thương; UBND các xã", ["Sở Tài chính", "Sở Công Thương", "UBND các xã"]],
+    ["Các Sở: Tư pháp, Y tế, Xây dựng", ["Sở Tư pháp", "Sở Y tế", "Sở Xây dựng"]],
+    [
+      "Các sở: Tài chính, Kế hoạch và Đầu tư, Văn hóa, Thể thao và Du lịch",
+      ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch"],
+    ],
+    ["Các sở Nội vụ, Tư pháp và Y tế", ["Sở Nội vụ", "Sở Tư pháp", "Sở Y tế"]],
+    ["Sở Tài chính, Công Thương", ["Sở Tài chính", "Sở Công Thương"]],
+    ["Sở Tài chính và Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]],
+    [
+      "các sở, ban, ngành và UBND các huyện, thị xã, thành phố",
+      ["các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"],
+    ],
+  ])("splits %s", (cell, expected) => {
+    expect(splitUnitCell(cell)).toEqual(expected);
+  });
+
+  it.each([
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Lao động, Thương binh và Xã hội",
+    "Sở Kế hoạch và Đầu tư",
+    "Văn phòng HĐND và UBND tỉnh",
+    "Ban Quản lý Khu kinh tế tỉnh",
+  ])("keeps one agency whole: %s", (cell) => {
+    expect(splitUnitCell(cell)).toEqual([cell]);
+  });
+
+  it("resolves each agency of a list on its own", () => {
+    expect(resolveCell("Các Sở: Tư pháp, Y tế; Sở KH&ĐT").map((u) => u.unit)).toEqual([
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở Tài chính",
+    ]);
+  });
+});
+
+describe("resolution with its reason", () => {
+  it.each([
+    ["Sở Tư pháp", "Sở Tư pháp", /^Đúng tên/],
+    ["Sở TC", "Sở Tài chính", /viết tắt/],
+    ["Sở KH&ĐT", "Sở Tài chính", /^Tên cũ: Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở Tài chính từ 01\/03\/2025/],
+    ["Sở LĐ-TB&XH", "Sở Nội vụ", /^Tên cũ: Sở Lao động - Thương binh và Xã hội/],
+    ["Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ", /^Tên cũ/],
+    ["Sở TT&TT", "Sở Khoa học và Công nghệ", /^Tên cũ/],
+    ["Sở TN&MT", "Sở Nông nghiệp và Môi trường", /^Tên cũ/],
+    ["Công an tỉnh", "Công an tỉnh Gia Lai", /Tên gọi khác/],
+  ])("%s → %s", (written, unit, reason) => {
+    const u = resolver.resolve(written);
+    expect(u).toMatchObject({ text: written, unit, group: false });
+    expect(u.reason).toMatch(reason);
+  });
+
+  it("maps the abolished district level to the communes with a note", () => {
+    for (const written of ["UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân cấp huyện", "UBND các huyện"]) {
+      const u = resolver.resolve(written);
+      expect(u).toMatchObject({ unit: "UBND các xã, phường", group: true, groupId: "g-xa" });
+      expect(u.reason).toMatch(/^Cấp huyện không còn từ 01\/07\/2025/);
+      expect(u.note).toMatch(/cấp huyện không còn/);
+    }
+  });
+
+  it("keeps districts when the directory still has them", () => {
+    const older = createUnitResolver({
+      ...TEST_DIRECTORY,
+      units: TEST_DIRECTORY.units.map((u) => (u.kind === "district" ? { ...u, active: true } : u)),
+    });
+    expect(older.resolve("UBND các huyện, thị xã, thành phố")).toMatchObject({ groupId: "g-huyen" });
+  });
+
+  it("does not pick one commune for a district split among several", () => {
+    const u = resolver.resolve("UBND thị xã An Nhơn");
+    expect(u.unit).toBeNull();
+    expect(u.suggestions).toHaveLength(3);
+    expect(u.reason).toMatch(/Cấp huyện không còn.*3 đơn vị kế thừa/);
+  });
+
+  it.each([
+    ["Các sở, ban, ngành", "g-so-nganh"],
+    ["Người đứng đầu các Sở, ban, ngành", "g-so-nganh"],
+    ["Các sở, ngành, cơ quan có liên quan", "g-so-nganh"],
+    ["UBND cấp xã", "g-xa"],
+    ["Ủy ban nhân dân các xã, phường, thị trấn", "g-xa"],
+    ["các cơ quan, đơn vị", "g-all"],
+    ["các cơ quan hành chính nhà nước tỉnh", "g-all"],
+    ["Thủ trưởng các cơ quan, đơn vị, địa phương trên địa bàn tỉnh", "g-all"],
+    ["cơ quan trung ương trên địa bàn tỉnh", "g-tw"],
+    ["Các cơ quan đầu mối theo dõi chỉ số", "g-dau-moi"],
+  ])("reads the wording %s as the group %s", (written, groupId) => {
+    const u = resolver.resolve(written);
+    expect(u).toMatchObject({ group: true, groupId });
+    expect(u.reason).toBeTruthy();
+  });
+
+  it("keeps a group of departments and localities whole: both groups, not narrowed to one", () => {
+    const refs = resolveCell("Các sở, ban, ngành và UBND các huyện, thị xã, thành phố");
+    expect(refs.map((u) => u.groupId)).toEqual(["g-so-nganh", "g-xa"]);
+  });
+
+  it("says why an agency is not resolved, and never guesses", () => {
+    const u = resolver.resolve("Ban quản lý các khu công nghiệp Bình Thuận");
+    expect(u).toMatchObject({ unit: null, group: false, reason: "Không tìm thấy trong danh mục" });
+  });
+});
+
+describe("agencies of the real plans", () => {
+  it("seed 000 (497/KH-UBND): departments and districts named together are two groups; old names go to successors", async () => {
+    const fs = await import("node:fs");
+    const { extractPlan, readText } = await import(".");
+    const text = fs.readFileSync(
+      new URL("../../test/fixtures/plans/000_8eb717131d25ad55.txt", import.meta.url),
+      "utf8",
+    );
+    const p = extractPlan(readText(text), { resolver });
+    const both = p.tasks.find((t) => t.content.startsWith("Các sở, ban, ngành và UBND các huyện"));
+    expect(both?.leads.map((l) => l.unit)).toEqual(["Các sở, ban, ngành", "UBND các xã, phường"]);
+    const kh = p.tasks.flatMap((t) => t.leads).find((l) => l.text === "Sở Kế hoạch và Đầu tư");
+    expect(kh).toMatchObject({ unit: "Sở Tài chính" });
+    const leads = p.tasks.flatMap((t) => t.leads);
+    // Before lists, groups and abolished levels were read: 14 of 26.
+    expect(leads.filter((l) => l.unit).length).toBeGreaterThanOrEqual(22);
+    expect(leads.every((l) => l.reason)).toBe(true);
+  });
+});
