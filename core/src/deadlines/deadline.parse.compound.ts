@@ -112,8 +112,9 @@ const foldLabel = (label: string) => prepare(label).folded.replace(/\s+/g, " ").
 
 /** "và trước ngày 15/12/2024" after a rhythm: the dated end of the work, or undefined. */
 export function datedEnd(p: Prepared, ctx: ParseContext): DatedDeadline | undefined {
-  const m = /^(?:va|,)\s+(?:(?:hoan thanh|ket thuc)\s+)?/.exec(p.folded);
-  if (!m) return undefined;
+  // The comma or "và" may already be trimmed away by the caller.
+  const m = /^(?:(?:va|,)\s+)?(?:(?:hoan thanh|ket thuc)\s+)?/.exec(p.folded);
+  if (!m || !/truoc|han|cham nhat/.test(p.folded.slice(m[0].length, m[0].length + 12))) return undefined;
   const d = parseDatedCore(slicePrepared(p, m[0].length), ctx);
   return d !== undefined && !isUnknown(d) ? d : undefined;
 }

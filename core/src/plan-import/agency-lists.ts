@@ -74,7 +74,10 @@ function joinBodies(parts: string[]): string[] {
   // parts alternates text, separator, text, …
   const words: string[] = [];
   const seps: string[] = [];
-  parts.forEach((p, i) => (i % 2 === 0 ? words.push(p.trim()) : seps.push(p)));
+  for (const [i, p] of parts.entries()) {
+    if (i % 2 === 0) words.push(p.trim());
+    else seps.push(p);
+  }
   const out: string[] = [];
   let i = 0;
   while (i < words.length) {

@@ -49,8 +49,12 @@ export const TEST_DIRECTORY: DirectorySnapshot = {
   units: [
     unit("gl", "Tỉnh Gia Lai", "province", true, "Gia Lai", ["UBND tỉnh Gia Lai", "UBND tỉnh"]),
     unit("bd", "Tỉnh Bình Định", "province", false, "Bình Định", ["UBND tỉnh Bình Định"]),
-    ...CURRENT.map(([slug, name, short, aliases]) => unit(`gl-${slug}`, name, "department", true, short, aliases)),
-    ...CURRENT.map(([slug, name, short, aliases]) => unit(`bd-${slug}`, name, "department", false, short, aliases)),
+    ...CURRENT.map(([slug, name, short, aliases]) =>
+      unit(`gl-${slug}`, name, "department", true, short, aliases),
+    ),
+    ...CURRENT.map(([slug, name, short, aliases]) =>
+      unit(`bd-${slug}`, name, "department", false, short, aliases),
+    ),
     ...FORMER.map(([slug, name, short]) => unit(`bd-${slug}`, name, "department", false, short)),
     unit("gl-ca", "Công an tỉnh Gia Lai", "centralAgency", true, null, ["Công an tỉnh"]),
     unit("gl-bhxh", "Bảo hiểm xã hội tỉnh Gia Lai", "centralAgency", true, null, ["Bảo hiểm xã hội tỉnh"]),

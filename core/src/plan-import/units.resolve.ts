@@ -116,9 +116,7 @@ export function createUnitResolver(snapshot: DirectorySnapshot | null): UnitReso
   const districtsEnded = endOfDistricts(snapshot);
 
   const pick = <T extends { unit: DirectoryUnit }>(list: T[]) =>
-    [...list].sort(
-      (a, b) => Number(b.unit.active) - Number(a.unit.active) || a.unit.depth - b.unit.depth,
-    )[0];
+    [...list].sort((a, b) => Number(b.unit.active) - Number(a.unit.active) || a.unit.depth - b.unit.depth)[0];
 
   /**
    * Follows merges from a historical unit to today's unit (at most a few hops). A unit whose work went

@@ -47,7 +47,11 @@ describe("resolution with its reason", () => {
   it.each([
     ["Sở Tư pháp", "Sở Tư pháp", /^Đúng tên/],
     ["Sở TC", "Sở Tài chính", /viết tắt/],
-    ["Sở KH&ĐT", "Sở Tài chính", /^Tên cũ: Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở Tài chính từ 01\/03\/2025/],
+    [
+      "Sở KH&ĐT",
+      "Sở Tài chính",
+      /^Tên cũ: Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở Tài chính từ 01\/03\/2025/,
+    ],
     ["Sở LĐ-TB&XH", "Sở Nội vụ", /^Tên cũ: Sở Lao động - Thương binh và Xã hội/],
     ["Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ", /^Tên cũ/],
     ["Sở TT&TT", "Sở Khoa học và Công nghệ", /^Tên cũ/],
@@ -60,7 +64,11 @@ describe("resolution with its reason", () => {
   });
 
   it("maps the abolished district level to the communes with a note", () => {
-    for (const written of ["UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân cấp huyện", "UBND các huyện"]) {
+    for (const written of [
+      "UBND các huyện, thị xã, thành phố",
+      "Ủy ban nhân dân cấp huyện",
+      "UBND các huyện",
+    ]) {
       const u = resolver.resolve(written);
       expect(u).toMatchObject({ unit: "UBND các xã, phường", group: true, groupId: "g-xa" });
       expect(u.reason).toMatch(/^Cấp huyện không còn từ 01\/07\/2025/);
