@@ -690,9 +690,13 @@ export function PlanImportPage() {
                         <span>{r.text}</span>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {r.source}
+                          {r.receivers?.length
+                            ? ` · ${t("plans.import.receivers")}: ${r.receivers.map((v) => v.unit ?? v.text).join(", ")}`
+                            : ""}
                           {r.via.length
                             ? ` · ${t("plans.import.via")}: ${r.via.map((v) => v.unit ?? v.text).join(", ")}`
                             : ""}
+                          {r.dueRule ? ` · ${t("plans.import.reportDue")}: ${r.dueRule}` : ""}
                         </Typography.Text>
                       </Flex>
                     </List.Item>
