@@ -56,12 +56,26 @@ const DISTRICTS_ENDED = "2025-07-01";
 
 type FormSource = "name" | "short" | "alias" | "acronym";
 
+/**
+ * The forms a name is matched by: expanded abbreviations, without the province's name, without
+ * "và" ("Sở Kế hoạch - Đầu tư"), and abbreviations written in pieces joined ("Sở KH-ĐT", "Sở LĐ-TBXH"
+ * → "Sở KHĐT", "Sở LĐTBXH", then expanded; the acronym "SLĐTBXH" too).
+ */
 function forms(text: string): string[] {
-  const base = expandAbbreviations(foldForMatch(text)).replace(TITLE_PREFIX, "");
+  const folded = foldForMatch(text);
+  const base = expandAbbreviations(folded).replace(TITLE_PREFIX, "");
   const out = new Set<string>([base]);
   const noProvince = base.replace(/ tinh( [a-z ]+)?$/, "").trim();
   if (noProvince.split(" ").length >= 2) out.add(noProvince);
   out.add(base.replace(/ chi nhanh tinh( [a-z ]+)?$/, "").trim());
+  const noAnd = base.replace(/ va /g, " ");
+  if (noAnd !== base) out.add(noAnd);
+  const pieces = /^(so|ban|phong) ((?:[a-z]{1,4} )*[a-z]{1,4})$/.exec(folded);
+  if (pieces && pieces[2].includes(" ")) {
+    const joined = pieces[2].replace(/(^| )va( |$)/g, " ").replace(/ /g, "");
+    out.add(expandAbbreviations(`${pieces[1]} ${joined}`));
+    out.add(`${pieces[1][0]}${joined}`);
+  }
   return [...out].filter(Boolean);
 }
 
@@ -325,7 +339,8 @@ function matchReason(written: string, u: DirectoryUnit, source: FormSource): str
   const plain = foldForMatch(written);
   if (source === "name") {
     if (plain === foldForMatch(u.name)) return "Đúng tên trong danh mục";
-    if (plain !== expandAbbreviations(plain)) return `Viết tắt của “${u.name}”`;
+    if (plain !== expandAbbreviations(plain) || /\p{Lu}{2,}/u.test(written))
+      return `Viết tắt của “${u.name}”`;
     return "Đúng tên trong danh mục (cách viết khác)";
   }
   if (source === "short" || source === "acronym") return `Tên viết tắt của “${u.name}”`;

@@ -57,6 +57,13 @@ describe("resolution with its reason", () => {
     ["Sở TT&TT", "Sở Khoa học và Công nghệ", /^Tên cũ/],
     ["Sở TN&MT", "Sở Nông nghiệp và Môi trường", /^Tên cũ/],
     ["Công an tỉnh", "Công an tỉnh Gia Lai", /Tên gọi khác/],
+    // Abbreviations written in pieces, and names written without "và".
+    ["Sở KH-ĐT", "Sở Tài chính", /^Tên cũ: Sở Kế hoạch và Đầu tư/],
+    ["Sở LĐTB&XH", "Sở Nội vụ", /^Tên cũ: Sở Lao động/],
+    ["Sở NN-PTNT", "Sở Nông nghiệp và Môi trường", /^Tên cũ: Sở Nông nghiệp và Phát triển nông thôn/],
+    ["Sở VH-TT-DL", "Sở Văn hóa, Thể thao và Du lịch", /^Viết tắt/],
+    ["Sở GD-ĐT", "Sở Giáo dục và Đào tạo", /^Viết tắt/],
+    ["Sở Kế hoạch - Đầu tư", "Sở Tài chính", /^Tên cũ/],
   ])("%s → %s", (written, unit, reason) => {
     const u = resolver.resolve(written);
     expect(u).toMatchObject({ text: written, unit, group: false });
