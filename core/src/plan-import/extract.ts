@@ -27,7 +27,14 @@ import {
   type TableLayout,
   toGrid,
 } from "./tables";
-import { createUnitResolver, splitUnitCell, type UnitResolver, unitPhraseAt, unitsInSentence } from "./units";
+import {
+  continuesName,
+  createUnitResolver,
+  splitUnitCell,
+  type UnitResolver,
+  unitPhraseAt,
+  unitsInSentence,
+} from "./units";
 
 export interface ExtractOptions {
   resolver?: UnitResolver;
@@ -764,7 +771,7 @@ const JOIN_FLAG = "Dòng này được ghép với phần tiếp theo ở trang 
 function appendUnits(list: UnitRef[], text: string, st: TableState) {
   const last = list[list.length - 1];
   const parts = splitUnitCell(text);
-  if (last && parts.length && startsLower(parts[0])) {
+  if (last && parts.length && (startsLower(parts[0]) || continuesName(last.text, parts[0]))) {
     const joined = st.ctx.resolveUnits([`${last.text} ${parts.shift()}`])[0];
     list[list.length - 1] = joined;
   }

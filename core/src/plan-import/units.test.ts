@@ -145,3 +145,17 @@ describe("agencies of the real plans", () => {
     expect(leads.every((l) => l.reason)).toBe(true);
   });
 });
+
+describe("names wrapped over two lines of a cell", () => {
+  it.each([
+    ["Sở Lao động - Thương binh và\nXã hội", ["Sở Lao động - Thương binh và Xã hội"]],
+    ["Ban Quản lý\nKhu kinh tế", ["Ban Quản lý Khu kinh tế"]],
+    ["Ngân hàng\nNhà nước chi nhánh tỉnh", ["Ngân hàng Nhà nước chi nhánh tỉnh"]],
+    ["Sở Tài nguyên\nvà Môi trường", ["Sở Tài nguyên và Môi trường"]],
+    ["Sở Nội vụ\nCông an tỉnh", ["Sở Nội vụ", "Công an tỉnh"]],
+    ["Ban Thanh tra nhân dân\nThôn, khu phố", ["Ban Thanh tra nhân dân", "Thôn, khu phố"]],
+    ["- Sở Nội vụ\n- Sở Tài chính", ["Sở Nội vụ", "Sở Tài chính"]],
+  ])("%j", (cell, expected) => {
+    expect(splitUnitCell(cell)).toEqual(expected);
+  });
+});

@@ -102,8 +102,7 @@ export function isUnitStart(text: string): boolean {
 /** Splits a "chủ trì"/"phối hợp" cell into unit names as written. */
 export function splitUnitCell(cell: string): string[] {
   const out: string[] = [];
-  const parts = cell
-    .replace(/\s*\n\s*/g, "\n")
+  const parts = joinWrappedLines(cell.replace(/\s*\n\s*/g, "\n"))
     .split(/[;\n]|^\s*[-–•+]\s+|\/(?=\s*\p{Lu})/u)
     .flatMap((p) => splitOnDashes(p ?? ""))
     .map((p) => p.trim())
@@ -120,6 +119,40 @@ export function splitUnitCell(cell: string): string[] {
     }
   }
   return out;
+}
+
+/**
+ * A name wrapped over two lines of a cell ("Sở Lao động - Thương binh và / Xã hội", "Ban Quản lý /
+ * Khu kinh tế") is one name: a line joins the previous one when it starts in lower case, when the
+ * previous one ends on a joining word, or when it cannot start a name and the previous one is only a
+ * head ("Ngân hàng / Nhà nước chi nhánh tỉnh"). A bulleted line always starts a new name.
+ */
+const INCOMPLETE_HEAD =
+  /^(ban quan ly|ngan hang|trung tam|van phong|chi cuc|cuc|ban|so|phong|uy ban|hoi dong)$/;
+
+function joinWrappedLines(text: string): string {
+  const lines = text.split("\n");
+  let out = lines[0] ?? "";
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    const prev = out.slice(out.lastIndexOf("\n") + 1);
+    out += continuesName(prev, line) ? ` ${line}` : `\n${line}`;
+  }
+  return out;
+}
+
+/** Whether `next` (a line, or the first piece after a page break) continues the name `prev` ends with. */
+export function continuesName(prev: string, next: string): boolean {
+  const p = prev.trim();
+  const bullet = /^\s*[-–•+]\s/.test(next);
+  return (
+    !bullet &&
+    p !== "" &&
+    !/[;.]$/.test(p) &&
+    (/^\s*\p{Ll}/u.test(next) ||
+      /(?:^|\s)(?:và|của|các|cơ|&|-|–)$|,$/iu.test(p) ||
+      (!isUnitStart(next) && INCOMPLETE_HEAD.test(foldForMatch(p))))
+  );
 }
 
 /** " - " separates bulleted units ("- Sở Nội vụ - Văn phòng UBND tỉnh") but also joins words of a name ("Sở Lao động - Thương binh và Xã hội"). */
