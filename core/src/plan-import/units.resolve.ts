@@ -71,7 +71,7 @@ function forms(text: string): string[] {
   const noAnd = base.replace(/ va /g, " ");
   if (noAnd !== base) out.add(noAnd);
   const pieces = /^(so|ban|phong) ((?:[a-z]{1,4} )*[a-z]{1,4})$/.exec(folded);
-  if (pieces && pieces[2].includes(" ")) {
+  if (pieces?.[2].includes(" ")) {
     const joined = pieces[2].replace(/(^| )va( |$)/g, " ").replace(/ /g, "");
     out.add(expandAbbreviations(`${pieces[1]} ${joined}`));
     out.add(`${pieces[1][0]}${joined}`);
