@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createUnitResolver, splitUnitCell } from "./units";
+import { createUnitResolver, splitUnitCell, unitsInSentence } from "./units";
 import { TEST_DIRECTORY } from "./units.fixture";
 
 const resolver = createUnitResolver(TEST_DIRECTORY);
@@ -157,5 +157,22 @@ describe("names wrapped over two lines of a cell", () => {
     ["- Sở Nội vụ\n- Sở Tài chính", ["Sở Nội vụ", "Sở Tài chính"]],
   ])("%j", (cell, expected) => {
     expect(splitUnitCell(cell)).toEqual(expected);
+  });
+});
+
+describe("agency lists in sentences", () => {
+  it("expands “các Sở: A, B, C” after “phối hợp với”, a department named like a verb included", () => {
+    expect(
+      unitsInSentence(
+        "Sở Nội vụ chủ trì, phối hợp với các Sở: Tài chính, Công Thương, Xây dựng tổ chức đánh giá.",
+      ),
+    ).toMatchObject({
+      leads: ["Sở Nội vụ"],
+      coordinators: ["Sở Tài chính", "Sở Công Thương", "Sở Xây dựng"],
+    });
+    expect(unitsInSentence("Các Sở: Tư pháp, Nội vụ thực hiện rà soát thủ tục.").leads).toEqual([
+      "Sở Tư pháp",
+      "Sở Nội vụ",
+    ]);
   });
 });

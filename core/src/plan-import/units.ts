@@ -4,7 +4,7 @@
  * Pure: the server loads the snapshot once per import.
  */
 import { foldForMatch } from "../text/vietnamese";
-import { expandHeadList } from "./agency-lists";
+import { expandHeadList, isDepartmentBody } from "./agency-lists";
 
 /** Words a unit name starts with (folded). */
 const KIND_START =
@@ -226,19 +226,28 @@ export function unitsInSentence(text: string): SentenceUnits {
   return result;
 }
 
+const LIST_HEAD = /^(cac )?(so|ban|phong|chi cuc|trung tam)$/;
+
 /** The unit name(s) at the start of a text, up to the verb; null when the text starts otherwise. */
 export function unitPhraseAt(text: string): string | null {
   const trimmed = text.trim();
   if (!isUnitStart(trimmed)) return null;
   const words = trimmed.split(/\s+/);
   const out: string[] = [];
+  // "các Sở: Tài chính, Công Thương": after a head and a colon, the list runs to the verb.
+  let headList = false;
   for (let i = 0; i < words.length && i < 40; i++) {
     const w = words[i];
     if (i >= 2) {
       const one = foldForMatch(w);
       const two = `${one} ${foldForMatch(words[i + 1] ?? "")}`;
       const three = `${two} ${foldForMatch(words[i + 2] ?? "")}`;
-      if (STOP_SET.has(one) || STOP_SET.has(two) || STOP_SET.has(three)) {
+      // In "các Sở: Tư pháp, Xây dựng", "Xây dựng" names a department, not the verb.
+      const listedBody =
+        headList &&
+        words[i - 1].endsWith(",") &&
+        (isDepartmentBody(w) || isDepartmentBody(`${w} ${words[i + 1] ?? ""}`));
+      if (!listedBody && (STOP_SET.has(one) || STOP_SET.has(two) || STOP_SET.has(three))) {
         // "các tổ chức chính trị", "Ban Quản lý" are names, not verbs.
         const prev = foldForMatch(words[i - 1]);
         if (!(prev === "cac" && two === "to chuc")) break;
@@ -246,6 +255,11 @@ export function unitPhraseAt(text: string): string | null {
     }
     const endsClause = /[.:;()"“”]$/.test(w) || /^[("“]/.test(w);
     if (/^[("“]/.test(w)) break;
+    if (w.endsWith(":") && !headList && LIST_HEAD.test(foldForMatch([...out, w].join(" ")))) {
+      headList = true;
+      out.push(w);
+      continue;
+    }
     if (endsClause) {
       out.push(w.replace(/[.:;()"“”]+$/, ""));
       break;
@@ -254,7 +268,7 @@ export function unitPhraseAt(text: string): string | null {
       const rest = words.slice(i + 1).join(" ");
       const folded = foldForMatch(rest);
       out.push(w);
-      if (LIST_CONTINUATION.test(folded) || isUnitStart(rest)) continue;
+      if (headList || LIST_CONTINUATION.test(folded) || isUnitStart(rest)) continue;
       out[out.length - 1] = w.slice(0, -1);
       break;
     }
