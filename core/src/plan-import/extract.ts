@@ -17,6 +17,7 @@ import type {
   UnitRef,
   ValueRank,
 } from "./model";
+import { proseDeadline } from "./prose-deadline";
 import { isReportingOnly, readReporting } from "./reporting";
 import {
   alignRow,
@@ -35,6 +36,8 @@ import {
   unitPhraseAt,
   unitsInSentence,
 } from "./units";
+
+export { proseDeadline };
 
 export interface ExtractOptions {
   resolver?: UnitResolver;
@@ -391,16 +394,6 @@ function hasAgency(text: string, stack: Heading[]): boolean {
   const found = unitsInSentence(text);
   if (found.leads.length || found.requested.length) return true;
   return stack.some((h) => h.units.length > 0);
-}
-
-/** A deadline written inside a sentence: "(thời gian trình trong tháng 3/2024)", "… hoàn thành trước ngày 30/6/2024". */
-export function proseDeadline(text: string): string | null {
-  const re =
-    /((?:trước|trong|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}|tháng\s+\d{1,2}[/-]\d{4}|quý\s+[IV1-4]+[/-]\d{4}|năm\s+\d{4}))/iu;
-  const labelled = /(thời gian|thời hạn|hoàn thành|tiến độ)[^.;]{0,80}?/iu.exec(text);
-  if (!labelled) return null;
-  const m = re.exec(text.slice(labelled.index));
-  return m ? m[1] : null;
 }
 
 function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
