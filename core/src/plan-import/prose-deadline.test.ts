@@ -14,7 +14,7 @@ describe("deadlines written in a sentence (seed 000's prose tasks)", () => {
     ],
     ["Xây dựng đề án (thời gian trình trong tháng 3/2024). Tập trung nghiên cứu", "trong tháng 3/2024"],
     [
-      "Xây dựng kế hoạch. Thời gian hoàn thành trong tháng 02/2024. Định kỳ hàng quý báo cáo",
+      "Thời gian hoàn thành kế hoạch của cơ quan, đơn vị, địa phương trong tháng 02/2024. Định kỳ hàng quý báo cáo",
       "trong tháng 02/2024",
     ],
   ])("%s → %s", (text, expected) => {
