@@ -57,6 +57,10 @@ export const TEST_DIRECTORY: DirectorySnapshot = {
     ),
     ...FORMER.map(([slug, name, short]) => unit(`bd-${slug}`, name, "department", false, short)),
     unit("gl-ca", "Công an tỉnh Gia Lai", "centralAgency", true, null, ["Công an tỉnh"]),
+    unit("gl-mttq", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Gia Lai", "partnerOrg", true, null, [
+      "Mặt trận Tổ quốc tỉnh",
+      "MTTQ tỉnh",
+    ]),
     unit("gl-bhxh", "Bảo hiểm xã hội tỉnh Gia Lai", "centralAgency", true, null, ["Bảo hiểm xã hội tỉnh"]),
     ...DISTRICTS.map(([id, name]) =>
       unit(id, name, "district", false, null, [`UBND ${name[0].toLowerCase()}${name.slice(1)}`]),

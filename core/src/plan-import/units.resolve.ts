@@ -68,6 +68,9 @@ function forms(text: string): string[] {
   const noProvince = base.replace(/ tinh( [a-z ]+)?$/, "").trim();
   if (noProvince.split(" ").length >= 2) out.add(noProvince);
   out.add(base.replace(/ chi nhanh tinh( [a-z ]+)?$/, "").trim());
+  // "Mặt trận Tổ quốc Việt Nam (tỉnh)" is how plans name the Ủy ban MTTQ Việt Nam of the province.
+  const front = base.replace(/^uy ban (?=mat tran)/, "").replace(/^(mat tran to quoc) viet nam/, "$1");
+  if (front !== base) for (const f of [front, front.replace(/ tinh( [a-z ]+)?$/, "")]) out.add(f);
   const noAnd = base.replace(/ va /g, " ");
   if (noAnd !== base) out.add(noAnd);
   const pieces = /^(so|ban|phong) ((?:[a-z]{1,4} )*[a-z]{1,4})$/.exec(folded);

@@ -70,6 +70,11 @@ describe("resolution with its reason", () => {
     expect(u.reason).toMatch(reason);
   });
 
+  it("reads “Mặt trận Tổ quốc Việt Nam” as the province's Ủy ban MTTQ, a partner that is requested", () => {
+    for (const written of ["Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"])
+      expect(resolver.resolve(written)).toMatchObject({ unitId: "gl-mttq", requested: true });
+  });
+
   it("maps the abolished district level to the communes with a note", () => {
     for (const written of [
       "UBND các huyện, thị xã, thành phố",
