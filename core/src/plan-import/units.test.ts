@@ -16,6 +16,15 @@ describe("agency lists in one cell", () => {
     ["Các sở Nội vụ, Tư pháp và Y tế", ["Sở Nội vụ", "Sở Tư pháp", "Sở Y tế"]],
     ["Sở Tài chính, Công Thương", ["Sở Tài chính", "Sở Công Thương"]],
     ["Sở Tài chính và Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]],
+    // Seed 003's cells: "ban" continues "Các sở, ban, ngành"; "Ban Quản lý…" is another agency.
+    [
+      "Các sở, ban, ngành, Ban Quản lý Khu kinh tế tỉnh",
+      ["Các sở, ban, ngành", "Ban Quản lý Khu kinh tế tỉnh"],
+    ],
+    [
+      "UBND các xã, phường, thị trấn, Ban QLDAĐTĐ và PTQĐ",
+      ["UBND các xã, phường, thị trấn", "Ban QLDAĐTĐ và PTQĐ"],
+    ],
     [
       "các sở, ban, ngành và UBND các huyện, thị xã, thành phố",
       ["các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"],

@@ -166,6 +166,18 @@ function splitOnDashes(text: string): string[] {
   return out;
 }
 
+/**
+ * "Các sở, ban, ngành": "ban" continues the group's name; "…, Ban Quản lý Khu kinh tế tỉnh" or
+ * "…, Ban QLDA" starts another agency, told by the capital of the word after the kind.
+ */
+function continuesGroupName(next: string, folded: string): boolean {
+  const m = LIST_CONTINUATION.exec(folded);
+  if (!m) return false;
+  const kindWords = m[1].split(" ").length;
+  const after = next.trim().split(/\s+/)[kindWords] ?? "";
+  return !/^\p{Lu}/u.test(after) || /[,;]$/.test(next.trim().split(/\s+/)[kindWords - 1] ?? "");
+}
+
 /** Splits "A, B và các C" where a new unit name starts; keeps "Các sở, ban, ngành" whole. */
 function splitOnListBoundaries(text: string): string[] {
   const pieces: string[] = [];
@@ -177,7 +189,7 @@ function splitOnListBoundaries(text: string): string[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const next = text.slice(m.index + m[0].length);
     const folded = foldForMatch(next);
-    if (m[0].includes(",") && (LIST_CONTINUATION.test(folded) || !isUnitStart(next))) continue;
+    if (m[0].includes(",") && (continuesGroupName(next, folded) || !isUnitStart(next))) continue;
     pieces.push(text.slice(start, m.index));
     start = m.index + m[0].length;
   }
