@@ -190,3 +190,51 @@ describe("agency lists in sentences", () => {
     ]);
   });
 });
+
+describe("agencies: property", () => {
+  it("any cell splits and resolves without throwing; every answer has a reason and names a directory entry or nothing", async () => {
+    const fc = (await import("fast-check")).default;
+    const names = new Set([
+      ...TEST_DIRECTORY.units.map((u) => u.name),
+      ...TEST_DIRECTORY.groups.map((g) => g.name),
+    ]);
+    const words = [
+      "Sở",
+      "Các",
+      "các",
+      "sở",
+      "ban",
+      "ngành",
+      "UBND",
+      "huyện",
+      "xã",
+      "phường",
+      "Tài chính",
+      "Kế hoạch",
+      "và",
+      "Đầu tư",
+      ",",
+      ";",
+      ":",
+      "\n",
+      "-",
+      "KH&ĐT",
+      "LĐ-TB&XH",
+      "cơ quan",
+      "đơn vị",
+      "Thủ trưởng",
+      "tỉnh",
+      "/",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 20 }), (parts) => {
+        for (const name of splitUnitCell(parts.join(" "))) {
+          const u = resolver.resolve(name);
+          expect(u.reason).toBeTruthy();
+          if (u.unit) expect(names.has(u.unit)).toBe(true);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
