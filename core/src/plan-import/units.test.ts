@@ -14,6 +14,9 @@ describe("agency lists in one cell", () => {
       ["Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Văn hóa, Thể thao và Du lịch"],
     ],
     ["Các sở Nội vụ, Tư pháp và Y tế", ["Sở Nội vụ", "Sở Tư pháp", "Sở Y tế"]],
+    // Seed 003, Appendix 3: one district office under either of its names.
+    ["Phòng Kinh tế hạ tầng/Phòng Kinh tế", ["Phòng Kinh tế hạ tầng/Phòng Kinh tế"]],
+    ["Sở Tư pháp/Sở Nội vụ", ["Sở Tư pháp", "Sở Nội vụ"]],
     ["Sở Tài chính, Công Thương", ["Sở Tài chính", "Sở Công Thương"]],
     ["Sở Tài chính và Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]],
     // Seed 003's cells: "ban" continues "Các sở, ban, ngành"; "Ban Quản lý…" is another agency.
@@ -183,6 +186,15 @@ describe("agency lists in sentences", () => {
     ).toMatchObject({
       leads: ["Sở Nội vụ"],
       coordinators: ["Sở Tài chính", "Sở Công Thương", "Sở Xây dựng"],
+    });
+    // Seed 000, II.3: the agency comes after a lead-in clause (with a comma in brackets).
+    expect(
+      unitsInSentence(
+        "Trên cơ sở danh mục TTHC (do bộ, ngành trung ương công bố), các cơ quan chuyên môn thuộc UBND tỉnh khẩn trương phối hợp với Văn phòng UBND tỉnh tham mưu.",
+      ),
+    ).toMatchObject({
+      leads: ["các cơ quan chuyên môn thuộc UBND tỉnh"],
+      coordinators: ["Văn phòng UBND tỉnh"],
     });
     expect(unitsInSentence("Các Sở: Tư pháp, Nội vụ thực hiện rà soát thủ tục.").leads).toEqual([
       "Sở Tư pháp",

@@ -103,7 +103,7 @@ export function isUnitStart(text: string): boolean {
 export function splitUnitCell(cell: string): string[] {
   const out: string[] = [];
   const parts = joinWrappedLines(cell.replace(/\s*\n\s*/g, "\n"))
-    .split(/[;\n]|^\s*[-–•+]\s+|\/(?=\s*\p{Lu})/u)
+    .split(/[;\n]|^\s*[-–•+]\s+|\/(?=\s*\p{Lu})(?!\s*Phòng\s)/u)
     .flatMap((p) => splitOnDashes(p ?? ""))
     .map((p) => p.trim())
     .filter(Boolean);
@@ -224,6 +224,13 @@ export function unitsInSentence(text: string): SentenceUnits {
     const giao = /^(?:Giao(?: cho)?|Yêu cầu)\s+(.+)$/iu.exec(clean);
     const head = giao ? giao[1] : clean;
     const name = unitPhraseAt(head);
+    if (name) result.leads.push(...splitUnitCell(name));
+  }
+  // "Trên cơ sở …, các cơ quan chuyên môn thuộc UBND tỉnh khẩn trương …": the agency after the lead-in.
+  const leadIn =
+    /^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Đối với|Theo)(?!\p{L})(?:[^,()]|\([^()]*\)){0,300},\s+/iu.exec(clean);
+  if (!result.leads.length && !result.requested.length && leadIn) {
+    const name = unitPhraseAt(clean.slice(leadIn[0].length));
     if (name) result.leads.push(...splitUnitCell(name));
   }
   const coordRe = /phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+/giu;
