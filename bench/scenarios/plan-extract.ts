@@ -62,7 +62,7 @@ function extractScenario({
 /** Seed 003 (a real 150 KB plan with its task tables): read, extracted, resolved; nothing created. */
 export const planExtractSeedScenario = extractScenario({
   name: "plan-extract",
-  description: "POST /api/plan-import/extract of seed 003 (151 KB, 186 tasks), 3 times",
+  description: "POST /api/plan-import/extract of seed 003 (151 KB, 185 tasks), 3 times",
   file: () =>
     fs.existsSync(SEED_003)
       ? { fileName: "ke-hoach-107.txt", data: fs.readFileSync(SEED_003), type: "text/plain" }

@@ -7,6 +7,7 @@
 
 import { toIsoDate } from "./deadline.calendar";
 import { periodOf } from "./deadline.due";
+import { datedEnd } from "./deadline.parse.compound";
 import { parseDatedCore } from "./deadline.parse.dated";
 import {
   acceptableLabel,
@@ -52,11 +53,12 @@ function checkedWindow(w: Window, text: string): Window | UnknownDeadline {
   return w;
 }
 
+/** "Giai đoạn 2021-2025", "Năm 2024 - 2025", "2024-2025", "các năm 2024 đến 2025". */
 const PERIOD_RANGE =
-  /^(?:trong\s+)?(?:ca\s+)?(?:giai doan|cac nam)\s+(?:tu\s+)?(?:nam\s+)?(\d{4})\s*(?:-|den|toi)\s*(?:nam\s+)?(\d{4})$/;
+  /^(?:trong\s+)?(?:ca\s+)?(?:(?:giai doan|cac nam|nam)\s+)?(?:tu\s+)?(?:nam\s+)?(\d{4})\s*(?:-|den|toi)\s*(?:nam\s+)?(\d{4})$/;
 const FROM = /^(?:(?:bat dau|thuc hien|trien khai|ap dung)\s+)*(?:ke\s+)?tu\s+(.+)$/;
 /** Splits "X đến (hết) Y" with one linear search, not a backtracking pattern: inputs can be long. */
-const UNTIL_WORD = /\s(?:den|toi)\s+(?:het\s+)?/;
+const UNTIL_WORD = /\s(?:den|toi)\s+(?:het\s+)?|\s*,?\s+(?:va\s+)?(?:hoan thanh|ket thuc)\s+(?:truoc\s+)?/;
 const UNTIL = /^(?:den|toi)\s+(?:het\s+)?(.+)$/;
 
 function fromUntil(p: Prepared): { start: Prepared; end?: Prepared } | undefined {
@@ -245,7 +247,10 @@ function parseRhythm(
     if (part.folded === "") continue;
     const w = parseWindow(part, ctx);
     if (isUnknown(w)) return w;
+    const end = w === undefined && !isBefore ? datedEnd(part, ctx) : undefined;
     if (w !== undefined) window = { ...window, ...w };
+    // "Hằng quý và trước ngày 15/12/2024": the rhythm runs until the dated end.
+    else if (end) window = { ...window, until: periodOf(end).end };
     else if (/\d/.test(part.folded)) return unknown(text, `Không hiểu phần ${quote(part.original)}`);
     else if (isBefore) label = tidy(part.original);
     // Plain words after the rhythm ("hằng quý báo cáo UBND tỉnh") say who or what, not when.

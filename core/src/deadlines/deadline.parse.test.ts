@@ -444,3 +444,66 @@ describe("renderDeadline", () => {
     }
   });
 });
+
+describe("compound phrases of unseen plans (issue 16)", () => {
+  const read = (text: string) => deadlineToJson(parseDeadline(text, { issued: S000 }));
+  it.each([
+    // A recurring part joined to a dated part: the rhythm runs until the date.
+    ["Hằng quý và trước ngày 15/12/2024", "recurring", "2024-12-15", "quarterly", S000, "2024-12-15"],
+    [
+      "Thường xuyên; hoàn thành trước 31/12/2024",
+      "recurring",
+      "2024-12-31",
+      "continuous",
+      S000,
+      "2024-12-31",
+    ],
+    // Year ranges are yearly work over the range.
+    ["2024-2025", "recurring", "2025-12-31", "yearly", "2024-01-01", "2025-12-31"],
+    ["Giai đoạn 2023 - 2025", "recurring", "2025-12-31", "yearly", "2023-01-01", "2025-12-31"],
+    ["Năm 2024 – 2025", "recurring", "2025-12-31", "yearly", "2024-01-01", "2025-12-31"],
+    // "… và các năm tiếp theo": no end.
+    ["Năm 2024 và các năm tiếp theo", "recurring", null, "yearly", "2024-01-01", null],
+    ["Thường xuyên và các năm tiếp theo", "recurring", null, "continuous", S000, null],
+    // A start is not a due date.
+    ["Bắt đầu từ tháng 3/2024", "recurring", null, "continuous", "2024-03-01", null],
+    ["Triển khai từ quý II/2024", "recurring", null, "continuous", "2024-04-01", null],
+    ["Bắt đầu thực hiện trong quý II/2024", "recurring", null, "continuous", "2024-04-01", null],
+    ["Thời gian bắt đầu: tháng 3/2024", "recurring", null, "continuous", "2024-03-01", null],
+    [
+      "Triển khai từ quý II/2024, hoàn thành trước 31/12/2024",
+      "recurring",
+      "2024-12-31",
+      "continuous",
+      "2024-04-01",
+      "2024-12-31",
+    ],
+    // Prefixes do not change the reading.
+    ["Thời gian thực hiện: Quý III/2024", "quarter", "2024-09-30", null, null, null],
+    ["Thời hạn: Trước ngày 30/6/2024", "date", "2024-06-30", null, null, null],
+    ["Hoàn thành: Tháng 9/2024", "month", "2024-09-30", null, null, null],
+  ] as const)("%s", (text, kind, due, frequency, from, until) => {
+    const json = read(text);
+    expect(json).toMatchObject({ text, kind, due, understood: true });
+    if (frequency) expect(json.recurrence).toEqual({ frequency, from, until });
+  });
+
+  it("reads two months joined by “và” with one year as two milestones", () => {
+    expect(read("Tháng 6 và tháng 12 năm 2024").milestones.map((m) => m.due)).toEqual([
+      "2024-06-30",
+      "2024-12-31",
+    ]);
+    expect(read("Thời gian thực hiện: Tháng 6/2024; Tháng 12/2024").milestones).toEqual([
+      { label: "Tháng 6/2024", due: "2024-06-30" },
+      { label: "Tháng 12/2024", due: "2024-12-31" },
+    ]);
+  });
+
+  it.each([
+    "Hằng quý, trước ngày 15 của tháng cuối quý",
+    "Giai đoạn 2025-2023",
+    "- Xây dựng kế hoạch: tháng 6/2023; - Triển khai: thường xuyên",
+  ])("flags what stays unclear: %s", (text) => {
+    expect(read(text)).toMatchObject({ text, understood: false, due: null });
+  });
+});

@@ -6,6 +6,7 @@
  */
 
 import { parseIsoDate } from "./deadline.calendar";
+import { dropPrefix, parseOpenEnded, parseStart, recurringWithEnd } from "./deadline.parse.compound";
 import { parseDatedList, parseLabelledDated } from "./deadline.parse.dated";
 import {
   finalizeRecurring,
@@ -64,7 +65,7 @@ function parseWhole(raw: string, ctx: ParseContext): Deadline {
       `Nội dung dài ${raw.length} ký tự, quá dài để là một thời hạn (tối đa ${MAX_DEADLINE_TEXT_LENGTH}); cần người đọc và ghi lại thời hạn`,
     );
   }
-  const parts = splitParts(prepare(raw));
+  const parts = splitParts(dropPrefix(prepare(raw)));
   if (parts.length === 0) return unknown(raw, "Chưa ghi thời hạn");
   if (parts.length === 1) return parseSingle(parts[0], ctx);
   return parseParts(parts, ctx, raw);
@@ -97,10 +98,18 @@ function splitParts(p: Prepared): Prepared[] {
 }
 
 /** Several items: each must name a day or period, and together they are milestones. */
-function parseParts(parts: Prepared[], ctx: ParseContext, raw: string): MilestonesDeadline | UnknownDeadline {
+function parseParts(
+  parts: Prepared[],
+  ctx: ParseContext,
+  raw: string,
+): MilestonesDeadline | RecurringDeadline | UnknownDeadline {
+  const parsed = parts.map((part) => parseSingle(part, ctx));
+  // "Thường xuyên; hoàn thành trước 31/12/2024": recurring work and the day it ends.
+  const withEnd = recurringWithEnd(parsed, raw);
+  if (withEnd) return withEnd;
   const milestones: Milestone[] = [];
-  for (const part of parts) {
-    const d = parseSingle(part, ctx);
+  for (const [i, part] of parts.entries()) {
+    const d = parsed[i];
     if (d.kind === "unknown") return unknown(raw, d.problem);
     if (d.kind === "milestones") milestones.push(...d.milestones);
     else if (d.kind === "date" || d.kind === "month" || d.kind === "quarter" || d.kind === "year") {
@@ -188,6 +197,10 @@ function parseBare(raw: Prepared, ctx: ParseContext, allowColon = true): Draft {
   const text = tidy(p.original);
   if (p.folded === "") return unknown(text, "Chưa ghi thời hạn");
 
+  // "Bắt đầu thực hiện trong quý II/2024" states a start, not a due date.
+  const start = parseStart(p, ctx);
+  if (start) return start;
+
   // "Tổ chức khảo sát: trong tháng 8/2022": a name, then the deadline. Only the first colon, once,
   // which keeps the work linear.
   let colonProblem: UnknownDeadline | undefined;
@@ -219,6 +232,9 @@ function parseBare(raw: Prepared, ctx: ParseContext, allowColon = true): Draft {
       return { kind: "followsPlan", text, reference, ...(label === "" ? {} : { label }) };
     }
   }
+
+  const open = parseOpenEnded(p, (rest) => parseBare(rest, ctx, allowColon));
+  if (open) return open;
 
   const recurring = parseRecurring(p, ctx);
   if (recurring !== undefined) return recurring;

@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { classifyAssignment, workStatus } from "../plans/status";
 import { daysInMonth, toIsoDate } from "./deadline.calendar";
+import { periodOf } from "./deadline.due";
+import { RHYTHM_WORDS } from "./deadline.render";
 import {
   type DatedDeadline,
   DEADLINE_KINDS,
@@ -101,6 +104,14 @@ const TOKENS = [
   "tro di",
   "nay",
   "tuần",
+  "bắt đầu",
+  "Bắt đầu thực hiện",
+  "triển khai",
+  "các năm tiếp theo",
+  "Thời gian thực hiện:",
+  "Thời hạn:",
+  "hoàn thành",
+  "kết thúc",
 ];
 const phraseArb = fc
   .array(fc.constantFrom(...TOKENS), { maxLength: 14 })
@@ -321,6 +332,146 @@ describe("renderDeadline", () => {
           const again = parseDeadline(renderDeadline(model), { issued });
           expect(again.kind).toBe(model.kind);
           expect(deadlineToJson(again).due).toBe(deadlineToJson(model).due);
+        },
+      ),
+    );
+  });
+});
+
+// Compound phrases (issue 16): prefixes, starts, year ranges, open ends, recurring work with a dated end.
+const yearDated = datedArb.filter((d) => d.kind !== "year" || d.part === "whole");
+const ROMAN_Q = ["", "I", "II", "III", "IV"];
+/** The dated words alone, without "trước"/"trong", so a start word can precede them. */
+function bareWords(d: DatedDeadline): string {
+  if (d.kind === "date") return `ngày ${d.date.slice(8)}/${d.date.slice(5, 7)}/${d.date.slice(0, 4)}`;
+  if (d.kind === "month") return `tháng ${d.month}/${d.year}`;
+  if (d.kind === "quarter") return `quý ${ROMAN_Q[d.quarter]}/${d.year}`;
+  return `năm ${d.year}`;
+}
+const PREFIXES = ["Thời gian thực hiện:", "Thời hạn:", "Hoàn thành:", "Thời gian hoàn thành:", "Tiến độ:"];
+
+describe("compound phrases", () => {
+  it("a prefix before a colon never changes the reading", () => {
+    fc.assert(
+      fc.property(modelArb, fc.constantFrom(...PREFIXES), issuedArb, (model, prefix, issued) => {
+        const phrase = renderDeadline(model);
+        const text = `${prefix} ${phrase}`;
+        const { text: _a, ...plain } = deadlineToJson(parseDeadline(phrase, { issued }));
+        const prefixed = parseDeadline(text, { issued });
+        expectWellFormed(text, prefixed);
+        const { text: _b, ...actual } = deadlineToJson(prefixed);
+        expect(actual, text).toEqual(plain);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a start is a start: open work from that day, no due date, never overdue on its first day", () => {
+    const starts = [
+      "Bắt đầu",
+      "Bắt đầu từ",
+      "Bắt đầu thực hiện trong",
+      "Triển khai từ",
+      "Thời gian bắt đầu:",
+    ];
+    fc.assert(
+      fc.property(yearDated, fc.constantFrom(...starts), issuedArb, (d, start, issued) => {
+        const text = `${start} ${bareWords(d)}`;
+        const parsed = parseDeadline(text, { issued });
+        expectWellFormed(text, parsed);
+        const json = deadlineToJson(parsed);
+        const first = periodOf(d).start;
+        expect(json, text).toMatchObject({ kind: "recurring", due: null });
+        expect(json.recurrence, text).toMatchObject({ from: first, until: null });
+        // The task status rule on the first day of the work.
+        const status = classifyAssignment({
+          deadline: parsed,
+          issued: issued ?? first,
+          completedAt: null,
+          progress: 0,
+          today: first,
+        }).status;
+        expect(status, text).not.toBe("overdue");
+        expect(
+          workStatus({ due: json.due, recurring: true, completedAt: null, progress: 0, today: first }),
+        ).not.toBe("overdue");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a year range is yearly work over those years; a reversed range is flagged", () => {
+    const spellings = [
+      (a: number, b: number) => `${a}-${b}`,
+      (a: number, b: number) => `Năm ${a} - ${b}`,
+      (a: number, b: number) => `Giai đoạn ${a} – ${b}`,
+      (a: number, b: number) => `Trong năm ${a}-${b}`,
+      (a: number, b: number) => `Thời gian thực hiện: ${a} - ${b}`,
+    ];
+    fc.assert(
+      fc.property(yearArb, yearArb, fc.constantFrom(...spellings), (a, b, spell) => {
+        const text = spell(a, b);
+        const d = parseDeadline(text);
+        expectWellFormed(text, d);
+        if (a > b) {
+          expect(d.kind, text).toBe("unknown");
+          return;
+        }
+        expect(deadlineToJson(d).recurrence, text).toEqual({
+          frequency: "yearly",
+          from: `${a}-01-01`,
+          until: `${b}-12-31`,
+        });
+      }),
+    );
+  });
+
+  it("“… và các năm tiếp theo” opens the end of a dated phrase", () => {
+    fc.assert(
+      fc.property(yearDated, fc.constantFrom("và các năm tiếp theo", ", những năm tiếp theo"), (d, tail) => {
+        const text = `${renderDeadline(d)} ${tail}`;
+        const json = deadlineToJson(parseDeadline(text));
+        expect(json.kind, text).toBe("recurring");
+        expect(json.recurrence, text).toEqual({ frequency: "yearly", from: periodOf(d).start, until: null });
+      }),
+    );
+  });
+
+  it("recurring work joined to a dated end runs until that end", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...FREQUENCIES),
+        dayArb,
+        fc.constantFrom(" và trước ngày ", "; hoàn thành trước ", ", kết thúc trước ngày "),
+        issuedArb,
+        (frequency, { year, month, day }, joint, issued) => {
+          const until = toIsoDate(year, month, day);
+          const text = `${RHYTHM_WORDS[frequency]}${joint}${day}/${month}/${year}`;
+          const d = parseDeadline(text, { issued });
+          expectWellFormed(text, d);
+          expect(deadlineToJson(d), text).toMatchObject({ kind: "recurring", due: until });
+          expect(d.kind === "recurring" && d.frequency, text).toBe(frequency);
+        },
+      ),
+    );
+  });
+
+  it("two months joined by “và” share the one year written", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 1, max: 11 }),
+        yearArb,
+        (m1, gap, year) => {
+          const m2 = Math.min(12, m1 + gap);
+          if (m2 === m1) return;
+          const text = `Tháng ${m1} và tháng ${m2} năm ${year}`;
+          const json = deadlineToJson(parseDeadline(text));
+          expect(json.kind, text).toBe("milestones");
+          expect(json.milestones.map((m) => m.due)).toEqual([
+            periodOf({ kind: "month", text: "", year, month: m1 }).end,
+            periodOf({ kind: "month", text: "", year, month: m2 }).end,
+          ]);
         },
       ),
     );

@@ -11,13 +11,14 @@ import type {
   Block,
   DocumentModel,
   ExtractedPlan,
-  ExtractedReporting,
   ExtractedTarget,
   ExtractedTask,
   SourceRef,
   UnitRef,
   ValueRank,
 } from "./model";
+import { proseDeadline } from "./prose-deadline";
+import { isReportingOnly, readReporting } from "./reporting";
 import {
   alignRow,
   type ColumnRole,
@@ -27,7 +28,16 @@ import {
   type TableLayout,
   toGrid,
 } from "./tables";
-import { createUnitResolver, splitUnitCell, type UnitResolver, unitPhraseAt, unitsInSentence } from "./units";
+import {
+  continuesName,
+  createUnitResolver,
+  splitUnitCell,
+  type UnitResolver,
+  unitPhraseAt,
+  unitsInSentence,
+} from "./units";
+
+export { proseDeadline };
 
 export interface ExtractOptions {
   resolver?: UnitResolver;
@@ -90,14 +100,6 @@ function partOf(text: string): Part | null {
   if (/^(kinh phi|che do bao cao|danh gia|ket qua)/.test(f)) return "other";
   return null;
 }
-
-const REPORTING_FREQ: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(hang|hang) thang|moi thang|dinh ky thang/, "monthly"],
-  [/(hang|hang) quy|moi quy|theo quy|dinh ky quy/, "quarterly"],
-  [/(0?6|sau) thang/, "halfYearly"],
-  [/(hang|hang) nam|cuoi nam|dinh ky nam|, nam,|, nam |hang nam/, "yearly"],
-  [/dot xuat/, "adHoc"],
-];
 
 const KIND_WORDS =
   /^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|CHỈ THỊ|CÔNG VĂN|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)\b\s*(.*)$/u;
@@ -265,7 +267,9 @@ export function extractPlan(doc: DocumentModel, options: ExtractOptions = {}): E
       readPreamble(raw, source, plan);
       continue;
     }
-    readReporting(raw, source, plan, resolveUnits);
+    // The plan's reporting rule lives outside its task sections: a sentence about reports inside a
+    // task ("Báo cáo kết quả hằng tháng") belongs to that task.
+    if (part !== "tasks") readReporting(raw, source, plan, resolveUnits);
 
     // Footnotes ("1 Theo các quy định …") sit inside the text where a PDF page ends.
     if (/^\d{1,2}\s+\p{Lu}/u.test(raw) && !/^\d{1,2}\s+(tháng|năm|ngày)\b/iu.test(raw)) {
@@ -395,20 +399,6 @@ function hasAgency(text: string, stack: Heading[]): boolean {
   const found = unitsInSentence(text);
   if (found.leads.length || found.requested.length) return true;
   return stack.some((h) => h.units.length > 0);
-}
-
-function isReportingOnly(text: string): boolean {
-  return /^(định kỳ|hằng|hàng)\b[^.]*báo cáo|^báo cáo\b/iu.test(text.trim()) && !/chủ trì/iu.test(text);
-}
-
-/** A deadline written inside a sentence: "(thời gian trình trong tháng 3/2024)", "… hoàn thành trước ngày 30/6/2024". */
-export function proseDeadline(text: string): string | null {
-  const re =
-    /((?:trước|trong|chậm nhất|hoàn thành trong|hoàn thành trước)\s+(?:ngày\s+\d{1,2}[/-]\d{1,2}[/-]\d{4}|tháng\s+\d{1,2}[/-]\d{4}|quý\s+[IV1-4]+[/-]\d{4}|năm\s+\d{4}))/iu;
-  const labelled = /(thời gian|thời hạn|hoàn thành|tiến độ)[^.;]{0,80}?/iu.exec(text);
-  if (!labelled) return null;
-  const m = re.exec(text.slice(labelled.index));
-  return m ? m[1] : null;
 }
 
 function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
@@ -556,37 +546,6 @@ function readObjective(text: string, source: string, plan: ExtractedPlan, lastIn
     confidence: 0.7,
     flags: ["Chỉ tiêu viết thành câu; kiểm tra giá trị, thứ hạng và năm gốc."],
   });
-}
-
-function readReporting(
-  text: string,
-  source: string,
-  plan: ExtractedPlan,
-  resolveUnits: (names: string[], requested?: boolean) => UnitRef[],
-) {
-  for (const sentence of text.split(/(?<=[.;])\s+(?=\p{Lu})/u)) {
-    const f = foldForMatch(sentence);
-    const near =
-      /dinh ky[^.;]{0,80}bao cao|bao cao[^.;]{0,40}(hang|moi|dinh ky) (thang|quy|nam)|(hang|moi) (thang|quy|nam)[^.;]{0,60}bao cao|bao cao dot xuat/;
-    if (!near.test(f)) continue;
-    const frequencies = REPORTING_FREQ.filter(([re]) => re.test(f)).map(([, k]) => k);
-    const viaMatch = /\(qua\s+([^)]+)\)|\bqua\s+((?:Sở|Văn phòng|Ban|Phòng)[^,.;()]+)/u.exec(sentence);
-    const via = viaMatch ? resolveUnits(splitUnitCell(viaMatch[1] ?? viaMatch[2])) : [];
-    const due = /\((trước ngày[^)]*)\)|\b(trước ngày \d{1,2}(?:[^.;()]{0,60}))/iu.exec(sentence);
-    const r: ExtractedReporting = {
-      text: sentence.trim(),
-      frequency: (frequencies[0] as ExtractedReporting["frequency"]) ?? null,
-      frequencies,
-      via,
-      dueRule: due ? (due[1] ?? due[2]).trim() : null,
-      source,
-      confidence: frequencies.length ? 0.8 : 0.5,
-      flags: [],
-    };
-    if (!frequencies.length) r.flags.push("Không rõ kỳ báo cáo; cần chọn tháng, quý, 6 tháng hoặc năm.");
-    for (const v of via) if (!v.unit) r.flags.push(`Không tìm thấy "${v.text}" trong danh mục đơn vị.`);
-    plan.reporting.push(r);
-  }
 }
 
 interface TableContext {
@@ -864,7 +823,7 @@ const JOIN_FLAG = "Dòng này được ghép với phần tiếp theo ở trang 
 function appendUnits(list: UnitRef[], text: string, st: TableState) {
   const last = list[list.length - 1];
   const parts = splitUnitCell(text);
-  if (last && parts.length && startsLower(parts[0])) {
+  if (last && parts.length && (startsLower(parts[0]) || continuesName(last.text, parts[0]))) {
     const joined = st.ctx.resolveUnits([`${last.text} ${parts.shift()}`])[0];
     list[list.length - 1] = joined;
   }

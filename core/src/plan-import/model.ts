@@ -69,6 +69,8 @@ export interface UnitRef {
   requested?: boolean;
   /** Why the resolution differs from the words (a merged department's successor…). */
   note?: string;
+  /** Why the text was resolved so, in Vietnamese (exact name, abbreviation, old name, group…), shown beside the choice. */
+  reason?: string;
   confidence: number;
   suggestions?: string[];
 }
@@ -114,9 +116,14 @@ export interface ExtractedReporting {
   text: string;
   frequency: "monthly" | "quarterly" | "halfYearly" | "yearly" | "adHoc" | null;
   frequencies: string[];
-  /** "qua Sở Nội vụ": the units that receive the reports, as written and resolved. */
+  /** "báo cáo UBND tỉnh", "gửi Sở Nội vụ và Sở Tài chính": who the reports go to, as written and resolved. */
+  receivers: UnitRef[];
+  /** "qua Sở Nội vụ": the units the reports pass through (they compile them), as written and resolved. */
   via: UnitRef[];
+  /** The due rule as written ("trước ngày 15 của tháng cuối kỳ báo cáo"). */
   dueRule: string | null;
+  /** The day of the period's last month the rule names (15 above), null when it names none. */
+  dueDay: number | null;
   source: string;
   confidence: number;
   flags: string[];

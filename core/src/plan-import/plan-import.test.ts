@@ -21,7 +21,9 @@ describe("extraction from the three real plans", () => {
     // Hand count: II.1a 6 (5 "- " + "Giao …"), 1b 9, 2: 5, 3: 5, 4: 5, 5: 8, 6: 2, 7: 1; III: 3.
     expect(p.stats.tasks).toBe(44);
     expect(p.targets.map((t) => t.resolved)).toEqual(["PAR_INDEX", "SIPAS", "PAPI", "PCI"]);
-    expect(p.stats.deadlinesUnderstood).toBe(2);
+    // "trong tháng 02/2024", "(thời gian trình trong tháng 3/2024)", two "định kỳ hằng tháng" and two
+    // bracketed "(công khai liên tục / thường xuyên trong năm)".
+    expect(p.stats.deadlinesUnderstood).toBe(6);
     const tuPhap = p.tasks.find((t) => t.content.startsWith("Sở Tư pháp tổ chức"));
     expect(tuPhap?.leads.map((l) => l.text)).toEqual(["Sở Tư pháp"]);
     const giaiNgan = p.tasks.find((t) => t.content.startsWith("Công khai kết quả giải ngân"));
@@ -48,7 +50,8 @@ describe("extraction from the three real plans", () => {
     const p = extractPlan(readText(seed("003_384f955878bb2b4b.txt")));
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(p.metadata).toMatchObject({ number: "107/KH-UBND", date: "2023-06-08", place: "Bình Định" });
-    expect(p.stats.tasks).toBe(186);
+    // IV.1.b ("Định kỳ hằng quý, 06 tháng, năm … báo cáo UBND tỉnh") is the reporting rule, not a task.
+    expect(p.stats.tasks).toBe(185);
     expect(p.stats.deadlines).toBe(140);
     expect(p.stats.deadlinesUnderstood).toBe(139);
     expect(p.stats.targets).toBe(222);

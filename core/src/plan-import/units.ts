@@ -3,8 +3,8 @@
  * resolving each name against a snapshot of the directory (units with aliases, groups, merges).
  * Pure: the server loads the snapshot once per import.
  */
-import { acronymOf, expandAbbreviations, foldForMatch } from "../text/vietnamese";
-import type { UnitRef } from "./model";
+import { foldForMatch } from "../text/vietnamese";
+import { expandHeadList, isDepartmentBody } from "./agency-lists";
 
 /** Words a unit name starts with (folded). */
 const KIND_START =
@@ -102,9 +102,8 @@ export function isUnitStart(text: string): boolean {
 /** Splits a "chủ trì"/"phối hợp" cell into unit names as written. */
 export function splitUnitCell(cell: string): string[] {
   const out: string[] = [];
-  const parts = cell
-    .replace(/\s*\n\s*/g, "\n")
-    .split(/[;\n]|^\s*[-–•+]\s+|\/(?=\s*\p{Lu})/u)
+  const parts = joinWrappedLines(cell.replace(/\s*\n\s*/g, "\n"))
+    .split(/[;\n]|^\s*[-–•+]\s+|\/(?=\s*\p{Lu})(?!\s*Phòng\s)/u)
     .flatMap((p) => splitOnDashes(p ?? ""))
     .map((p) => p.trim())
     .filter(Boolean);
@@ -114,10 +113,46 @@ export function splitUnitCell(cell: string): string[] {
         .replace(/^[-–•+,.:\s]+|[-–,;.:\s]+$/g, "")
         .replace(/\s+/g, " ")
         .trim();
-      if (t && /\p{L}/u.test(t)) out.push(t);
+      if (!t || !/\p{L}/u.test(t)) continue;
+      // "Các Sở: Tài chính, Công Thương" names each department on its own.
+      out.push(...(expandHeadList(t) ?? [t]));
     }
   }
   return out;
+}
+
+/**
+ * A name wrapped over two lines of a cell ("Sở Lao động - Thương binh và / Xã hội", "Ban Quản lý /
+ * Khu kinh tế") is one name: a line joins the previous one when it starts in lower case, when the
+ * previous one ends on a joining word, or when it cannot start a name and the previous one is only a
+ * head ("Ngân hàng / Nhà nước chi nhánh tỉnh"). A bulleted line always starts a new name.
+ */
+const INCOMPLETE_HEAD =
+  /^(ban quan ly|ngan hang|trung tam|van phong|chi cuc|cuc|ban|so|phong|uy ban|hoi dong)$/;
+
+function joinWrappedLines(text: string): string {
+  const lines = text.split("\n");
+  let out = lines[0] ?? "";
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    const prev = out.slice(out.lastIndexOf("\n") + 1);
+    out += continuesName(prev, line) ? ` ${line}` : `\n${line}`;
+  }
+  return out;
+}
+
+/** Whether `next` (a line, or the first piece after a page break) continues the name `prev` ends with. */
+export function continuesName(prev: string, next: string): boolean {
+  const p = prev.trim();
+  const bullet = /^\s*[-–•+]\s/.test(next);
+  return (
+    !bullet &&
+    p !== "" &&
+    !/[;.]$/.test(p) &&
+    (/^\s*\p{Ll}/u.test(next) ||
+      /(?:^|\s)(?:và|của|các|cơ|&|-|–)$|,$/iu.test(p) ||
+      (!isUnitStart(next) && INCOMPLETE_HEAD.test(foldForMatch(p))))
+  );
 }
 
 /** " - " separates bulleted units ("- Sở Nội vụ - Văn phòng UBND tỉnh") but also joins words of a name ("Sở Lao động - Thương binh và Xã hội"). */
@@ -131,15 +166,30 @@ function splitOnDashes(text: string): string[] {
   return out;
 }
 
+/**
+ * "Các sở, ban, ngành": "ban" continues the group's name; "…, Ban Quản lý Khu kinh tế tỉnh" or
+ * "…, Ban QLDA" starts another agency, told by the capital of the word after the kind.
+ */
+function continuesGroupName(next: string, folded: string): boolean {
+  const m = LIST_CONTINUATION.exec(folded);
+  if (!m) return false;
+  const kindWords = m[1].split(" ").length;
+  const after = next.trim().split(/\s+/)[kindWords] ?? "";
+  return !/^\p{Lu}/u.test(after) || /[,;]$/.test(next.trim().split(/\s+/)[kindWords - 1] ?? "");
+}
+
 /** Splits "A, B và các C" where a new unit name starts; keeps "Các sở, ban, ngành" whole. */
 function splitOnListBoundaries(text: string): string[] {
   const pieces: string[] = [];
   let start = 0;
-  const re = /,\s+|\s+(?:và|&)\s+(?=các\s|Ủy ban Mặt trận|Mặt trận)/giu;
+  // "và" joins two agencies only before a group, a department or the Mặt trận: elsewhere it is
+  // inside a name ("Sở Kế hoạch và Đầu tư", "Văn phòng HĐND và UBND tỉnh").
+  const re =
+    /,\s+|\s+(?:và|&)\s+(?=các\s|Ủy ban Mặt trận|Mặt trận|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(?:các|cấp)\s|Sở\s+\p{Lu}|cơ quan (?:thuộc\s+)?[Tt]rung ương)/giu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const next = text.slice(m.index + m[0].length);
     const folded = foldForMatch(next);
-    if (m[0].includes(",") && (LIST_CONTINUATION.test(folded) || !isUnitStart(next))) continue;
+    if (m[0].includes(",") && (continuesGroupName(next, folded) || !isUnitStart(next))) continue;
     pieces.push(text.slice(start, m.index));
     start = m.index + m[0].length;
   }
@@ -176,6 +226,13 @@ export function unitsInSentence(text: string): SentenceUnits {
     const name = unitPhraseAt(head);
     if (name) result.leads.push(...splitUnitCell(name));
   }
+  // "Trên cơ sở …, các cơ quan chuyên môn thuộc UBND tỉnh khẩn trương …": the agency after the lead-in.
+  const leadIn =
+    /^(?:Trên cơ sở|Căn cứ|Để|Nhằm|Đối với|Theo)(?!\p{L})(?:[^,()]|\([^()]*\)){0,300},\s+/iu.exec(clean);
+  if (!result.leads.length && !result.requested.length && leadIn) {
+    const name = unitPhraseAt(clean.slice(leadIn[0].length));
+    if (name) result.leads.push(...splitUnitCell(name));
+  }
   const coordRe = /phối hợp(?: chặt chẽ)?(?: với| cùng)?\s+/giu;
   for (let m = coordRe.exec(clean); m; m = coordRe.exec(clean)) {
     const name = unitPhraseAt(clean.slice(m.index + m[0].length));
@@ -188,19 +245,28 @@ export function unitsInSentence(text: string): SentenceUnits {
   return result;
 }
 
+const LIST_HEAD = /^(cac )?(so|ban|phong|chi cuc|trung tam)$/;
+
 /** The unit name(s) at the start of a text, up to the verb; null when the text starts otherwise. */
 export function unitPhraseAt(text: string): string | null {
   const trimmed = text.trim();
   if (!isUnitStart(trimmed)) return null;
   const words = trimmed.split(/\s+/);
   const out: string[] = [];
+  // "các Sở: Tài chính, Công Thương": after a head and a colon, the list runs to the verb.
+  let headList = false;
   for (let i = 0; i < words.length && i < 40; i++) {
     const w = words[i];
     if (i >= 2) {
       const one = foldForMatch(w);
       const two = `${one} ${foldForMatch(words[i + 1] ?? "")}`;
       const three = `${two} ${foldForMatch(words[i + 2] ?? "")}`;
-      if (STOP_SET.has(one) || STOP_SET.has(two) || STOP_SET.has(three)) {
+      // In "các Sở: Tư pháp, Xây dựng", "Xây dựng" names a department, not the verb.
+      const listedBody =
+        headList &&
+        words[i - 1].endsWith(",") &&
+        (isDepartmentBody(w) || isDepartmentBody(`${w} ${words[i + 1] ?? ""}`));
+      if (!listedBody && (STOP_SET.has(one) || STOP_SET.has(two) || STOP_SET.has(three))) {
         // "các tổ chức chính trị", "Ban Quản lý" are names, not verbs.
         const prev = foldForMatch(words[i - 1]);
         if (!(prev === "cac" && two === "to chuc")) break;
@@ -208,6 +274,11 @@ export function unitPhraseAt(text: string): string | null {
     }
     const endsClause = /[.:;()"“”]$/.test(w) || /^[("“]/.test(w);
     if (/^[("“]/.test(w)) break;
+    if (w.endsWith(":") && !headList && LIST_HEAD.test(foldForMatch([...out, w].join(" ")))) {
+      headList = true;
+      out.push(w);
+      continue;
+    }
     if (endsClause) {
       out.push(w.replace(/[.:;()"“”]+$/, ""));
       break;
@@ -216,7 +287,7 @@ export function unitPhraseAt(text: string): string | null {
       const rest = words.slice(i + 1).join(" ");
       const folded = foldForMatch(rest);
       out.push(w);
-      if (LIST_CONTINUATION.test(folded) || isUnitStart(rest)) continue;
+      if (headList || LIST_CONTINUATION.test(folded) || isUnitStart(rest)) continue;
       out[out.length - 1] = w.slice(0, -1);
       break;
     }
@@ -226,227 +297,12 @@ export function unitPhraseAt(text: string): string | null {
   return phrase.length >= 3 ? phrase : null;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Resolution against the directory
-
-export interface DirectoryUnit {
-  id: string;
-  name: string;
-  shortName: string | null;
-  aliases: string[];
-  kind: string;
-  depth: number;
-  active: boolean;
-}
-
-export interface DirectoryGroup {
-  id: string;
-  name: string;
-}
-
-export interface DirectoryEvent {
-  predecessorIds: string[];
-  successorIds: string[];
-  effectiveDate: string;
-  kind: string;
-}
-
-export interface DirectorySnapshot {
-  units: DirectoryUnit[];
-  groups: DirectoryGroup[];
-  events: DirectoryEvent[];
-}
-
-const PARTNER =
-  /^(uy ban mat tran|mat tran|cac to chuc chinh tri|cac doan the|hoi |lien doan|tinh doan|hoi lien hiep|cac hoi)/;
-const GROUP_WORDS = /(^| )(cac|nhung|cap huyen|cap xa|cap tinh|co lien quan|lien quan)( |$)/;
-
-function forms(text: string): string[] {
-  const base = expandAbbreviations(foldForMatch(text)).replace(TITLE_PREFIX, "");
-  const out = new Set<string>([base]);
-  const noProvince = base.replace(/ tinh( [a-z ]+)?$/, "").trim();
-  if (noProvince.split(" ").length >= 2) out.add(noProvince);
-  out.add(base.replace(/ chi nhanh tinh( [a-z ]+)?$/, "").trim());
-  return [...out].filter(Boolean);
-}
-
-function tokenDice(a: string, b: string): number {
-  const A = new Set(a.split(" "));
-  const B = new Set(b.split(" "));
-  let c = 0;
-  for (const w of A) if (B.has(w)) c++;
-  return (2 * c) / (A.size + B.size || 1);
-}
-
-export interface UnitResolver {
-  resolve(text: string, options?: { requested?: boolean }): UnitRef;
-}
-
-/** Builds an in-memory resolver: exact names, short names, aliases, acronyms, then close wording. */
-export function createUnitResolver(snapshot: DirectorySnapshot | null): UnitResolver {
-  const byForm = new Map<string, DirectoryUnit[]>();
-  const unitForms: Array<{ form: string; unit: DirectoryUnit }> = [];
-  const byId = new Map<string, DirectoryUnit>();
-  const successorsOf = new Map<string, Array<{ id: string; date: string }>>();
-  for (const u of snapshot?.units ?? []) {
-    byId.set(u.id, u);
-    const all = new Set<string>();
-    for (const n of [u.name, u.shortName ?? "", ...u.aliases]) if (n) for (const f of forms(n)) all.add(f);
-    const acr = acronymOf(expandAbbreviations(foldForMatch(u.name)));
-    if (acr.length >= 3) all.add(acr);
-    for (const f of all) {
-      const list = byForm.get(f) ?? [];
-      list.push(u);
-      byForm.set(f, list);
-      unitForms.push({ form: f, unit: u });
-    }
-  }
-  for (const e of snapshot?.events ?? []) {
-    for (const p of e.predecessorIds) {
-      const targets = e.successorIds.filter((s) => s !== p);
-      if (!targets.length) continue;
-      const list = successorsOf.get(p) ?? [];
-      list.push(...targets.map((id) => ({ id, date: e.effectiveDate })));
-      successorsOf.set(p, list);
-    }
-  }
-  const groupForms = (snapshot?.groups ?? []).map((g) => ({
-    g,
-    form: expandAbbreviations(foldForMatch(g.name)),
-  }));
-
-  const pick = (list: DirectoryUnit[]) =>
-    [...list].sort((a, b) => Number(b.active) - Number(a.active) || a.depth - b.depth)[0];
-
-  /** Follows merges from a historical unit to today's unit (at most a few hops). */
-  const successor = (u: DirectoryUnit): { unit: DirectoryUnit; date: string } | null => {
-    let cur = u;
-    let date = "";
-    for (let hop = 0; hop < 5 && !cur.active; hop++) {
-      const next = successorsOf.get(cur.id);
-      if (!next?.length) return null;
-      const cand = next.map((n) => byId.get(n.id)).filter((x): x is DirectoryUnit => !!x);
-      if (!cand.length) return null;
-      date ||= next[0].date;
-      cur = pick(cand);
-    }
-    return cur.active && cur.id !== u.id ? { unit: cur, date } : null;
-  };
-
-  return {
-    resolve(text, options) {
-      const written = text.trim();
-      const f = forms(written);
-      const folded = f[0] ?? "";
-      const requested = options?.requested || PARTNER.test(folded);
-      const isGroup = GROUP_WORDS.test(folded) && !byForm.has(folded);
-      if (isGroup) {
-        let best: { g: DirectoryGroup; score: number } | null = null;
-        for (const { g, form } of groupForms) {
-          const score = form === folded ? 1 : tokenDice(form, folded);
-          if (!best || score > best.score) best = { g, score };
-        }
-        if (best && best.score >= 0.8) {
-          return {
-            text: written,
-            unit: best.g.name,
-            group: true,
-            groupId: best.g.id,
-            unitId: null,
-            ...(requested ? { requested: true } : {}),
-            confidence: best.score === 1 ? 0.95 : 0.8,
-          };
-        }
-        return {
-          text: written,
-          unit: null,
-          group: true,
-          groupId: null,
-          unitId: null,
-          ...(requested ? { requested: true } : {}),
-          confidence: 0.4,
-          suggestions: groupForms
-            .map(({ g, form }) => ({ name: g.name, s: tokenDice(form, folded) }))
-            .filter((x) => x.s >= 0.4)
-            .sort((a, b) => b.s - a.s)
-            .slice(0, 3)
-            .map((x) => x.name),
-        };
-      }
-      for (const form of f) {
-        const hits = byForm.get(form);
-        if (!hits?.length) continue;
-        const u = pick(hits);
-        if (u.active) {
-          return {
-            text: written,
-            unit: u.name,
-            unitId: u.id,
-            group: false,
-            ...(requested ? { requested: true } : {}),
-            confidence: 0.95,
-          };
-        }
-        const next = successor(u);
-        if (next) {
-          const when = next.date ? ` từ ${next.date.split("-").reverse().join("/")}` : "";
-          return {
-            text: written,
-            unit: next.unit.name,
-            unitId: next.unit.id,
-            group: false,
-            ...(requested ? { requested: true } : {}),
-            note: `${u.name} đã sáp nhập/hợp nhất${when}; nhiệm vụ thuộc ${next.unit.name}.`,
-            confidence: 0.85,
-          };
-        }
-        return {
-          text: written,
-          unit: u.name,
-          unitId: u.id,
-          group: false,
-          note: `${u.name} không còn hoạt động và chưa có đơn vị kế thừa trong danh mục.`,
-          confidence: 0.5,
-        };
-      }
-      // Close wording: suggestions only, never a silent guess.
-      const scored = new Map<string, { u: DirectoryUnit; s: number }>();
-      for (const { form, unit } of unitForms) {
-        const s = tokenDice(form, folded);
-        const cur = scored.get(unit.id);
-        if (!cur || s > cur.s) scored.set(unit.id, { u: unit, s });
-      }
-      const ranked = [...scored.values()].sort(
-        (a, b) => b.s - a.s || Number(b.u.active) - Number(a.u.active),
-      );
-      const top = ranked[0];
-      if (top && top.s >= 0.88 && top.u.active) {
-        return {
-          text: written,
-          unit: top.u.name,
-          unitId: top.u.id,
-          group: false,
-          ...(requested ? { requested: true } : {}),
-          confidence: 0.7,
-          suggestions: ranked.slice(1, 3).map((x) => x.u.name),
-        };
-      }
-      return {
-        text: written,
-        unit: null,
-        unitId: null,
-        group: false,
-        ...(requested ? { requested: true } : {}),
-        confidence: 0.2,
-        suggestions: [
-          ...new Set(
-            ranked
-              .filter((x) => x.s >= 0.45)
-              .slice(0, 3)
-              .map((x) => x.u.name),
-          ),
-        ],
-      };
-    },
-  };
-}
+// Resolution against the directory lives in units.resolve.ts.
+export {
+  createUnitResolver,
+  type DirectoryEvent,
+  type DirectoryGroup,
+  type DirectorySnapshot,
+  type DirectoryUnit,
+  type UnitResolver,
+} from "./units.resolve";

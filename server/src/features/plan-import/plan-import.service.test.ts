@@ -108,7 +108,10 @@ describe("extractPlan", () => {
     const [t1, t2, t3] = r.tasks;
     expect(t1.leads[0]).toMatchObject({ text: "Sở KH&ĐT", unit: "Sở Tài chính", group: false });
     expect(t1.leads[0].note).toMatch(/Sở Kế hoạch và Đầu tư/);
-    expect(t1.coordinators[0]).toMatchObject({ group: true, unit: "UBND các huyện, thị xã, thành phố" });
+    // Districts ended on 1 July 2025: their collective wording goes to the communes, with the reason.
+    expect(t1.coordinators[0]).toMatchObject({ group: true, unit: "UBND các xã, phường" });
+    expect(t1.coordinators[0].reason).toMatch(/^Cấp huyện không còn từ 01\/07\/2025/);
+    expect(t1.leads[0].reason).toMatch(/^Tên cũ: Sở Kế hoạch và Đầu tư đã hợp nhất vào Sở Tài chính/);
     expect(t2.leads[0]).toMatchObject({ unit: "Sở Khoa học và Công nghệ" });
     expect(t2.coordinators.map((c) => [c.unit, c.group])).toEqual([
       ["Các sở, ban, ngành", true],

@@ -17,6 +17,8 @@ export type ReviewTask = {
   coordinators: string[];
   /** Labels of the participant values (names as written or resolved). */
   labels: Record<string, string>;
+  /** Why the extraction resolved each participant value so (Vietnamese), shown beside the select. */
+  reasons: Record<string, string>;
   /** Suggestions per participant as written: shown first in the select. */
   suggestions: string[];
   flags: string[];

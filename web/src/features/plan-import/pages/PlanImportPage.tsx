@@ -46,6 +46,7 @@ import {
 import { usePlans } from "../../plans/plans.queries";
 import { buildTaskRows, kindOf, type ReviewTask } from "../build-draft";
 import { type Extraction, extractFile, extractText, type UnitRef } from "../plan-import.api";
+import { ResolutionReasons } from "../ResolutionReasons";
 import "../../plans/plans.css";
 
 type Meta = {
@@ -112,16 +113,18 @@ export function PlanImportPage() {
       title: r.metadata.title ?? "",
     });
     setLegalBases(r.legalBases.map((b) => b.text));
-    const toValue = (u: UnitRef, lbl: Record<string, string>) => {
+    const toValue = (u: UnitRef, lbl: Record<string, string>, why: Record<string, string>) => {
       const v = u.unitId ? `u:${u.unitId}` : u.groupId ? `g:${u.groupId}` : `n:${u.text}`;
       lbl[v] = u.unit ?? u.text;
+      if (u.reason) why[v] = u.unit && u.unit !== u.text ? `“${u.text}” — ${u.reason}` : u.reason;
       return v;
     };
     setTasks(
       r.tasks.map((x, i) => {
         const lbl: Record<string, string> = {};
-        const leads = x.leads.map((u) => toValue(u, lbl));
-        const coordinators = x.coordinators.map((u) => toValue(u, lbl));
+        const why: Record<string, string> = {};
+        const leads = x.leads.map((u) => toValue(u, lbl, why));
+        const coordinators = x.coordinators.map((u) => toValue(u, lbl, why));
         const suggestions = [...new Set([...x.leads, ...x.coordinators].flatMap((u) => u.suggestions ?? []))];
         return {
           key: `x${i}`,
@@ -137,6 +140,7 @@ export function PlanImportPage() {
           leads,
           coordinators,
           labels: lbl,
+          reasons: why,
           suggestions,
           flags: x.flags,
           source: x.source,
@@ -316,15 +320,18 @@ export function PlanImportPage() {
       .map((s) => ({ value: byName.get(s.toLowerCase()), label: s }))
       .filter((o): o is { value: string; label: string } => !!o.value);
     return (
-      <ParticipantSelect
-        size="small"
-        value={x[field]}
-        knownLabels={x.labels}
-        extraOptions={extra}
-        onChange={(v) => patchTask(x.key, { [field]: v })}
-        data-testid={field === "leads" ? "lead-select" : "coordinator-select"}
-        aria-label={`${t(field === "leads" ? "plans.fields.leads" : "plans.fields.coordinators")} ${x.number}`}
-      />
+      <>
+        <ParticipantSelect
+          size="small"
+          value={x[field]}
+          knownLabels={x.labels}
+          extraOptions={extra}
+          onChange={(v) => patchTask(x.key, { [field]: v })}
+          data-testid={field === "leads" ? "lead-select" : "coordinator-select"}
+          aria-label={`${t(field === "leads" ? "plans.fields.leads" : "plans.fields.coordinators")} ${x.number}`}
+        />
+        <ResolutionReasons values={x[field]} labels={x.labels} reasons={x.reasons} />
+      </>
     );
   };
 
@@ -691,9 +698,13 @@ export function PlanImportPage() {
                         <span>{r.text}</span>
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {r.source}
+                          {r.receivers?.length
+                            ? ` · ${t("plans.import.receivers")}: ${r.receivers.map((v) => v.unit ?? v.text).join(", ")}`
+                            : ""}
                           {r.via.length
                             ? ` · ${t("plans.import.via")}: ${r.via.map((v) => v.unit ?? v.text).join(", ")}`
                             : ""}
+                          {r.dueRule ? ` · ${t("plans.import.reportDue")}: ${r.dueRule}` : ""}
                         </Typography.Text>
                       </Flex>
                     </List.Item>
