@@ -43,6 +43,8 @@ export interface TableBlock {
   /** Source of each row (same length as rows) when the reader knows it. */
   rowSources?: SourceRef[];
   source: SourceRef;
+  /** 0–1 when the reader rebuilt the table from text (cells on their own lines, columns of spaces). */
+  confidence?: number;
 }
 
 export type Block = ParagraphBlock | TableBlock;

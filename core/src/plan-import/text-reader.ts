@@ -5,6 +5,7 @@
  */
 import { htmlToBlocks, htmlToText, looksLikeHtml } from "./html";
 import type { Block, DocumentModel, TableCell } from "./model";
+import { recoverTextTables } from "./text-tables";
 
 /** A line that begins a new item even when the previous line does not end a sentence. */
 const ITEM_START =
@@ -51,7 +52,23 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
     table = null;
   };
 
+  // Tables written one cell per line or in columns of spaces are rebuilt before the line-by-line reading.
+  const recovered = new Map(recoverTextTables(lines).map((r) => [r.start, r]));
+
   for (let i = 0; i < lines.length; i++) {
+    const rebuilt = recovered.get(i);
+    if (rebuilt) {
+      flushPara();
+      flushTable();
+      blocks.push(rebuilt.table);
+      const confidence = rebuilt.table.confidence ?? 1;
+      if (confidence < 0.7)
+        warnings.push(
+          `Bảng ở dòng ${i + 1} được dựng lại từ văn bản không có đường kẻ bảng (độ tin cậy ${String(confidence).replace(".", ",")}); cần kiểm tra các cột và dòng.`,
+        );
+      i = rebuilt.end - 1;
+      continue;
+    }
     const raw = lines[i];
     const lineNo = i + 1;
     const cells = tableCells(raw);

@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { extractPlan, readText } from ".";
+import type { ExtractedPlan } from "./model";
+import { asCellPerLine, asColumns, asWordTables } from "./text-shapes.fixture";
+import { recoverTextTables } from "./text-tables";
+
+const seed = (name: string) =>
+  fs.readFileSync(new URL(`../../test/fixtures/plans/${name}`, import.meta.url), "utf8");
+
+// Plan 107/KH-UBND as its Word original holds it: each appendix one table, rows as wide as the table.
+const word = asWordTables(readText(seed("003_384f955878bb2b4b.txt")));
+const reference = extractPlan(word);
+const key = (t: ExtractedPlan["tasks"][number]) => t.content.slice(0, 50);
+
+/** Tasks of the reference found again with the same deadline text, lead count and section. */
+function same(p: ExtractedPlan) {
+  const byKey = new Map<string, ExtractedPlan["tasks"]>();
+  for (const t of p.tasks) byKey.set(key(t), [...(byKey.get(key(t)) ?? []), t]);
+  let found = 0;
+  let deadlines = 0;
+  let leads = 0;
+  for (const r of reference.tasks) {
+    const t = byKey.get(key(r))?.shift();
+    if (!t) continue;
+    found++;
+    if (t.deadline.text === r.deadline.text) deadlines++;
+    if (t.leads.length === r.leads.length) leads++;
+  }
+  return { found, deadlines, leads };
+}
+
+describe("tables recovered from text (plan 107/KH-UBND re-written as converters write it)", () => {
+  it("the reference: 179 tasks, 135 with a deadline, 221 targets", () => {
+    expect(reference.stats).toMatchObject({ tasks: 179, deadlines: 135, targets: 221 });
+  });
+
+  it("one cell per line, each row starting with its STT line: every task, deadline and target found", () => {
+    const doc = readText(asCellPerLine(word));
+    const tables = doc.blocks.filter((b) => b.kind === "table");
+    expect(tables).toHaveLength(8);
+    for (const t of tables) expect(t.confidence).toBeGreaterThanOrEqual(0.85);
+    const p = extractPlan(doc);
+    const s = same(p);
+    // Before the recovery: no table at all, every cell a paragraph.
+    expect(s.found).toBeGreaterThanOrEqual(178);
+    expect(s.deadlines).toBeGreaterThanOrEqual(177);
+    expect(p.tasks.length).toBeLessThanOrEqual(180);
+    expect(p.stats.targets).toBeGreaterThanOrEqual(218);
+  });
+
+  it("one cell per line with an empty line opening each row: the same as the Word table", () => {
+    const p = extractPlan(readText(asCellPerLine(word, { marker: true })));
+    expect(same(p)).toEqual({ found: 179, deadlines: 179, leads: 179 });
+    expect(p.stats.targets).toBe(221);
+  });
+
+  it("the appendix of 70+ rows comes back as one table with one row per task row", () => {
+    const lines = asCellPerLine(word).split("\n");
+    const appendix2 = recoverTextTables(lines).find((r) =>
+      r.table.rows[0].some((c) => c.text === "NHIỆM VỤ THỰC HIỆN"),
+    );
+    expect(appendix2?.table.rows.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it("columns of spaces with every wrapped line its own line (pdftotext -layout): tasks and deadlines kept", () => {
+    const doc = readText(asColumns(word));
+    const p = extractPlan(doc);
+    const s = same(p);
+    expect(s.found / reference.stats.tasks).toBeGreaterThanOrEqual(0.93);
+    expect(s.deadlines / reference.stats.deadlines).toBeGreaterThanOrEqual(0.95);
+    expect(p.tasks.length).toBeLessThanOrEqual(reference.tasks.length + 5);
+    expect(p.stats.targets).toBeGreaterThanOrEqual(210);
+    for (const t of doc.blocks) if (t.kind === "table") expect(t.confidence).toBeGreaterThan(0);
+  });
+
+  it("columns of spaces with a blank line between rows: nearly every task as in Word", () => {
+    const p = extractPlan(readText(asColumns(word, { blankBetweenRows: true })));
+    const s = same(p);
+    expect(s.found).toBeGreaterThanOrEqual(175);
+    expect(s.deadlines).toBeGreaterThanOrEqual(175);
+  });
+
+  it("leaves the real seeds' own text alone (no table invented in prose)", () => {
+    for (const name of ["000_8eb717131d25ad55.txt", "002_9e4b111d625ef708.txt", "003_384f955878bb2b4b.txt"]) {
+      const lines = seed(name).replace(/\r\n?/g, "\n").split("\n");
+      expect(recoverTextTables(lines)).toEqual([]);
+    }
+  });
+});
+
+describe("fuzz: the text reader and the table recovery never throw", () => {
+  const shapes = [asCellPerLine(word), asColumns(word), asCellPerLine(word, { marker: true })];
+  const unit = fc.constantFrom(
+    "\t",
+    "\n",
+    " ",
+    "  ",
+    "    ",
+    "1",
+    "2",
+    "I",
+    ".",
+    "STT",
+    "Nội dung",
+    "Chủ trì",
+    "Thời hạn",
+    "Sở A",
+    "x",
+    "\f",
+    "|",
+  );
+  it("random lines of table-like pieces", () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 300 }), (s) => {
+        const lines = s.split("\n");
+        expect(Array.isArray(recoverTextTables(lines))).toBe(true);
+        readText(s);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it("truncated and cut real shapes", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: shapes.length - 1 }),
+        fc.integer({ min: 0, max: 60_000 }),
+        fc.integer({ min: 0, max: 6_000 }),
+        (k, from, length) => {
+          const text = shapes[k].slice(from, from + length);
+          extractPlan(readText(text));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
