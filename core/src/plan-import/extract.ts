@@ -7,6 +7,7 @@ import { deadlineToJson, parseDeadline } from "../deadlines";
 import type { IndexCode } from "../indices/definitions/types";
 import { foldForMatch } from "../text/vietnamese";
 import { indexNamedIn, indicesNamedIn, linkHeading, matchComponent } from "./components";
+import { checkGarbledText } from "./garbled";
 import type {
   Block,
   DocumentModel,
@@ -113,7 +114,9 @@ function cleanText(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-export function extractPlan(doc: DocumentModel, options: ExtractOptions = {}): ExtractedPlan {
+export function extractPlan(source: DocumentModel, options: ExtractOptions = {}): ExtractedPlan {
+  // Garbled pages (old encodings, substituted fonts) are repaired or reported before any rule reads them.
+  const doc = checkGarbledText(source);
   const resolver = options.resolver ?? createUnitResolver(null);
   const blocks = doc.blocks;
   const plan: ExtractedPlan = {

@@ -24,6 +24,16 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
     warnings.push(`Văn bản có ${lines.length} dòng; chỉ đọc ${MAX_LINES} dòng đầu.`);
     lines.length = MAX_LINES;
   }
+  // pdftotext ends every page with a form feed: blocks then know their page.
+  const pageOfLine: number[] = [];
+  if (text.includes("\f")) {
+    let page = 1;
+    for (let i = 0; i < lines.length; i++) {
+      pageOfLine.push(page + (lines[i].startsWith("\f") ? 1 : 0));
+      page += (lines[i].match(/\f/g) ?? []).length;
+    }
+  }
+  const sourceOf = (line: number) => (pageOfLine.length ? { line, page: pageOfLine[line - 1] } : { line });
   const markdown = format === "markdown" || lines.some((l) => /^#{1,6}\s/.test(l));
   const blocks: Block[] = [];
   let para: { text: string; line: number; headingLevel?: number } | null = null;
@@ -35,7 +45,7 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
         kind: "paragraph",
         text: para.text.trim(),
         ...(para.headingLevel ? { headingLevel: para.headingLevel } : {}),
-        source: { line: para.line },
+        source: sourceOf(para.line),
       });
     }
     para = null;
@@ -45,8 +55,8 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
       blocks.push({
         kind: "table",
         rows: table.rows,
-        rowSources: table.rowLines.map((line) => ({ line })),
-        source: { line: table.line },
+        rowSources: table.rowLines.map(sourceOf),
+        source: sourceOf(table.line),
       });
     }
     table = null;
@@ -60,7 +70,11 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
     if (rebuilt) {
       flushPara();
       flushTable();
-      blocks.push(rebuilt.table);
+      blocks.push({
+        ...rebuilt.table,
+        rowSources: rebuilt.table.rowSources?.map((r) => sourceOf(r.line ?? i + 1)),
+        source: sourceOf(i + 1),
+      });
       const confidence = rebuilt.table.confidence ?? 1;
       if (confidence < 0.7)
         warnings.push(
@@ -81,6 +95,9 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
       }
       continue;
     }
+    // A new page after a finished sentence starts a new paragraph (and its page is known).
+    if (raw.startsWith("\f") && /[.:;!?]$/.test((para as { text: string } | null)?.text.trim() ?? ""))
+      flushPara();
     let line = raw.trim();
     if (!line) {
       flushPara();
@@ -100,7 +117,7 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
     }
     if (headingLevel) {
       flushPara();
-      blocks.push({ kind: "paragraph", text: line, headingLevel, source: { line: lineNo } });
+      blocks.push({ kind: "paragraph", text: line, headingLevel, source: sourceOf(lineNo) });
       continue;
     }
     if (para && !ITEM_START.test(line) && !markdown) {
