@@ -8,6 +8,7 @@ import type { IndexCode } from "../indices/definitions/types";
 import { foldForMatch } from "../text/vietnamese";
 import { indexNamedIn, indicesNamedIn, linkHeading, matchComponent } from "./components";
 import { checkGarbledText } from "./garbled";
+import { legalBasesIn } from "./legal-bases";
 import type {
   Block,
   DocumentModel,
@@ -19,6 +20,7 @@ import type {
   UnitRef,
   ValueRank,
 } from "./model";
+import { targetInSentence } from "./sentence-targets";
 import {
   alignRow,
   type ColumnRole,
@@ -101,9 +103,9 @@ const REPORTING_FREQ: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 const KIND_WORDS =
-  /^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|CHỈ THỊ|CÔNG VĂN|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)\b\s*(.*)$/u;
+  /^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|CHỈ THỊ|CÔNG VĂN|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)(?![\p{L}\p{N}])\s*(.*)$/u;
 const ISSUER =
-  /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BAN|VĂN PHÒNG|THANH TRA|BỘ|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|HUYỆN ỦY|CỤC|CHI CỤC)\b/u;
+  /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BAN|VĂN PHÒNG|THANH TRA|BỘ|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|HUYỆN ỦY|CỤC|CHI CỤC)(?![\p{L}\p{N}])/u;
 
 function isUpper(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
@@ -240,7 +242,7 @@ export function extractPlan(source: DocumentModel, options: ExtractOptions = {})
     const named = indicesNamedIn(raw);
     if (named.length === 1) lastIndex = named[0];
     else if (named.length > 1) lastIndex = indexNamedIn(raw);
-    if (/^phụ lục\b/iu.test(raw)) {
+    if (/^phụ lục(?![\p{L}\p{N}])/iu.test(raw)) {
       appendix = raw;
       // An appendix title runs over the next short lines ("Nhiệm vụ, giải pháp … của các sở…").
       for (let k = b + 1; k < blocks.length && k < b + 4; k++) {
@@ -254,7 +256,7 @@ export function extractPlan(source: DocumentModel, options: ExtractOptions = {})
       part = "tasks";
       continue;
     }
-    if (/^nơi nhận\b/iu.test(raw)) {
+    if (/^nơi nhận(?![\p{L}\p{N}])/iu.test(raw)) {
       part = "closing";
       continue;
     }
@@ -266,7 +268,7 @@ export function extractPlan(source: DocumentModel, options: ExtractOptions = {})
     readReporting(raw, source, plan, resolveUnits);
 
     // Footnotes ("1 Theo các quy định …") sit inside the text where a PDF page ends.
-    if (/^\d{1,2}\s+\p{Lu}/u.test(raw) && !/^\d{1,2}\s+(tháng|năm|ngày)\b/iu.test(raw)) {
+    if (/^\d{1,2}\s+\p{Lu}/u.test(raw) && !/^\d{1,2}\s+(tháng|năm|ngày)(?![\p{L}\p{N}])/iu.test(raw)) {
       if (lastTaskBlock === b - 1) lastTaskBlock = b;
       continue;
     }
@@ -396,7 +398,10 @@ function hasAgency(text: string, stack: Heading[]): boolean {
 }
 
 function isReportingOnly(text: string): boolean {
-  return /^(định kỳ|hằng|hàng)\b[^.]*báo cáo|^báo cáo\b/iu.test(text.trim()) && !/chủ trì/iu.test(text);
+  return (
+    /^(định kỳ|hằng|hàng)(?![\p{L}\p{N}])[^.]*báo cáo|^báo cáo(?![\p{L}\p{N}])/iu.test(text.trim()) &&
+    !/chủ trì/iu.test(text)
+  );
 }
 
 /** A deadline written inside a sentence: "(thời gian trình trong tháng 3/2024)", "… hoàn thành trước ngày 30/6/2024". */
@@ -448,12 +453,20 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
       let j = k + 1;
       while (j < paras.length && j <= k + 4) {
         const next = paras[j].text;
-        if (/^(Căn cứ|Thực hiện|Trong|Nhằm|Theo|Để|Ủy ban|UBND|Xét)\b/u.test(next) || next.length > 300)
+        if (
+          /^(Căn cứ|Thực hiện|Trong|Nhằm|Theo|Để|Ủy ban|UBND|Xét)(?![\p{L}\p{N}])/u.test(next) ||
+          next.length > 300
+        )
           break;
         if (title && /[.:]$/.test(title)) break;
         title = title ? `${title} ${next}` : next;
         j++;
-        if (!/[,;]$|\bvà$|\bcủa$/u.test(title) && j < paras.length && !/^\p{Ll}/u.test(paras[j].text)) break;
+        if (
+          !/[,;]$|(?<![\p{L}\p{N}])và$|(?<![\p{L}\p{N}])của$/u.test(title) &&
+          j < paras.length &&
+          !/^\p{Ll}/u.test(paras[j].text)
+        )
+          break;
       }
       md.title = title.replace(/\s+/g, " ").trim() || null;
     }
@@ -462,9 +475,10 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
     // Without a letterhead, the opening sentence says who issues: "… Sở Tài nguyên và Môi trường ban hành Kế hoạch".
     for (const b of blocks.slice(0, Math.max(until, 10) + 5)) {
       if (b.kind !== "paragraph") continue;
-      const m = /(?:^|[,;]\s*)((?:Ủy ban nhân dân|UBND|Sở|Ban|Văn phòng)[^,;]{2,80}?)\s+ban hành\b/u.exec(
-        b.text,
-      );
+      const m =
+        /(?:^|[,;]\s*)((?:Ủy ban nhân dân|UBND|Sở|Ban|Văn phòng)[^,;]{2,80}?)\s+ban hành(?![\p{L}\p{N}])/u.exec(
+          b.text,
+        );
       if (m) {
         md.issuer = m[1].trim();
         md.flags.push(`Không có tiêu đề cơ quan ban hành; lấy "${md.issuer}" từ câu mở đầu, cần kiểm tra.`);
@@ -501,50 +515,20 @@ function titleCase(text: string): string {
 }
 
 function readPreamble(text: string, source: string, plan: ExtractedPlan) {
-  if (/^căn cứ\b/iu.test(text)) {
-    plan.legalBases.push({ text: text.replace(/[;,.]\s*$/, ""), source });
+  if (/^căn cứ(?![\p{L}\p{N}])/iu.test(text)) {
+    plan.legalBases.push(...legalBasesIn(text, source));
     return;
   }
-  const m = /^(?:Thực hiện|Triển khai)\s+(.+)$/u.exec(text);
-  if (m && /\bsố\s+\d+/u.test(m[1])) {
-    const body = m[1].split(/,\s*(?:Ủy ban|UBND|Sở|Ban)\b[^,]*ban hành/u)[0];
-    for (const piece of body.split(/;\s*/)) {
-      if (/\bsố\s+\d+/u.test(piece))
-        plan.legalBases.push({ text: piece.trim().replace(/[;,.]$/, ""), source });
-    }
-  }
+  // "Thực hiện Chỉ thị số …": only the acts cited by number are bases.
+  if (/^(?:Thực hiện|Triển khai)(?![\p{L}\p{N}])/u.test(text))
+    plan.legalBases.push(...legalBasesIn(text, source).filter((b) => b.number));
 }
-
-const TARGET_WORDS =
-  /tăng\s+\d+\s+bậc|giữ vững|duy trì|nằm trong nhóm|xếp (vị trí|hạng)|đạt (từ|trên|tối thiểu)?\s*\d|top\s*\d+|vị trí\s+\d+|phấn đấu|phần đầu|phân đầu/iu;
 
 function readObjective(text: string, source: string, plan: ExtractedPlan, lastIndex: IndexCode | null) {
   const clean = text.replace(/^[-–•+]\s*/, "");
   plan.objectives.push({ text: clean, source });
-  const indices = indicesNamedIn(clean);
-  if (!TARGET_WORDS.test(clean) || !indices.length || !/\d/.test(clean.replace(/năm\s+\d{4}/gu, ""))) return;
-  const index = indexNamedIn(clean) ?? lastIndex;
-  if (!index) return;
-  const rank = /(?:vị trí|xếp hạng|xếp vị trí)\s+(\d{1,2}(?:\s*-\s*\d{1,2})?)(?:\s*\/\s*(\d{2}))?/iu.exec(
-    clean,
-  );
-  const score = /(?:đạt|trên|từ)\s+(\d+(?:[.,]\d+)?)\s*(điểm|%)/iu.exec(clean);
-  plan.targets.push({
-    component: (
-      /(Chỉ số\s+[^,(]{2,60}?)(?=\s*\(|\s+(?:của|năm|đạt|tăng|duy trì|xếp)\b)/u.exec(clean)?.[1] ?? index
-    ).trim(),
-    resolved: index,
-    baseline: null,
-    target: {
-      text: clean,
-      value: score ? Number(score[1].replace(",", ".")) : null,
-      rank: rank ? Number(rank[1].split("-")[0]) : null,
-      rankOf: rank?.[2] ? Number(rank[2]) : null,
-    },
-    source,
-    confidence: 0.7,
-    flags: ["Chỉ tiêu viết thành câu; kiểm tra giá trị, thứ hạng và năm gốc."],
-  });
+  const target = targetInSentence(clean, source, lastIndex);
+  if (target) plan.targets.push(target);
 }
 
 function readReporting(
@@ -559,9 +543,13 @@ function readReporting(
       /dinh ky[^.;]{0,80}bao cao|bao cao[^.;]{0,40}(hang|moi|dinh ky) (thang|quy|nam)|(hang|moi) (thang|quy|nam)[^.;]{0,60}bao cao|bao cao dot xuat/;
     if (!near.test(f)) continue;
     const frequencies = REPORTING_FREQ.filter(([re]) => re.test(f)).map(([, k]) => k);
-    const viaMatch = /\(qua\s+([^)]+)\)|\bqua\s+((?:Sở|Văn phòng|Ban|Phòng)[^,.;()]+)/u.exec(sentence);
+    const viaMatch = /\(qua\s+([^)]+)\)|(?<![\p{L}\p{N}])qua\s+((?:Sở|Văn phòng|Ban|Phòng)[^,.;()]+)/u.exec(
+      sentence,
+    );
     const via = viaMatch ? resolveUnits(splitUnitCell(viaMatch[1] ?? viaMatch[2])) : [];
-    const due = /\((trước ngày[^)]*)\)|\b(trước ngày \d{1,2}(?:[^.;()]{0,60}))/iu.exec(sentence);
+    const due = /\((trước ngày[^)]*)\)|(?<![\p{L}\p{N}])(trước ngày \d{1,2}(?:[^.;()]{0,60}))/iu.exec(
+      sentence,
+    );
     const r: ExtractedReporting = {
       text: sentence.trim(),
       frequency: (frequencies[0] as ExtractedReporting["frequency"]) ?? null,
@@ -783,7 +771,7 @@ function taskRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak: 
   if (st.subsection) path.push(st.subsection);
   const leads = st.ctx.resolveUnits(splitUnitCell(lead));
   const coordinators = st.ctx.resolveUnits(splitUnitCell(coord));
-  const partnerRequested = /^đề nghị\b/iu.test(lead);
+  const partnerRequested = /^đề nghị(?![\p{L}\p{N}])/iu.test(lead);
   if (partnerRequested) for (const l of leads) l.requested = true;
   st.lastTask = st.ctx.pushTask(
     {

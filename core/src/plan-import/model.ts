@@ -79,6 +79,18 @@ export interface ValueRank {
   max?: number | null;
   rank: number | null;
   rankOf?: number | null;
+  /** Targets written in sentences: "điểm" or "%" of the value, "trên/từ … trở lên" (at least). */
+  unit?: "điểm" | "%";
+  atLeast?: boolean;
+  /** "xếp vị trí 10-15/63": the end of the rank range. */
+  rankTo?: number;
+  /** "tăng 10 bậc": places to climb. */
+  rankChange?: number;
+  /** "nằm trong nhóm 10 tỉnh, thành phố đứng đầu", as written. */
+  group?: string;
+  /** "05/14 tỉnh Vùng Bắc Trung bộ": the rank in the region. */
+  regionalRank?: number;
+  regionalOf?: number | null;
 }
 
 export interface ExtractedTarget {
@@ -133,9 +145,23 @@ export interface ExtractedMetadata {
   flags: string[];
 }
 
+/** An act the plan cites as its basis, with its parts as written when they are found. */
+export interface LegalBasis {
+  text: string;
+  source: string;
+  /** "Nghị quyết", "Luật", "Chỉ thị"… as written. */
+  kind?: string | null;
+  /** "76/NQ-CP"; null for a law, cited by its name. */
+  number?: string | null;
+  /** ISO date of the act. */
+  date?: string | null;
+  /** "Chính phủ", "Tỉnh ủy", "Chủ tịch UBND tỉnh"… as written. */
+  issuer?: string | null;
+}
+
 export interface ExtractedPlan {
   metadata: ExtractedMetadata;
-  legalBases: Array<{ text: string; source: string }>;
+  legalBases: LegalBasis[];
   objectives: Array<{ text: string; source: string }>;
   targets: ExtractedTarget[];
   reporting: ExtractedReporting[];

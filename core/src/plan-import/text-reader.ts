@@ -9,7 +9,7 @@ import { recoverTextTables } from "./text-tables";
 
 /** A line that begins a new item even when the previous line does not end a sentence. */
 const ITEM_START =
-  /^(?:[-•+*–]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[a-zđ][.)]\s|[IVXLC]{1,6}[.)]\s|(?:Căn cứ|Nơi nhận|Số:|PHỤ LỤC)\b)/u;
+  /^(?:[-•+*–]\s|\d{1,2}(?:\.\d{1,2}){0,3}[.)]\s|[a-zđ][.)]\s|[IVXLC]{1,6}[.)]\s|(?:Căn cứ|Nơi nhận|Số:|PHỤ LỤC)(?![\p{L}\p{N}]))/u;
 
 const MAX_LINES = 400_000;
 
