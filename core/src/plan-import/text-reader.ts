@@ -67,7 +67,15 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
 
   for (let i = 0; i < lines.length; i++) {
     const rebuilt = recovered.get(i);
-    if (rebuilt) {
+    if (rebuilt?.paragraphs) {
+      flushPara();
+      flushTable();
+      for (const text of rebuilt.paragraphs)
+        blocks.push({ kind: "paragraph", text, source: sourceOf(i + 1) });
+      i = rebuilt.end - 1;
+      continue;
+    }
+    if (rebuilt?.table) {
       flushPara();
       flushTable();
       blocks.push({

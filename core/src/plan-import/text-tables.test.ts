@@ -82,6 +82,28 @@ describe("tables recovered from text (plan 107/KH-UBND re-written as converters 
     expect(s.deadlines).toBeGreaterThanOrEqual(175);
   });
 
+  it("reads the two-column letterhead written side by side or one cell per line: number, date, place, issuer", () => {
+    const left = ["ỦY BAN NHÂN DÂN", "TỈNH BÌNH ĐỊNH", "Số: 107/KH-UBND"];
+    const right = [
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Bình Định, ngày 08 tháng 06 năm 2023",
+    ];
+    const body =
+      "\nKẾ HOẠCH\n\nCải thiện, nâng cao Chỉ số năng lực cạnh tranh cấp tỉnh năm 2023\n\nI. MỤC ĐÍCH, YÊU CẦU\n";
+    const sideBySide = left.map((l, k) => `${l.padEnd(30)}${right[k]}`).join("\n");
+    const cells = left.flatMap((l, k) => ["\t", `\t${l}`, `\t${right[k]}`]).join("\n");
+    for (const head of [sideBySide, cells]) {
+      expect(extractPlan(readText(`${head}\n${body}`)).metadata).toMatchObject({
+        number: "107/KH-UBND",
+        date: "2023-06-08",
+        place: "Bình Định",
+        issuer: "ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH",
+        kind: "Kế hoạch",
+      });
+    }
+  });
+
   it("leaves the real seeds' own text alone (no table invented in prose)", () => {
     for (const name of ["000_8eb717131d25ad55.txt", "002_9e4b111d625ef708.txt", "003_384f955878bb2b4b.txt"]) {
       const lines = seed(name).replace(/\r\n?/g, "\n").split("\n");

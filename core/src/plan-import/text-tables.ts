@@ -16,8 +16,11 @@ export interface RecoveredTable {
   start: number;
   /** Line after the table (exclusive). */
   end: number;
-  table: TableBlock;
-  shape: "cellPerLine" | "columns";
+  /** The table; absent when the run is a layout of side-by-side text (a letterhead, a signature block). */
+  table?: TableBlock;
+  /** Text of a layout run, column by column, one paragraph each. */
+  paragraphs?: string[];
+  shape: "cellPerLine" | "columns" | "layout";
 }
 
 /** STT of a row: "1", "1.2", "10.", "II". */
@@ -32,6 +35,12 @@ const cell = (text: string): TableCell => ({ text, colSpan: 1, rowSpan: 1 });
 export function recoverTextTables(lines: string[]): RecoveredTable[] {
   const out: RecoveredTable[] = [];
   let i = 0;
+  while (i < lines.length && !lines[i].trim() && !lines[i].includes("\t")) i++;
+  const head = letterheadAt(lines, i);
+  if (head) {
+    out.push(head);
+    i = head.end;
+  }
   while (i < lines.length) {
     const found = cellPerLineAt(lines, i) ?? columnsAt(lines, i);
     if (found) {
@@ -60,13 +69,14 @@ function cellPerLineAt(lines: string[], start: number): RecoveredTable | null {
     } else if (!lines[end].trim() && end + 1 < lines.length && isCellLine(lines[end + 1])) end++;
     else break;
   }
-  if (cells.length < 6) return null;
+  if (cells.length < 2) return null;
   // A marker line before the header ("\t" then "\tSTT") means each row starts with an empty line.
   const firstNumber = cells.findIndex((c) => ROW_NUMBER.test(c));
   const headerCells = (firstNumber < 0 ? cells : cells.slice(0, firstNumber)).slice(0, 40);
-  if (headerCells.filter((c) => c && isHeaderLike([c])).length < 2) return null;
+  const asText = (): RecoveredTable => ({ start, end, paragraphs: columnWise(cells), shape: "layout" });
+  if (headerCells.filter((c) => c && isHeaderLike([c])).length < 2) return asText();
   const period = rowPeriod(cells, Math.max(0, firstNumber)) ?? headerCells.filter(Boolean).length;
-  if (period < 2 || period > MAX_COLUMNS) return null;
+  if (period < 2 || period > MAX_COLUMNS) return asText();
   // The header ends where the first numbered row starts.
   let dataStart = firstNumber < 0 ? cells.length : firstNumber;
   // With marker lines the row begins one line before its number.
@@ -101,10 +111,10 @@ function cellPerLineAt(lines: string[], start: number): RecoveredTable | null {
     pos = next;
   }
   const dataRows = rows.length - header.rows.length;
-  if (dataRows < 1) return null;
+  if (dataRows < 1) return asText();
   confidence -= 0.4 * (fixed / dataRows);
   const table = dropEmptyColumns({ kind: "table", rows, rowSources, source: { line: start + 1 } });
-  if (!isKnownTable(table)) return null;
+  if (!isKnownTable(table)) return asText();
   table.confidence = round2(confidence);
   return { start, end, table, shape: "cellPerLine" };
 }
@@ -503,4 +513,58 @@ function layoutHeader(lines: string[][]): string[][] {
     last.filter(Boolean).every((t) => SUB_LABEL.test(foldForMatch(t)));
   if (subOnly) return [join(lines.slice(0, -1)), last];
   return [join(lines)];
+}
+
+// --- side-by-side text: the letterhead, the signature block ----------------------------------------------
+
+/**
+ * Cells of a layout run (rows opened by an empty line) read column by column: the letterhead's left
+ * column (the issuer, then "Số: …") before its right one (the motto, then "…, ngày … tháng … năm …").
+ * Capitalised lines of one column that follow each other are one name ("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH").
+ */
+function columnWise(cells: string[]): string[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  for (const c of cells) {
+    if (!c) {
+      if (row.length) rows.push(row);
+      row = [];
+    } else row.push(c);
+  }
+  if (row.length) rows.push(row);
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const out: string[] = [];
+  for (let col = 0; col < width; col++) {
+    let name = "";
+    for (const r of rows) {
+      const text = r[col];
+      if (!text) continue;
+      const upper = text === text.toUpperCase() && /\p{Lu}/u.test(text) && !/^Số\s*:/iu.test(text);
+      if (upper && name) name = `${name} ${text}`;
+      else {
+        if (name) out.push(name);
+        name = "";
+        if (upper) name = text;
+        else out.push(text);
+      }
+    }
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/** A two-column letterhead written side by side with spaces (pdftotext -layout) at the top of the text. */
+function letterheadAt(lines: string[], start: number): RecoveredTable | null {
+  const cells: string[] = [];
+  let end = start;
+  while (end < lines.length && end < start + 8 && lines[end].trim() && !lines[end].includes("\t")) {
+    const segs = segmentsOf(lines[end]);
+    if (segs.length !== 2) break;
+    cells.push("", segs[0].text, segs[1].text);
+    end++;
+  }
+  if (end - start < 2) return null;
+  const text = cells.join(" ");
+  if (!/CỘNG HÒA|CỘNG HOÀ|Độc lập|Số\s*:|ngày\s+\d/u.test(text)) return null;
+  return { start, end, paragraphs: columnWise(cells), shape: "layout" };
 }
