@@ -379,6 +379,7 @@ function columnsAt(lines: string[], start: number): RecoveredTable | null {
     toGrid({ kind: "table", rows: header.map((r) => r.map(cell)), source: {} }).rows,
   ).roles;
   const numberAt = Math.max(0, roles.indexOf("number"));
+  const leadAt = roles.indexOf("lead");
   const contentAt = roles.includes("content") ? roles.indexOf("content") : Math.max(1, roles.indexOf("name"));
   const rows: string[][] = [];
   const rowSources: Array<{ line: number }> = [];
@@ -407,10 +408,16 @@ function columnsAt(lines: string[], start: number): RecoveredTable | null {
     const content = cells[contentAt] ?? "";
     const others = cells.filter((c, k) => k > contentAt && c);
     const upper = (t: string) => /^[\p{Lu}\d"“(-]/u.test(t);
+    // Without a number, a row starts where its cells start together: the task in capitals with every
+    // other cell in capitals, or with a new agency in the lead column (a lead cell's next line is lower case).
+    const lead = leadAt >= 0 ? (cells[leadAt] ?? "") : "";
+    const newAgency = lead !== "" && /^\p{Lu}/u.test(lead) && Boolean(current?.[leadAt]);
     const newRow =
       !current ||
       numbered ||
-      (upper(content) && (blankBefore || (others.length > 0 && others.every(upper) && !cells[numberAt])));
+      (upper(content) &&
+        !cells[numberAt] &&
+        (blankBefore || (others.length > 0 && others.every(upper)) || newAgency));
     if (newRow) {
       if (!numbered && current) guessedStarts++;
       current = [...cells];
