@@ -244,12 +244,20 @@ export function extractPlan(source: DocumentModel, options: ExtractOptions = {})
     else if (named.length > 1) lastIndex = indexNamedIn(raw);
     if (/^phụ lục(?![\p{L}\p{N}])/iu.test(raw)) {
       appendix = raw;
-      // An appendix title runs over the next short lines ("Nhiệm vụ, giải pháp … của các sở…").
+      // An appendix title runs over the next short lines ("Nhiệm vụ, giải pháp … của các sở…"), then
+      // "(Ban hành kèm theo Kế hoạch số …)": all of it is the title, none of it a task.
+      let titleEnd = b;
       for (let k = b + 1; k < blocks.length && k < b + 4; k++) {
         const nb = blocks[k];
-        if (nb.kind !== "paragraph" || /^\(/.test(nb.text.trim())) break;
+        if (nb.kind !== "paragraph" || nb.text.length > 300) break;
+        if (/^\(/.test(nb.text.trim())) {
+          if (/kèm theo/iu.test(nb.text)) titleEnd = k;
+          break;
+        }
         appendix = `${appendix} ${cleanText(nb.text)}`;
+        titleEnd = k;
       }
+      b = titleEnd;
       const ai = indexNamedIn(appendix);
       if (ai) lastIndex = ai;
       stack.length = 0;
@@ -267,6 +275,8 @@ export function extractPlan(source: DocumentModel, options: ExtractOptions = {})
     }
     readReporting(raw, source, plan, resolveUnits);
 
+    // A note in brackets ("(Các Phụ lục nhiệm vụ kèm theo Kế hoạch này)") is no task.
+    if (/^\([^()]*\)$/u.test(raw) && raw.length < 200) continue;
     // Footnotes ("1 Theo các quy định …") sit inside the text where a PDF page ends.
     if (/^\d{1,2}\s+\p{Lu}/u.test(raw) && !/^\d{1,2}\s+(tháng|năm|ngày)(?![\p{L}\p{N}])/iu.test(raw)) {
       if (lastTaskBlock === b - 1) lastTaskBlock = b;
