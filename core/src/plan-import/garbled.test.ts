@@ -139,6 +139,24 @@ describe("garbled Vietnamese", () => {
     expect(p.flags.some((f) => f.startsWith("Trang 1") || f.startsWith("Trang 3"))).toBe(false);
   });
 
+  it("reports letters a substituted font moved out of their words (as pdf.js reads such a PDF)", () => {
+    // The font lacks the letters with a dot or a hook: each leaves a gap and lands at the end of its line.
+    const missing = /[ạảậẩặẳẹẻệểịỉọỏộổợởụủựửỵỷ]/giu;
+    const substituted = (line: string) => {
+      const moved: string[] = [];
+      return `${line.replace(missing, (ch) => (moved.push(ch), " "))}${moved.join("")}`;
+    };
+    const page2 = sentences.slice(0, 4).map(substituted).join("\n\n");
+    const text = [sentences.slice(4, 6).join("\n\n"), page2, sentences.slice(6, 8).join("\n\n")].join("\n\f");
+    const p = extractPlan(readText(text));
+    const warnings = p.flags.filter((f) => /lỗi phông/.test(f));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^Trang 2: chữ bị lỗi phông/);
+    // Real text never looks like this: not one of the three seeds.
+    for (const name of ["000_8eb717131d25ad55.txt", "002_9e4b111d625ef708.txt", "003_384f955878bb2b4b.txt"])
+      expect(scoreText(seed(name)).broken).toBeLessThan(12);
+  });
+
   it("converts a TCVN3 plan before extraction and says so: plan 497 read again", () => {
     const original = extractPlan(plan000);
     const p = extractPlan(readText(encodeTcvn3(seed("000_8eb717131d25ad55.txt"))));

@@ -126,6 +126,11 @@ export interface GarbleScore {
   suspect: number;
   /** Words carrying a Vietnamese diacritic: real Vietnamese has many. */
   vietnameseWords: number;
+  /**
+   * Pieces of words a substituted font leaves: a syllable without its vowel ("thi n", "Ch s"), a toned
+   * vowel standing alone or stuck to a number ("ệ", "2024ậ"), where the font's letters went elsewhere.
+   */
+  broken: number;
   words: number;
   examples: string[];
 }
@@ -135,9 +140,14 @@ export function scoreText(text: string): GarbleScore {
   let suspect = 0;
   let vietnameseWords = 0;
   let words = 0;
+  let broken = 0;
   const examples: string[] = [];
   for (const word of text.split(/\s+/)) {
     if (!word) continue;
+    if (isBrokenPiece(word)) {
+      broken++;
+      if (examples.length < 3) examples.push(word);
+    }
     let bad = 0;
     let hasLetter = false;
     let viet = false;
@@ -161,18 +171,38 @@ export function scoreText(text: string): GarbleScore {
       if (examples.length < 3) examples.push(word);
     }
   }
-  return { letters, suspect, vietnameseWords, words, examples };
+  return { letters, suspect, vietnameseWords, words, broken, examples };
+}
+
+const VOWELS = /[aeiouy]/;
+const LONE_WORDS = new Set(["à", "ạ", "ở", "ý", "ừ", "ồ", "ơ", "ư", "ô", "ê"]);
+
+function isBrokenPiece(word: string): boolean {
+  // List numbering ("b)", "c.") is no word.
+  if (/^[^\p{L}]*\p{Ll}[).]$/u.test(word)) return false;
+  const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  if (!core) return false;
+  const bare = core
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d");
+  // A lower-case syllable with no vowel: Vietnamese has none ("thi n", "Ch s").
+  if (/^\p{Ll}{1,3}$/u.test(core) && !VOWELS.test(bare)) return true;
+  // A toned vowel alone, or glued to a number ("2024ậ").
+  if ([...core].length === 1 && core !== bare && !LONE_WORDS.has(core)) return true;
+  return /\d[^\x00-\x7f]$/u.test(core) && /[\u0300-\u036f]/u.test(core.normalize("NFD"));
 }
 
 /** Garbled when more than one letter in a hundred is suspect (a stray symbol is not enough). */
 export function isGarbled(s: GarbleScore): boolean {
-  return s.letters >= 20 && s.suspect >= 3 && s.suspect / s.letters > 0.01;
+  if (s.letters >= 20 && s.suspect >= 3 && s.suspect / s.letters > 0.01) return true;
+  return s.broken >= 5 && s.broken / Math.max(1, s.words) > 0.02;
 }
 
 /** Clean: nothing suspect, many words with Vietnamese letters, and (nearly) no word with two tones. */
 const isClean = (text: string) => {
   const s = scoreText(text);
-  if (s.suspect > 0 || !s.words || s.vietnameseWords / s.words < 0.2) return false;
+  if (s.suspect > 0 || s.broken > 0 || !s.words || s.vietnameseWords / s.words < 0.2) return false;
   let twoTones = 0;
   for (const word of text.split(/\s+/)) {
     if ((word.normalize("NFD").match(/[\u0300\u0301\u0303\u0309\u0323]/gu) ?? []).length > 1) twoTones++;
