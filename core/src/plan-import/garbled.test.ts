@@ -144,7 +144,11 @@ describe("garbled Vietnamese", () => {
     const missing = /[ạảậẩặẳẹẻệểịỉọỏộổợởụủựửỵỷ]/giu;
     const substituted = (line: string) => {
       const moved: string[] = [];
-      return `${line.replace(missing, (ch) => (moved.push(ch), " "))}${moved.join("")}`;
+      const kept = line.replace(missing, (ch) => {
+        moved.push(ch);
+        return " ";
+      });
+      return `${kept}${moved.join("")}`;
     };
     const page2 = sentences.slice(0, 4).map(substituted).join("\n\n");
     const text = [sentences.slice(4, 6).join("\n\n"), page2, sentences.slice(6, 8).join("\n\n")].join("\n\f");

@@ -190,7 +190,7 @@ function isBrokenPiece(word: string): boolean {
   if (/^\p{Ll}{1,3}$/u.test(core) && !VOWELS.test(bare)) return true;
   // A toned vowel alone, or glued to a number ("2024ậ").
   if ([...core].length === 1 && core !== bare && !LONE_WORDS.has(core)) return true;
-  return /\d[^\x00-\x7f]$/u.test(core) && /[\u0300-\u036f]/u.test(core.normalize("NFD"));
+  return /\d\p{L}$/u.test(core) && /[\u0300-\u036f]$/u.test(core.normalize("NFD"));
 }
 
 /** Garbled when more than one letter in a hundred is suspect (a stray symbol is not enough). */
