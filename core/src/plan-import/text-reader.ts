@@ -13,6 +13,13 @@ const ITEM_START =
 
 const MAX_LINES = 400_000;
 
+/** Words that open the paragraphs of a plan's preamble. */
+const OPENS = /^(?:Căn cứ|Thực hiện|Nhằm|Theo đề nghị|Xét đề nghị)(?![\p{L}\p{N}])/u;
+
+/** A line ending in a comma or a word that never ends a sentence ("của", "và", "các"…) goes on. */
+const OPEN_END =
+  /(?:[,\-–(]|(?<![\p{L}])(?:của|và|các|với|cho|tại|theo|về|trong|những|được|là|do|từ|đến|để|trên|như|hoặc|có|mọi|đối với|gồm|thuộc|nhằm|bằng|nhất là))$/iu;
+
 export function readText(input: string, format: "text" | "markdown" | "html" = "text"): DocumentModel {
   const text = normalizeText(input);
   if (/<table\b/i.test(text) || (format === "html" && looksLikeHtml(text))) {
@@ -65,6 +72,15 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
   // Tables written one cell per line or in columns of spaces are rebuilt before the line-by-line reading.
   const recovered = new Map(recoverTextTables(lines).map((r) => [r.start, r]));
 
+  let softBreak = false;
+  // Text wrapped at a width: a line about as long as the width was cut, its sentence goes on.
+  const lengths = lines
+    .filter((l) => l.trim() && !l.includes("\t"))
+    .map((l) => l.trim().length)
+    .sort((a, b) => a - b);
+  const wrapWidth =
+    lengths.length >= 20 ? lengths[Math.floor(lengths.length * 0.9)] : Number.POSITIVE_INFINITY;
+  let lastLength = 0;
   for (let i = 0; i < lines.length; i++) {
     const rebuilt = recovered.get(i);
     if (rebuilt?.paragraphs) {
@@ -108,11 +124,24 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
       flushPara();
     let line = raw.trim();
     if (!line) {
-      flushPara();
+      // A blank line inside a sentence (a converter writing every wrapped line as a paragraph) may not
+      // end the paragraph: the next line decides.
+      const open = (para as { text: string } | null)?.text ?? "";
+      if (open && !markdown && !/[.:;!?…)”"]$/u.test(open.trim())) softBreak = true;
+      else flushPara();
       flushTable();
       continue;
     }
     flushTable();
+    if (softBreak) {
+      const open = (para as { text: string } | null)?.text.trim() ?? "";
+      const full = lastLength >= wrapWidth * 0.85;
+      const continues =
+        /^\p{Ll}/u.test(line) ||
+        ((OPEN_END.test(open) || full) && /^\p{L}/u.test(line) && !isUpper(line) && !OPENS.test(line));
+      if (!continues || ITEM_START.test(line)) flushPara();
+    }
+    softBreak = false;
     let headingLevel: number | undefined;
     if (markdown) {
       const h = /^(#{1,6})\s+(.*)$/.exec(line);
@@ -128,6 +157,7 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
       blocks.push({ kind: "paragraph", text: line, headingLevel, source: sourceOf(lineNo) });
       continue;
     }
+    lastLength = line.length;
     if (para && !ITEM_START.test(line) && !markdown) {
       para.text = joinWrapped(para.text, line);
     } else if (para && markdown && !ITEM_START.test(line)) {
@@ -149,6 +179,12 @@ export function normalizeText(input: string): string {
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .replace(/\u200b|\u200c|\u200d|\u2060/g, "")
     .normalize("NFC");
+}
+
+/** A line in capitals ("KẾ HOẠCH", "MỤC TIÊU") is a title or heading of its own. */
+function isUpper(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, "");
+  return letters.length > 2 && letters === letters.toUpperCase();
 }
 
 function joinWrapped(previous: string, next: string): string {

@@ -117,6 +117,32 @@ describe("tables recovered from text (plan 107/KH-UBND re-written as converters 
   });
 });
 
+describe("hard-wrapped prose with a blank line after every wrapped line", () => {
+  const paragraphs = (text: string) =>
+    readText(text).blocks.flatMap((b) => (b.kind === "paragraph" ? [b.text] : []));
+  it("joins a sentence cut before a lower-case word or after a word that never ends a sentence", () => {
+    expect(
+      paragraphs("1. Thực hiện các giải pháp. Nâng\n\ncao tinh thần, trách nhiệm của người đứng đầu."),
+    ).toEqual(["1. Thực hiện các giải pháp. Nâng cao tinh thần, trách nhiệm của người đứng đầu."]);
+    expect(paragraphs("- Tổ chức tập huấn cho công chức của\n\nSở Nội vụ và các đơn vị.")).toEqual([
+      "- Tổ chức tập huấn cho công chức của Sở Nội vụ và các đơn vị.",
+    ]);
+  });
+  it("keeps apart a finished sentence, a title and the preamble, a heading, a list item", () => {
+    expect(
+      paragraphs(
+        "của tỉnh Bình Thuận trong năm 2024\n\nThực hiện Chỉ thị số 11-CT/TU ngày 07/9/2021 của Tỉnh ủy;\n\nII. NHIỆM VỤ\n\n- Rà soát thủ tục.\n\nCông khai quy trình.",
+      ),
+    ).toEqual([
+      "của tỉnh Bình Thuận trong năm 2024",
+      "Thực hiện Chỉ thị số 11-CT/TU ngày 07/9/2021 của Tỉnh ủy;",
+      "II. NHIỆM VỤ",
+      "- Rà soát thủ tục.",
+      "Công khai quy trình.",
+    ]);
+  });
+});
+
 describe("fuzz: the text reader and the table recovery never throw", () => {
   const shapes = [asCellPerLine(word), asColumns(word), asCellPerLine(word, { marker: true })];
   const unit = fc.constantFrom(
