@@ -1,7 +1,16 @@
 import fs from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractPlan, readText } from ".";
-import { checkGarbledText, decodeTcvn3, decodeVni, isGarbled, repairGarbled, scoreText } from "./garbled";
+import {
+  checkGarbledText,
+  decodeTcvn3,
+  decodeUtf8Mojibake,
+  decodeVni,
+  isGarbled,
+  repairGarbled,
+  scoreText,
+} from "./garbled";
 
 const seed = (name: string) =>
   fs.readFileSync(new URL(`../../test/fixtures/plans/${name}`, import.meta.url), "utf8");
@@ -167,5 +176,40 @@ describe("garbled Vietnamese", () => {
     expect(p.flags.join(" ")).toMatch(/bảng mã TCVN3 \(ABC\); đã chuyển sang Unicode/);
     // Toned capitals (the letterhead, headings) come back in lower case: tasks in prose stay.
     expect(p.stats.tasks).toBeGreaterThanOrEqual(original.stats.tasks - 4);
+  });
+});
+
+describe("fuzz: the garbled-text check never throws", () => {
+  it("on random mixes of Latin-1, TCVN3, VNI pieces, marks, form feeds and replacement characters", () => {
+    const unit = fc.constantFrom(
+      "a",
+      "e",
+      "ù",
+      "ï",
+      "â",
+      "ô",
+      "Õ",
+      "®",
+      "¸",
+      "?",
+      "\uFFFD",
+      "\u0301",
+      " ",
+      "\n",
+      "\f",
+      "\t",
+      "Ð",
+      "ậ",
+      "1",
+      "Ã",
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 300 }), (s) => {
+        for (const f of [decodeTcvn3, decodeVni, decodeUtf8Mojibake, repairGarbled, scoreText]) f(s);
+        const doc = checkGarbledText(readText(s));
+        expect(Array.isArray(doc.warnings)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

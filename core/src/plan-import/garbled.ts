@@ -86,18 +86,18 @@ export function decodeTcvn3(text: string): string {
 }
 
 export function decodeVni(text: string): string {
-  let out = "";
+  const out: string[] = [];
   for (const ch of text) {
     const mark = VNI_MARKS[ch];
-    const last = [...out.slice(-2)].pop() ?? "";
+    const last = out[out.length - 1] ?? "";
     const base = last.normalize("NFD").replace(/[\u0300-\u036f]+$/u, "");
     if (mark && VOWEL.test(base)) {
       // Circumflex and breve sit on a, e, o only; tones on any vowel.
-      if (/^\u0302|^\u0306/u.test(mark) && !/[aeoAEO]$/.test(base)) out += ch;
-      else out = out.slice(0, out.length - last.length) + (last + mark).normalize("NFC");
-    } else out += VNI_LETTERS[ch] ?? ch;
+      if (/^\u0302|^\u0306/u.test(mark) && !/[aeoAEO]$/.test(base)) out.push(ch);
+      else out[out.length - 1] = (last + mark).normalize("NFC");
+    } else out.push(VNI_LETTERS[ch] ?? ch);
   }
-  return out.normalize("NFC");
+  return out.join("").normalize("NFC");
 }
 
 /** UTF-8 bytes read as Latin-1 or Windows-1252 ("TiÃªn" for "Tiên"); null when they are not. */
