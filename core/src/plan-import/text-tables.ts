@@ -73,7 +73,10 @@ function cellPerLineAt(lines: string[], start: number): RecoveredTable | null {
   // A marker line before the header ("\t" then "\tSTT") means each row starts with an empty line.
   const firstNumber = cells.findIndex((c) => ROW_NUMBER.test(c));
   const headerCells = (firstNumber < 0 ? cells : cells.slice(0, firstNumber)).slice(0, 40);
-  const asText = (): RecoveredTable => ({ start, end, paragraphs: columnWise(cells), shape: "layout" });
+  // Lines right under a tab-separated table are that table's rows, not a layout of their own.
+  const underTabRow = start > 0 && lines[start - 1].includes("\t");
+  const asText = (): RecoveredTable | null =>
+    underTabRow ? null : { start, end, paragraphs: columnWise(cells), shape: "layout" };
   if (headerCells.filter((c) => c && isHeaderLike([c])).length < 2) return asText();
   const period = rowPeriod(cells, Math.max(0, firstNumber)) ?? headerCells.filter(Boolean).length;
   if (period < 2 || period > MAX_COLUMNS) return asText();
@@ -387,6 +390,7 @@ function columnsAt(lines: string[], start: number): RecoveredTable | null {
   let blankBefore = false;
   let guessedStarts = 0;
   let inRepeatedHeader = false;
+  let previousContent = "";
   for (let i = k; i < end && rows.length < MAX_ROWS; i++) {
     const line = lines[i];
     if (!line.trim()) {
@@ -410,6 +414,9 @@ function columnsAt(lines: string[], start: number): RecoveredTable | null {
     const upper = (t: string) => /^[\p{Lu}\d"“(-]/u.test(t);
     // Without a number, a row starts where its cells start together: the task in capitals with every
     // other cell in capitals, or with a new agency in the lead column (a lead cell's next line is lower case).
+    // The task cell had ended (its column empty on the line above) and text starts there again.
+    const contentPaused = previousContent === "" && Boolean(current?.[contentAt]);
+    previousContent = content;
     const lead = leadAt >= 0 ? (cells[leadAt] ?? "") : "";
     const newAgency = lead !== "" && /^\p{Lu}/u.test(lead) && Boolean(current?.[leadAt]);
     const newRow =
@@ -417,7 +424,7 @@ function columnsAt(lines: string[], start: number): RecoveredTable | null {
       numbered ||
       (upper(content) &&
         !cells[numberAt] &&
-        (blankBefore || (others.length > 0 && others.every(upper)) || newAgency));
+        (blankBefore || (others.length > 0 && others.every(upper)) || newAgency || contentPaused));
     if (newRow) {
       if (!numbered && current) guessedStarts++;
       current = [...cells];
