@@ -60,7 +60,7 @@ function rowWidth(rows: Array<Array<{ text: string }>>): number {
 /** Every row begins with a tab line holding its first cell; each further cell on its own tab-indented line. */
 export function asCellPerLine(
   doc: DocumentModel,
-  options: { marker?: boolean; paragraphsAsLines?: boolean } = {},
+  options: { marker?: boolean; paragraphsAsLines?: boolean | "untabbed" } = {},
 ): string {
   const out: string[] = [];
   for (const b of doc.blocks) {
@@ -75,7 +75,9 @@ export function asCellPerLine(
         const text = row[c]?.text ?? "";
         const parts = options.paragraphsAsLines ? text.split("\n").filter((p) => p.trim()) : [text];
         if (!parts.length) parts.push("");
-        for (const p of parts) out.push(`\t${flat(p)}`);
+        parts.forEach((p, k) => {
+          out.push(`${k > 0 && options.paragraphsAsLines === "untabbed" ? "" : "\t"}${flat(p)}`);
+        });
       }
     }
     out.push("");

@@ -60,6 +60,18 @@ describe("tables recovered from text (plan 107/KH-UBND re-written as converters 
     expect(p.stats.targets).toBe(221);
   });
 
+  it("one cell per line with a cell's further paragraphs on lines of their own without the tab", () => {
+    const p = extractPlan(readText(asCellPerLine(word, { paragraphsAsLines: "untabbed" })));
+    expect(same(p).found).toBeGreaterThanOrEqual(n - 1);
+  });
+
+  it("says so when rows cannot be told apart (every paragraph of a cell on its own tab line)", () => {
+    const doc = readText(asCellPerLine(word, { paragraphsAsLines: true }));
+    expect(doc.warnings.some((w) => /được dựng lại từ văn bản.*cần kiểm tra các cột và dòng/.test(w))).toBe(
+      true,
+    );
+  });
+
   it("the appendix of 70+ rows comes back as one table with one row per task row", () => {
     const lines = asCellPerLine(word).split("\n");
     const appendix2 = recoverTextTables(lines).find((r) =>

@@ -67,7 +67,16 @@ function cellPerLineAt(lines: string[], start: number): RecoveredTable | null {
       lineOf.push(end + 1);
       end++;
     } else if (!lines[end].trim() && end + 1 < lines.length && isCellLine(lines[end + 1])) end++;
-    else break;
+    else {
+      // Further paragraphs of a cell written without the tab ("\tfirst paragraph" then "second"):
+      // lines up to the next cell line belong to the cell above.
+      let k = end;
+      while (k < lines.length && k < end + 20 && lines[k].trim() && !lines[k].includes("\t")) k++;
+      if (!cells.length || k === end || k >= lines.length || !isCellLine(lines[k])) break;
+      const rest = lines.slice(end, k).map((l) => l.trim());
+      cells[cells.length - 1] = [cells[cells.length - 1], ...rest].join(" ").trim();
+      end = k;
+    }
   }
   if (cells.length < 2) return null;
   // A marker line before the header ("\t" then "\tSTT") means each row starts with an empty line.
@@ -96,6 +105,8 @@ function cellPerLineAt(lines: string[], start: number): RecoveredTable | null {
   let fixed = 0;
   while (pos < cells.length && rows.length < MAX_ROWS) {
     let next = Math.min(pos + period, cells.length);
+    // A row that starts with text where its STT should be: the rows are no longer in step.
+    if (!startsRow(cells[pos])) fixed++;
     if (next < cells.length && !startsRow(cells[next])) {
       // The row has more lines (a cell written as several paragraphs) or fewer (empty cells left out):
       // find the next row by its number.
@@ -115,7 +126,7 @@ function cellPerLineAt(lines: string[], start: number): RecoveredTable | null {
   }
   const dataRows = rows.length - header.rows.length;
   if (dataRows < 1) return asText();
-  confidence -= 0.4 * (fixed / dataRows);
+  confidence -= 0.8 * Math.min(1, fixed / dataRows);
   const table = dropEmptyColumns({ kind: "table", rows, rowSources, source: { line: start + 1 } });
   if (!isKnownTable(table)) return asText();
   table.confidence = round2(confidence);
