@@ -637,6 +637,7 @@ function readTables(blocks: Block[], start: number, ctx: TableContext): number {
       continue;
     }
     if (!layout || !state) continue;
+    state.tableConfidence = block.confidence ?? 1;
     for (let r = dataStart; r < rows.length; r++) {
       if (layout.kind === "tasks") taskRow(rows[r], layout, state, continued && r === dataStart, b);
       else if (layout.kind === "targets") targetRow(rows[r], layout, state, continued && r === dataStart, b);
@@ -657,6 +658,8 @@ interface TableState {
   lastTarget: ExtractedTarget | null;
   lastWasSection: boolean;
   index: IndexCode | null;
+  /** Confidence of a table rebuilt from text (1 for a real table): caps its rows' confidence. */
+  tableConfidence?: number;
 }
 
 function newState(ctx: TableContext, layout: TableLayout): TableState {
@@ -797,7 +800,7 @@ function taskRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak: 
       ...(note ? { note } : {}),
       source: rowSource(row, block, ""),
     },
-    0.9,
+    Math.min(0.9, st.tableConfidence ?? 1),
   );
 }
 
@@ -855,7 +858,7 @@ function targetRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak
     baseline: parseValueRank(base, get("baselineRank")),
     target: parseValueRank(target, get("targetRank")),
     source: rowSource(row, block, ""),
-    confidence: match ? Math.min(0.95, match.confidence) : 0.5,
+    confidence: Math.min(match ? Math.min(0.95, match.confidence) : 0.5, st.tableConfidence ?? 1),
     flags: [],
   };
   if (!match) t.flags.push(`Chưa liên kết "${t.component}" với chỉ số thành phần nào; cần chọn.`);
