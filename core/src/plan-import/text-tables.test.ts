@@ -70,6 +70,10 @@ describe("tables recovered from text (plan 107/KH-UBND re-written as converters 
     expect(doc.warnings.some((w) => /được dựng lại từ văn bản.*cần kiểm tra các cột và dòng/.test(w))).toBe(
       true,
     );
+    // The rows of such a table are no surer than the table.
+    const low = Math.min(...doc.blocks.flatMap((b) => (b.kind === "table" ? [b.confidence ?? 1] : [])));
+    expect(low).toBeLessThan(0.7);
+    expect(extractPlan(doc).tasks.filter((t) => t.confidence <= low).length).toBeGreaterThan(10);
   });
 
   it("the appendix of 70+ rows comes back as one table with one row per task row", () => {
