@@ -86,8 +86,9 @@ export interface ValueRank {
   rankTo?: number;
   /** "tăng 10 bậc": places to climb. */
   rankChange?: number;
-  /** "nằm trong nhóm 10 tỉnh, thành phố đứng đầu", as written. */
+  /** "nằm trong nhóm 10 tỉnh, thành phố đứng đầu", as written, and its size when it says one (10). */
   group?: string;
+  groupSize?: number;
   /** "05/14 tỉnh Vùng Bắc Trung bộ": the rank in the region. */
   regionalRank?: number;
   regionalOf?: number | null;

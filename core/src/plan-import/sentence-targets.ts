@@ -74,6 +74,9 @@ export function targetInSentence(
     ...(rank?.[2] ? { rankTo: Number(rank[2]) } : {}),
     ...(change ? { rankChange: Number(change[1]) } : {}),
     ...(group ? { group: group[1].trim() } : {}),
+    ...(group && /^\d{1,2}(?!\d)/.test(group[1])
+      ? { groupSize: Number(/^\d{1,2}/.exec(group[1])?.[0]) }
+      : {}),
     ...(regional ? { regionalRank: regional.rank, regionalOf: regional.of || null } : {}),
   };
   return {
