@@ -102,6 +102,7 @@ describe("targets written in sentences", () => {
         ["PCI", 10, null],
       ],
     );
+    expect(p.targets[2].target?.groupSize).toBe(10);
   });
 
   it("plan 107/KH-UBND: score, rank range, percentages, groups and the regional rank", () => {
