@@ -137,7 +137,8 @@ function cellPerLineAt(lines: string[], start: number): RecoveredTable | null {
  * Cells per row. Values in the cells ("57", "20") are numbers too, and unnumbered rows make the distance
  * between two numbered rows a multiple of the row length; so each length that some pair of successive
  * numbers suggests is tried, and the one whose row starts hold the numbered rows and look like row
- * starts (a number or an empty STT cell) wins; the shortest on a tie.
+ * starts (a number or an empty STT cell) wins; the longest on a tie (values such as "57" look like
+ * row numbers and would make a half row look right).
  */
 function rowPeriod(cells: string[], origin: number): number | null {
   const candidates = new Set<number>();
@@ -182,7 +183,7 @@ function rowPeriod(cells: string[], origin: number): number | null {
       if (startsRow(cells[j])) rowLike++;
     }
     const score = (onStart / Math.max(1, chained.size)) * (rowLike / Math.max(1, starts));
-    if (score > bestScore + 1e-9) {
+    if (score >= bestScore - 1e-9 && score > 0) {
       best = d;
       bestScore = score;
     }
