@@ -91,7 +91,7 @@ describe("tables recovered from text (plan 107/KH-UBND re-written as converters 
     expect(s.found / n).toBeGreaterThanOrEqual(0.93);
     expect(s.deadlines / s.found).toBeGreaterThanOrEqual(0.95);
     expect(p.tasks.length).toBeLessThanOrEqual(n + 5);
-    expect(p.stats.targets).toBeGreaterThanOrEqual(210);
+    expect(p.stats.targets).toBe(reference.stats.targets);
     for (const t of doc.blocks) if (t.kind === "table") expect(t.confidence).toBeGreaterThan(0);
   });
 

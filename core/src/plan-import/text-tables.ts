@@ -340,7 +340,14 @@ function columnsAt(lines: string[], start: number): RecoveredTable | null {
   while (first > 0 && first > start - 2 && isHeaderContinuation(lines[first - 1])) first--;
   // Header lines: up to the first line whose first run is a row number.
   let k = start + 1;
-  while (k < lines.length && k < start + 6 && isHeaderContinuation(lines[k])) {
+  // The rest of a wrapped label ("2023 (Vị trí)" under "Chỉ tiêu năm"): short runs, none in the STT column.
+  const labelRest = (line: string) => {
+    const segs = segmentsOf(line);
+    return (
+      segs.length > 0 && !line.includes("\t") && segs[0].x >= 4 && segs.every((g) => g.text.length <= 30)
+    );
+  };
+  while (k < lines.length && k < start + 6 && (isHeaderContinuation(lines[k]) || labelRest(lines[k]))) {
     const firstRun = segmentsOf(lines[k])[0];
     if (firstRun && firstRun.x < 4 && ROW_NUMBER.test(firstRun.text.split(" ")[0])) break;
     k++;
