@@ -170,7 +170,7 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
     source: { line: first + 1 },
   });
   if (!isKnownTable(table)) return null;
-  table.confidence = round2(0.85 - 0.3 * (guessedStarts / rows.length));
+  table.confidence = round2(0.85 - 0.2 * (guessedStarts / rows.length));
   return { start: first, end, table, shape: "columns" };
 }
 
