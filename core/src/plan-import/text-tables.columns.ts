@@ -32,7 +32,9 @@ function isLayoutHeader(line: string): boolean {
   const segs = segmentsOf(line);
   if (segs.length < 3) return false;
   const labelled = segs.filter((s) => s.text.length <= 60 && isHeaderLike([s.text])).length;
-  return labelled >= 2 && segs.every((s) => s.text.length <= 60);
+  // Justified prose has runs of spaces too: a header opens with the STT label or holds three labels.
+  const opensWithNumber = /^(stt|tt|so tt|so thu tu)$/.test(foldForMatch(segs[0].text));
+  return (labelled >= 3 || (opensWithNumber && labelled >= 2)) && segs.every((s) => s.text.length <= 60);
 }
 
 /** An appendix heading, a signature block, or a numbered heading of the text ("III. NHIỆM VỤ", "2. Các sở"). */

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractPlan, readText } from ".";
 import type { ExtractedPlan } from "./model";
-import { asCellPerLine, asColumns, asWordTables } from "./text-shapes.fixture";
+import { asCellPerLine, asColumns, asWordTables, wrap } from "./text-shapes.fixture";
 import { recoverTextTables } from "./text-tables";
 
 const seed = (name: string) =>
@@ -123,6 +123,23 @@ describe("tables recovered from text (plan 107/KH-UBND re-written as converters 
         kind: "Kế hoạch",
       });
     }
+  });
+
+  it("justified prose (runs of spaces between words) is no table: plan 497 keeps its 44 tasks", () => {
+    const plan = readText(seed("000_8eb717131d25ad55.txt"));
+    const justify = (line: string, width: number) => {
+      const words = line.split(" ");
+      let missing = width - line.length;
+      for (let k = 0; missing > 0 && words.length > 1; k = (k + 1) % (words.length - 1), missing--)
+        words[k] += " ";
+      return words.join(" ");
+    };
+    const text = plan.blocks
+      .map((b) => (b.kind === "paragraph" ? wrap(b.text, 90) : []))
+      .map((ls) => ls.map((l, k) => (k < ls.length - 1 ? justify(l, 90) : l)).join("\n"))
+      .join("\n\n");
+    expect(recoverTextTables(text.split("\n")).filter((r) => r.table)).toEqual([]);
+    expect(extractPlan(readText(text)).stats.tasks).toBe(44);
   });
 
   it("leaves the real seeds' own text alone (no table invented in prose)", () => {
