@@ -127,6 +127,13 @@ describe("garbled Vietnamese", () => {
     }
   });
 
+  it("repairs the Icelandic Ð written for Đ by old converters", () => {
+    const s = sentences.slice(0, 3).join(" ").replace(/^/, "Đề nghị Sở Tài chính đôn đốc. ");
+    const bad = s.replace(/Đ/g, "Ð").replace(/đ/g, "ð");
+    expect(isGarbled(scoreText(bad))).toBe(true);
+    expect(repairGarbled(bad)?.text).toBe(s);
+  });
+
   it("repairs UTF-8 read as Windows-1252", () => {
     const s = sentences[0];
     const mojibake = [...new TextEncoder().encode(s)].map((b) => String.fromCharCode(b)).join("");

@@ -211,6 +211,8 @@ const isClean = (text: string) => {
 };
 
 const DECODERS: ReadonlyArray<readonly [string, (t: string) => string | null]> = [
+  // Old converters wrote the Icelandic "Ð" (U+00D0) for "Đ": the rest of the text is fine.
+  ["Ð", (t) => t.replace(/Ð/g, "Đ").replace(/ð/g, "đ")],
   ["TCVN3 (ABC)", decodeTcvn3],
   ["VNI", decodeVni],
   ["UTF-8 đọc nhầm", decodeUtf8Mojibake],
@@ -269,7 +271,9 @@ export function checkGarbledText(doc: DocumentModel): DocumentModel {
   }
   for (const r of repaired) {
     warnings.push(
-      `${where(r.page)}chữ viết bằng bảng mã ${r.encoding}; đã chuyển sang Unicode, cần đối chiếu với văn bản gốc.`,
+      r.encoding === "Ð"
+        ? `${where(r.page)}chữ “Ð” được dùng thay cho “Đ”; đã sửa, cần đối chiếu với văn bản gốc.`
+        : `${where(r.page)}chữ viết bằng bảng mã ${r.encoding}; đã chuyển sang Unicode, cần đối chiếu với văn bản gốc.`,
     );
   }
   for (const b of broken) {
