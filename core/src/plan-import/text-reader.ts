@@ -81,6 +81,7 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
   const wrapWidth =
     lengths.length >= 20 ? lengths[Math.floor(lengths.length * 0.9)] : Number.POSITIVE_INFINITY;
   let lastLength = 0;
+  let lastIndent = 0;
   for (let i = 0; i < lines.length; i++) {
     const rebuilt = recovered.get(i);
     if (rebuilt?.paragraphs) {
@@ -158,6 +159,13 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
       continue;
     }
     lastLength = line.length;
+    // pdftotext -layout indents a paragraph's first line: an indented line after a finished sentence
+    // starts a paragraph even without a blank line.
+    const indent = /^ */.exec(raw.replace(/^\f/, ""))?.[0].length ?? 0;
+    const ended = /[.;:!?]$/.test((para as { text: string } | null)?.text.trim() ?? "") || OPENS.test(line);
+    const indented = indent >= lastIndent + 3 && ended;
+    lastIndent = indent;
+    if (para && indented && !markdown) flushPara();
     if (para && !ITEM_START.test(line) && !markdown) {
       para.text = joinWrapped(para.text, line);
     } else if (para && markdown && !ITEM_START.test(line)) {

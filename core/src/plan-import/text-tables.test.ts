@@ -176,6 +176,24 @@ describe("hard-wrapped prose with a blank line after every wrapped line", () => 
   });
 });
 
+describe("hard-wrapped prose with indented first lines and no blank line (pdftotext -layout)", () => {
+  it("plan 497: every task and both legal bases, as in the original text", () => {
+    const plan = readText(seed("000_8eb717131d25ad55.txt"));
+    const text = plan.blocks
+      .map((b) => (b.kind === "paragraph" ? wrap(b.text, 90).map((l, k) => (k === 0 ? `     ${l}` : l)) : []))
+      .map((ls) => ls.join("\n"))
+      .join("\n");
+    const original = extractPlan(plan);
+    const p = extractPlan(readText(text));
+    const same = new Set(original.tasks.map((t) => t.content));
+    expect(p.stats.tasks).toBe(original.stats.tasks);
+    expect(p.tasks.filter((t) => same.has(t.content)).length).toBeGreaterThanOrEqual(
+      original.stats.tasks - 1,
+    );
+    expect(p.legalBases).toHaveLength(2);
+  });
+});
+
 describe("fuzz: the text reader and the table recovery never throw", () => {
   const shapes = [asCellPerLine(word), asColumns(word), asCellPerLine(word, { marker: true })];
   const unit = fc.constantFrom(
