@@ -80,20 +80,21 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
     end++;
   }
   while (end > start + 1 && !lines[end - 1].trim()) end--;
-  const region = lines.slice(first, end);
-  const columns = columnStarts(region, anchors, spanEnd);
+  // Columns from the data lines: header labels are centred and would make columns of their own.
+  const isHeadLine = (l: string) => isLayoutHeader(l) || isHeaderContinuation(l);
+  let pageEnd = k;
+  while (
+    pageEnd < end &&
+    !lines[pageEnd].startsWith("\f") &&
+    !(pageEnd > k && isLayoutHeader(lines[pageEnd]))
+  )
+    pageEnd++;
+  const data = lines.slice(k, pageEnd).filter((l) => !isHeadLine(l));
+  const columns = columnStarts(data.length >= 2 ? data : lines.slice(first, end), anchors, spanEnd);
   if (columns.length < 3) return null;
-  const split = (line: string) => {
-    const cells = columns.map(() => [] as string[]);
-    for (const w of wordsOf(line)) {
-      let c = columns.length - 1;
-      while (c > 0 && w.x < columns[c] - 1) c--;
-      cells[c].push(w.text);
-    }
-    return cells.map((ws) => ws.join(" "));
-  };
+  const split = splitter(columns, null, columns.length);
   const headerLines = lines.slice(first, k).filter((l) => l.trim());
-  const header = layoutHeader(headerLines.map(split));
+  const header = layoutHeader(headerLines.map(headerSplitter(columns)));
   // A merged "Nhiệm vụ" label over a sub-heading column and the task column sits in the second one;
   // the reader of task tables expects it first, with the empty half after it.
   const top = header[0] ?? [];
@@ -105,12 +106,38 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
     }
   }
   const signature = foldForMatch(header.flat().join(" "));
-  const roles = detectLayout(
-    toGrid({ kind: "table", rows: header.map((r) => r.map(cell)), source: {} }).rows,
-  ).roles;
-  const numberAt = Math.max(0, roles.indexOf("number"));
-  const leadAt = roles.indexOf("lead");
-  const contentAt = roles.includes("content") ? roles.indexOf("content") : Math.max(1, roles.indexOf("name"));
+  const labels = columns.map((_, c) =>
+    foldForMatch(
+      headerLines
+        .map(headerSplitter(columns))
+        .map((l) => l[c])
+        .join(" "),
+    ),
+  );
+  // Each page lays the table out again (pdftotext places every page anew): a repeated header or a form
+  // feed starts a page whose columns are found on that page and matched to the first page's by label.
+  const splitAt = new Map<number, (line: string) => string[]>();
+  for (let i = k; i < end; i++) {
+    if (!(lines[i].startsWith("\f") || (isLayoutHeader(lines[i]) && i > k))) continue;
+    let j = i;
+    while (
+      j < end &&
+      j < i + 6 &&
+      lines[j].trim() &&
+      isHeadLine(lines[j]) &&
+      !ROW_NUMBER.test(segmentsOf(lines[j])[0]?.text ?? "")
+    )
+      j++;
+    let next = i + 1;
+    while (next < end && !lines[next].startsWith("\f") && !(isLayoutHeader(lines[next]) && next > j)) next++;
+    const pageData = lines.slice(j, next).filter((l) => l.trim() && !isHeadLine(l));
+    if (pageData.length < 4) continue;
+    const pageHead = lines.slice(i, j).filter((l) => l.trim());
+    const pageAnchors = pageHead.flatMap(segmentsOf).map((g) => g.x);
+    const own = columnStarts(pageData, pageAnchors, spanEnd);
+    if (own.length < 2) continue;
+    splitAt.set(i, splitter(own, matchColumns(own, pageHead, columns, labels), columns.length));
+  }
   const rows: string[][] = [];
   const rowSources: Array<{ line: number }> = [];
   let current: string[] | null = null;
@@ -118,13 +145,21 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
   let guessedStarts = 0;
   let inRepeatedHeader = false;
   let previousContent = "";
+  const roles = detectLayout(
+    toGrid({ kind: "table", rows: header.map((r) => r.map(cell)), source: {} }).rows,
+  ).roles;
+  const numberAt = Math.max(0, roles.indexOf("number"));
+  const leadAt = roles.indexOf("lead");
+  const contentAt = roles.includes("content") ? roles.indexOf("content") : Math.max(1, roles.indexOf("name"));
+  let pageSplit = split;
   for (let i = k; i < end && rows.length < MAX_ROWS; i++) {
     const line = lines[i];
+    pageSplit = splitAt.get(i) ?? pageSplit;
     if (!line.trim()) {
       blankBefore = true;
       continue;
     }
-    const cells = split(line);
+    const cells = pageSplit(line);
     const filled = cells.filter(Boolean);
     // A page number between the halves of a table.
     if (filled.length === 1 && /^(-\s*)?\d{1,3}(\s*-)?$/.test(filled[0]) && !cells[0]) continue;
@@ -210,7 +245,8 @@ function columnStarts(region: string[], anchors: number[], spanEnd: number): num
   }
   const tolerance = Math.max(0, Math.floor(counted * 0.03));
   const starts: number[] = [];
-  const firstUsed = used.findIndex((n) => n > tolerance);
+  // From the first text of all (a column of few STT numbers counts), gutters by the tolerance.
+  const firstUsed = used.findIndex((n) => n > 0);
   if (firstUsed < 0) return [];
   starts.push(0);
   let gap = 0;
@@ -248,10 +284,67 @@ function layoutHeader(lines: string[][]): string[][] {
         .join(" "),
     );
   const last = lines[lines.length - 1];
+  if (lines.length === 1) return [last];
+  const upper = join(lines.slice(0, -1));
+  // Sub-labels make a row of their own only under a parent spanning columns (a sub-label's column has
+  // no label above it); "(Vị trí)" under "Chỉ tiêu năm 2023" is the rest of that label.
   const subOnly =
-    lines.length > 1 &&
     last.some(Boolean) &&
-    last.filter(Boolean).every((t) => SUB_LABEL.test(foldForMatch(t)));
-  if (subOnly) return [join(lines.slice(0, -1)), last];
+    last.filter(Boolean).every((t) => SUB_LABEL.test(foldForMatch(t))) &&
+    last.some((t, c) => t && !upper[c]);
+  if (subOnly) return [upper, last];
   return [join(lines)];
+}
+
+/** Cuts a line at column starts; `map` sends each of these columns to a column of the table. */
+function splitter(columns: number[], map: number[] | null, width: number): (line: string) => string[] {
+  return (line) => {
+    const cells = Array.from({ length: width }, () => [] as string[]);
+    for (const w of wordsOf(line)) {
+      let c = columns.length - 1;
+      while (c > 0 && w.x < columns[c] - 1) c--;
+      cells[Math.min(width - 1, map ? map[c] : c)].push(w.text);
+    }
+    return cells.map((ws) => ws.join(" "));
+  };
+}
+
+/** Header labels are centred over their column: a label goes where its middle is. */
+function headerSplitter(columns: number[]): (line: string) => string[] {
+  return (line) => {
+    const cells = columns.map(() => [] as string[]);
+    for (const g of segmentsOf(line)) {
+      const middle = g.x + g.text.length / 2;
+      let c = columns.length - 1;
+      while (c > 0 && middle < columns[c]) c--;
+      cells[c].push(g.text);
+    }
+    return cells.map((ws) => ws.join(" "));
+  };
+}
+
+/**
+ * The first page's column for each column of another page: by the words of the page's repeated header
+ * when it has one, else by order (the same count) or by position relative to the first column.
+ */
+function matchColumns(own: number[], head: string[], main: number[], labels: string[]): number[] {
+  if (own.length === main.length) return own.map((_, c) => c);
+  const ownLabels = own.map((_, c) => foldForMatch(head.map((l) => headerSplitter(own)(l)[c]).join(" ")));
+  const shift = own[0] - main[0];
+  return own.map((x, c) => {
+    const words = new Set(ownLabels[c].split(" ").filter(Boolean));
+    let best = -1;
+    let bestScore = 0;
+    labels.forEach((label, m) => {
+      const score = label.split(" ").filter((w) => words.has(w)).length;
+      if (score > bestScore) {
+        best = m;
+        bestScore = score;
+      }
+    });
+    if (best >= 0) return best;
+    let nearest = 0;
+    for (let m = 1; m < main.length; m++) if (main[m] <= x - shift + 1) nearest = m;
+    return nearest;
+  });
 }
