@@ -136,9 +136,18 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
     const pageAnchors = pageHead.flatMap(segmentsOf).map((g) => g.x);
     const own = columnStarts(pageData, pageAnchors, spanEnd);
     if (own.length < 2) continue;
-    splitAt.set(i, splitter(own, matchColumns(own, pageHead, columns, labels), columns.length));
+    // One column more, right after the STT: a sub-heading column (an index component merged down over
+    // its rows) that this page has and the first page has not; it stays a cell of its own.
+    const withSub = own.length === columns.length + 1 && own[1] < columns[1] + own[0] - columns[0] + 4;
+    splitAt.set(
+      i,
+      withSub
+        ? splitter(own, null, own.length)
+        : splitter(own, matchColumns(own, pageHead, columns, labels), columns.length),
+    );
   }
   const rows: string[][] = [];
+  const subs: string[] = [];
   const rowSources: Array<{ line: number }> = [];
   let current: string[] | null = null;
   let blankBefore = false;
@@ -159,7 +168,12 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
       blankBefore = true;
       continue;
     }
-    const cells = pageSplit(line);
+    let cells = pageSplit(line);
+    let sub = "";
+    if (cells.length === columns.length + 1) {
+      sub = cells[1];
+      cells = [cells[0], ...cells.slice(2)];
+    }
     const filled = cells.filter(Boolean);
     // A page number between the halves of a table.
     if (filled.length === 1 && /^(-\s*)?\d{1,3}(\s*-)?$/.test(filled[0]) && !cells[0]) continue;
@@ -191,21 +205,26 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
       if (!numbered && current) guessedStarts++;
       current = [...cells];
       rows.push(current);
+      subs.push(sub);
       rowSources.push({ line: i + 1 });
     } else if (current) {
       for (let c = 0; c < cells.length; c++) {
         if (cells[c]) current[c] = current[c] ? `${current[c]} ${cells[c]}` : cells[c];
       }
+      if (sub) subs[subs.length - 1] = `${subs[subs.length - 1]} ${sub}`.trim();
     }
     blankBefore = false;
   }
   if (rows.length < 1) return null;
-  const table: TableBlock = dropEmptyColumns({
+  // A row under a sub-heading column carries it right after its STT, as a pasted Word table does.
+  const withSubs = rows.map((r, n) => (subs[n] ? [r[0], subs[n], ...r.slice(1)] : r));
+  const block: TableBlock = {
     kind: "table",
-    rows: [...header, ...rows].map((r) => r.map(cell)),
+    rows: [...header, ...withSubs].map((r) => r.map(cell)),
     rowSources: [...header.map(() => ({ line: first + 1 })), ...rowSources],
     source: { line: first + 1 },
-  });
+  };
+  const table = subs.some(Boolean) ? block : dropEmptyColumns(block);
   if (!isKnownTable(table)) return null;
   table.confidence = round2(0.85 - 0.2 * (guessedStarts / rows.length));
   return { start: first, end, table, shape: "columns" };
