@@ -104,27 +104,54 @@ export function wrap(text: string, width: number): string[] {
  * The way pdftotext -layout writes a page: prose wrapped to a line width, every wrapped line its own
  * line; tables in columns of spaces, each cell wrapped inside its column, rows one under the other.
  */
-export function asColumns(doc: DocumentModel, options: { blankBetweenRows?: boolean } = {}): string {
+export function asColumns(
+  doc: DocumentModel,
+  options: { blankBetweenRows?: boolean; pageLines?: number } = {},
+): string {
   const out: string[] = [];
+  let page = 0;
+  let onPage = 0;
+  const emit = (line: string) => {
+    out.push(page > 0 && onPage === 0 ? `\f${line}` : line);
+    onPage++;
+  };
   for (const b of doc.blocks) {
     if (b.kind === "paragraph") {
-      out.push(...wrap(b.text, 90), "");
+      for (const l of [...wrap(b.text, 90), ""]) emit(l);
       continue;
     }
     const width = rowWidth(b.rows);
-    const widths = Array.from({ length: width }, (_, c) =>
-      c === 0 ? 5 : c === 1 ? 44 : c === width - 1 ? 16 : width > 5 ? 22 : 26,
-    );
-    for (const row of b.rows) {
+    // Each page places the columns anew (pdftotext lays out every page on its own): widths move a little.
+    const widthsOf = (p: number) =>
+      Array.from(
+        { length: width },
+        (_, c) =>
+          (c === 0 ? 5 : c === 1 ? 44 : c === width - 1 ? 16 : width > 5 ? 22 : 26) +
+          (c > 0 ? (p % 3) - 1 : 0),
+      );
+    const headerRows = b.rows.filter((r, k) => k < 3 && isHeaderLike(r.map((c) => c.text)));
+    const render = (row: TableCell[], widths: number[]) => {
       const cells = widths.map((w, c) => wrap(row[c]?.text ?? "", w));
       const height = Math.max(1, ...cells.map((l) => l.length));
-      for (let k = 0; k < height; k++) {
-        const line = cells.map((l, c) => (l[k] ?? "").padEnd(widths[c] + 3)).join("");
-        out.push(line.trimEnd());
+      for (let k = 0; k < height; k++)
+        emit(
+          cells
+            .map((l, c) => (l[k] ?? "").padEnd(widths[c] + 3))
+            .join("")
+            .trimEnd(),
+        );
+    };
+    for (const [n, row] of b.rows.entries()) {
+      if (options.pageLines && onPage >= options.pageLines && n >= headerRows.length) {
+        page++;
+        onPage = 0;
+        // The header rows repeated at the top of the new page.
+        for (const h of headerRows) render(h, widthsOf(page));
       }
-      if (options.blankBetweenRows) out.push("");
+      render(row, widthsOf(page));
+      if (options.blankBetweenRows) emit("");
     }
-    out.push("");
+    emit("");
   }
   return out.join("\n");
 }

@@ -188,6 +188,10 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
     const content = cells[contentAt] ?? "";
     const others = cells.filter((c, k) => k > contentAt && c);
     const upper = (t: string) => /^[\p{Lu}\d"“(-]/u.test(t);
+    // Another cell starting a row starts with a capital or a bullet; "15)" is the rest of "(Vị trí".
+    const opens = (t: string) => /^[\p{Lu}"“(-]/u.test(t);
+    // A title in capitals running onto the next line ("… CÁC CHÍNH" / "SÁCH") is one title.
+    const titleGoesOn = isAllCaps(current?.[contentAt] ?? "") && isAllCaps(content);
     // Without a number, a row starts where its cells start together: the task in capitals with every
     // other cell in capitals, or with a new agency in the lead column (a lead cell's next line is lower case).
     // The task cell had ended (its column empty on the line above) and text starts there again.
@@ -200,7 +204,8 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
       numbered ||
       (upper(content) &&
         !cells[numberAt] &&
-        (blankBefore || (others.length > 0 && others.every(upper)) || newAgency || contentPaused));
+        !titleGoesOn &&
+        (blankBefore || (others.length > 0 && others.every(opens)) || newAgency || contentPaused));
     if (newRow) {
       if (!numbered && current) guessedStarts++;
       current = [...cells];
@@ -366,4 +371,9 @@ function matchColumns(own: number[], head: string[], main: number[], labels: str
     for (let m = 1; m < main.length; m++) if (main[m] <= x - shift + 1) nearest = m;
     return nearest;
   });
+}
+
+function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length > 1 && letters === letters.toUpperCase();
 }
