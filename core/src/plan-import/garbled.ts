@@ -269,23 +269,31 @@ export function checkGarbledText(doc: DocumentModel): DocumentModel {
       });
     }
   }
+  // One warning per kind of fault, naming every page it touches.
+  const byNote = new Map<string, number[]>();
   for (const r of repaired) {
-    warnings.push(
+    const note =
       r.encoding === "Ð"
-        ? `${where(r.page)}chữ “Ð” được dùng thay cho “Đ”; đã sửa, cần đối chiếu với văn bản gốc.`
-        : `${where(r.page)}chữ viết bằng bảng mã ${r.encoding}; đã chuyển sang Unicode, cần đối chiếu với văn bản gốc.`,
-    );
+        ? "chữ “Ð” được dùng thay cho “Đ”; đã sửa, cần đối chiếu với văn bản gốc."
+        : `chữ viết bằng bảng mã ${r.encoding}; đã chuyển sang Unicode, cần đối chiếu với văn bản gốc.`;
+    byNote.set(note, [...(byNote.get(note) ?? []), r.page]);
   }
-  for (const b of broken) {
+  for (const [note, pages] of byNote) warnings.push(`${where(pages)}${note}`);
+  if (broken.length) {
+    const examples = broken[0].examples.map((e) => `"${e}"`).join(", ");
     warnings.push(
-      `${where(b.page, b.line)}chữ bị lỗi phông, không đọc được đúng tiếng Việt (ví dụ: ${b.examples.map((e) => `"${e}"`).join(", ")}); nội dung trích ra từ phần này không đáng tin, hãy dùng bản Word hoặc PDF gốc.`,
+      `${where(
+        broken.map((b) => b.page),
+        broken[0].line,
+      )}chữ bị lỗi phông, không đọc được đúng tiếng Việt (ví dụ: ${examples}); nội dung trích ra từ phần này không đáng tin, hãy dùng bản Word hoặc PDF gốc.`,
     );
   }
   if (!warnings.length) return doc;
   return { ...doc, blocks, warnings: [...doc.warnings, ...warnings] };
 }
 
-function where(page: number, line?: number): string {
-  if (page) return `Trang ${page}: `;
+function where(pages: number[], line?: number): string {
+  const known = pages.filter((p) => p > 0).sort((a, b) => a - b);
+  if (known.length) return `Trang ${known.join(", ")}: `;
   return line ? `Từ dòng ${line}: ` : "Văn bản: ";
 }
