@@ -352,10 +352,9 @@ function headerSplitter(columns: number[]): (line: string) => string[] {
  * when it has one, else by order (the same count) or by position relative to the first column.
  */
 function matchColumns(own: number[], head: string[], main: number[], labels: string[]): number[] {
-  if (own.length === main.length) return own.map((_, c) => c);
   const ownLabels = own.map((_, c) => foldForMatch(head.map((l) => headerSplitter(own)(l)[c]).join(" ")));
   const shift = own[0] - main[0];
-  return own.map((x, c) => {
+  const byLabel = own.map((x, c) => {
     const words = new Set(ownLabels[c].split(" ").filter(Boolean));
     let best = -1;
     let bestScore = 0;
@@ -371,6 +370,10 @@ function matchColumns(own: number[], head: string[], main: number[], labels: str
     for (let m = 1; m < main.length; m++) if (main[m] <= x - shift + 1) nearest = m;
     return nearest;
   });
+  // The same columns in the same order: keep them as they are (labels only break ties of layout).
+  if (own.length === main.length && byLabel.every((m, c) => m === c || !ownLabels[c]))
+    return own.map((_, c) => c);
+  return own.length === main.length && !head.length ? own.map((_, c) => c) : byLabel;
 }
 
 function isAllCaps(text: string): boolean {
