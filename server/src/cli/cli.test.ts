@@ -15,6 +15,8 @@ function chiso(args: string[], env: Record<string, string> = {}) {
     encoding: "utf8",
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", CHISO_DEMO: "0", ...env },
     timeout: 60_000,
+    // A plan's extraction is over half a megabyte of JSON; the default buffer would cut it here.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -75,5 +77,17 @@ describe("chiso command line", () => {
     const flag = chiso(["db", "backup", "x.gz", "--nen"]);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toMatch(/--nen/);
+  });
+
+  it("writes the whole of a large --json answer into a pipe before exiting", () => {
+    // Seed 003's extraction is ~550 KB: the process used to exit after the first 64 or 128 KB.
+    const seed = path.join(root, "core/test/fixtures/plans/003_384f955878bb2b4b.txt");
+    const res = chiso(["plans", "extract", seed, "--json"]);
+    expect(res.code).toBe(0);
+    expect(res.stdout.length).toBeGreaterThan(256 * 1024);
+    const plan = JSON.parse(res.stdout);
+    expect(plan.metadata.number).toBe("107/KH-UBND");
+    expect(plan.tasks.length).toBe(plan.stats.tasks);
+    expect(plan.document.text.length).toBeGreaterThan(100_000);
   });
 });

@@ -43,26 +43,41 @@ async function run(args: Args) {
     : null;
   try {
     const result = await command.run({ args, rest, database, config });
-    if (args.has("json")) process.stdout.write(`${JSON.stringify(result.json)}\n`);
-    else console.log(result.text);
+    await writeAll(
+      process.stdout,
+      args.has("json") ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`,
+    );
     return result.exitCode ?? 0;
   } finally {
     await database?.close();
   }
 }
 
+/**
+ * Writes text and resolves once the stream has handed all of it to the system. On a pipe, Node
+ * writes asynchronously: `process.exit` right after `write` dropped everything past the first 64 or
+ * 128 KB (`plans extract --json | jq`), so the exit waits for this.
+ */
+export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    // The reader closing the pipe early (`| head`) ends the wait too: there is nobody left to tell.
+    stream.once("error", () => resolve());
+    stream.write(text, () => resolve());
+  });
+}
+
 enableVietnameseValidationMessages();
 const args = parseArgs(process.argv.slice(2));
 run(args)
   .then((code) => process.exit(code))
-  .catch((error: unknown) => {
+  .catch(async (error: unknown) => {
     const message =
       error instanceof CliError || error instanceof AppError
         ? error.message
         : error instanceof Error
           ? error.message
           : String(error);
-    if (args.has("json")) process.stdout.write(`${JSON.stringify({ error: { message } })}\n`);
-    console.error(`Lỗi: ${message}`);
+    if (args.has("json")) await writeAll(process.stdout, `${JSON.stringify({ error: { message } })}\n`);
+    await writeAll(process.stderr, `Lỗi: ${message}\n`);
     process.exit(error instanceof CliError ? error.exitCode : 1);
   });
