@@ -163,7 +163,8 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
     // starts a paragraph even without a blank line.
     const indent = /^ */.exec(raw.replace(/^\f/, ""))?.[0].length ?? 0;
     const ended = /[.;:!?]$/.test((para as { text: string } | null)?.text.trim() ?? "") || OPENS.test(line);
-    const indented = indent >= lastIndent + 3 && ended;
+    // A first-line indent is a few spaces (a centred title line is indented far more).
+    const indented = ended && (indent >= lastIndent + 3 || (indent >= 3 && indent <= 8 && lastIndent > 8));
     lastIndent = indent;
     if (para && indented && !markdown) flushPara();
     if (para && !ITEM_START.test(line) && !markdown) {
