@@ -81,7 +81,12 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
   }
   while (end > start + 1 && !lines[end - 1].trim()) end--;
   // Columns from the data lines: header labels are centred and would make columns of their own.
-  const isHeadLine = (l: string) => isLayoutHeader(l) || isHeaderContinuation(l);
+  // A section row in capitals ("I   NHÓM NHIỆM VỤ") is data, not a header line.
+  const numberedLine = (l: string) => {
+    const g = segmentsOf(l)[0];
+    return Boolean(g && g.x < 4 && ROW_NUMBER.test(g.text.split(" ")[0]));
+  };
+  const isHeadLine = (l: string) => (isLayoutHeader(l) || isHeaderContinuation(l)) && !numberedLine(l);
   let pageEnd = k;
   while (
     pageEnd < end &&
