@@ -183,7 +183,7 @@ export function columnsAt(lines: string[], start: number): RecoveredTable | null
     // A page number between the halves of a table.
     if (filled.length === 1 && /^(-\s*)?\d{1,3}(\s*-)?$/.test(filled[0]) && !cells[0]) continue;
     // The header repeated on the next page.
-    if (isLayoutHeader(line) && signature.includes(foldForMatch(filled.slice(0, 2).join(" ")))) {
+    if (isLayoutHeader(line) && repeatsHeader(line, signature)) {
       inRepeatedHeader = true;
       continue;
     }
@@ -384,4 +384,11 @@ function matchColumns(own: number[], head: string[], main: number[], labels: str
 function isAllCaps(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
   return letters.length > 1 && letters === letters.toUpperCase();
+}
+
+/** A line whose words are (nearly) all words of the table's header: the header repeated on a new page. */
+function repeatsHeader(line: string, signature: string): boolean {
+  const known = new Set(signature.split(" "));
+  const words = foldForMatch(line).split(" ").filter(Boolean);
+  return words.length > 0 && words.filter((w) => known.has(w)).length >= words.length * 0.8;
 }
