@@ -296,7 +296,13 @@ function columnStarts(region: string[], anchors: number[], spanEnd: number): num
     const n = lineCount(s, next);
     return n >= 3 && n >= counted * 0.05;
   });
-  return kept;
+  // A sparse column (a sub-heading column holding a few words) is below the tolerance; where a header
+  // label starts right after positions no line uses at all, a column starts there too.
+  for (const a of anchors) {
+    if (a < 2 || a >= width || kept.some((s) => Math.abs(s - a) <= 2)) continue;
+    if (used[a - 1] === 0 && used[a - 2] === 0 && used[a] > 0) kept.push(a);
+  }
+  return kept.sort((x, y) => x - y);
 }
 
 /**
