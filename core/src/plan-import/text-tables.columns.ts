@@ -370,7 +370,10 @@ function matchColumns(own: number[], head: string[], main: number[], labels: str
     let best = -1;
     let bestScore = 0;
     labels.forEach((label, m) => {
-      const score = label.split(" ").filter((w) => words.has(w)).length;
+      // Shared words over the larger label: "Chỉ tiêu năm 2023" is the target column, not "Tiêu chí".
+      const theirs = new Set(label.split(" ").filter(Boolean));
+      const shared = [...theirs].filter((w) => words.has(w)).length;
+      const score = shared / Math.max(1, theirs.size, words.size);
       if (score > bestScore) {
         best = m;
         bestScore = score;
