@@ -9,6 +9,9 @@ import { type RecoveredTable, segmentsOf } from "./text-tables.shared";
  * column (the issuer, then "Số: …") before its right one (the motto, then "…, ngày … tháng … năm …").
  * Capitalised lines of one column that follow each other are one name ("ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH").
  */
+/** A line of a letterhead that names a body of its own under the parent authority above it. */
+const AGENCY = /^(SỞ|BAN|VĂN PHÒNG|THANH TRA|CỤC|CHI CỤC|PHÒNG|TRUNG TÂM|BỘ|TỔNG CỤC)(?![\p{L}\p{N}])/u;
+
 export function columnWise(cells: string[]): string[] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -27,7 +30,13 @@ export function columnWise(cells: string[]): string[] {
       const text = r[col];
       if (!text) continue;
       const upper = text === text.toUpperCase() && /\p{Lu}/u.test(text) && !/^Số\s*:/iu.test(text);
-      if (upper && name) name = `${name} ${text}`;
+      if (upper && name && AGENCY.test(text)) {
+        // "UBND TỈNH" over "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG": the second line is the issuing body, the first
+        // its parent; the body comes first, as the issuer.
+        out.push(text);
+        out.push(name);
+        name = "";
+      } else if (upper && name) name = `${name} ${text}`;
       else {
         if (name) out.push(name);
         name = "";
