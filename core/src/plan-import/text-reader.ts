@@ -158,11 +158,16 @@ export function readText(input: string, format: "text" | "markdown" | "html" = "
       blocks.push({ kind: "paragraph", text: line, headingLevel, source: sourceOf(lineNo) });
       continue;
     }
+    const previousLength = lastLength;
     lastLength = line.length;
-    // pdftotext -layout indents a paragraph's first line: an indented line after a finished sentence
-    // starts a paragraph even without a blank line.
+    // pdftotext -layout indents a paragraph's first line: an indented line after a finished sentence,
+    // or after a line that stops short of the width (a paragraph's last line), starts a paragraph
+    // even without a blank line.
     const indent = /^ */.exec(raw.replace(/^\f/, ""))?.[0].length ?? 0;
-    const ended = /[.;:!?]$/.test((para as { text: string } | null)?.text.trim() ?? "") || OPENS.test(line);
+    const ended =
+      /[.;:!?]$/.test((para as { text: string } | null)?.text.trim() ?? "") ||
+      OPENS.test(line) ||
+      previousLength < wrapWidth * 0.75;
     // A first-line indent is a few spaces (a centred title line is indented far more).
     const indented = ended && (indent >= lastIndent + 3 || (indent >= 3 && indent <= 8 && lastIndent > 8));
     lastIndent = indent;
