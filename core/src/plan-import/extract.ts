@@ -7,6 +7,8 @@ import { deadlineToJson, parseDeadline } from "../deadlines";
 import type { IndexCode } from "../indices/definitions/types";
 import { foldForMatch } from "../text/vietnamese";
 import { indexNamedIn, indicesNamedIn, linkHeading, matchComponent } from "./components";
+import { checkGarbledText } from "./garbled";
+import { legalBasesIn } from "./legal-bases";
 import type {
   Block,
   DocumentModel,
@@ -19,6 +21,7 @@ import type {
 } from "./model";
 import { proseDeadline } from "./prose-deadline";
 import { isReportingOnly, readReporting } from "./reporting";
+import { targetInSentence } from "./sentence-targets";
 import {
   alignRow,
   type ColumnRole,
@@ -102,9 +105,9 @@ function partOf(text: string): Part | null {
 }
 
 const KIND_WORDS =
-  /^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|CHỈ THỊ|CÔNG VĂN|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)\b\s*(.*)$/u;
+  /^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|CHỈ THỊ|CÔNG VĂN|BÁO CÁO|ĐỀ ÁN|HƯỚNG DẪN|THÔNG BÁO)(?![\p{L}\p{N}])\s*(.*)$/u;
 const ISSUER =
-  /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BAN|VĂN PHÒNG|THANH TRA|BỘ|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|HUYỆN ỦY|CỤC|CHI CỤC)\b/u;
+  /^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ|BAN|VĂN PHÒNG|THANH TRA|BỘ|HỘI ĐỒNG NHÂN DÂN|TỈNH ỦY|HUYỆN ỦY|CỤC|CHI CỤC)(?![\p{L}\p{N}])/u;
 
 function isUpper(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, "");
@@ -115,7 +118,9 @@ function cleanText(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-export function extractPlan(doc: DocumentModel, options: ExtractOptions = {}): ExtractedPlan {
+export function extractPlan(source: DocumentModel, options: ExtractOptions = {}): ExtractedPlan {
+  // Garbled pages (old encodings, substituted fonts) are repaired or reported before any rule reads them.
+  const doc = checkGarbledText(source);
   const resolver = options.resolver ?? createUnitResolver(null);
   const blocks = doc.blocks;
   const plan: ExtractedPlan = {
@@ -239,7 +244,7 @@ export function extractPlan(doc: DocumentModel, options: ExtractOptions = {}): E
     const named = indicesNamedIn(raw);
     if (named.length === 1) lastIndex = named[0];
     else if (named.length > 1) lastIndex = indexNamedIn(raw);
-    if (/^phụ lục\b/iu.test(raw)) {
+    if (/^phụ lục(?![\p{L}\p{N}])/iu.test(raw)) {
       appendix = raw;
       // An appendix title runs over the next short lines ("Nhiệm vụ, giải pháp … của các sở…").
       // Those lines, and the "(Kèm theo Kế hoạch số …)" line under them, are the title, not tasks.
@@ -258,7 +263,7 @@ export function extractPlan(doc: DocumentModel, options: ExtractOptions = {}): E
       part = "tasks";
       continue;
     }
-    if (/^nơi nhận\b/iu.test(raw)) {
+    if (/^nơi nhận(?![\p{L}\p{N}])/iu.test(raw)) {
       part = "closing";
       continue;
     }
@@ -271,8 +276,10 @@ export function extractPlan(doc: DocumentModel, options: ExtractOptions = {}): E
     // task ("Báo cáo kết quả hằng tháng") belongs to that task.
     if (part !== "tasks") readReporting(raw, source, plan, resolveUnits);
 
+    // A note in brackets ("(Các Phụ lục nhiệm vụ kèm theo Kế hoạch này)") is no task.
+    if (/^\([^()]*\)$/u.test(raw) && raw.length < 200) continue;
     // Footnotes ("1 Theo các quy định …") sit inside the text where a PDF page ends.
-    if (/^\d{1,2}\s+\p{Lu}/u.test(raw) && !/^\d{1,2}\s+(tháng|năm|ngày)\b/iu.test(raw)) {
+    if (/^\d{1,2}\s+\p{Lu}/u.test(raw) && !/^\d{1,2}\s+(tháng|năm|ngày)(?![\p{L}\p{N}])/iu.test(raw)) {
       if (lastTaskBlock === b - 1) lastTaskBlock = b;
       continue;
     }
@@ -440,12 +447,20 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
       let j = k + 1;
       while (j < paras.length && j <= k + 4) {
         const next = paras[j].text;
-        if (/^(Căn cứ|Thực hiện|Trong|Nhằm|Theo|Để|Ủy ban|UBND|Xét)\b/u.test(next) || next.length > 300)
+        if (
+          /^(Căn cứ|Thực hiện|Trong|Nhằm|Theo|Để|Ủy ban|UBND|Xét)(?![\p{L}\p{N}])/u.test(next) ||
+          next.length > 300
+        )
           break;
         if (title && /[.:]$/.test(title)) break;
         title = title ? `${title} ${next}` : next;
         j++;
-        if (!/[,;]$|\bvà$|\bcủa$/u.test(title) && j < paras.length && !/^\p{Ll}/u.test(paras[j].text)) break;
+        if (
+          !/[,;]$|(?<![\p{L}\p{N}])và$|(?<![\p{L}\p{N}])của$/u.test(title) &&
+          j < paras.length &&
+          !/^\p{Ll}/u.test(paras[j].text)
+        )
+          break;
       }
       md.title = title.replace(/\s+/g, " ").trim() || null;
     }
@@ -454,9 +469,10 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
     // Without a letterhead, the opening sentence says who issues: "… Sở Tài nguyên và Môi trường ban hành Kế hoạch".
     for (const b of blocks.slice(0, Math.max(until, 10) + 5)) {
       if (b.kind !== "paragraph") continue;
-      const m = /(?:^|[,;]\s*)((?:Ủy ban nhân dân|UBND|Sở|Ban|Văn phòng)[^,;]{2,80}?)\s+ban hành\b/u.exec(
-        b.text,
-      );
+      const m =
+        /(?:^|[,;]\s*)((?:Ủy ban nhân dân|UBND|Sở|Ban|Văn phòng)[^,;]{2,80}?)\s+ban hành(?![\p{L}\p{N}])/u.exec(
+          b.text,
+        );
       if (m) {
         md.issuer = m[1].trim();
         md.flags.push(`Không có tiêu đề cơ quan ban hành; lấy "${md.issuer}" từ câu mở đầu, cần kiểm tra.`);
@@ -502,50 +518,20 @@ function titleCase(text: string): string {
 }
 
 function readPreamble(text: string, source: string, plan: ExtractedPlan) {
-  if (/^căn cứ\b/iu.test(text)) {
-    plan.legalBases.push({ text: text.replace(/[;,.]\s*$/, ""), source });
+  if (/^căn cứ(?![\p{L}\p{N}])/iu.test(text)) {
+    plan.legalBases.push(...legalBasesIn(text, source));
     return;
   }
-  const m = /^(?:Thực hiện|Triển khai)\s+(.+)$/u.exec(text);
-  if (m && /\bsố\s+\d+/u.test(m[1])) {
-    const body = m[1].split(/,\s*(?:Ủy ban|UBND|Sở|Ban)\b[^,]*ban hành/u)[0];
-    for (const piece of body.split(/;\s*/)) {
-      if (/\bsố\s+\d+/u.test(piece))
-        plan.legalBases.push({ text: piece.trim().replace(/[;,.]$/, ""), source });
-    }
-  }
+  // "Thực hiện Chỉ thị số …": only the acts cited by number are bases.
+  if (/^(?:Thực hiện|Triển khai)(?![\p{L}\p{N}])/u.test(text))
+    plan.legalBases.push(...legalBasesIn(text, source).filter((b) => b.number));
 }
-
-const TARGET_WORDS =
-  /tăng\s+\d+\s+bậc|giữ vững|duy trì|nằm trong nhóm|xếp (vị trí|hạng)|đạt (từ|trên|tối thiểu)?\s*\d|top\s*\d+|vị trí\s+\d+|phấn đấu|phần đầu|phân đầu/iu;
 
 function readObjective(text: string, source: string, plan: ExtractedPlan, lastIndex: IndexCode | null) {
   const clean = text.replace(/^[-–•+]\s*/, "");
   plan.objectives.push({ text: clean, source });
-  const indices = indicesNamedIn(clean);
-  if (!TARGET_WORDS.test(clean) || !indices.length || !/\d/.test(clean.replace(/năm\s+\d{4}/gu, ""))) return;
-  const index = indexNamedIn(clean) ?? lastIndex;
-  if (!index) return;
-  const rank = /(?:vị trí|xếp hạng|xếp vị trí)\s+(\d{1,2}(?:\s*-\s*\d{1,2})?)(?:\s*\/\s*(\d{2}))?/iu.exec(
-    clean,
-  );
-  const score = /(?:đạt|trên|từ)\s+(\d+(?:[.,]\d+)?)\s*(điểm|%)/iu.exec(clean);
-  plan.targets.push({
-    component: (
-      /(Chỉ số\s+[^,(]{2,60}?)(?=\s*\(|\s+(?:của|năm|đạt|tăng|duy trì|xếp)\b)/u.exec(clean)?.[1] ?? index
-    ).trim(),
-    resolved: index,
-    baseline: null,
-    target: {
-      text: clean,
-      value: score ? Number(score[1].replace(",", ".")) : null,
-      rank: rank ? Number(rank[1].split("-")[0]) : null,
-      rankOf: rank?.[2] ? Number(rank[2]) : null,
-    },
-    source,
-    confidence: 0.7,
-    flags: ["Chỉ tiêu viết thành câu; kiểm tra giá trị, thứ hạng và năm gốc."],
-  });
+  const target = targetInSentence(clean, source, lastIndex);
+  if (target) plan.targets.push(target);
 }
 
 interface TableContext {
@@ -610,6 +596,7 @@ function readTables(blocks: Block[], start: number, ctx: TableContext): number {
     }
     if (!layout || !state) continue;
     state.confidence = Math.min(0.9, block.confidence ?? 0.9);
+    state.tableConfidence = block.confidence ?? 1;
     for (let r = dataStart; r < rows.length; r++) {
       if (layout.kind === "tasks") taskRow(rows[r], layout, state, continued && r === dataStart, b);
       else if (layout.kind === "targets") targetRow(rows[r], layout, state, continued && r === dataStart, b);
@@ -634,6 +621,8 @@ interface TableState {
   sectionUnits: string[];
   /** How far the reader trusts the table (PDF geometry), the ceiling of its tasks' confidence. */
   confidence: number;
+  /** The reader's own trust in the table (1 for real table cells): caps its targets' confidence. */
+  tableConfidence?: number;
 }
 
 function newState(ctx: TableContext, layout: TableLayout): TableState {
@@ -788,7 +777,7 @@ function taskRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak: 
   let leads = st.ctx.resolveUnits(splitUnitCell(lead));
   if (!leads.length && !lead) leads = inheritedLeads(st);
   const coordinators = st.ctx.resolveUnits(splitUnitCell(coord));
-  const partnerRequested = /^đề nghị\b/iu.test(lead);
+  const partnerRequested = /^đề nghị(?![\p{L}\p{N}])/iu.test(lead);
   if (partnerRequested) for (const l of leads) l.requested = true;
   st.lastTask = st.ctx.pushTask(
     {
@@ -872,7 +861,7 @@ function targetRow(row: GridRow, layout: TableLayout, st: TableState, afterBreak
     baseline: parseValueRank(base, get("baselineRank")),
     target: parseValueRank(target, get("targetRank")),
     source: rowSource(row, block, ""),
-    confidence: match ? Math.min(0.95, match.confidence) : 0.5,
+    confidence: Math.min(match ? Math.min(0.95, match.confidence) : 0.5, st.tableConfidence ?? 1),
     flags: [],
   };
   if (!match) t.flags.push(`Chưa liên kết "${t.component}" với chỉ số thành phần nào; cần chọn.`);

@@ -43,7 +43,8 @@ export interface TableBlock {
   /** Source of each row (same length as rows) when the reader knows it. */
   rowSources?: SourceRef[];
   source: SourceRef;
-  /** How far the reader trusts the table's cells (a PDF table rebuilt from text positions), 0–1. */
+  /** How far the reader trusts the table's cells, 0–1: a table rebuilt from PDF text positions, or from
+   * text (cells on their own lines, columns of spaces). Absent: real table cells (Word, Excel, HTML). */
   confidence?: number;
 }
 
@@ -81,6 +82,19 @@ export interface ValueRank {
   max?: number | null;
   rank: number | null;
   rankOf?: number | null;
+  /** Targets written in sentences: "điểm" or "%" of the value, "trên/từ … trở lên" (at least). */
+  unit?: "điểm" | "%";
+  atLeast?: boolean;
+  /** "xếp vị trí 10-15/63": the end of the rank range. */
+  rankTo?: number;
+  /** "tăng 10 bậc": places to climb. */
+  rankChange?: number;
+  /** "nằm trong nhóm 10 tỉnh, thành phố đứng đầu", as written, and its size when it says one (10). */
+  group?: string;
+  groupSize?: number;
+  /** "05/14 tỉnh Vùng Bắc Trung bộ": the rank in the region. */
+  regionalRank?: number;
+  regionalOf?: number | null;
 }
 
 export interface ExtractedTarget {
@@ -140,9 +154,23 @@ export interface ExtractedMetadata {
   flags: string[];
 }
 
+/** An act the plan cites as its basis, with its parts as written when they are found. */
+export interface LegalBasis {
+  text: string;
+  source: string;
+  /** "Nghị quyết", "Luật", "Chỉ thị"… as written. */
+  kind?: string | null;
+  /** "76/NQ-CP"; null for a law, cited by its name. */
+  number?: string | null;
+  /** ISO date of the act. */
+  date?: string | null;
+  /** "Chính phủ", "Tỉnh ủy", "Chủ tịch UBND tỉnh"… as written. */
+  issuer?: string | null;
+}
+
 export interface ExtractedPlan {
   metadata: ExtractedMetadata;
-  legalBases: Array<{ text: string; source: string }>;
+  legalBases: LegalBasis[];
   objectives: Array<{ text: string; source: string }>;
   targets: ExtractedTarget[];
   reporting: ExtractedReporting[];

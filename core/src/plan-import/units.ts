@@ -212,7 +212,9 @@ export function unitsInSentence(text: string): SentenceUnits {
   const clean = text.replace(/^\s*(?:[-–•+]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)])\s*/u, "").trim();
   const labelled = /(?:Đơn vị|Cơ quan) (?:thực hiện|chủ trì)\s*:\s*([^.]+)/iu.exec(clean);
   if (labelled) {
-    const names = splitUnitCell(labelled[1].split(/\s+chủ trì\b/u)[0]).map((n) => unitPhraseAt(n) ?? n);
+    const names = splitUnitCell(labelled[1].split(/\s+chủ trì(?![\p{L}\p{N}])/u)[0]).map(
+      (n) => unitPhraseAt(n) ?? n,
+    );
     result.leads.push(...names.filter(isUnitStart));
   }
   const requested = /^(?:Đề nghị|Kính đề nghị)\s+(.+)$/iu.exec(clean);
