@@ -92,6 +92,19 @@ function below(lines: Line[], from: number, bottom: number | null): Line[] {
   return out;
 }
 
+/**
+ * A header band found on a page, read: its lines (a ruled header trimmed at its bottom border), the
+ * table's bottom border if drawn, the columns it gives (null when it gives fewer than two), and the
+ * index of the first line below it.
+ */
+function headerBand(lines: Line[], header: { first: number; last: number }, page: PdfPage) {
+  const bottom = bandBottom(page, lines.slice(header.first, header.last + 1));
+  const band = trimBand(lines.slice(header.first, header.last + 1), page, bottom);
+  const rowsFrom = header.first + band.length;
+  const columns = columnsOf(band, below(lines, rowsFrom, bottom), bandVerticals(page, band, bottom));
+  return { band, bottom, columns, rowsFrom };
+}
+
 /** Reads every page: tables by geometry, the rest as text lines. */
 export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables: OpenTable[] } {
   const segments: PageSegment[] = [];
@@ -128,18 +141,11 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
       const continued: OpenTable = open;
       const header = findHeader(lines, i);
       if (header && header.first === i) {
-        const bottom = bandBottom(page, lines.slice(header.first, header.last + 1));
-        const band = trimBand(lines.slice(header.first, header.last + 1), page, bottom);
-        header.last = header.first + band.length - 1;
-        const cols = columnsOf(
-          band,
-          below(lines, header.last + 1, bottom),
-          bandVerticals(page, band, bottom),
-        );
+        const { columns: cols, bottom, rowsFrom } = headerBand(lines, header, page);
         if (cols && sameHeader(cols, continued.columns)) {
           // The repeated header is dropped; this page's own boundaries fit its rows best.
           continued.columns = cols;
-          i = readRows(continued, lines, header.last + 1, page, pageNo, bottom);
+          i = readRows(continued, lines, rowsFrom, page, pageNo, bottom);
         } else close();
       } else if (continued.atPageEnd && i < lines.length) {
         const { bounds } = continued.columns;
@@ -168,17 +174,10 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
         break;
       }
       text(textLines(lines.slice(i, header.first), usual), pageNo);
-      const bottom = bandBottom(page, lines.slice(header.first, header.last + 1));
-      const band = trimBand(lines.slice(header.first, header.last + 1), page, bottom);
-      header.last = header.first + band.length - 1;
-      const columns = columnsOf(
-        band,
-        below(lines, header.last + 1, bottom),
-        bandVerticals(page, band, bottom),
-      );
+      const { band, bottom, columns, rowsFrom } = headerBand(lines, header, page);
       if (!columns) {
         text(band.map(lineText), pageNo);
-        i = header.last + 1;
+        i = rowsFrom;
         continue;
       }
       close();
@@ -195,7 +194,7 @@ export function layoutPages(pages: PdfPage[]): { segments: PageSegment[]; tables
       };
       open = table;
       tables.push(table);
-      i = readRows(table, lines, header.last + 1, page, pageNo, bottom);
+      i = readRows(table, lines, rowsFrom, page, pageNo, bottom);
       if (!table.atPageEnd) close();
     }
   });
