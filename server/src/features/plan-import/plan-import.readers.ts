@@ -6,9 +6,11 @@ import JSZip from "jszip";
 import { readText } from "../../../../core/src/plan-import";
 import type { Block, DocumentModel, TableCell } from "../../../../core/src/plan-import/model";
 import { AppError } from "../../app/errors";
-import { garbledSample } from "./pdf-garbled";
-import { headerParagraphs, layoutPages, type PdfItem, type PdfPage } from "./pdf-layout";
-import { pdfRules } from "./pdf-rules";
+import { garbledSample } from "./pdf/garbled";
+import { layoutPages } from "./pdf/layout";
+import { headerParagraphs } from "./pdf/letterhead";
+import { pdfRules } from "./pdf/rules";
+import type { PdfItem, PdfPage } from "./pdf/types";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_XML_CHARS = 60 * 1024 * 1024;

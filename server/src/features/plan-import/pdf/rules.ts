@@ -3,7 +3,7 @@
  * axis-aligned segments and thin filled rectangles, in page space (the current transformation is
  * followed through save/restore). Curves, clipping paths and large filled areas are not borders.
  */
-import type { PdfRule } from "./pdf-layout";
+import type { PdfRule } from "./types";
 
 interface OperatorList {
   fnArray: number[];

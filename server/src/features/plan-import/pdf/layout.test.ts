@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildPlanPdf } from "../../../test/pdf";
-import { garbledSample } from "./pdf-garbled";
-import { headerParagraphs, layoutPages, type PdfItem, type PdfPage, type PdfRule } from "./pdf-layout";
-import { pdfRules } from "./pdf-rules";
-import { readDocument } from "./plan-import.readers";
+import { buildPlanPdf } from "../../../../test/pdf";
+import { readDocument } from "../plan-import.readers";
+import { garbledSample } from "./garbled";
+import { layoutPages } from "./layout";
+import { headerParagraphs } from "./letterhead";
+import { pdfRules } from "./rules";
+import type { PdfItem, PdfPage, PdfRule } from "./types";
 
 /** A run of text as a word processor prints it: x, baseline y, 10 pt, 5 pt per character. */
 const run = (x: number, y: number, s: string): PdfItem => ({ x, y, w: s.length * 5, size: 10, s });
