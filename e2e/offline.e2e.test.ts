@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { loginAs } from "./support/login";
+import { DEMO_PASSWORD, loginAs } from "./support/login";
 import { serverAndBrowser } from "./support/suite";
 
 const suite = serverAndBrowser();
@@ -26,6 +26,18 @@ const keptOnDevice = (page: Page, store: "edits" | "answers" = "edits") =>
       count.onerror = () => reject(count.error);
     };
   })`) as Promise<number>;
+
+/** The user ids the device's kept answers belong to. */
+const answerOwners = (page: Page) =>
+  page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open("chiso-offline");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const all = open.result.transaction("answers").objectStore("answers").getAll();
+      all.onsuccess = () => resolve([...new Set(all.result.map((r) => r.userId))]);
+      all.onerror = () => reject(all.error);
+    };
+  })`) as Promise<string[]>;
 
 /** One of the officer's reports she may still write, with at least two tasks. */
 async function writableReport(page: Page): Promise<Report> {
@@ -175,6 +187,27 @@ describe("weak networks and offline", () => {
     await page.getByTestId("outbox-list").getByText(mine).waitFor({ timeout: 10_000 });
     expect(await keptOnDevice(page)).toBe(1);
     await other.context().close();
+    await page.context().close();
+  });
+
+  it("keeps nothing of the person before when someone else signs in on the device", async () => {
+    const page = await loginAs({ browser: suite.browser, url: suite.server.url, username: "canbo" });
+    // Any of her reports (the tests above sent the one she could write).
+    const list = await getJson<{ reports: Array<{ id: string }> }>(page, "/api/reports?pageSize=5");
+    await page.goto(`${suite.server.url}/reports/${list.reports[0].id}`);
+    await page.getByTestId("report-state").waitFor({ timeout: 30_000 });
+    const officerId = (await getJson<{ user: { id: string } }>(page, "/api/me")).user.id;
+    await expect.poll(() => answerOwners(page), { timeout: 10_000 }).toEqual([officerId]);
+    // Her session ends without "Đăng xuất" (a shared computer), and the head signs in on it.
+    await page.context().clearCookies();
+    await page.goto(`${suite.server.url}/login`);
+    await page.getByTestId("login-username").fill("lanhdao");
+    await page.getByTestId("login-password").fill(DEMO_PASSWORD);
+    await page.getByTestId("login-submit").click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"), { timeout: 30_000 });
+    await expect
+      .poll(async () => (await answerOwners(page)).includes(officerId), { timeout: 10_000 })
+      .toBe(false);
     await page.context().close();
   });
 });

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { changePasswordBody, loginBody, MeResponse } from "../../../../core/src/api/auth.schemas";
 import { apiRequest, isApiError } from "../../lib/api-client";
 import { setProvinceTimeZone } from "../../lib/clock";
-import { loadMe } from "../offline/answer-copies";
+import { keepMe, loadMe } from "../offline/answer-copies";
 
 export type { MeResponse };
 export type LoginInput = z.input<typeof loginBody>;
@@ -29,6 +29,7 @@ export async function login(input: LoginInput) {
     redirectOn401: false,
   });
   setProvinceTimeZone(me.timeZone);
+  await keepMe(me);
   return me;
 }
 

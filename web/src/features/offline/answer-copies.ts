@@ -18,15 +18,25 @@ const quietly = <T>(work: Promise<T>) => work.catch(() => undefined);
 
 const isOffline = (e: unknown) => isApiError(e) && e.status === 0;
 
+/**
+ * Who is signed in on this device (from /api/me or the sign-in answer). Someone else than before:
+ * nothing of the person before stays readable here (her unsent edits are not answers: they stay in
+ * their own store until she sends them).
+ */
+export async function keepMe<T extends { user: { id: string } }>(me: T) {
+  const before = await quietly(getRecord<Copy<T>>("answers", ME));
+  if (before?.userId !== me.user.id) await quietly(forgetOthers(me.user.id));
+  await quietly(
+    putRecord<Copy<T>>("answers", { key: ME, userId: me.user.id, body: me, savedAt: Date.now() }),
+  );
+}
+
 export async function loadMe<T extends { user: { id: string } }>(
   load: () => Promise<T | null>,
 ): Promise<T | null> {
   try {
     const me = await load();
-    if (me)
-      await quietly(
-        putRecord<Copy<T>>("answers", { key: ME, userId: me.user.id, body: me, savedAt: Date.now() }),
-      );
+    if (me) await keepMe(me);
     else await quietly(deleteRecord("answers", ME));
     return me;
   } catch (e) {
@@ -71,6 +81,11 @@ async function evictOldest(userId: string) {
     .filter((c) => c.userId === userId && c.key !== ME)
     .sort((a, b) => b.savedAt - a.savedAt);
   for (const old of mine.slice(KEPT_PER_PERSON)) await deleteRecord("answers", old.key);
+}
+
+async function forgetOthers(userId: string) {
+  for (const c of await allRecords<Copy<unknown>>("answers"))
+    if (c.userId !== userId) await deleteRecord("answers", c.key);
 }
 
 /** Signing out: nothing of this person's answers stays on the device. */
