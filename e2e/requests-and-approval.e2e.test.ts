@@ -104,7 +104,11 @@ describe("an aimed ad hoc request", () => {
       .locator("[data-testid=report-questions] [data-testid=save-state][data-state=saved]")
       .waitFor({ timeout: 20_000 });
     await officer.getByTestId("report-submit").click();
+    // The server's answer to the sending, read directly: when it refuses, the failure names why.
+    const sending = officer.waitForResponse((r) => r.url().endsWith("/transitions"), { timeout: 20_000 });
     await officer.locator(".ant-popconfirm .ant-btn-primary").click();
+    const answer = await sending;
+    expect(answer.status(), await answer.text()).toBe(200);
     await expect
       .poll(() => officer.getByTestId("report-state").getAttribute("data-state"), { timeout: 20_000 })
       .toMatch(/^(submitted|pendingApproval)$/);

@@ -27,6 +27,13 @@ export const AUDIT_ENTITY_NAMES = {
   indexResult: { vi: "Kết quả chỉ số", en: "Index result" },
   indexResults: { vi: "Tệp kết quả chỉ số", en: "Index results file" },
   indexTarget: { vi: "Mục tiêu chỉ số", en: "Index target" },
+  inspectionPlan: { vi: "Kế hoạch kiểm tra", en: "Inspection plan" },
+  inspection: { vi: "Cuộc kiểm tra", en: "Inspection" },
+  inspectionFinding: { vi: "Tồn tại, hạn chế qua kiểm tra", en: "Inspection finding" },
+  dialogue: { vi: "Hội nghị đối thoại", en: "Dialogue" },
+  followUpItem: { vi: "Việc theo dõi xử lý (khắc phục, kiến nghị)", en: "Follow-up item" },
+  followUpFile: { vi: "Tài liệu kiểm chứng xử lý", en: "Follow-up evidence" },
+  initiative: { vi: "Sáng kiến cải cách hành chính", en: "Reform initiative" },
 } as const satisfies Record<string, Names>;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_NAMES;
@@ -83,6 +90,21 @@ export const AUDIT_ACTION_NAMES = {
   replace: { vi: "Nhập lại kết quả, thay kết quả cũ", en: "Re-import results, replacing" },
   revise: { vi: "Sửa đổi phiên bản", en: "Revise the version" },
   publish: { vi: "Công bố phiên bản", en: "Publish the version" },
+  "followUp.assign": { vi: "Giao đơn vị xử lý", en: "Assign to a unit" },
+  "followUp.transfer": { vi: "Chuyển đơn vị xử lý", en: "Transfer to another unit" },
+  "followUp.report": { vi: "Báo cáo kết quả xử lý", en: "Report the handling" },
+  "followUp.return": { vi: "Trả lại kết quả xử lý", en: "Return the handling" },
+  "followUp.accept": { vi: "Chấp nhận kết quả xử lý", en: "Accept the handling" },
+  "followUp.close": { vi: "Đóng việc theo dõi", en: "Close the item" },
+  "followUp.reopen": { vi: "Mở lại việc theo dõi", en: "Reopen the item" },
+  "followUp.comment": { vi: "Cho ý kiến", en: "Comment" },
+  "followUp.publish": { vi: "Công khai kết quả trả lời", en: "Publish the answer" },
+  "followUp.unpublish": { vi: "Thôi công khai kết quả trả lời", en: "Unpublish the answer" },
+  "inspection.record": { vi: "Ghi kết quả kiểm tra", en: "Record the inspection" },
+  "initiative.recognise": { vi: "Công nhận sáng kiến", en: "Recognise the initiative" },
+  "initiative.reject": { vi: "Không công nhận sáng kiến", en: "Do not recognise the initiative" },
+  "initiative.replicate": { vi: "Nhân rộng sáng kiến", en: "Replicate the initiative" },
+  "initiative.reconsider": { vi: "Xem xét lại sáng kiến", en: "Reconsider the initiative" },
 } as const satisfies Record<string, Names>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_NAMES;
