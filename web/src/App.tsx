@@ -84,6 +84,25 @@ const PlanImportPage = indicesPage(
   "PlanImportPage",
 );
 
+// "Theo dõi, kiểm tra" (inspections, dialogues, initiatives and what they raise) loads when opened.
+const FollowUpLayout = indicesPage(() => import("./features/follow-up/FollowUpLayout"), "FollowUpLayout");
+const FollowUpItemsPage = indicesPage(
+  () => import("./features/follow-up/items/pages/ItemsPage"),
+  "ItemsPage",
+);
+const InspectionsPage = indicesPage(
+  () => import("./features/follow-up/inspections/pages/InspectionsPage"),
+  "InspectionsPage",
+);
+const DialoguesPage = indicesPage(
+  () => import("./features/follow-up/dialogues/pages/DialoguesPage"),
+  "DialoguesPage",
+);
+const InitiativesPage = indicesPage(
+  () => import("./features/follow-up/initiatives/pages/InitiativesPage"),
+  "InitiativesPage",
+);
+
 const lazyPage = (node: React.ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 const router = createBrowserRouter([
@@ -131,6 +150,16 @@ const router = createBrowserRouter([
               { path: "dashboard", element: lazyPage(<ReportingDashboardPage />) },
               { path: "scorecards", element: lazyPage(<ScorecardsPage />) },
               { path: ":id", element: lazyPage(<ReportFormPage />) },
+            ],
+          },
+          {
+            path: "follow-up",
+            element: lazyPage(<FollowUpLayout />),
+            children: [
+              { index: true, element: lazyPage(<FollowUpItemsPage />) },
+              { path: "inspections", element: lazyPage(<InspectionsPage />) },
+              { path: "dialogues", element: lazyPage(<DialoguesPage />) },
+              { path: "initiatives", element: lazyPage(<InitiativesPage />) },
             ],
           },
           { path: "directory", element: lazyPage(<DirectoryPage />) },

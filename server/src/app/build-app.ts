@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fast
 import { enableVietnameseValidationMessages } from "../../../core/src/api/zod-locale";
 import { auditRoutes } from "../features/audit/audit.routes";
 import { authRoutes } from "../features/auth/auth.routes";
+import { followUpRoutes } from "../features/follow-up/follow-up.routes";
 import { healthRoutes } from "../features/health/health.routes";
 import { homeRoutes } from "../features/home/home.routes";
 import { indicesRoutes } from "../features/indices/indices.routes";
@@ -45,6 +46,7 @@ const FEATURES = [
   plansRoutes,
   planImportRoutes,
   reportingRoutes,
+  followUpRoutes,
   homeRoutes,
 ];
 
