@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Rolldown } from "vite";
 import { earlyStart } from "./pwa/early-start-plugin";
 import { precompress } from "./pwa/precompress-plugin";
+import { planRouteChunks, routeChunkGroup } from "./pwa/route-chunks";
 import { shellWorker } from "./pwa/shell-worker-plugin";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -23,35 +24,55 @@ const vendorGroups = [
   },
 ];
 
-export default defineConfig({
-  root,
-  plugins: [
-    react(),
-    shellWorker(),
-    // The pages people open most from a link or a bookmark, on a phone: their code and data are asked
-    // for while the shell downloads.
-    earlyStart([
-      { path: "^/$", page: "features/home/pages/HomePage.tsx", data: ["/api/home"] },
-      {
-        path: "^/reports/([0-9a-f-]{36})$",
-        page: "features/reporting/pages/ReportFormPage.tsx",
-        data: ["/api/reports/$1"],
+// The first pages' chunks are planned from a first build with the bundler's own splitting
+// (pwa/route-chunks.ts); that inner build runs this file again with CHISO_CHUNK_PLAN set.
+const FIRST_PAGES = {
+  home: "features/home/pages/HomePage.tsx",
+  "report-form": "features/reporting/pages/ReportFormPage.tsx",
+};
+
+export default defineConfig(async ({ command }) => {
+  const planning = process.env.CHISO_CHUNK_PLAN === "1";
+  let groups: Rolldown.CodeSplittingGroup[] = vendorGroups;
+  if (command === "build" && !planning) {
+    process.env.CHISO_CHUNK_PLAN = "1";
+    try {
+      const plan = await planRouteChunks(fileURLToPath(import.meta.url), FIRST_PAGES);
+      groups = [...vendorGroups, routeChunkGroup(plan)];
+    } finally {
+      delete process.env.CHISO_CHUNK_PLAN;
+    }
+  }
+  return {
+    root,
+    plugins: [
+      react(),
+      shellWorker(),
+      // The pages people open most from a link or a bookmark, on a phone: their code and data are asked
+      // for while the shell downloads.
+      earlyStart([
+        { path: "^/$", page: "features/home/pages/HomePage.tsx", data: ["/api/home"] },
+        {
+          path: "^/reports/([0-9a-f-]{36})$",
+          page: "features/reporting/pages/ReportFormPage.tsx",
+          data: ["/api/reports/$1"],
+        },
+      ]),
+      precompress(),
+    ],
+    server: {
+      port: 5173,
+      proxy: {
+        "/api": { target: process.env.VITE_API_TARGET ?? "http://localhost:3000", changeOrigin: false },
       },
-    ]),
-    precompress(),
-  ],
-  server: {
-    port: 5173,
-    proxy: {
-      "/api": { target: process.env.VITE_API_TARGET ?? "http://localhost:3000", changeOrigin: false },
     },
-  },
-  build: {
-    outDir: "dist",
-    emptyOutDir: true,
-    chunkSizeWarningLimit: 1500,
-    rolldownOptions: {
-      output: { codeSplitting: { groups: vendorGroups } },
+    build: {
+      outDir: "dist",
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 1500,
+      rolldownOptions: {
+        output: { codeSplitting: { groups } },
+      },
     },
-  },
+  };
 });

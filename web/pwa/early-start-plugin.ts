@@ -38,14 +38,21 @@ export function earlyStart(routes: EarlyRoute[]): Plugin {
         for (const chunk of Object.values(bundle))
           if (chunk.type === "chunk" && chunk.isEntry) visit(chunk.fileName, shell);
         const table = routes.map((route) => {
+          // The chunk that holds the page's module: its own, or a group's (web/pwa/route-chunks.ts).
+          const isPage = (id: string | null | undefined) =>
+            id?.replaceAll("\\", "/").endsWith(`/src/${route.page}`) === true;
           const page = Object.values(bundle).find(
-            (c) =>
-              c.type === "chunk" && c.facadeModuleId?.replaceAll("\\", "/").endsWith(`/src/${route.page}`),
+            (c) => c.type === "chunk" && (isPage(c.facadeModuleId) || c.moduleIds.some(isPage)),
           );
           if (page?.type !== "chunk") throw new Error(`early start: no chunk for ${route.page}`);
           const files = new Set<string>();
           visit(page.fileName, files);
-          return [route.path, [...files].map((f) => `/${f}`), route.data];
+          // The page's style sheets too: the page waits for them before it draws (another round trip).
+          const css = [...files].flatMap((f) => {
+            const chunk = bundle[f];
+            return chunk?.type === "chunk" ? [...(chunk.viteMetadata?.importedCss ?? [])] : [];
+          });
+          return [route.path, [...files, ...css].map((f) => `/${f}`), route.data];
         });
         return [{ tag: "script", children: earlyScript(JSON.stringify(table)), injectTo: "head-prepend" }];
       },
@@ -60,6 +67,7 @@ const earlyScript = (table: string) =>
   `function get(u){var f=fetch(u,{headers:{accept:"application/json"},credentials:"same-origin"});` +
   `f.catch(function(){});e.answers[u]=f}get("/api/me");` +
   `for(var i=0;i<R.length;i++){var m=p.match(new RegExp(R[i][0]));if(!m)continue;` +
-  `R[i][1].forEach(function(h){var l=document.createElement("link");l.rel="modulepreload";l.href=h;` +
+  `R[i][1].forEach(function(h){var l=document.createElement("link");` +
+  `l.rel=/\\.css$/.test(h)?"stylesheet":"modulepreload";l.href=h;` +
   `document.head.appendChild(l)});` +
   `R[i][2].forEach(function(d){get(d.replace("$1",m[1]))});break}})();`;

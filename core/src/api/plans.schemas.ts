@@ -5,32 +5,11 @@
  */
 import { z } from "zod";
 import { DEADLINE_KINDS, FREQUENCIES } from "../deadlines/deadline.types";
+import { PLAN_KIND_LABELS_VI, PLAN_KINDS, PLAN_STATUS_LABELS_VI, PLAN_STATUSES } from "../plans/kinds";
 import { ASSIGNMENT_STATUSES } from "../plans/status";
 import { isoDate, uuidSchema } from "./common.schemas";
 
-export const PLAN_KINDS = [
-  "plan",
-  "actionProgram",
-  "decision",
-  "conclusionNotice",
-  "directive",
-  "other",
-] as const;
-export const PLAN_KIND_LABELS_VI: Record<(typeof PLAN_KINDS)[number], string> = {
-  plan: "Kế hoạch",
-  actionProgram: "Chương trình hành động",
-  decision: "Quyết định",
-  conclusionNotice: "Thông báo kết luận",
-  directive: "Chỉ thị",
-  other: "Văn bản khác",
-};
-export const PLAN_STATUSES = ["draft", "issued", "superseded", "completed"] as const;
-export const PLAN_STATUS_LABELS_VI: Record<(typeof PLAN_STATUSES)[number], string> = {
-  draft: "Dự thảo",
-  issued: "Đã ban hành",
-  superseded: "Đã được thay thế",
-  completed: "Đã hoàn thành",
-};
+export { PLAN_KIND_LABELS_VI, PLAN_KINDS, PLAN_STATUS_LABELS_VI, PLAN_STATUSES };
 export const PARTICIPANT_ROLES = ["lead", "coordinating"] as const;
 export const ASSIGNMENT_ROLES = ["lead", "coordinating", "requested"] as const;
 export const TASK_KINDS = ["section", "task"] as const;

@@ -1,4 +1,4 @@
-import { PLAN_KIND_LABELS_VI, PLAN_KINDS } from "../../../../core/src/api/plans.schemas";
+import { PLAN_KIND_LABELS_VI, PLAN_KINDS } from "../../../../core/src/plans/kinds";
 import { valueToRef } from "../plans/components/ParticipantSelect";
 import type { TaskRowInput } from "../plans/plans.api";
 

@@ -4,7 +4,7 @@ import {
   PLAN_KINDS,
   PLAN_STATUS_LABELS_VI,
   PLAN_STATUSES,
-} from "../../../../core/src/api/plans.schemas";
+} from "../../../../core/src/plans/kinds";
 import { ASSIGNMENT_STATUS_LABELS_VI, ASSIGNMENT_STATUSES } from "../../../../core/src/plans/status";
 
 export { ASSIGNMENT_STATUSES, PLAN_KINDS, PLAN_STATUSES };

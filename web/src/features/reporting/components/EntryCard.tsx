@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Flex,
   Input,
   InputNumber,
@@ -14,6 +13,7 @@ import {
   Typography,
 } from "antd";
 import { useTranslation } from "react-i18next";
+import { DatePicker } from "../../../components/lazy-antd";
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { ASSIGNMENT_STATUS_COLORS, usePlanLabels } from "../../plans/labels";
 import type { Evidence, ReportComment, ReportEntry } from "../reporting.api";

@@ -1,7 +1,8 @@
-import { Alert, Card, DatePicker, Input, Radio, Select, Tag } from "antd";
+import { Alert, Card, Input, Radio, Select, Tag } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ReportQuestion } from "../../../../../core/src/reporting/questions";
+import { DatePicker } from "../../../components/lazy-antd";
 import { DATE_FORMAT, fromIsoDate, toIsoDate } from "../../../lib/dates";
 import { useQuestionTypeLabel } from "../labels";
 import { type ReportDetail, saveAnswer } from "../reporting.api";
