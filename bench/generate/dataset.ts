@@ -7,6 +7,7 @@ import { ensureIndexCatalog } from "../../server/src/features/indices/indices.ca
 import { BENCH_PASSWORD } from "../accounts";
 import { progress } from "../log";
 import { datasetFingerprint, repoRoot } from "./fingerprint";
+import { insertFollowUp } from "./follow-up";
 import { planIndexResults } from "./indices";
 import { insertPlan } from "./insert";
 import { buildPlan } from "./plan";
@@ -42,6 +43,8 @@ async function generateInto({
     await insertPlan({ database, plan, indexResults, passwordHash });
     // Twelve monthly periods: ~720,000 entries at province scale, ~12,000,000 at national.
     await insertReporting({ database });
+    // Inspections, dialogues and initiatives with what they raise (issue 17's volumes).
+    await insertFollowUp({ database, scale });
   } finally {
     await database.close();
   }
