@@ -415,12 +415,19 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
     const b = blocks[i];
     if (b.kind === "paragraph") paras.push({ text: cleanText(b.text), i });
   }
+  // A number line with the sequence left blank ("Số:      /KH-STNMT", a copy issued before it was
+  // numbered) names the kind of document but gives no number: the draft's number stays empty, flagged.
+  let numberLine = false;
   for (let k = 0; k < paras.length; k++) {
     const t = paras[k].text;
     const num = /Số\s*:?\s*([0-9]*)\s*\/\s*([A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*)/u.exec(t);
-    if (num && !md.number) {
-      md.number = num[1] ? `${num[1]}/${num[2]}` : `/${num[2]}`;
-      if (!num[1]) md.flags.push(`Số văn bản chưa ghi số thứ tự ("${num[0].trim()}"); cần bổ sung.`);
+    if (num && !numberLine) {
+      numberLine = true;
+      md.number = num[1] ? `${num[1]}/${num[2]}` : null;
+      if (!num[1])
+        md.flags.push(
+          `Văn bản chưa ghi số ("${num[0].replace(/\s+/g, " ").trim()}"); cần bổ sung số khi ban hành.`,
+        );
       if (!md.kind) md.kind = kindFromSymbol(num[2]);
     }
     const date = /(?:([\p{L} .]{2,40}),\s*)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(t);
@@ -480,7 +487,7 @@ function readMetadata(blocks: Block[], until: number, plan: ExtractedPlan) {
       }
     }
   }
-  if (!md.number) md.flags.push("Không tìm thấy số văn bản (Số: …/KH-…).");
+  if (!md.number && !numberLine) md.flags.push("Không tìm thấy số văn bản (Số: …/KH-…).");
   if (!md.date) md.flags.push("Không tìm thấy ngày ban hành (…, ngày … tháng … năm …).");
   if (!md.issuer) md.flags.push("Không xác định được cơ quan ban hành.");
   if (!md.title) md.flags.push("Không tìm thấy tên loại và trích yếu văn bản.");
