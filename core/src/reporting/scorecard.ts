@@ -1,0 +1,88 @@
+/**
+ * A unit's yearly score: the weighted mean of its rates, the weights stated on the screen and in the
+ * export so that a head can see why her unit ranks where it does. A part the unit had nothing to do in
+ * (no remediation due, no recommendation assigned) is left out and the other weights count in its
+ * place, so that a unit is never marked down for work it was never given. Pure.
+ */
+import { DEFAULT_INITIATIVES_PER_YEAR } from "../follow-up/initiatives";
+import { RATE_DECIMALS, rateValue } from "../words/numbers";
+
+export const SCORECARD_PARTS = [
+  "tasks",
+  "reports",
+  "targets",
+  "remediation",
+  "answers",
+  "initiatives",
+] as const;
+export type ScorecardPart = (typeof SCORECARD_PARTS)[number];
+
+/** Points out of 100: tasks on time weigh most, as the plans' evaluation clauses rank them. */
+export const SCORECARD_WEIGHTS: Record<ScorecardPart, number> = {
+  tasks: 40,
+  reports: 20,
+  targets: 10,
+  remediation: 15,
+  answers: 10,
+  initiatives: 5,
+};
+
+export const SCORECARD_PART_LABELS_VI: Record<ScorecardPart, string> = {
+  tasks: "Nhiệm vụ hoàn thành đúng hạn",
+  reports: "Báo cáo gửi đúng hạn",
+  targets: "Chỉ tiêu đạt",
+  remediation: "Khắc phục sau kiểm tra đúng hạn",
+  answers: "Trả lời kiến nghị đúng hạn",
+  initiatives: "Sáng kiến cải cách hành chính",
+};
+
+/** What a unit did in a year, as counted by the scorecards' SQL (each by the one rule of its kind). */
+export interface ScorecardCounts {
+  tasksDue: number;
+  tasksOnTime: number;
+  reportsExpected: number;
+  reportsOnTime: number;
+  targets: number;
+  targetsMet: number;
+  remediationDue: number;
+  remediationOnTime: number;
+  answersDue: number;
+  answersOnTime: number;
+  initiatives: number;
+  /** The initiatives a unit of its kind must have that year; 0 when none are asked of it. */
+  initiativesRequired: number;
+}
+
+/** Each part's rate (0–100, one decimal), null where the unit had nothing to do. */
+export function scorecardRates(c: ScorecardCounts): Record<ScorecardPart, number | null> {
+  return {
+    tasks: rateValue(c.tasksOnTime, c.tasksDue),
+    reports: rateValue(c.reportsOnTime, c.reportsExpected),
+    targets: rateValue(c.targetsMet, c.targets),
+    remediation: rateValue(c.remediationOnTime, c.remediationDue),
+    answers: rateValue(c.answersOnTime, c.answersDue),
+    initiatives:
+      c.initiativesRequired > 0
+        ? rateValue(Math.min(c.initiatives, c.initiativesRequired), c.initiativesRequired)
+        : null,
+  };
+}
+
+/** The weighted mean of the rates the unit has (0–100, one decimal); null when it has none. */
+export function scorecardScore(rates: Record<ScorecardPart, number | null>): number | null {
+  let weight = 0;
+  let sum = 0;
+  for (const part of SCORECARD_PARTS) {
+    const rate = rates[part];
+    if (rate === null) continue;
+    weight += SCORECARD_WEIGHTS[part];
+    sum += SCORECARD_WEIGHTS[part] * rate;
+  }
+  if (!weight) return null;
+  const factor = 10 ** RATE_DECIMALS;
+  return Math.round((sum / weight) * factor) / factor;
+}
+
+/** How many initiatives a unit of this kind must register a year (seed 000 II.7 asks it of agencies and communes). */
+export const initiativesRequiredOf = (unitKind: string, minimum = DEFAULT_INITIATIVES_PER_YEAR) =>
+  ["department", "centralAgency", "commune", "district"].includes(unitKind) ? minimum : 0;
