@@ -136,11 +136,7 @@ export function DialoguePage() {
           <MinutesFiles id={d.id} files={d.files} canEdit={d.can.update} />
         </Card>
         <DialogueCounts counts={d.counts} />
-        <Card
-          size="small"
-          title={t("followUp.dialogues.recs.title")}
-          extra={<Link to={`/follow-up?dialogueId=${d.id}`}>{t("followUp.dialogues.recs.viewAll")}</Link>}
-        >
+        <Card size="small" title={t("followUp.dialogues.recs.title")}>
           <Space wrap style={{ marginBottom: 12 }}>
             {d.can.addRecommendations ? (
               <>
@@ -164,6 +160,9 @@ export function DialoguePage() {
             <Button icon={<FileExcelOutlined />} href={exportUrl(d.id)} data-testid="recommendations-export">
               {t("common.exportXlsx")}
             </Button>
+            <Link to={`/follow-up?dialogueId=${d.id}`} data-testid="recommendations-view-all">
+              {t("followUp.dialogues.recs.viewAll")}
+            </Link>
           </Space>
           <RecommendationsTable id={d.id} />
         </Card>
