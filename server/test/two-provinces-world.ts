@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import { addDays } from "../../core/src/reporting/periods";
 import { buildApp } from "../src/app/build-app";
+import { provinceToday } from "../src/app/clock";
 import { testConfig } from "../src/app/config";
 import type { Database } from "../src/app/db";
 import { createGroup } from "../src/features/org-units/org-groups.service";
@@ -56,6 +58,7 @@ export async function buildTwoProvinces() {
       })
     ).id;
   }
+  const dialogue = await dialogueOf(p2, database);
   const q = async (text: string, params: unknown[]) =>
     (await database.query<{ id: string }>(text, params)).map((r) => r.id);
   const ids: Record<string, string[]> = {};
@@ -73,6 +76,9 @@ export async function buildTwoProvinces() {
   ids.notifications = await q("select id from notifications where unit_id = any($1::uuid[])", [
     Object.values(p2.units).map((u) => u.id),
   ]);
+  ids.dialogues = [dialogue.id];
+  ids.recommendations = [dialogue.itemId];
+  ids.files = [dialogue.fileId];
   ids["*"] = [...new Set(Object.values(ids).flat())];
   return {
     database,
@@ -90,3 +96,42 @@ export async function buildTwoProvinces() {
 }
 
 export type TwoProvinces = Awaited<ReturnType<typeof buildTwoProvinces>>;
+
+/**
+ * Province 2's dialogue, held a week ago, with its minutes and one recommendation whose accepted
+ * answer is published. The answer is put in place in SQL: handling a recommendation is the items'
+ * routes, not the dialogues'.
+ */
+async function dialogueOf(p: Awaited<ReturnType<typeof buildReportingProvince>>, database: Database) {
+  const coord = await p.as("coord");
+  const base = "/api/follow-up/dialogues";
+  const created = await coord.post(base, {
+    hostUnitId: p.province.id,
+    heldOn: addDays(provinceToday(), -7),
+    kind: "businesses",
+    title: `Đối thoại doanh nghiệp ${TAG}`,
+  });
+  if (created.statusCode !== 201) throw new Error(created.body);
+  const id: string = created.json().dialogue.id;
+  const recs = await coord.post(`${base}/${id}/recommendations`, {
+    recommendations: [
+      { content: `Kiến nghị ${TAG}`, raiserKind: "business", raiserName: TAG, unitId: p.units.comA.id },
+    ],
+  });
+  if (recs.statusCode !== 201) throw new Error(recs.body);
+  const itemId: string = recs.json().ids[0];
+  await database.query(
+    "update follow_up_items set state = 'accepted', answer = $2, reported_on = $3, done_on = $3 where id = $1",
+    [itemId, `Trả lời ${TAG}`, provinceToday()],
+  );
+  const published = await coord.post(`${base}/${id}/recommendations/${itemId}/publication`, {
+    published: true,
+  });
+  if (published.statusCode !== 200) throw new Error(published.body);
+  const file = await coord.upload(`${base}/${id}/files`, {
+    fileName: "bien-ban-doi-thoai.pdf",
+    data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
+  });
+  if (file.statusCode !== 201) throw new Error(file.body);
+  return { id, itemId, fileId: file.json().file.id as string };
+}

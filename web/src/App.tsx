@@ -98,6 +98,10 @@ const DialoguesPage = indicesPage(
   () => import("./features/follow-up/dialogues/pages/DialoguesPage"),
   "DialoguesPage",
 );
+const DialoguePage = indicesPage(
+  () => import("./features/follow-up/dialogues/pages/DialoguePage"),
+  "DialoguePage",
+);
 const InitiativesPage = indicesPage(
   () => import("./features/follow-up/initiatives/pages/InitiativesPage"),
   "InitiativesPage",
@@ -159,6 +163,7 @@ const router = createBrowserRouter([
               { index: true, element: lazyPage(<FollowUpItemsPage />) },
               { path: "inspections", element: lazyPage(<InspectionsPage />) },
               { path: "dialogues", element: lazyPage(<DialoguesPage />) },
+              { path: "dialogues/:id", element: lazyPage(<DialoguePage />) },
               { path: "initiatives", element: lazyPage(<InitiativesPage />) },
             ],
           },

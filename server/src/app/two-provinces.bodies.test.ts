@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../../../core/src/reporting/periods";
 import { buildUnit, buildUser } from "../../test/factories";
 import { createClient } from "../../test/http";
 import type { Client } from "../../test/reporting-world";
 import { idPathsOf, keysOf } from "../../test/route-schemas";
 import { buildTwoProvinces, ROLES, type TwoProvinces } from "../../test/two-provinces-world";
 import { plans } from "../features/plans/plans.table";
+import { provinceToday } from "./clock";
 
 /**
  * Two provinces in one installation: ids that travel in a write's body or query. Each row of the
@@ -61,6 +63,11 @@ const NOTHING_TO_CARRY: Record<string, string> = {
   "POST /api/indices/custom/versions/:code/publish": "only the path code",
   "PUT /api/indices/custom/:index/results/:year/:unitId": "only the path ids",
   "PUT /api/reports/:id/answers/:questionId": "only the path ids",
+  "PATCH /api/follow-up/dialogues/:id": "only the path id (the host is not changed)",
+  "DELETE /api/follow-up/dialogues/:id": "only the path id",
+  "POST /api/follow-up/dialogues/:id/files": "only the path id",
+  "DELETE /api/follow-up/dialogues/:id/files/:fileId": "only the path ids",
+  "POST /api/follow-up/dialogues/:id/recommendations/:itemId/publication": "only the path ids",
 };
 
 interface Row {
@@ -88,6 +95,11 @@ const plan1 = () => `/api/plans/${p1().plan.id}`;
 const draft = () => `/api/plans/${mine.draft}`;
 const newRow = (extra: object) => ({ content: "Nhiệm vụ chép sang tỉnh khác", ...extra });
 const amendment = (extra: object) => ({ documentNumber: "15/QĐ-UBND", summary: "Sửa đổi thử", ...extra });
+const dialogue = () => ({
+  heldOn: addDays(provinceToday(), -7),
+  kind: "businesses",
+  title: "Đối thoại với doanh nghiệp của tỉnh khác",
+});
 const obligation = (extra: object) => ({
   title: "Báo cáo gửi tỉnh khác",
   frequency: "monthly",
@@ -488,6 +500,36 @@ const ROWS: Row[] = [
       data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
     }),
   },
+  // ——— follow-up: dialogues and their recommendations ———
+  {
+    route: "POST /api/follow-up/dialogues",
+    ids: ["hostUnitId"],
+    url: () => "/api/follow-up/dialogues",
+    body: () => ({ ...dialogue(), hostUnitId: p2().units.comA.id }),
+  },
+  {
+    route: "POST /api/follow-up/dialogues/:id/recommendations",
+    ids: ["recommendations[].unitId"],
+    url: () => `/api/follow-up/dialogues/${mine.dialogue}/recommendations`,
+    body: () => ({
+      recommendations: [
+        { content: "Kiến nghị giao tỉnh khác", raiserKind: "business", unitId: p2().units.comA.id },
+      ],
+    }),
+  },
+  {
+    // A responsible unit named as written: matched only in the dialogue's province.
+    route: "POST /api/follow-up/dialogues/:id/recommendations/import",
+    ids: [],
+    url: () => `/api/follow-up/dialogues/${mine.dialogue}/recommendations/import?commit=true`,
+    upload: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Kiến nghị");
+      ws.addRow(["Nội dung kiến nghị", "Đơn vị xử lý"]);
+      ws.addRow(["Kiến nghị giao tỉnh khác", p2().units.comA.name]);
+      return { fileName: "kien-nghi.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    },
+  },
   // Last: had it been taken, province 1's plan would be closed for the rows above.
   {
     route: "POST /api/plans/:id/status",
@@ -534,7 +576,13 @@ const CROSSINGS = `
   union all select 'user scope', s.id::text from users s join org_units a on a.id = s.unit_id
     join org_units b on b.id = s.scope_unit_id where a.province_id <> b.province_id
   union all select 'index target', t.id::text from index_targets t join users s on s.id = t.created_by
-    join org_units u on u.id = s.unit_id where u.province_id <> t.province_unit_id`;
+    join org_units u on u.id = s.unit_id where u.province_id <> t.province_unit_id
+  union all select 'dialogue host', d.id::text from dialogues d join org_units u on u.id = d.host_unit_id
+    where u.province_id <> d.province_id
+  union all select 'follow-up unit', i.id::text from follow_up_items i join org_units u on u.id = i.unit_id
+    where u.province_id <> i.province_id
+  union all select 'follow-up follower', i.id::text from follow_up_items i
+    join org_units u on u.id = i.follower_unit_id where u.province_id <> i.province_id`;
 
 /** Everything of province 2 a write could change, as one value to compare before and after. */
 const FINGERPRINT = `
@@ -598,6 +646,10 @@ beforeAll(async () => {
     [p1().plan.id],
   );
   mine.group = w.groups.mine;
+  // A dialogue of province 1, held: the recommendations' writes aim at it.
+  const held = await coord.post("/api/follow-up/dialogues", { ...dialogue(), hostUnitId: p1().province.id });
+  if (held.statusCode !== 201) throw new Error(held.body);
+  mine.dialogue = held.json().dialogue.id;
   theirGroup = w.groups.theirs;
   // Province 1 has a commune merged into commune B (reassign-merged).
   const old = await buildUnit(db, { kind: "commune", name: "Xã Cũ tỉnh Một", parentId: p1().province.id });

@@ -141,9 +141,12 @@ export function tableSheet<R>(
 export const workbookBuffer = async (workbook: ExcelJS.Workbook) =>
   Buffer.from(await workbook.xlsx.writeBuffer());
 
-/** `content-disposition` of a download, the name both plain and UTF-8 (Vietnamese names survive). */
+/**
+ * `content-disposition` of a download, the name both plain and UTF-8 (Vietnamese names survive): the
+ * plain one in ASCII, since a header may not carry other characters (an uploaded file's name may).
+ */
 export const attachmentHeader = (name: string) =>
-  `attachment; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Sends a workbook as a download. */
 export function sendXlsx(reply: FastifyReply, file: { fileName: string; data: Buffer }) {

@@ -109,12 +109,18 @@ export const dialogues = pgTable(
     participantCount: integer("participant_count"),
     participants: text("participants").notNull().default(""),
     minutes: text("minutes").notNull().default(""),
+    /** Folded title, chair, sector and participants: what the list's search matches (migration 0023). */
+    searchText: text("search_text").notNull().default(""),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("dialogues_province_held_idx").on(t.provinceId, t.heldOn)],
+  (t) => [
+    index("dialogues_province_held_idx").on(t.provinceId, t.heldOn),
+    index("dialogues_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("dialogues_host_path_idx").using("btree", sql`${t.hostUnitPath} text_pattern_ops`, t.heldOn),
+  ],
 );
 
 /**
@@ -159,6 +165,8 @@ export const followUpItems = pgTable(
     doneOn: date("done_on", { mode: "string" }),
     reason: text("reason").notNull().default(""),
     published: boolean("published").notNull().default(false),
+    /** Its place among its source's items: a dialogue's recommendations as entered (migration 0023). */
+    position: integer("position"),
     searchText: text("search_text").notNull().default(""),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by"),
@@ -177,6 +185,7 @@ export const followUpItems = pgTable(
     index("follow_up_items_finding_idx").on(t.findingId),
     index("follow_up_items_dialogue_idx").on(t.dialogueId),
     index("follow_up_items_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    index("follow_up_items_published_idx").on(t.provinceId, t.dialogueId).where(sql`${t.published}`),
   ],
 );
 

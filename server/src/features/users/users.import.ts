@@ -22,9 +22,8 @@ import {
   readSheetTable,
   templateSheet,
 } from "../documents-in/sheet-table";
+import { directoryUnitMatcher } from "../documents-in/sheet-units";
 import { cellText } from "../org-units/import/unit-list.values";
-import { createOrgUnitsRepository, type OrgUnitRow } from "../org-units/org-units.repository";
-import { today } from "../org-units/org-units.service";
 import { canManageUsers } from "./users.policy";
 import { createUsersRepository } from "./users.repository";
 import { insertUser } from "./users.service";
@@ -70,19 +69,6 @@ export interface UserImportRow {
   email: string | null;
 }
 
-/** Unit names, short names and codes of the admin's province (national admins: every unit). */
-async function unitIndex(db: Db, actor: Actor) {
-  const units = await createOrgUnitsRepository(db).listDirectory({
-    provinceId: actor.provinceId ?? null,
-    activeOn: today(),
-  });
-  const index = new Map<string, OrgUnitRow[]>();
-  for (const u of units)
-    for (const key of new Set([u.name, u.shortName, u.code].filter(Boolean).map((x) => foldForMatch(x!))))
-      index.set(key, [...(index.get(key) ?? []), u]);
-  return index;
-}
-
 /** "Cán bộ thực hiện; Lãnh đạo đơn vị" → roles; null when a part is not a role. */
 export function rolesOf(text: string): { roles: Role[]; unknown: string[] } {
   const parts = text
@@ -117,7 +103,8 @@ async function previewUsers({ db, actor, data }: { db: Db; actor: Actor; data: U
     required: ["username", "displayName", "unit", "roles"],
   });
   if ("fatal" in table) return { rows: [], errors: [{ row: null, column: null, message: table.fatal }] };
-  const units = await unitIndex(db, actor);
+  // Units of the admin's province (national admins: every unit).
+  const matchUnit = await directoryUnitMatcher(db, actor.provinceId ?? null);
   const users = createUsersRepository(db);
   const rows: UserImportRow[] = [];
   const errors: ImportProblem[] = [];
@@ -146,10 +133,9 @@ async function previewUsers({ db, actor, data }: { db: Db; actor: Actor; data: U
       report("username", `tên đăng nhập "${username}" đã được dùng.`);
     if (username) seen.set(username, row);
     const unitText = text("unit");
-    const matches = unitText ? (units.get(foldForMatch(unitText)) ?? []) : [];
-    if (!unitText) report("unit", "thiếu đơn vị.");
-    else if (matches.length === 0) report("unit", `không tìm thấy đơn vị "${unitText}" trong danh mục.`);
-    else if (matches.length > 1) report("unit", `có nhiều đơn vị tên "${unitText}"; hãy ghi mã đơn vị.`);
+    const match = unitText ? matchUnit(unitText) : null;
+    if (!match) report("unit", "thiếu đơn vị.");
+    else if ("problem" in match) report("unit", match.problem);
     const { roles, unknown } = rolesOf(text("roles"));
     if (unknown.length)
       report(
@@ -157,13 +143,13 @@ async function previewUsers({ db, actor, data }: { db: Db; actor: Actor; data: U
         `không nhận ra vai trò "${unknown.join("; ")}". Các vai trò: ${ROLES.map((r) => ROLE_LABELS_VI[r]).join("; ")}.`,
       );
     else if (!roles.length) report("roles", "thiếu vai trò.");
-    if (errors.length > before) continue;
+    if (errors.length > before || !match || "problem" in match) continue;
     rows.push({
       row,
       username,
       displayName: text("displayName"),
-      unitId: matches[0].id,
-      unitName: matches[0].name,
+      unitId: match.unit.id,
+      unitName: match.unit.name,
       roles,
       email,
     });
