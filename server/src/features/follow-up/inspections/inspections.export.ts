@@ -15,6 +15,7 @@ import {
 } from "../../../../../core/src/follow-up/items";
 import { ASSIGNMENT_STATUS_LABELS_VI } from "../../../../../core/src/plans/status";
 import { formatDateVi } from "../../../../../core/src/text/dates";
+import { foldForMatch } from "../../../../../core/src/text/vietnamese";
 import { componentLabel } from "../../../../../core/src/words/indices";
 import type { Actor } from "../../../app/actor";
 import type { Db } from "../../../app/db";
@@ -104,6 +105,7 @@ export async function exportPlanXlsx({ db, actor, id }: { db: Db; actor: Actor; 
   tableSheet(wb, {
     name: "Tồn tại, hạn chế",
     title,
+    note: `Tồn tại, hạn chế qua kiểm tra và tình trạng khắc phục tính đến ngày ${formatDateVi(day)}.`,
     rows: findings,
     columns: [
       { header: "Đơn vị được kiểm tra", width: 30, value: (f) => f.inspection.unitName },
@@ -152,6 +154,9 @@ export async function exportPlanXlsx({ db, actor, id }: { db: Db; actor: Actor; 
       },
     ],
   });
-  const safe = (plan.number || plan.title).replace(/[^\p{L}\p{N}]+/gu, "-").slice(0, 60);
+  // An ASCII name: a header carries no other characters (the plan's number, else its title, folded).
+  const safe = foldForMatch(plan.number || plan.title)
+    .replace(/\s+/g, "-")
+    .slice(0, 60);
   return { fileName: `kiem-tra-${plan.year}-${safe}.xlsx`, data: await workbookBuffer(wb) };
 }
