@@ -1,5 +1,5 @@
 import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
-import { App, Button, Card, Empty, List, Popconfirm, Typography, Upload } from "antd";
+import { App, Button, Card, Empty, Flex, Popconfirm, Typography, Upload } from "antd";
 import { useTranslation } from "react-i18next";
 import {
   ALL_EVIDENCE_EXTENSIONS,
@@ -64,47 +64,37 @@ export function MinutesCard({ inspection }: { inspection: InspectionDetail }) {
       }
     >
       {inspection.files.length ? (
-        <List
-          size="small"
-          dataSource={inspection.files}
-          renderItem={(f) => (
-            <List.Item
-              actions={
-                canUpload
-                  ? [
-                      <Popconfirm
-                        key="delete"
-                        title={t("followUp.inspections.minutes.deleteConfirm")}
-                        onConfirm={() => remove.mutate(f.id, { onError: (e) => message.error(e.message) })}
-                      >
-                        <Button
-                          size="small"
-                          type="text"
-                          danger
-                          icon={<DeleteOutlined />}
-                          aria-label={t("common.delete")}
-                        />
-                      </Popconfirm>,
-                    ]
-                  : []
-              }
-            >
-              <List.Item.Meta
-                avatar={<PaperClipOutlined />}
-                title={
-                  <a href={minutesUrl(f.id)} data-testid="minutes-file">
+        <Flex vertical gap={8}>
+          {inspection.files.map((f) => (
+            <Flex key={f.id} align="start" gap={8} justify="space-between">
+              <Flex align="start" gap={8} style={{ minWidth: 0 }}>
+                <PaperClipOutlined style={{ marginTop: 4 }} />
+                <Flex vertical style={{ minWidth: 0 }}>
+                  <a href={minutesUrl(f.id)} style={{ overflowWrap: "anywhere" }} data-testid="minutes-file">
                     {f.fileName}
                   </a>
-                }
-                description={
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatDateTimeVi(f.createdAt)} · {Math.max(1, Math.round(f.size / 1024))} KB
                   </Typography.Text>
-                }
-              />
-            </List.Item>
-          )}
-        />
+                </Flex>
+              </Flex>
+              {canUpload ? (
+                <Popconfirm
+                  title={t("followUp.inspections.minutes.deleteConfirm")}
+                  onConfirm={() => remove.mutate(f.id, { onError: (e) => message.error(e.message) })}
+                >
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t("common.delete")}
+                  />
+                </Popconfirm>
+              ) : null}
+            </Flex>
+          ))}
+        </Flex>
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("followUp.inspections.minutes.none")} />
       )}

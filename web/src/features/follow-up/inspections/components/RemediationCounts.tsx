@@ -9,11 +9,13 @@ export function RemediationCounts({ counts }: { counts: Counts }) {
   if (counts.open + counts.overdue + counts.closed === 0) return <span>—</span>;
   return (
     <Space size={4} wrap>
-      <Tooltip title={t("followUp.inspections.remediation.openHint")}>
-        <Tag color="processing" style={{ marginInlineEnd: 0 }}>
-          {t("followUp.inspections.remediation.open", { count: counts.open })}
-        </Tag>
-      </Tooltip>
+      {counts.open ? (
+        <Tooltip title={t("followUp.inspections.remediation.openHint")}>
+          <Tag color="processing" style={{ marginInlineEnd: 0 }}>
+            {t("followUp.inspections.remediation.open", { count: counts.open })}
+          </Tag>
+        </Tooltip>
+      ) : null}
       {counts.overdue ? (
         <Tag color="error" style={{ marginInlineEnd: 0 }}>
           {t("followUp.inspections.remediation.overdue", { count: counts.overdue })}
