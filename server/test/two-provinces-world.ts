@@ -59,10 +59,49 @@ export async function buildTwoProvinces() {
     ).id;
   }
   const dialogue = await dialogueOf(p2, database);
+  // Province 2's inspections: a plan, commune A inspected with one finding (its remediation item) and minutes.
+  const coord2 = await p2.as("coord");
+  const year = Number(provinceToday().slice(0, 4));
+  const inspectionPlan = await coord2.post("/api/follow-up/inspections/plans", {
+    ownerUnitId: p2.units.snv.id,
+    year,
+    title: `Kế hoạch kiểm tra ${TAG}`,
+  });
+  if (inspectionPlan.statusCode !== 201) throw new Error(inspectionPlan.body);
+  const inspectionPlanId: string = inspectionPlan.json().plan.id;
+  const addedInspection = await coord2.post(
+    `/api/follow-up/inspections/plans/${inspectionPlanId}/inspections`,
+    {
+      unitIds: [p2.units.comA.id],
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-01-01`,
+    },
+  );
+  if (addedInspection.statusCode !== 200) throw new Error(addedInspection.body);
+  const [inspection] = (await coord2.get(`/api/follow-up/inspections?planId=${inspectionPlanId}`)).json()
+    .inspections;
+  const recorded = await coord2.post(`/api/follow-up/inspections/${inspection.id}/record`, {
+    version: inspection.version,
+    heldOn: provinceToday(),
+    findings: [{ content: `Tồn tại ${TAG}`, remediation: { dueDate: "2099-12-31" } }],
+  });
+  if (recorded.statusCode !== 200) throw new Error(recorded.body);
+  const minutes = await coord2.upload(`/api/follow-up/inspections/${inspection.id}/files`, {
+    fileName: "bien-ban-kiem-tra.pdf",
+    data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
+  });
+  if (minutes.statusCode !== 201) throw new Error(minutes.body);
   const q = async (text: string, params: unknown[]) =>
     (await database.query<{ id: string }>(text, params)).map((r) => r.id);
   const ids: Record<string, string[]> = {};
-  ids.plans = [p2.plan.id];
+  // Inspection plans sit under ".../inspections/plans/:id": the segment "plans" tries them too.
+  ids.plans = [p2.plan.id, inspectionPlanId];
+  ids.inspections = [inspection.id];
+  ids.findings = recorded.json().inspection.findings.map((f: { id: string }) => f.id);
+  ids.files = [minutes.json().file.id];
+  ids["follow-up-items"] = recorded
+    .json()
+    .inspection.findings.map((f: { remediation: { itemId: string } }) => f.remediation.itemId);
   ids.tasks = [p2.task.id];
   ids.assignments = await q("select id from task_assignments where plan_id = $1", [p2.plan.id]);
   ids.reports = [p2.reportA.id, p2.reportB.id];
@@ -78,7 +117,7 @@ export async function buildTwoProvinces() {
   ]);
   ids.dialogues = [dialogue.id];
   ids.recommendations = [dialogue.itemId];
-  ids.files = [dialogue.fileId];
+  ids.files = [...ids.files, dialogue.fileId];
   ids["*"] = [...new Set(Object.values(ids).flat())];
   return {
     database,

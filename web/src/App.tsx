@@ -94,6 +94,14 @@ const InspectionsPage = indicesPage(
   () => import("./features/follow-up/inspections/pages/InspectionsPage"),
   "InspectionsPage",
 );
+const InspectionPlanPage = indicesPage(
+  () => import("./features/follow-up/inspections/pages/InspectionPlanPage"),
+  "InspectionPlanPage",
+);
+const InspectionPage = indicesPage(
+  () => import("./features/follow-up/inspections/pages/InspectionPage"),
+  "InspectionPage",
+);
 const DialoguesPage = indicesPage(
   () => import("./features/follow-up/dialogues/pages/DialoguesPage"),
   "DialoguesPage",
@@ -162,6 +170,8 @@ const router = createBrowserRouter([
             children: [
               { index: true, element: lazyPage(<FollowUpItemsPage />) },
               { path: "inspections", element: lazyPage(<InspectionsPage />) },
+              { path: "inspections/plans/:id", element: lazyPage(<InspectionPlanPage />) },
+              { path: "inspections/:id", element: lazyPage(<InspectionPage />) },
               { path: "dialogues", element: lazyPage(<DialoguesPage />) },
               { path: "dialogues/:id", element: lazyPage(<DialoguePage />) },
               { path: "initiatives", element: lazyPage(<InitiativesPage />) },

@@ -6,6 +6,7 @@
  * checks that every column of the audited tables is either named here or hidden.
  */
 import { ROLE_LABELS_VI, UNIT_KIND_LABELS_VI } from "../auth/roles";
+import { FINDING_SEVERITY_LABELS_VI, INSPECTION_STATE_LABELS_VI } from "../follow-up/inspections";
 import { ENTRY_REVIEW_LABELS_VI } from "../reporting/entry-review";
 import { QUESTION_TYPE_LABELS_VI } from "../reporting/questions";
 import { REPORT_STATE_LABELS_VI } from "../reporting/report-state";
@@ -56,6 +57,7 @@ export const AUDIT_FIELD_NAMES = {
   baselineValue: { vi: "Điểm năm gốc", en: "Baseline score" },
   baselineYear: { vi: "Năm gốc", en: "Baseline year" },
   body: { vi: "Nội dung", en: "Text" },
+  cancelReason: { vi: "Lý do hủy", en: "Reason for cancelling" },
   changes: { vi: "Thay đổi", en: "Changes" },
   code: { vi: "Mã", en: "Code" },
   completedAt: { vi: "Ngày hoàn thành", en: "Completed on" },
@@ -64,6 +66,7 @@ export const AUDIT_FIELD_NAMES = {
   computedRank: { vi: "Hạng tính được", en: "Computed rank" },
   computedRankOf: { vi: "Hạng tính được trên tổng số", en: "Computed rank of" },
   computedTotal: { vi: "Tổng điểm tính được", en: "Computed total" },
+  conclusion: { vi: "Kết luận kiểm tra", en: "Conclusion" },
   content: { vi: "Nội dung", en: "Content" },
   contentType: { vi: "Loại tệp", en: "File type" },
   createdAt: { vi: "Thời điểm tạo", en: "Created at" },
@@ -84,6 +87,7 @@ export const AUDIT_FIELD_NAMES = {
   email: { vi: "Thư điện tử", en: "E-mail" },
   endedAt: { vi: "Thời điểm kết thúc", en: "Ended at" },
   endedReason: { vi: "Lý do kết thúc", en: "Reason ended" },
+  endsOn: { vi: "Ngày kết thúc", en: "Ends on" },
   entriesCreated: { vi: "Số nhiệm vụ đưa vào báo cáo", en: "Entries created" },
   era: { vi: "Giai đoạn địa giới", en: "Boundary era" },
   events: { vi: "Sự kiện", en: "Events" },
@@ -96,6 +100,7 @@ export const AUDIT_FIELD_NAMES = {
   frequency: { vi: "Tần suất", en: "Frequency" },
   groups: { vi: "Nhóm đơn vị", en: "Unit groups" },
   gsoCode: { vi: "Mã đơn vị hành chính", en: "Administrative code" },
+  heldOn: { vi: "Ngày kiểm tra", en: "Held on" },
   implementation: { vi: "Tổ chức thực hiện", en: "Implementation" },
   indexCode: { vi: "Bộ chỉ số", en: "Index" },
   isFramework: { vi: "Kế hoạch khung", en: "Framework plan" },
@@ -133,6 +138,7 @@ export const AUDIT_FIELD_NAMES = {
   place: { vi: "Địa danh", en: "Place" },
   polarity: { vi: "Chiều tốt lên", en: "Direction" },
   progress: { vi: "Tiến độ (%)", en: "Progress (%)" },
+  position: { vi: "Số thứ tự", en: "Position" },
   proposals: { vi: "Đề xuất, kiến nghị", en: "Proposals" },
   provinceCode: { vi: "Tỉnh, thành phố", en: "Province" },
   provinces: { vi: "Tỉnh, thành phố", en: "Provinces" },
@@ -157,6 +163,7 @@ export const AUDIT_FIELD_NAMES = {
   removedAt: { vi: "Thời điểm bỏ khỏi kế hoạch", en: "Removed at" },
   reportingNote: { vi: "Yêu cầu báo cáo", en: "Reporting note" },
   reportsCreated: { vi: "Số báo cáo được mở", en: "Reports opened" },
+  requiredResult: { vi: "Yêu cầu kết quả khắc phục", en: "Required result" },
   requiresApproval: { vi: "Cần lãnh đạo đơn vị duyệt", en: "Needs the head's approval" },
   results: { vi: "Kết quả đạt được", en: "Results" },
   reviewMark: { vi: "Rà soát trong kỳ", en: "Reviewed this period" },
@@ -166,6 +173,8 @@ export const AUDIT_FIELD_NAMES = {
   ruleDescendants: { vi: "Gồm đơn vị cấp dưới", en: "Includes units below" },
   ruleKinds: { vi: "Loại đơn vị", en: "Kinds of unit" },
   scaleMax: { vi: "Thang điểm tối đa", en: "Scale maximum" },
+  scope: { vi: "Nội dung kiểm tra", en: "Scope" },
+  severity: { vi: "Mức độ", en: "Severity" },
   sendOn: { vi: "Ngày gửi", en: "Send on" },
   sentAt: { vi: "Thời điểm gửi", en: "Sent at" },
   shortName: { vi: "Tên ngắn", en: "Short name" },
@@ -177,6 +186,7 @@ export const AUDIT_FIELD_NAMES = {
   sourceDocument: { vi: "Văn bản nguồn", en: "Source document" },
   sourceLink: { vi: "Đường dẫn nguồn", en: "Source link" },
   sourceNote: { vi: "Ghi chú nguồn", en: "Source note" },
+  startsOn: { vi: "Ngày bắt đầu", en: "Starts on" },
   state: { vi: "Trạng thái", en: "State" },
   statements: { vi: "Số cập nhật tiến độ", en: "Progress statements" },
   status: { vi: "Tình trạng", en: "Status" },
@@ -185,6 +195,7 @@ export const AUDIT_FIELD_NAMES = {
   subjects: { vi: "Đối tượng được đánh giá", en: "Rated subjects" },
   summary: { vi: "Tóm tắt", en: "Summary" },
   tags: { vi: "Nhãn", en: "Tags" },
+  team: { vi: "Đoàn kiểm tra", en: "Inspection team" },
   targetValue: { vi: "Giá trị mục tiêu", en: "Target value" },
   tasks: { vi: "Nhiệm vụ", en: "Tasks" },
   title: { vi: "Tiêu đề", en: "Title" },
@@ -277,12 +288,24 @@ const REPORT_STATE_NAMES_EN: Record<string, string> = {
   resubmitted: "Sent again",
   accepted: "Accepted",
 };
+/** An inspection's state and a finding's severity (core/src/follow-up/inspections.ts). */
+const INSPECTION_STATE_NAMES: Record<string, Names> = {
+  planned: { vi: INSPECTION_STATE_LABELS_VI.planned, en: "Planned" },
+  done: { vi: INSPECTION_STATE_LABELS_VI.done, en: "Inspected" },
+  cancelled: { vi: INSPECTION_STATE_LABELS_VI.cancelled, en: "Cancelled" },
+};
+const SEVERITY_NAMES: Record<string, Names> = {
+  low: { vi: FINDING_SEVERITY_LABELS_VI.low, en: "Minor" },
+  medium: { vi: FINDING_SEVERITY_LABELS_VI.medium, en: "Moderate" },
+  high: { vi: FINDING_SEVERITY_LABELS_VI.high, en: "Serious" },
+};
 const fromVi = (vi: Record<string, string>, en: Record<string, string>): Record<string, Names> =>
   Object.fromEntries(Object.entries(vi).map(([k, v]) => [k, { vi: v, en: en[k] ?? v }]));
 
 /** Coded values by the field that holds them. */
 const VALUE_NAMES: Record<string, Record<string, Names>> = {
-  state: fromVi(REPORT_STATE_LABELS_VI, REPORT_STATE_NAMES_EN),
+  state: { ...fromVi(REPORT_STATE_LABELS_VI, REPORT_STATE_NAMES_EN), ...INSPECTION_STATE_NAMES },
+  severity: SEVERITY_NAMES,
   roles: fromVi(ROLE_LABELS_VI, ROLE_NAMES_EN),
   role: { ...ASSIGNMENT_ROLE_NAMES, ...fromVi(ROLE_LABELS_VI, ROLE_NAMES_EN) },
   status: PLAN_STATUS_NAMES,

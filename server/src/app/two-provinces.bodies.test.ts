@@ -68,6 +68,13 @@ const NOTHING_TO_CARRY: Record<string, string> = {
   "POST /api/follow-up/dialogues/:id/files": "only the path id",
   "DELETE /api/follow-up/dialogues/:id/files/:fileId": "only the path ids",
   "POST /api/follow-up/dialogues/:id/recommendations/:itemId/publication": "only the path ids",
+  "PATCH /api/follow-up/inspections/plans/:id": "only the path id",
+  "DELETE /api/follow-up/inspections/plans/:id": "only the path id",
+  "PATCH /api/follow-up/inspections/:id": "only the path id",
+  "POST /api/follow-up/inspections/:id/cancel": "only the path id",
+  "PATCH /api/follow-up/inspections/findings/:id": "only the path id (index codes, no ids)",
+  "POST /api/follow-up/inspections/:id/files": "only the path id (a file)",
+  "DELETE /api/follow-up/inspections/files/:id": "only the path id",
 };
 
 interface Row {
@@ -530,6 +537,66 @@ const ROWS: Row[] = [
       return { fileName: "kien-nghi.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) };
     },
   },
+  // ——— inspections (follow-up) ———
+  {
+    route: "POST /api/follow-up/inspections/plans",
+    ids: ["ownerUnitId"],
+    url: () => "/api/follow-up/inspections/plans",
+    body: () => ({ ownerUnitId: p2().units.snv.id, year: 2026, title: "Kế hoạch kiểm tra của tỉnh khác" }),
+  },
+  {
+    route: "POST /api/follow-up/inspections/plans/:id/inspections",
+    ids: ["unitIds[]"],
+    url: () => `/api/follow-up/inspections/plans/${mine.inspectionPlan}/inspections`,
+    body: () => ({ unitIds: [p2().units.comA.id], startsOn: mine.inspectionDay, endsOn: mine.inspectionDay }),
+  },
+  {
+    route: "POST /api/follow-up/inspections/plans/:id/inspections",
+    ids: ["groupIds[]"],
+    url: () => `/api/follow-up/inspections/plans/${mine.inspectionPlan}/inspections`,
+    body: () => ({ groupIds: [theirGroup], startsOn: mine.inspectionDay, endsOn: mine.inspectionDay }),
+  },
+  {
+    route: "POST /api/follow-up/inspections/:id/record",
+    ids: ["findings[].remediation.unitId"],
+    url: () => `/api/follow-up/inspections/${mine.plannedInspection}/record`,
+    body: () => ({
+      version: 1,
+      heldOn: mine.inspectionDay,
+      findings: [
+        {
+          content: "Tồn tại giao tỉnh khác",
+          remediation: { unitId: p2().units.comA.id, dueDate: "2099-12-31" },
+        },
+      ],
+    }),
+  },
+  {
+    route: "POST /api/follow-up/inspections/:id/findings",
+    ids: ["findings[].remediation.unitId"],
+    url: () => `/api/follow-up/inspections/${mine.doneInspection}/findings`,
+    body: () => ({
+      findings: [
+        {
+          content: "Tồn tại giao tỉnh khác",
+          remediation: { unitId: p2().units.comA.id, dueDate: "2099-12-31" },
+        },
+      ],
+    }),
+  },
+  {
+    // A unit named as written: matched only in the inspecting unit's province, never to province 2's unit.
+    route: "POST /api/follow-up/inspections/:id/findings/import",
+    ids: [],
+    url: () => `/api/follow-up/inspections/${mine.doneInspection}/findings/import?commit=true`,
+    upload: async () => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Tồn tại");
+      ws.addRow(["Nội dung", "Đơn vị khắc phục", "Thời hạn"]);
+      ws.addRow(["Tồn tại giao tỉnh khác", p2().units.comA.name, "31/12/2099"]);
+      return { fileName: "ton-tai.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) };
+    },
+  },
   // Last: had it been taken, province 1's plan would be closed for the rows above.
   {
     route: "POST /api/plans/:id/status",
@@ -579,10 +646,16 @@ const CROSSINGS = `
     join org_units u on u.id = s.unit_id where u.province_id <> t.province_unit_id
   union all select 'dialogue host', d.id::text from dialogues d join org_units u on u.id = d.host_unit_id
     where u.province_id <> d.province_id
-  union all select 'follow-up unit', i.id::text from follow_up_items i join org_units u on u.id = i.unit_id
+  union all select 'inspection plan owner', p.id::text from inspection_plans p join org_units u on u.id = p.owner_unit_id
+    where u.province_id <> p.province_id
+  union all select 'inspection unit', i.id::text from inspections i join org_units u on u.id = i.unit_id
     where u.province_id <> i.province_id
-  union all select 'follow-up follower', i.id::text from follow_up_items i
-    join org_units u on u.id = i.follower_unit_id where u.province_id <> i.province_id`;
+  union all select 'inspection plan', i.id::text from inspections i join inspection_plans p on p.id = i.plan_id
+    where p.province_id <> i.province_id
+  union all select 'follow-up item unit', t.id::text from follow_up_items t join org_units u on u.id = t.unit_id
+    where u.province_id <> t.province_id
+  union all select 'follow-up item follower', t.id::text from follow_up_items t
+    join org_units u on u.id = t.follower_unit_id where u.province_id <> t.province_id`;
 
 /** Everything of province 2 a write could change, as one value to compare before and after. */
 const FINGERPRINT = `
@@ -607,7 +680,10 @@ const FINGERPRINT = `
     'comments', (select count(*) from report_comments c join reports r on r.id = c.report_id
       where r.province_id = $1),
     'events', (select count(*) from org_unit_event_links l join org_units u on u.id = l.unit_id
-      where u.province_id = $1)
+      where u.province_id = $1),
+    'inspectionPlans', (select json_agg(p order by p.id) from inspection_plans p where p.province_id = $1),
+    'inspections', (select json_agg(i order by i.id) from inspections i where i.province_id = $1),
+    'followUpItems', (select json_agg(t order by t.id) from follow_up_items t where t.province_id = $1)
   )::text as print`;
 
 const fingerprint = async () =>
@@ -663,6 +739,30 @@ beforeAll(async () => {
     effectiveDate: "2026-07-01",
   });
   if (merged.statusCode >= 300) throw new Error(merged.body);
+  // An inspection plan of province 1 with a planned inspection and a recorded one (no findings yet).
+  const plan = await coord.post("/api/follow-up/inspections/plans", {
+    ownerUnitId: p1().units.snv.id,
+    year: Number(provinceToday().slice(0, 4)),
+    title: "Kế hoạch kiểm tra của tỉnh Một",
+  });
+  if (plan.statusCode !== 201) throw new Error(plan.body);
+  mine.inspectionPlan = plan.json().plan.id;
+  mine.inspectionDay = `${provinceToday().slice(0, 4)}-01-01`;
+  const added = await coord.post(`/api/follow-up/inspections/plans/${mine.inspectionPlan}/inspections`, {
+    unitIds: [p1().units.comA.id, p1().units.comB.id],
+    startsOn: mine.inspectionDay,
+    endsOn: mine.inspectionDay,
+  });
+  if (added.statusCode !== 200) throw new Error(added.body);
+  const inspections = (await coord.get(`/api/follow-up/inspections?planId=${mine.inspectionPlan}`)).json()
+    .inspections;
+  mine.plannedInspection = inspections.find((i: { unitId: string }) => i.unitId === p1().units.comA.id).id;
+  mine.doneInspection = inspections.find((i: { unitId: string }) => i.unitId === p1().units.comB.id).id;
+  const recorded = await coord.post(`/api/follow-up/inspections/${mine.doneInspection}/record`, {
+    version: 1,
+    heldOn: provinceToday(),
+  });
+  if (recorded.statusCode !== 200) throw new Error(recorded.body);
   const { ensureIndexCatalog } = await import("../features/indices/indices.catalog");
   await ensureIndexCatalog({ db });
   before = await fingerprint();

@@ -61,6 +61,8 @@ export const inspections = pgTable(
     /** The day the inspection took place (its record), and the minutes' summary. */
     heldOn: date("held_on", { mode: "string" }),
     conclusion: text("conclusion").notNull().default(""),
+    /** Why a cancelled inspection was cancelled (migration 0023). */
+    cancelReason: text("cancel_reason").notNull().default(""),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -69,6 +71,8 @@ export const inspections = pgTable(
   (t) => [
     index("inspections_plan_idx").on(t.planId, t.startsOn),
     index("inspections_unit_idx").on(t.unitId, t.startsOn),
+    index("inspections_province_idx").on(t.provinceId, t.startsOn, t.id),
+    index("inspections_unit_path_idx").using("btree", sql`${t.unitPath} text_pattern_ops`),
   ],
 );
 
