@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -283,5 +284,28 @@ export const initiativeReplications = pgTable(
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("initiative_replications_once").on(t.initiativeId, t.unitId)],
+  (t) => [
+    unique("initiative_replications_once").on(t.initiativeId, t.unitId),
+    index("initiative_replications_unit_idx").on(t.unitId),
+  ],
+);
+
+/**
+ * How many initiatives a unit of a kind must have in a year, as the province's coordinators set it
+ * (seed 003 asks three of each department); a kind without a row takes core's
+ * DEFAULT_INITIATIVES_PER_YEAR (seed 000 II.7: one). Migration 0023.
+ */
+export const initiativeMinimums = pgTable(
+  "initiative_minimums",
+  {
+    provinceId: uuid("province_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    year: integer("year").notNull(),
+    unitKind: text("unit_kind").notNull(),
+    minimum: integer("minimum").notNull(),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.year, t.unitKind] })],
 );

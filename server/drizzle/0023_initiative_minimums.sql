@@ -1,0 +1,15 @@
+-- How many reform initiatives a unit of a kind must have in a year, as the province's coordinators
+-- set it (seed 003 asks three of each department); a kind without a row takes core's default (one,
+-- seed 000 II.7). And the units an initiative is replicated to, found by unit (what a unit is told
+-- to apply, and may read).
+CREATE TABLE "initiative_minimums" (
+  "province_id" uuid NOT NULL REFERENCES "org_units"("id"),
+  "year" integer NOT NULL,
+  "unit_kind" text NOT NULL,
+  "minimum" integer NOT NULL,
+  "updated_by" uuid,
+  "updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "initiative_minimums_pkey" PRIMARY KEY ("province_id", "year", "unit_kind"),
+  CONSTRAINT "initiative_minimums_range" CHECK ("minimum" BETWEEN 0 AND 50)
+);--> statement-breakpoint
+CREATE INDEX "initiative_replications_unit_idx" ON "initiative_replications" ("unit_id");
