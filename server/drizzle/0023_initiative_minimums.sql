@@ -1,3 +1,8 @@
+-- The register's order (newest year, latest registered) by an index walk, so a page of a province's
+-- initiatives reads its rows and no more.
+CREATE INDEX "initiatives_province_order_idx" ON "initiatives" ("province_id", "year", "created_at", "id");--> statement-breakpoint
+-- The yearly count per unit, read from the index alone.
+CREATE INDEX "initiatives_province_year_unit_idx" ON "initiatives" ("province_id", "year", "unit_id") INCLUDE ("state");--> statement-breakpoint
 -- How many reform initiatives a unit of a kind must have in a year, as the province's coordinators
 -- set it (seed 003 asks three of each department); a kind without a row takes core's default (one,
 -- seed 000 II.7). And the units an initiative is replicated to, found by unit (what a unit is told

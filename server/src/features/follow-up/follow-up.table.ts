@@ -265,6 +265,10 @@ export const initiatives = pgTable(
   (t) => [
     index("initiatives_unit_idx").using("btree", sql`${t.unitPath} text_pattern_ops`, t.year, t.state),
     index("initiatives_province_year_idx").on(t.provinceId, t.year, t.state, t.id),
+    /** The register's order (migration 0023). */
+    index("initiatives_province_order_idx").on(t.provinceId, t.year, t.createdAt, t.id),
+    /** The yearly count per unit, from the index alone (migration 0023; the state is included). */
+    index("initiatives_province_year_unit_idx").on(t.provinceId, t.year, t.unitId),
     index("initiatives_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );

@@ -51,7 +51,14 @@ export interface CoverageRow {
   shortfall: number;
 }
 
-/** Every required unit of the view with its counts and minimum (`shortfall` for sorting and filtering). */
+/**
+ * Every required unit of the view with its counts and minimum (`shortfall` for sorting and filtering).
+ * The year's initiatives are counted per unit first (an index-only scan of
+ * `initiatives_province_year_unit_idx`); `owner` then says whose count a unit's adds to: its own;
+ * an internal office's goes to the nearest required unit above it (its department). Two branches
+ * joined, not a lookup written for every row: the planner costed such a lookup on all rows, and the
+ * cost woke PostgreSQL's JIT (0.4 to 1.3 s a request).
+ */
 function coverageSql(f: CoverageFilter): SQL {
   const where: SQL[] = [
     sql`u.province_id = ${f.provinceId}`,
@@ -64,18 +71,26 @@ function coverageSql(f: CoverageFilter): SQL {
   if (f.q?.trim()) where.push(textMatch(sql`u.search_text`, f.q));
   return sql`with req as (
       select u.id, u.name, u.kind, u.sort_key from org_units u where ${sql.join(where, sql` and `)}
-    ), counts as (
-      select coalesce(case when iu.kind = 'internalUnit' then (
-          select a.id from org_units a
-          where a.id = any(string_to_array(trim(both '/' from i.unit_path), '/')::uuid[])
-            and a.kind in (${list(INITIATIVE_REQUIRED_KINDS)})
-          order by a.depth desc limit 1) end, i.unit_id) as unit_id,
-        count(*)::int as registered,
+    ), per_unit as (
+      select i.unit_id, count(*)::int as registered,
         (count(*) filter (where i.state in (${list(COUNTING)})))::int as counted,
         (count(*) filter (where i.state in (${list(RECOGNISED)})))::int as recognised
-      from initiatives i join org_units iu on iu.id = i.unit_id
-      where i.province_id = ${f.provinceId} and i.year = ${f.year}
-      group by 1
+      from initiatives i where i.province_id = ${f.provinceId} and i.year = ${f.year}
+      group by i.unit_id
+    ), owner as (
+      select p.unit_id, p.registered, p.counted, p.recognised
+      from per_unit p join org_units iu on iu.id = p.unit_id where iu.kind <> 'internalUnit'
+      union all
+      (select distinct on (p.unit_id) a.id, p.registered, p.counted, p.recognised
+      from per_unit p join org_units iu on iu.id = p.unit_id
+        join org_units a on a.id = any(string_to_array(trim(both '/' from iu.path), '/')::uuid[])
+          and a.kind in (${list(INITIATIVE_REQUIRED_KINDS)})
+      where iu.kind = 'internalUnit'
+      order by p.unit_id, a.depth desc)
+    ), counts as (
+      select unit_id, sum(registered)::int as registered, sum(counted)::int as counted,
+        sum(recognised)::int as recognised
+      from owner group by unit_id
     ), rows as (
       select r.id as "unitId", r.name as "unitName", r.kind as "unitKind", r.sort_key,
         coalesce(c.registered, 0) as registered, coalesce(c.counted, 0) as counted,
@@ -87,19 +102,33 @@ function coverageSql(f: CoverageFilter): SQL {
     select *, greatest(0, minimum - counted) as shortfall from rows`;
 }
 
-const KIND_ORDER = sql`case x."unitKind" when 'department' then 0 when 'district' then 1 else 2 end`;
+const KIND_ORDER = sql`case y."unitKind" when 'department' then 0 when 'district' then 1 else 2 end`;
 
 export function createCoverageRepository(db: DbOrTx) {
   return {
-    /** One page: the units short first (most lacking), then by kind and Vietnamese name. */
+    /**
+     * One page: the units short first (most lacking), then by kind and Vietnamese name; with the
+     * view's summary counted over every unit (window counts before the "only short" filter), so one
+     * pass over the year's initiatives answers both.
+     */
     async page(f: CoverageFilter & { onlyShort: boolean; limit: number; offset: number }) {
-      const result = await db.execute(sql`select x."unitId", x."unitName", x."unitKind", x.registered,
-          x.counted, x.recognised, x.minimum, x.shortfall
-        from (${coverageSql(f)}) x
-        ${f.onlyShort ? sql`where x.shortfall > 0` : sql``}
-        order by x.shortfall desc, ${KIND_ORDER}, x.sort_key collate "C", x."unitId"
+      const result = await db.execute(sql`select y."unitId", y."unitName", y."unitKind", y.registered,
+          y.counted, y.recognised, y.minimum, y.shortfall, y.units, y."unitsShort", y."unitsWithNone"
+        from (select x.*, count(*) over ()::int as units,
+            (count(*) filter (where x.shortfall > 0) over ())::int as "unitsShort",
+            (count(*) filter (where x.counted = 0) over ())::int as "unitsWithNone"
+          from (${coverageSql(f)}) x) y
+        ${f.onlyShort ? sql`where y.shortfall > 0` : sql``}
+        order by y.shortfall desc, ${KIND_ORDER}, y.sort_key collate "C", y."unitId"
         limit ${f.limit} offset ${f.offset}`);
-      return rowsOf<CoverageRow>(result);
+      const rows = rowsOf<CoverageRow & { units: number; unitsShort: number; unitsWithNone: number }>(result);
+      const first = rows[0];
+      return {
+        rows: rows.map(({ units: _u, unitsShort: _s, unitsWithNone: _n, ...r }) => r),
+        summary: first
+          ? { units: first.units, unitsShort: first.unitsShort, unitsWithNone: first.unitsWithNone }
+          : null,
+      };
     },
 
     /** Over every unit of the view: how many, how many short, how many without any that counts. */

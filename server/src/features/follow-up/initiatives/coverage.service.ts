@@ -100,17 +100,18 @@ export async function initiativeCoverage({
   const { year, filter, minimums, minimumsSet } = await coverageFilter({ db, actor, query });
   const onlyShort = query.onlyShort === "true";
   const repo = createCoverageRepository(db);
-  const [rows, summary] = filter
-    ? await Promise.all([
-        repo.page({
-          ...filter,
-          onlyShort,
-          limit: query.pageSize,
-          offset: (query.page - 1) * query.pageSize,
-        }),
-        repo.summary(filter),
-      ])
-    : [[], { units: 0, unitsShort: 0, unitsWithNone: 0 }];
+  const page = filter
+    ? await repo.page({
+        ...filter,
+        onlyShort,
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      })
+    : { rows: [], summary: null };
+  // A page past the end carries no summary: count it apart, so the pager can go back.
+  const summary =
+    page.summary ?? (filter ? await repo.summary(filter) : { units: 0, unitsShort: 0, unitsWithNone: 0 });
+  const rows = page.rows;
   return {
     year,
     minimums,

@@ -109,7 +109,8 @@ async function coverageSheet(p: {
     query: { year: p.year, unitId: p.unitId },
   });
   const rows = filter
-    ? await createCoverageRepository(p.db).page({ ...filter, onlyShort: false, limit: 10_000, offset: 0 })
+    ? (await createCoverageRepository(p.db).page({ ...filter, onlyShort: false, limit: 10_000, offset: 0 }))
+        .rows
     : [];
   tableSheet(p.wb, {
     name: "Số sáng kiến theo đơn vị",

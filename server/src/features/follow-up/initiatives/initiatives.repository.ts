@@ -21,13 +21,19 @@ export const initiativeSearchText = (
 
 const prefix = (path: string) => `${escapeLike(path)}%`;
 
-/** `canReadInitiative` in SQL: the province, or a unit's subtree with what is replicated to it. */
+/**
+ * `canReadInitiative` in SQL: the province, or a unit's subtree with what is replicated to it. The
+ * subtree is a set of ids (its own by `initiatives_unit_idx`, the replicated by unit) the page is
+ * drawn from; written as an `or` over the province's rows it read them all (60 ms at 17,000 a year).
+ */
 export function scopeCondition(scope: InitiativeScope): SQL {
   if (scope.kind === "all") return sql`true`;
   if (scope.kind === "province") return sql`i.province_id = ${scope.provinceId}`;
-  return sql`i.province_id = ${scope.provinceId} and (i.unit_path like ${prefix(scope.unitPath)}
-    or exists (select 1 from initiative_replications r join org_units ru on ru.id = r.unit_id
-      where r.initiative_id = i.id and ru.path like ${prefix(scope.unitPath)}))`;
+  return sql`i.province_id = ${scope.provinceId} and i.id in (
+    select x.id from initiatives x where x.unit_path like ${prefix(scope.unitPath)}
+    union all
+    select r.initiative_id from initiative_replications r join org_units ru on ru.id = r.unit_id
+      where ru.path like ${prefix(scope.unitPath)})`;
 }
 
 export interface InitiativeFilter {
@@ -54,14 +60,15 @@ function filterWhere(f: InitiativeFilter): SQL {
 /** The newest year first, then the latest registered: the order of the register on paper. */
 const ORDER = sql`i.year desc, i.created_at desc, i.id desc`;
 
-const summarySelect = sql`select i.id, i.province_id as "provinceId", i.unit_id as "unitId",
+/** What a line of the register shows, over initiatives `i` (joined by `summaryJoins`). */
+const summaryColumns = sql`i.id, i.province_id as "provinceId", i.unit_id as "unitId",
     u.name as "unitName", u.kind as "unitKind", u.sort_key as "unitSortKey", i.year, i.title, i.field,
     i.version_code as "versionCode", i.component_code as "componentCode", c.name_vi as "componentName",
     i.state, i.decided_on::text as "decidedOn", i.version, i.created_at as "createdAt",
-    (select count(*)::int from initiative_replications r where r.initiative_id = i.id) as "replicationCount"
-  from initiatives i
-  join org_units u on u.id = i.unit_id
+    (select count(*)::int from initiative_replications r where r.initiative_id = i.id) as "replicationCount"`;
+const summaryJoins = sql`join org_units u on u.id = i.unit_id
   left join index_components c on c.version_code = i.version_code and c.code = i.component_code`;
+const summarySelect = sql`select ${summaryColumns} from initiatives i ${summaryJoins}`;
 
 export interface InitiativeSummaryRow {
   id: string;
