@@ -6,6 +6,7 @@ import type { Client } from "../../test/reporting-world";
 import { idPathsOf, keysOf } from "../../test/route-schemas";
 import { buildTwoProvinces, ROLES, type TwoProvinces } from "../../test/two-provinces-world";
 import { plans } from "../features/plans/plans.table";
+import { provinceToday } from "./clock";
 
 /**
  * Two provinces in one installation: ids that travel in a write's body or query. Each row of the
@@ -61,6 +62,12 @@ const NOTHING_TO_CARRY: Record<string, string> = {
   "POST /api/indices/custom/versions/:code/publish": "only the path code",
   "PUT /api/indices/custom/:index/results/:year/:unitId": "only the path ids",
   "PUT /api/reports/:id/answers/:questionId": "only the path ids",
+  "PATCH /api/follow-up/initiatives/:id": "only the path id (the unit is chosen at registration)",
+  "DELETE /api/follow-up/initiatives/:id": "only the path id",
+  "PUT /api/follow-up/initiatives/minimums/:year": "the caller's own province",
+  "POST /api/follow-up/initiatives/:id/files": "only the path id",
+  "POST /api/follow-up/initiatives/:id/links": "only the path id",
+  "DELETE /api/follow-up/initiatives/:id/files/:fileId": "only the path ids",
 };
 
 interface Row {
@@ -83,6 +90,7 @@ interface Row {
 }
 
 const p1 = () => w.p1;
+const thisYear = () => Number(provinceToday().slice(0, 4));
 const p2 = () => w.p2;
 const plan1 = () => `/api/plans/${p1().plan.id}`;
 const draft = () => `/api/plans/${mine.draft}`;
@@ -488,6 +496,24 @@ const ROWS: Row[] = [
       data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
     }),
   },
+  // ——— reform initiatives ———
+  {
+    route: "POST /api/follow-up/initiatives",
+    ids: ["unitId"],
+    url: () => "/api/follow-up/initiatives",
+    body: () => ({ unitId: p2().units.comA.id, year: thisYear(), title: "Sáng kiến đăng ký hộ tỉnh khác" }),
+  },
+  {
+    route: "POST /api/follow-up/initiatives/:id/transitions",
+    ids: ["unitIds[]"],
+    url: () => `/api/follow-up/initiatives/${mine.initiative}/transitions`,
+    body: () => ({
+      action: "replicate",
+      version: 2,
+      unitIds: [p2().units.comA.id],
+      fromDate: `${thisYear()}-01-01`,
+    }),
+  },
   // Last: had it been taken, province 1's plan would be closed for the rows above.
   {
     route: "POST /api/plans/:id/status",
@@ -533,6 +559,11 @@ const CROSSINGS = `
     where p.province_id is distinct from u.province_id and u.kind <> 'province'
   union all select 'user scope', s.id::text from users s join org_units a on a.id = s.unit_id
     join org_units b on b.id = s.scope_unit_id where a.province_id <> b.province_id
+  union all select 'initiative unit', i.id::text from initiatives i join org_units u on u.id = i.unit_id
+    where u.province_id <> i.province_id
+  union all select 'initiative replication', r.id::text from initiative_replications r
+    join initiatives i on i.id = r.initiative_id join org_units u on u.id = r.unit_id
+    where u.province_id <> i.province_id
   union all select 'index target', t.id::text from index_targets t join users s on s.id = t.created_by
     join org_units u on u.id = s.unit_id where u.province_id <> t.province_unit_id`;
 
@@ -559,7 +590,8 @@ const FINGERPRINT = `
     'comments', (select count(*) from report_comments c join reports r on r.id = c.report_id
       where r.province_id = $1),
     'events', (select count(*) from org_unit_event_links l join org_units u on u.id = l.unit_id
-      where u.province_id = $1)
+      where u.province_id = $1),
+    'initiatives', (select json_agg(i order by i.id) from initiatives i where i.province_id = $1)
   )::text as print`;
 
 const fingerprint = async () =>
@@ -611,6 +643,20 @@ beforeAll(async () => {
     effectiveDate: "2026-07-01",
   });
   if (merged.statusCode >= 300) throw new Error(merged.body);
+  // A recognised initiative of province 1 (version 2): replication aims at it.
+  const officer = await p1().as("officerA");
+  const initiative = await officer.post("/api/follow-up/initiatives", {
+    unitId: p1().units.comA.id,
+    year: thisYear(),
+    title: "Sáng kiến của tỉnh Một",
+  });
+  if (initiative.statusCode !== 201) throw new Error(initiative.body);
+  mine.initiative = initiative.json().initiative.id;
+  const recognised = await coord.post(`/api/follow-up/initiatives/${mine.initiative}/transitions`, {
+    action: "recognise",
+    version: 1,
+  });
+  if (recognised.statusCode !== 200) throw new Error(recognised.body);
   const { ensureIndexCatalog } = await import("../features/indices/indices.catalog");
   await ensureIndexCatalog({ db });
   before = await fingerprint();
