@@ -34,6 +34,7 @@ export const AUDIT_ENTITY_NAMES = {
   followUpItem: { vi: "Việc theo dõi xử lý (khắc phục, kiến nghị)", en: "Follow-up item" },
   followUpFile: { vi: "Tài liệu kiểm chứng xử lý", en: "Follow-up evidence" },
   initiative: { vi: "Sáng kiến cải cách hành chính", en: "Reform initiative" },
+  initiativeMinimum: { vi: "Số sáng kiến tối thiểu mỗi năm", en: "Initiatives required per year" },
 } as const satisfies Record<string, Names>;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_NAMES;

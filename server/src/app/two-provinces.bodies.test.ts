@@ -75,6 +75,12 @@ const NOTHING_TO_CARRY: Record<string, string> = {
   "PATCH /api/follow-up/inspections/findings/:id": "only the path id (index codes, no ids)",
   "POST /api/follow-up/inspections/:id/files": "only the path id (a file)",
   "DELETE /api/follow-up/inspections/files/:id": "only the path id",
+  "PATCH /api/follow-up/initiatives/:id": "only the path id (the unit is chosen at registration)",
+  "DELETE /api/follow-up/initiatives/:id": "only the path id",
+  "PUT /api/follow-up/initiatives/minimums/:year": "the caller's own province",
+  "POST /api/follow-up/initiatives/:id/files": "only the path id",
+  "POST /api/follow-up/initiatives/:id/links": "only the path id",
+  "DELETE /api/follow-up/initiatives/:id/files/:fileId": "only the path ids",
 };
 
 interface Row {
@@ -97,6 +103,7 @@ interface Row {
 }
 
 const p1 = () => w.p1;
+const thisYear = () => Number(provinceToday().slice(0, 4));
 const p2 = () => w.p2;
 const plan1 = () => `/api/plans/${p1().plan.id}`;
 const draft = () => `/api/plans/${mine.draft}`;
@@ -597,6 +604,24 @@ const ROWS: Row[] = [
       return { fileName: "ton-tai.xlsx", data: new Uint8Array(await wb.xlsx.writeBuffer()) };
     },
   },
+  // ——— reform initiatives ———
+  {
+    route: "POST /api/follow-up/initiatives",
+    ids: ["unitId"],
+    url: () => "/api/follow-up/initiatives",
+    body: () => ({ unitId: p2().units.comA.id, year: thisYear(), title: "Sáng kiến đăng ký hộ tỉnh khác" }),
+  },
+  {
+    route: "POST /api/follow-up/initiatives/:id/transitions",
+    ids: ["unitIds[]"],
+    url: () => `/api/follow-up/initiatives/${mine.initiative}/transitions`,
+    body: () => ({
+      action: "replicate",
+      version: 2,
+      unitIds: [p2().units.comA.id],
+      fromDate: `${thisYear()}-01-01`,
+    }),
+  },
   // Last: had it been taken, province 1's plan would be closed for the rows above.
   {
     route: "POST /api/plans/:id/status",
@@ -642,6 +667,11 @@ const CROSSINGS = `
     where p.province_id is distinct from u.province_id and u.kind <> 'province'
   union all select 'user scope', s.id::text from users s join org_units a on a.id = s.unit_id
     join org_units b on b.id = s.scope_unit_id where a.province_id <> b.province_id
+  union all select 'initiative unit', i.id::text from initiatives i join org_units u on u.id = i.unit_id
+    where u.province_id <> i.province_id
+  union all select 'initiative replication', r.id::text from initiative_replications r
+    join initiatives i on i.id = r.initiative_id join org_units u on u.id = r.unit_id
+    where u.province_id <> i.province_id
   union all select 'index target', t.id::text from index_targets t join users s on s.id = t.created_by
     join org_units u on u.id = s.unit_id where u.province_id <> t.province_unit_id
   union all select 'dialogue host', d.id::text from dialogues d join org_units u on u.id = d.host_unit_id
@@ -683,7 +713,8 @@ const FINGERPRINT = `
       where u.province_id = $1),
     'inspectionPlans', (select json_agg(p order by p.id) from inspection_plans p where p.province_id = $1),
     'inspections', (select json_agg(i order by i.id) from inspections i where i.province_id = $1),
-    'followUpItems', (select json_agg(t order by t.id) from follow_up_items t where t.province_id = $1)
+    'followUpItems', (select json_agg(t order by t.id) from follow_up_items t where t.province_id = $1),
+    'initiatives', (select json_agg(i order by i.id) from initiatives i where i.province_id = $1)
   )::text as print`;
 
 const fingerprint = async () =>
@@ -763,6 +794,20 @@ beforeAll(async () => {
     heldOn: provinceToday(),
   });
   if (recorded.statusCode !== 200) throw new Error(recorded.body);
+  // A recognised initiative of province 1 (version 2): replication aims at it.
+  const officer = await p1().as("officerA");
+  const initiative = await officer.post("/api/follow-up/initiatives", {
+    unitId: p1().units.comA.id,
+    year: thisYear(),
+    title: "Sáng kiến của tỉnh Một",
+  });
+  if (initiative.statusCode !== 201) throw new Error(initiative.body);
+  mine.initiative = initiative.json().initiative.id;
+  const recognised = await coord.post(`/api/follow-up/initiatives/${mine.initiative}/transitions`, {
+    action: "recognise",
+    version: 1,
+  });
+  if (recognised.statusCode !== 200) throw new Error(recognised.body);
   const { ensureIndexCatalog } = await import("../features/indices/indices.catalog");
   await ensureIndexCatalog({ db });
   before = await fingerprint();

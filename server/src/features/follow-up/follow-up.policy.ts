@@ -83,8 +83,28 @@ export function canRegisterInitiative(
 export const canDecideInitiative = (actor: Actor, row: { provinceId: string }) =>
   hasRole(actor, "admin") || (hasRole(actor, "coordinator") && actor.provinceId === row.provinceId);
 
-export function canReadInitiative(actor: Actor, row: { provinceId: string; unitPath: string }) {
+/**
+ * The province's coordinators and viewers read every initiative; a unit reads its own (and those of
+ * the units under it) and those it is asked to replicate (`replicatedToPaths`).
+ */
+export function canReadInitiative(
+  actor: Actor,
+  row: { provinceId: string; unitPath: string; replicatedToPaths?: string[] },
+) {
   if (!sameProvince(actor, row)) return false;
   if (hasRole(actor, "admin") || seesWholeProvince(actor)) return true;
-  return within(actor, row.unitPath);
+  return within(actor, row.unitPath) || (row.replicatedToPaths ?? []).some((p) => within(actor, p));
+}
+
+/** Whose initiatives a list shows, as `canReadInitiative` decides one (applied in SQL). */
+export type InitiativeScope =
+  | { kind: "all" }
+  | { kind: "province"; provinceId: string }
+  | { kind: "subtree"; provinceId: string; unitPath: string };
+
+export function initiativeScope(actor: Actor): InitiativeScope {
+  if (hasRole(actor, "admin")) return { kind: "all" };
+  const provinceId = actor.provinceId ?? "00000000-0000-0000-0000-000000000000";
+  if (seesWholeProvince(actor)) return { kind: "province", provinceId };
+  return { kind: "subtree", provinceId, unitPath: actor.unitPath };
 }

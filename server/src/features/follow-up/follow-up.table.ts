@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -277,6 +278,10 @@ export const initiatives = pgTable(
   (t) => [
     index("initiatives_unit_idx").using("btree", sql`${t.unitPath} text_pattern_ops`, t.year, t.state),
     index("initiatives_province_year_idx").on(t.provinceId, t.year, t.state, t.id),
+    /** The register's order (migration 0023). */
+    index("initiatives_province_order_idx").on(t.provinceId, t.year, t.createdAt, t.id),
+    /** The yearly count per unit, from the index alone (migration 0023; the state is included). */
+    index("initiatives_province_year_unit_idx").on(t.provinceId, t.year, t.unitId),
     index("initiatives_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
@@ -296,5 +301,28 @@ export const initiativeReplications = pgTable(
     createdBy: uuid("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("initiative_replications_once").on(t.initiativeId, t.unitId)],
+  (t) => [
+    unique("initiative_replications_once").on(t.initiativeId, t.unitId),
+    index("initiative_replications_unit_idx").on(t.unitId),
+  ],
+);
+
+/**
+ * How many initiatives a unit of a kind must have in a year, as the province's coordinators set it
+ * (seed 003 asks three of each department); a kind without a row takes core's
+ * DEFAULT_INITIATIVES_PER_YEAR (seed 000 II.7: one). Migration 0023.
+ */
+export const initiativeMinimums = pgTable(
+  "initiative_minimums",
+  {
+    provinceId: uuid("province_id")
+      .notNull()
+      .references(() => orgUnits.id),
+    year: integer("year").notNull(),
+    unitKind: text("unit_kind").notNull(),
+    minimum: integer("minimum").notNull(),
+    updatedBy: uuid("updated_by"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.year, t.unitKind] })],
 );
