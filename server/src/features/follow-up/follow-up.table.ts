@@ -177,6 +177,10 @@ export const followUpItems = pgTable(
     index("follow_up_items_finding_idx").on(t.findingId),
     index("follow_up_items_dialogue_idx").on(t.dialogueId),
     index("follow_up_items_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+    // The daily reminder pass reads the items waiting on someone by deadline (migration 0023).
+    index("follow_up_items_due_open_idx")
+      .on(t.dueDate)
+      .where(sql`${t.state} in ('open', 'returned', 'reported')`),
   ],
 );
 
@@ -229,6 +233,8 @@ export const followUpFiles = pgTable(
     index("follow_up_files_inspection_idx").on(t.inspectionId),
     index("follow_up_files_dialogue_idx").on(t.dialogueId),
     index("follow_up_files_initiative_idx").on(t.initiativeId),
+    // A unit's quota sums its files (migration 0023).
+    index("follow_up_files_unit_idx").on(t.unitId),
   ],
 );
 
