@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import { addDays } from "../../core/src/reporting/periods";
 import { systemActor } from "../src/app/actor";
+import { provinceToday } from "../src/app/clock";
 import type { Db } from "../src/app/db";
 import {
   dialogues,
@@ -171,3 +173,53 @@ export async function buildItemsWorld({ db, app, tag = "" }: { db: Db; app: Fast
 
 export type ItemsWorld = Awaited<ReturnType<typeof buildItemsWorld>>;
 export type ItemsWho = Parameters<ItemsWorld["as"]>[0];
+
+/**
+ * Follow-up items in a province built for other purposes (the two-provinces matrices): a dialogue
+ * held today by `follower`, one recommendation assigned to `unit` (due in 30 days) and one only
+ * received, created through `createItems`.
+ */
+export async function addFollowUpItems({
+  db,
+  provinceId,
+  follower,
+  unit,
+  tag,
+}: {
+  db: Db;
+  provinceId: string;
+  follower: { id: string; path: string };
+  unit: { id: string; path: string };
+  tag: string;
+}) {
+  const today = provinceToday();
+  const [dialogue] = await db
+    .insert(dialogues)
+    .values({
+      provinceId,
+      hostUnitId: follower.id,
+      hostUnitPath: follower.path,
+      heldOn: today,
+      kind: "businesses",
+      title: `Đối thoại doanh nghiệp ${tag}`,
+    })
+    .returning();
+  const draft = {
+    kind: "recommendation" as const,
+    provinceId,
+    dialogueId: dialogue.id,
+    follower,
+    aroseOn: today,
+  };
+  const [open, received] = await db.transaction((tx) =>
+    createItems({
+      tx,
+      actor: systemActor("Kiểm thử"),
+      drafts: [
+        { ...draft, unit, content: `Kiến nghị đã giao ${tag}`, dueDate: addDays(today, 30) },
+        { ...draft, unit: null, content: `Kiến nghị mới tiếp nhận ${tag}`, dueDate: null },
+      ],
+    }),
+  );
+  return { dialogueId: dialogue.id, open, received };
+}

@@ -61,6 +61,10 @@ const NOTHING_TO_CARRY: Record<string, string> = {
   "POST /api/indices/custom/versions/:code/publish": "only the path code",
   "PUT /api/indices/custom/:index/results/:year/:unitId": "only the path ids",
   "PUT /api/reports/:id/answers/:questionId": "only the path ids",
+  "POST /api/follow-up/items/:id/comments": "only the path id",
+  "POST /api/follow-up/items/:id/files": "only the path id (a file)",
+  "POST /api/follow-up/items/:id/links": "only the path id (a link)",
+  "DELETE /api/follow-up/items/:id/files/:fileId": "only the path ids",
 };
 
 interface Row {
@@ -488,6 +492,24 @@ const ROWS: Row[] = [
       data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
     }),
   },
+  // ——— follow-up items: a unit of province 2 made responsible for province 1's item ———
+  {
+    route: "POST /api/follow-up/items/:id/transitions",
+    ids: ["unitId"],
+    url: () => `/api/follow-up/items/${w.followUp.mine.open}/transitions`,
+    body: () => ({
+      action: "transfer",
+      version: 1,
+      unitId: p2().units.comB.id,
+      reason: "Chuyển sang tỉnh khác",
+    }),
+  },
+  {
+    route: "POST /api/follow-up/items/:id/transitions",
+    ids: ["unitId"],
+    url: () => `/api/follow-up/items/${w.followUp.mine.received}/transitions`,
+    body: () => ({ action: "assign", version: 1, unitId: p2().units.comA.id, dueDate: "2099-12-31" }),
+  },
   // Last: had it been taken, province 1's plan would be closed for the rows above.
   {
     route: "POST /api/plans/:id/status",
@@ -533,6 +555,8 @@ const CROSSINGS = `
     where p.province_id is distinct from u.province_id and u.kind <> 'province'
   union all select 'user scope', s.id::text from users s join org_units a on a.id = s.unit_id
     join org_units b on b.id = s.scope_unit_id where a.province_id <> b.province_id
+  union all select 'follow-up item unit', i.id::text from follow_up_items i join org_units u on u.id = i.unit_id
+    where u.province_id <> i.province_id
   union all select 'index target', t.id::text from index_targets t join users s on s.id = t.created_by
     join org_units u on u.id = s.unit_id where u.province_id <> t.province_unit_id`;
 
@@ -556,6 +580,7 @@ const FINGERPRINT = `
       where g.province_id = $1),
     'evidence', (select count(*) from report_evidence e join reports r on r.id = e.report_id
       where r.province_id = $1),
+    'followUpItems', (select json_agg(i order by i.id) from follow_up_items i where i.province_id = $1),
     'comments', (select count(*) from report_comments c join reports r on r.id = c.report_id
       where r.province_id = $1),
     'events', (select count(*) from org_unit_event_links l join org_units u on u.id = l.unit_id

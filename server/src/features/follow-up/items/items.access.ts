@@ -28,17 +28,23 @@ export async function loadVisibleItem({
   actor,
   id,
   lock = false,
+  justActed = false,
 }: {
   db: DbOrTx;
   actor: Actor;
   id: string;
   /** Take the item's row lock first (an act on it, in its transaction). */
   lock?: boolean;
+  /**
+   * The actor has just acted on it: an item transferred out of the actor's units is shown once more,
+   * as the act left it, rather than answering the act with "not found".
+   */
+  justActed?: boolean;
 }) {
   const repo = createItemsRepository(db);
   if (lock) await repo.lockItem(id);
   const item = await repo.findItem(id);
-  if (!item || !canReadItem(actor, itemLike(item))) throw itemNotFound();
+  if (!item || (!justActed && !canReadItem(actor, itemLike(item)))) throw itemNotFound();
   return item;
 }
 

@@ -86,12 +86,15 @@ export async function getItem({
   db,
   actor,
   id,
+  justActed = false,
 }: {
   db: DbOrTx;
   actor: Actor;
   id: string;
+  /** After the actor's own act (see `loadVisibleItem`). */
+  justActed?: boolean;
 }): Promise<z.infer<typeof itemResponse>["item"]> {
-  const item = await loadVisibleItem({ db, actor, id });
+  const item = await loadVisibleItem({ db, actor, id, justActed });
   const [events, files] = await Promise.all([
     createItemsRepository(db).events(id),
     createItemFilesRepository(db).files(id),

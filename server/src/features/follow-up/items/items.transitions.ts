@@ -185,5 +185,5 @@ export async function transitionItem({
       },
     });
   });
-  return getItem({ db, actor, id });
+  return getItem({ db, actor, id, justActed: true });
 }
