@@ -177,10 +177,8 @@ export const followUpItems = pgTable(
     index("follow_up_items_finding_idx").on(t.findingId),
     index("follow_up_items_dialogue_idx").on(t.dialogueId),
     index("follow_up_items_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
-    // The daily reminder pass reads the items waiting on someone by deadline (migration 0023).
-    index("follow_up_items_due_open_idx")
-      .on(t.dueDate)
-      .where(sql`${t.state} in ('open', 'returned', 'reported')`),
+    // By deadline: the reminder pass's windows and the national list's order (migration 0023).
+    index("follow_up_items_due_idx").on(t.dueDate, t.id),
   ],
 );
 

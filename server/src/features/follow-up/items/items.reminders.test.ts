@@ -108,7 +108,7 @@ describe("the daily reminder pass", () => {
     );
 
     const first = await runFollowUpReminders({ db: database.db, today: "2026-04-01" });
-    expect(first).toEqual({ dueSoon: 1, overdue: 2, escalated: 2, notices: 3 });
+    expect(first).toEqual({ dueSoon: 1, overdue: 1, escalated: 2, notices: 3 });
     const again = await runFollowUpReminders({ db: database.db, today: "2026-04-01" });
     expect(again).toEqual({ dueSoon: 0, overdue: 0, escalated: 0, notices: 0 });
     // The hourly job runs the same pass: nothing left to send today.
@@ -125,29 +125,29 @@ describe("the daily reminder pass", () => {
       title: "Sắp đến hạn xử lý: Sắp đến hạn",
       body: "Khắc phục sau kiểm tra. Sắp đến hạn (hạn 03/04/2026).",
     });
-    // Two overdue items of one commune: one notice listing both.
+    // Overdue by more than the week a late run catches up: escalated, no longer announced as overdue.
     expect(byKind["followUp.overdue"]).toMatchObject({
       unit_id: w.units.comA.id,
-      follow_up_item_id: null,
-      title: "Có 2 việc đã quá hạn xử lý",
+      follow_up_item_id: late,
+      title: "Đã quá hạn xử lý: Quá hạn hai ngày",
     });
-    expect(byKind["followUp.overdue"].body.split("\n")).toEqual([
-      "- Quá hạn mười ngày (hạn 22/03/2026)",
-      "- Quá hạn hai ngày (hạn 30/03/2026)",
-    ]);
-    // The inspecting unit hears of what is overdue by more than 7 days, reported or not.
+    // The inspecting unit hears of what is overdue by more than 7 days, reported or not: one notice.
     expect(byKind["followUp.escalated"]).toMatchObject({
       unit_id: w.units.snv.id,
+      follow_up_item_id: null,
       title: "Có 2 việc quá hạn hơn 7 ngày chưa xong",
     });
-    expect(byKind["followUp.escalated"].body).toContain("Quá hạn mười ngày — Xã An Phú (hạn 22/03/2026)");
-    expect(byKind["followUp.escalated"].body).toContain("Đã báo cáo, chờ xem xét");
+    expect(byKind["followUp.escalated"].body.split("\n")).toEqual([
+      "- Đã báo cáo, chờ xem xét — Xã An Phú (hạn 20/03/2026)",
+      "- Quá hạn mười ngày — Xã An Phú (hạn 22/03/2026)",
+    ]);
     expect(told.some((n) => n.body.includes("Còn xa") || n.body.includes("Đã đóng"))).toBe(false);
-    expect(later).toBeTruthy();
+    expect(veryLate).toBeTruthy();
 
-    // Two days on: the item due soon is now overdue (told once), the rest were told already.
+    // Three days on: the item due soon is now overdue (told once), the next one due soon, the rest told.
     const next = await runFollowUpReminders({ db: database.db, today: "2026-04-04" });
     expect(next).toEqual({ dueSoon: 1, overdue: 1, escalated: 0, notices: 2 });
+    expect(later).toBeTruthy();
     // A new deadline (the item reopened with another date) reminds afresh.
     await database.query("update follow_up_items set due_date = '2026-04-06' where id = $1", [late]);
     expect(await runFollowUpReminders({ db: database.db, today: "2026-04-04" })).toMatchObject({

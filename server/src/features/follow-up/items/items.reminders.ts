@@ -18,6 +18,12 @@ import { createItemsRepository, type NewNotice } from "./items.repository";
 export const DUE_SOON_DAYS = 3;
 /** How many days past its deadline an item is escalated to the unit that follows it. */
 export const ESCALATE_AFTER_DAYS = 7;
+/**
+ * How long a reminder may still be sent late: a server stopped for some days catches up within a
+ * week; older deadlines (before the pass existed) are not announced all at once. It also keeps each
+ * hourly run to two weeks of deadlines (an index range), not every item ever overdue.
+ */
+export const CATCH_UP_DAYS = 7;
 
 export type ReminderKind = "dueSoon" | "overdue" | "escalated";
 
@@ -41,11 +47,13 @@ async function claimReminders(db: DbOrTx, today: string) {
           and i.due_date >= ${today}::date and i.due_date <= ${today}::date + ${DUE_SOON_DAYS}::int
       union all
       select i.id, 'overdue', i.unit_id, i.due_date from follow_up_items i
-        where i.state in ('open', 'returned') and i.unit_id is not null and i.due_date < ${today}::date
+        where i.state in ('open', 'returned') and i.unit_id is not null
+          and i.due_date < ${today}::date and i.due_date >= ${today}::date - ${CATCH_UP_DAYS}::int
       union all
       select i.id, 'escalated', i.follower_unit_id, i.due_date from follow_up_items i
         where i.state in ('open', 'returned', 'reported')
           and i.due_date < ${today}::date - ${ESCALATE_AFTER_DAYS}::int
+          and i.due_date >= ${today}::date - ${ESCALATE_AFTER_DAYS + CATCH_UP_DAYS}::int
     ), claimed as (
       insert into follow_up_reminders (item_id, kind, due_date, sent_on)
       select item_id, kind, due_date, ${today}::date from due
