@@ -1,5 +1,6 @@
 import "../../i18n";
 import {
+  Alert,
   App,
   Button,
   Descriptions,
@@ -17,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import type { FollowUpAction } from "../../../../../../core/src/follow-up/items";
 import { Drawer } from "../../../../components/lazy-antd";
 import { QueryErrorAlert } from "../../../../components/QueryErrorAlert";
+import { isApiError } from "../../../../lib/api-client";
 import { formatDateTimeVi, formatDateVi } from "../../../../lib/dates";
 import type { ItemDetail, ItemEvent } from "../items.api";
 import { useItem, useItemComment } from "../items.queries";
@@ -112,7 +114,12 @@ export function ItemDrawer({ id, onClose }: { id: string; onClose: () => void })
       title={item ? labels.kind(item.kind) : t("followUp.items.title")}
       data-testid="item-drawer"
     >
-      <QueryErrorAlert error={query.error} onRetry={() => query.refetch()} />
+      {/* A link to an item that is gone, or not the person's to see: said plainly, not as a code. */}
+      {isApiError(query.error) && (query.error.status === 404 || query.error.status === 400) ? (
+        <Alert type="warning" showIcon title={t("followUp.items.notFound")} data-testid="item-not-found" />
+      ) : (
+        <QueryErrorAlert error={query.error} onRetry={() => query.refetch()} />
+      )}
       {!item ? (
         query.isLoading ? (
           <Skeleton active />

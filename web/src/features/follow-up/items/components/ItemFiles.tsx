@@ -112,7 +112,7 @@ export function ItemFiles({ item }: { item: ItemDetail }) {
         </Typography.Text>
       )}
       {item.can.upload ? (
-        <Space wrap style={{ marginTop: 8 }}>
+        <div style={{ marginTop: 8, display: "flex", flexWrap: "wrap", gap: 8 }}>
           <input
             ref={input}
             type="file"
@@ -125,19 +125,19 @@ export function ItemFiles({ item }: { item: ItemDetail }) {
           <Button icon={<UploadOutlined />} loading={upload.isPending} onClick={() => input.current?.click()}>
             {t("followUp.items.files.upload")}
           </Button>
-          <Space.Compact style={{ maxWidth: "100%" }}>
+          <Space.Compact style={{ flex: "1 1 240px", minWidth: 0, maxWidth: 420 }}>
             <Input
               placeholder="https://…"
               value={url}
               onChange={(e) => setUrl(e.target.value)}
               aria-label={t("followUp.items.files.link")}
-              style={{ width: 220 }}
+              style={{ flex: 1, minWidth: 0 }}
             />
             <Button icon={<LinkOutlined />} disabled={!url.trim()} loading={link.isPending} onClick={addLink}>
               {t("followUp.items.files.addLink")}
             </Button>
           </Space.Compact>
-        </Space>
+        </div>
       ) : null}
     </div>
   );

@@ -11,6 +11,9 @@ import { ItemsTable } from "../components/ItemsTable";
 import { type ItemFilter, itemsExportPath } from "../items.api";
 import { useItemLabels } from "../labels";
 
+/** Two filters a row on a phone (390 px), one after another on a desktop. */
+const FIELD = { flex: "1 1 160px", minWidth: 0, maxWidth: 260 } as const;
+
 const KEYS = [
   "kind",
   "state",
@@ -56,12 +59,12 @@ export function ItemsPage() {
           onChange={(e) => setText(e.target.value)}
           placeholder={t("followUp.items.filters.search")}
           aria-label={t("followUp.items.filters.search")}
-          style={{ width: 260, maxWidth: "100%" }}
+          style={{ flex: "1 1 260px", maxWidth: 360 }}
           data-testid="items-search"
         />
         <Select
           allowClear
-          style={{ width: 210, maxWidth: "100%" }}
+          style={FIELD}
           placeholder={t("followUp.items.filters.allKinds")}
           value={params.kind}
           options={labels.kindOptions}
@@ -71,7 +74,7 @@ export function ItemsPage() {
         />
         <Select
           allowClear
-          style={{ width: 200, maxWidth: "100%" }}
+          style={FIELD}
           placeholder={t("followUp.items.filters.allStates")}
           value={params.state}
           options={labels.stateOptions(params.kind)}
@@ -81,7 +84,7 @@ export function ItemsPage() {
         />
         <Select
           allowClear
-          style={{ width: 210, maxWidth: "100%" }}
+          style={FIELD}
           placeholder={t("followUp.items.filters.allStatuses")}
           value={params.status}
           options={labels.statusOptions}
@@ -89,7 +92,7 @@ export function ItemsPage() {
           aria-label={t("followUp.items.fields.status")}
           data-testid="items-status-filter"
         />
-        <div style={{ width: 260, maxWidth: "100%" }}>
+        <div style={FIELD}>
           <UnitSelect
             value={params.unitId ?? null}
             onChange={(v) => set({ unitId: v })}
