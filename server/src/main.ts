@@ -43,7 +43,7 @@ async function main() {
           run === "failed"
             ? "Công việc định kỳ: thất bại (xem nhật ký)."
             : run
-              ? `Công việc định kỳ: mở ${run.opened} kỳ báo cáo, ${run.reminders} nhắc hạn, ${run.digests} thư tổng hợp.`
+              ? `Công việc định kỳ: mở ${run.opened} kỳ báo cáo, ${run.reminders} nhắc hạn, ${run.followUp} nhắc việc cần xử lý, ${run.digests} thư tổng hợp.`
               : "Công việc định kỳ: một tiến trình khác đang chạy, bỏ qua lần này.",
         ),
       );

@@ -10,6 +10,7 @@ import type { Database } from "../src/app/db";
 import { createGroup } from "../src/features/org-units/org-groups.service";
 import { createTestDatabase } from "./database";
 import { buildActor } from "./factories";
+import { addFollowUpItems } from "./follow-up-items-world";
 import { buildReportingProvince } from "./reporting-world";
 
 /** What province 2 is called, so that an answer naming any of its units or plans is caught. */
@@ -43,6 +44,28 @@ export async function buildTwoProvinces() {
     action: "submit",
     version: p2.reportA.version,
   });
+  // Follow-up items in both provinces (a dialogue's recommendations), one with evidence in province 2.
+  const followUp = {
+    mine: await addFollowUpItems({
+      db: database.db,
+      provinceId: p1.province.id,
+      follower: p1.units.snv,
+      unit: p1.units.comA,
+      tag: "Một",
+    }),
+    theirs: await addFollowUpItems({
+      db: database.db,
+      provinceId: p2.province.id,
+      follower: p2.units.snv,
+      unit: p2.units.comA,
+      tag: TAG,
+    }),
+  };
+  const itemFile = await officer.upload(`/api/follow-up/items/${followUp.theirs.open}/files`, {
+    fileName: "ket-qua.pdf",
+    data: new TextEncoder().encode("%PDF-1.4\nx\n%%EOF\n"),
+  });
+  if (itemFile.statusCode !== 201) throw new Error(itemFile.body);
   const groups = { mine: "", theirs: "" };
   for (const [p, key] of [
     [p1, "mine"],
@@ -110,6 +133,9 @@ export async function buildTwoProvinces() {
   ids.comments = [comment.json().comment?.id].filter(Boolean);
   ids["reporting-obligations"] = [p2.obligationId];
   ids["org-groups"] = [groups.theirs];
+  ids.items = [followUp.theirs.open, followUp.theirs.received];
+  ids.files = [itemFile.json().file.id];
+  ids.dialogues = [followUp.theirs.dialogueId];
   ids.units = Object.values(p2.units).map((u) => u.id);
   ids.users = Object.values(p2.users).map((u) => u.id);
   ids.notifications = await q("select id from notifications where unit_id = any($1::uuid[])", [
@@ -126,6 +152,7 @@ export async function buildTwoProvinces() {
     p2,
     ids,
     groups,
+    followUp,
     async close() {
       await app.close();
       await database.close();

@@ -441,6 +441,8 @@ export const notification = z.object({
   title: z.string(),
   body: z.string(),
   reportId: z.string().nullable(),
+  /** A follow-up item's notice names the item, so the bell opens it. */
+  followUpItemId: z.string().nullable(),
   readAt: z.string().nullable(),
   createdAt: z.string(),
 });

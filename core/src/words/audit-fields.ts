@@ -46,6 +46,8 @@ export const AUDIT_FIELD_NAMES = {
   adHocStart: { vi: "Ngày bắt đầu báo cáo đột xuất", en: "Ad hoc start" },
   aggregation: { vi: "Cách tổng hợp", en: "Aggregation" },
   aliases: { vi: "Tên gọi khác", en: "Other names" },
+  /** A follow-up item's report: the remediation done, or the answer to a recommendation. */
+  answer: { vi: "Kết quả xử lý, nội dung trả lời", en: "Handling reported" },
   answers: { vi: "Câu trả lời", en: "Answers" },
   approvedBy: { vi: "Người duyệt", en: "Approved by" },
   assignments: { vi: "Phân công", en: "Assignments" },
@@ -165,6 +167,8 @@ export const AUDIT_FIELD_NAMES = {
   reportsCreated: { vi: "Số báo cáo được mở", en: "Reports opened" },
   requiredResult: { vi: "Yêu cầu kết quả khắc phục", en: "Required result" },
   requiresApproval: { vi: "Cần lãnh đạo đơn vị duyệt", en: "Needs the head's approval" },
+  /** The unit responsible for a follow-up item, by name. */
+  responsibleUnit: { vi: "Đơn vị xử lý", en: "Responsible unit" },
   results: { vi: "Kết quả đạt được", en: "Results" },
   reviewMark: { vi: "Rà soát trong kỳ", en: "Reviewed this period" },
   returnReason: { vi: "Lý do trả lại", en: "Reason for return" },

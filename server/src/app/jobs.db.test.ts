@@ -20,6 +20,7 @@ describe("the jobs across processes", () => {
     expect(await runHourlyJobs({ database, mailer: null, log })).toEqual({
       opened: 0,
       reminders: 0,
+      followUp: 0,
       digests: 0,
     });
     // Released: the next run (here or in another process) takes it again.

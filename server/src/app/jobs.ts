@@ -1,6 +1,6 @@
 /**
  * Background work of the server process: every hour, open the periods whose day has come and send
- * the reminders, then the daily digest (once a day, at the first run after 07:00); with SMTP, the
+ * the reminders (reports', then follow-up items' due soon, overdue and escalated), then the daily digest (once a day, at the first run after 07:00); with SMTP, the
  * review notices' e-mail every minute. Started by main.ts beside the HTTP app and stopped before the
  * database closes; tests never start it and call the runs directly with a fixed day.
  *
@@ -10,6 +10,7 @@
  * run anywhere (or one after a restart) never repeats a notice or an e-mail.
  */
 
+import { runFollowUpReminders } from "../features/follow-up/items/items.reminders";
 import { runPeriodOpening } from "../features/reporting/obligations/period-opening.service";
 import { createSmtpMailer } from "../features/reporting/reminders/reminders.mail";
 import {
@@ -28,7 +29,13 @@ const EVERY_MS = 3_600_000;
 const NOTICE_MAIL_EVERY_MS = 60_000;
 
 /** What one hourly run did, or null when another process was running it. */
-export type HourlyRun = { opened: number; reminders: number; digests: number } | null;
+export type HourlyRun = {
+  opened: number;
+  reminders: number;
+  /** Follow-up items reminded (due soon, overdue) or escalated: each once per deadline. */
+  followUp: number;
+  digests: number;
+} | null;
 
 /** One hourly run, in this process only if no other holds the jobs' lock. */
 export async function runHourlyJobs({
@@ -45,8 +52,14 @@ export async function runHourlyJobs({
     // Periods first: a report opened today can be reminded of today.
     const opened = await runPeriodOpening({ db, log });
     const reminders = await runReminders({ db, mailer, log });
+    const followUp = await runFollowUpReminders({ db });
     const digests = mailer ? await runDigests({ db, mailer, log }) : [];
-    return { opened: opened.length, reminders: reminders.length, digests: digests.length };
+    return {
+      opened: opened.length,
+      reminders: reminders.length,
+      followUp: followUp.dueSoon + followUp.overdue + followUp.escalated,
+      digests: digests.length,
+    };
   });
   return done?.value ?? null;
 }

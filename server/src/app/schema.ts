@@ -2,6 +2,7 @@
 // tables; this file only gathers them.
 export * from "../features/audit/audit.table";
 export * from "../features/follow-up/follow-up.table";
+export * from "../features/follow-up/items/follow-up-reminders.table";
 export * from "../features/indices/indices.table";
 export * from "../features/org-units/org-units.table";
 export * from "../features/plans/plans.table";

@@ -81,6 +81,10 @@ const NOTHING_TO_CARRY: Record<string, string> = {
   "POST /api/follow-up/initiatives/:id/files": "only the path id",
   "POST /api/follow-up/initiatives/:id/links": "only the path id",
   "DELETE /api/follow-up/initiatives/:id/files/:fileId": "only the path ids",
+  "POST /api/follow-up/items/:id/comments": "only the path id",
+  "POST /api/follow-up/items/:id/files": "only the path id (a file)",
+  "POST /api/follow-up/items/:id/links": "only the path id (a link)",
+  "DELETE /api/follow-up/items/:id/files/:fileId": "only the path ids",
 };
 
 interface Row {
@@ -622,6 +626,24 @@ const ROWS: Row[] = [
       fromDate: `${thisYear()}-01-01`,
     }),
   },
+  // ——— follow-up items: a unit of province 2 made responsible for province 1's item ———
+  {
+    route: "POST /api/follow-up/items/:id/transitions",
+    ids: ["unitId"],
+    url: () => `/api/follow-up/items/${w.followUp.mine.open}/transitions`,
+    body: () => ({
+      action: "transfer",
+      version: 1,
+      unitId: p2().units.comB.id,
+      reason: "Chuyển sang tỉnh khác",
+    }),
+  },
+  {
+    route: "POST /api/follow-up/items/:id/transitions",
+    ids: ["unitId"],
+    url: () => `/api/follow-up/items/${w.followUp.mine.received}/transitions`,
+    body: () => ({ action: "assign", version: 1, unitId: p2().units.comA.id, dueDate: "2099-12-31" }),
+  },
   // Last: had it been taken, province 1's plan would be closed for the rows above.
   {
     route: "POST /api/plans/:id/status",
@@ -707,6 +729,7 @@ const FINGERPRINT = `
       where g.province_id = $1),
     'evidence', (select count(*) from report_evidence e join reports r on r.id = e.report_id
       where r.province_id = $1),
+    'followUpItems', (select json_agg(i order by i.id) from follow_up_items i where i.province_id = $1),
     'comments', (select count(*) from report_comments c join reports r on r.id = c.report_id
       where r.province_id = $1),
     'events', (select count(*) from org_unit_event_links l join org_units u on u.id = l.unit_id

@@ -77,12 +77,13 @@ const ident = (name: string) => {
   return sql.raw(`"${name}"`);
 };
 
-/** The evidence files the database refers to, by storage key. */
+/** The evidence files the database refers to (reports' and follow-up's), by storage key. */
 async function storedKeys(db: DbOrTx) {
   return (
     await rows<{ key: string }>(
       db,
-      sql`select distinct storage_key as key from report_evidence where kind = 'file' and storage_key is not null order by 1`,
+      sql`select key from (select storage_key as key from report_evidence where kind = 'file'
+        union select storage_key from follow_up_files where kind = 'file') k where key is not null order by 1`,
     )
   ).map((r) => r.key);
 }

@@ -62,7 +62,7 @@ export const inspections = pgTable(
     /** The day the inspection took place (its record), and the minutes' summary. */
     heldOn: date("held_on", { mode: "string" }),
     conclusion: text("conclusion").notNull().default(""),
-    /** Why a cancelled inspection was cancelled (migration 0023). */
+    /** Why a cancelled inspection was cancelled (migration 0024). */
     cancelReason: text("cancel_reason").notNull().default(""),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by"),
@@ -191,6 +191,8 @@ export const followUpItems = pgTable(
     index("follow_up_items_dialogue_idx").on(t.dialogueId),
     index("follow_up_items_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
     index("follow_up_items_published_idx").on(t.provinceId, t.dialogueId).where(sql`${t.published}`),
+    // By deadline: the reminder pass's windows and the national list's order (migration 0026).
+    index("follow_up_items_due_idx").on(t.dueDate, t.id),
   ],
 );
 
@@ -243,6 +245,8 @@ export const followUpFiles = pgTable(
     index("follow_up_files_inspection_idx").on(t.inspectionId),
     index("follow_up_files_dialogue_idx").on(t.dialogueId),
     index("follow_up_files_initiative_idx").on(t.initiativeId),
+    // A unit's quota sums its files (migration 0026).
+    index("follow_up_files_unit_idx").on(t.unitId),
   ],
 );
 
@@ -278,9 +282,9 @@ export const initiatives = pgTable(
   (t) => [
     index("initiatives_unit_idx").using("btree", sql`${t.unitPath} text_pattern_ops`, t.year, t.state),
     index("initiatives_province_year_idx").on(t.provinceId, t.year, t.state, t.id),
-    /** The register's order (migration 0023). */
+    /** The register's order (migration 0025). */
     index("initiatives_province_order_idx").on(t.provinceId, t.year, t.createdAt, t.id),
-    /** The yearly count per unit, from the index alone (migration 0023; the state is included). */
+    /** The yearly count per unit, from the index alone (migration 0025; the state is included). */
     index("initiatives_province_year_unit_idx").on(t.provinceId, t.year, t.unitId),
     index("initiatives_search_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
@@ -310,7 +314,7 @@ export const initiativeReplications = pgTable(
 /**
  * How many initiatives a unit of a kind must have in a year, as the province's coordinators set it
  * (seed 003 asks three of each department); a kind without a row takes core's
- * DEFAULT_INITIATIVES_PER_YEAR (seed 000 II.7: one). Migration 0023.
+ * DEFAULT_INITIATIVES_PER_YEAR (seed 000 II.7: one). Migration 0025.
  */
 export const initiativeMinimums = pgTable(
   "initiative_minimums",

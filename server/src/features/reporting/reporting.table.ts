@@ -224,6 +224,8 @@ export const notifications = pgTable(
     mailState: text("mail_state"),
     /** The province's day a reminder notice was written for (migration 0012); null for other notices. */
     reminderDay: date("reminder_day"),
+    /** The follow-up item a notice is about (migration 0023), so the bell opens it; null otherwise. */
+    followUpItemId: uuid("follow_up_item_id"),
   },
   (t) => [
     index("notifications_unit_idx").on(t.unitId, t.createdAt),

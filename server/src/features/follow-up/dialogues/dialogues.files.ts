@@ -18,6 +18,7 @@ import {
   UNIT_QUOTA_BYTES,
   writeTemp,
 } from "../../reporting/evidence/evidence.files";
+import { createEvidenceRepository } from "../../reporting/evidence/evidence.repository";
 import { createDialoguesRepository } from "./dialogues.repository";
 import { getManagedDialogue, getVisibleDialogue, presentFile } from "./dialogues.service";
 
@@ -36,7 +37,7 @@ export async function uploadMinutes({
 }) {
   const dialogue = await getManagedDialogue({ db, actor, id });
   const type = checkEvidenceType(file);
-  const used = await createDialoguesRepository(db).unitUsage(dialogue.hostUnitId);
+  const used = await createEvidenceRepository(db).unitUsage(dialogue.hostUnitId);
   if (used + file.data.byteLength > UNIT_QUOTA_BYTES)
     throw new AppError(413, "followUp.quota", "Đơn vị đã dùng hết dung lượng lưu tài liệu (500 MB).");
   const temp = await writeTemp({ dataDir: config.dataDir, unitId: dialogue.hostUnitId, data: file.data });

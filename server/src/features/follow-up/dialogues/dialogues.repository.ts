@@ -360,12 +360,5 @@ export function createDialoguesRepository(db: DbOrTx) {
           or item_id in (select id from follow_up_items where dialogue_id = ${dialogueId}))`);
       return rowsOf<{ key: string }>(result).map((r) => r.key);
     },
-    /** Bytes a unit's follow-up files take (the unit's quota, as for report evidence). */
-    async unitUsage(unitId: string) {
-      const result = await db.execute(
-        sql`select coalesce(sum(size), 0)::bigint::text as used from follow_up_files where unit_id = ${unitId}`,
-      );
-      return Number(rowsOf<{ used: string }>(result)[0]?.used ?? 0);
-    },
   };
 }

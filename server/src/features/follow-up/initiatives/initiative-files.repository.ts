@@ -29,12 +29,5 @@ export function createInitiativeFilesRepository(db: DbOrTx) {
         where initiative_id = ${initiativeId} and storage_key is not null`);
       return rowsOf<{ key: string }>(result).map((r) => r.key);
     },
-    /** Bytes a unit's follow-up files take (its report evidence is counted by the reporting's own). */
-    async unitUsage(unitId: string) {
-      const result = await db.execute(
-        sql`select coalesce(sum(size), 0)::bigint::text as used from follow_up_files where unit_id = ${unitId}`,
-      );
-      return Number(rowsOf<{ used: string }>(result)[0]?.used ?? 0);
-    },
   };
 }

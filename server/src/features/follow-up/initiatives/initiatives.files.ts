@@ -57,9 +57,7 @@ export async function uploadInitiativeFile({
 }) {
   const row = await attachTarget({ db, actor, id });
   const type = checkEvidenceType(file);
-  const used =
-    (await createEvidenceRepository(db).unitUsage(row.unitId)) +
-    (await createInitiativeFilesRepository(db).unitUsage(row.unitId));
+  const used = await createEvidenceRepository(db).unitUsage(row.unitId);
   if (used + file.data.byteLength > UNIT_QUOTA_BYTES)
     throw new AppError(413, "evidence.quota", "Đơn vị đã dùng hết dung lượng lưu minh chứng (500 MB).");
   const temp = await writeTemp({ dataDir: config.dataDir, unitId: row.unitId, data: file.data });

@@ -384,13 +384,5 @@ export function createInspectionsRepository(db: DbOrTx) {
     insertFile: async (values: typeof followUpFiles.$inferInsert) =>
       (await db.insert(followUpFiles).values(values).returning())[0],
     deleteFile: (id: string) => db.delete(followUpFiles).where(eq(followUpFiles.id, id)),
-    /** What a unit's follow-up files take on the disk. */
-    async unitFileBytes(unitId: string) {
-      const [row] = await db
-        .select({ n: sql<number>`coalesce(sum(${followUpFiles.size}), 0)::bigint` })
-        .from(followUpFiles)
-        .where(eq(followUpFiles.unitId, unitId));
-      return Number(row?.n ?? 0);
-    },
   };
 }

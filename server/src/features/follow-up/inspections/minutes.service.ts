@@ -42,9 +42,7 @@ export async function uploadMinutes({
     throw conflict("inspection.cancelled", "Cuộc kiểm tra đã bị hủy; không thể đính kèm biên bản.");
   const type = checkEvidenceType(file);
   const unitId = inspection.ownerUnitId;
-  const used =
-    (await createEvidenceRepository(db).unitUsage(unitId)) +
-    (await createInspectionsRepository(db).unitFileBytes(unitId));
+  const used = await createEvidenceRepository(db).unitUsage(unitId);
   if (used + file.data.byteLength > UNIT_QUOTA_BYTES)
     throw new AppError(413, "evidence.quota", "Đơn vị đã dùng hết dung lượng lưu tài liệu (500 MB).");
   const temp = await writeTemp({ dataDir: config.dataDir, unitId, data: file.data });

@@ -1,14 +1,21 @@
 /**
  * Creating follow-up items, the one way in for inspections and dialogues: each item checked (a
  * deadline not before the day it arose, a remediation always has a responsible unit), written with
- * its first event and an audit record, in the caller's transaction.
+ * its first event and an audit record, in the caller's transaction; each responsible unit is told of
+ * its new work in one notice per call.
  */
-import type { FollowUpKind } from "../../../../../core/src/follow-up/items";
-import { deadlineProblem } from "../../../../../core/src/follow-up/items";
+import {
+  deadlineProblem,
+  FOLLOW_UP_STATE_LABELS_VI,
+  type FollowUpKind,
+  type FollowUpState,
+} from "../../../../../core/src/follow-up/items";
 import type { Actor, AuditActor } from "../../../app/actor";
 import type { DbOrTx } from "../../../app/db";
 import { badRequest } from "../../../app/errors";
 import { writeAudit } from "../../audit/audit.repository";
+import { createOrgUnitsRepository } from "../../org-units/org-units.repository";
+import { newItemNotices } from "./items.notices";
 import { createItemsRepository, type NewItem } from "./items.repository";
 
 export interface ItemDraft {
@@ -73,10 +80,28 @@ export async function createItems({
       createdBy: actor.userId,
     };
   });
-  const ids = await createItemsRepository(tx).insertItems(rows, {
+  const repo = createItemsRepository(tx);
+  const ids = await repo.insertItems(rows, {
     userId: actor.userId,
     unitId: "unitId" in actor ? (actor.unitId ?? null) : null,
   });
+  // The responsible units hear of their new work: one notice per unit, however many items it got.
+  const followers = await createOrgUnitsRepository(tx).findByIds([
+    ...new Set(drafts.map((d) => d.follower.id)),
+  ]);
+  await repo.insertNotices(
+    newItemNotices(
+      ids.map((id, i) => ({
+        id,
+        unitId: rows[i].unitId ?? null,
+        content: rows[i].content,
+        dueDate: rows[i].dueDate ?? null,
+        kind: rows[i].kind as FollowUpKind,
+      })),
+      new Map(followers.map((u) => [u.id, u.name])),
+      (i) => drafts[i].follower.id,
+    ),
+  );
   for (const [i, id] of ids.entries())
     await writeAudit({
       tx,
@@ -85,7 +110,12 @@ export async function createItems({
         entity: "followUpItem",
         entityId: id,
         action: "create",
-        after: { content: rows[i].content, dueDate: rows[i].dueDate, state: rows[i].state },
+        // The state in words: the audit panel shows values as they are written here.
+        after: {
+          content: rows[i].content,
+          dueDate: rows[i].dueDate,
+          state: FOLLOW_UP_STATE_LABELS_VI[rows[i].kind as FollowUpKind][rows[i].state as FollowUpState],
+        },
       },
     });
   return ids;

@@ -13,11 +13,14 @@ export function createEvidenceRepository(db: DbOrTx) {
       const rows = await db.select().from(reportEvidence).where(eq(reportEvidence.id, id)).limit(1);
       return rows[0] ?? null;
     },
-    /** Bytes a unit's evidence files take. */
+    /**
+     * Bytes a unit's stored files take: reports' evidence and the follow-up registers' files (items,
+     * minutes, initiatives) together. One quota per unit, whichever register a file proves something for.
+     */
     async unitUsage(unitId: string) {
-      const result = await db.execute(
-        sql`select coalesce(sum(size), 0)::bigint::text as used from report_evidence where unit_id = ${unitId}`,
-      );
+      const result = await db.execute(sql`select (
+          coalesce((select sum(size) from report_evidence where unit_id = ${unitId}), 0)
+          + coalesce((select sum(size) from follow_up_files where unit_id = ${unitId}), 0))::bigint::text as used`);
       return Number(rowsOf<{ used: string }>(result)[0]?.used ?? 0);
     },
     async entryBelongs(p: { entryId: string; reportId: string }) {

@@ -223,7 +223,7 @@ export function createRemindersRepository(db: DbOrTx) {
       const mine = sql`unit_id = ${unitId} and (user_id is null or user_id = ${userId}) and ${inMonitoredArea(unitId, monitoredPath)}`;
       const [rows, counts] = await Promise.all([
         db.execute(sql`select id, kind, title, body, report_id as "reportId",
-            read_at as "readAt", created_at as "createdAt"
+            follow_up_item_id as "followUpItemId", read_at as "readAt", created_at as "createdAt"
           from notifications where ${mine}
           order by created_at desc, id limit ${limit} offset ${offset}`),
         db.execute(sql`select count(*)::int as total, (count(*) filter (where read_at is null))::int as unread
@@ -237,6 +237,7 @@ export function createRemindersRepository(db: DbOrTx) {
           title: string;
           body: string;
           reportId: string | null;
+          followUpItemId: string | null;
           readAt: Date | string | null;
           createdAt: Date | string;
         }>(rows),

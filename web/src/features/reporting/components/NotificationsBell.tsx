@@ -30,6 +30,10 @@ export function NotificationsBell() {
     if (n.reportId) {
       setOpen(false);
       navigate(`/reports/${n.reportId}`);
+    } else if (n.followUpItemId || n.kind.startsWith("followUp.")) {
+      // A follow-up item's notice opens the item (several items at once: the list of them).
+      setOpen(false);
+      navigate(n.followUpItemId ? `/follow-up?item=${n.followUpItemId}` : "/follow-up");
     }
   };
 
