@@ -99,7 +99,6 @@ export const AUDIT_ACTION_NAMES = {
   "followUp.close": { vi: "Đóng việc theo dõi", en: "Close the item" },
   "followUp.reopen": { vi: "Mở lại việc theo dõi", en: "Reopen the item" },
   "followUp.comment": { vi: "Cho ý kiến", en: "Comment" },
-  comment: { vi: "Cho ý kiến", en: "Comment" },
   "followUp.publish": { vi: "Công khai kết quả trả lời", en: "Publish the answer" },
   "followUp.unpublish": { vi: "Thôi công khai kết quả trả lời", en: "Unpublish the answer" },
   "inspection.record": { vi: "Ghi kết quả kiểm tra", en: "Record the inspection" },

@@ -29,6 +29,9 @@ import { presentFile } from "./items.presenter";
 import { createItemsRepository, type ItemView } from "./items.repository";
 import { getItem } from "./items.service";
 
+/** A comment in the item's history (an event of the item, not an audited action's name). */
+const COMMENT_EVENT = "comment";
+
 const fileNotFound = () => notFound("followUp.fileNotFound", "Không tìm thấy tài liệu.");
 
 const SETTLED: Record<string, string> = {
@@ -228,7 +231,7 @@ export async function addItemComment({
       throw forbidden("followUp.forbidden", "Bạn không có quyền cho ý kiến về việc này.");
     await createItemsRepository(tx).insertEvent({
       itemId: id,
-      action: "comment",
+      action: COMMENT_EVENT,
       note: body,
       byUserId: actor.userId,
       byUnitId: actor.unitId,
