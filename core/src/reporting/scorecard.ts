@@ -4,7 +4,6 @@
  * (no remediation due, no recommendation assigned) is left out and the other weights count in its
  * place, so that a unit is never marked down for work it was never given. Pure.
  */
-import { DEFAULT_INITIATIVES_PER_YEAR } from "../follow-up/initiatives";
 import { RATE_DECIMALS, rateValue } from "../words/numbers";
 
 export const SCORECARD_PARTS = [
@@ -49,7 +48,10 @@ export interface ScorecardCounts {
   answersDue: number;
   answersOnTime: number;
   initiatives: number;
-  /** The initiatives a unit of its kind must have that year; 0 when none are asked of it. */
+  /**
+   * The initiatives a unit of its kind must have that year (core/src/follow-up/initiatives.ts
+   * `minimumFor`, for the kinds in INITIATIVE_REQUIRED_KINDS); 0 when none are asked of it.
+   */
   initiativesRequired: number;
 }
 
@@ -82,7 +84,3 @@ export function scorecardScore(rates: Record<ScorecardPart, number | null>): num
   const factor = 10 ** RATE_DECIMALS;
   return Math.round((sum / weight) * factor) / factor;
 }
-
-/** How many initiatives a unit of this kind must register a year (seed 000 II.7 asks it of agencies and communes). */
-export const initiativesRequiredOf = (unitKind: string, minimum = DEFAULT_INITIATIVES_PER_YEAR) =>
-  ["department", "centralAgency", "commune", "district"].includes(unitKind) ? minimum : 0;
