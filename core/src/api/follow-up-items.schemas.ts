@@ -5,7 +5,12 @@
  * evidence files and links. Inspections' and dialogues' pages link to these rather than rebuild them.
  */
 import { z } from "zod";
-import { FOLLOW_UP_ACTIONS, FOLLOW_UP_KINDS, FOLLOW_UP_STATES } from "../follow-up/items";
+import {
+  FOLLOW_UP_ACTIONS,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATES,
+  ITEM_STATUS_FILTERS,
+} from "../follow-up/items";
 import { ASSIGNMENT_STATUSES } from "../plans/status";
 import { isoDate, pageQuery, uuidSchema } from "./common.schemas";
 
@@ -18,8 +23,8 @@ export const ITEM_SORTS = ["due", "state", "unit"] as const;
 export const itemListQuery = z.strictObject({
   kind: z.enum(FOLLOW_UP_KINDS, { message: "Loại việc không hợp lệ" }).optional(),
   state: z.enum(FOLLOW_UP_STATES, { message: "Trạng thái xử lý không hợp lệ" }).optional(),
-  /** The status class by dates (the tasks' rule): overdue, completed on time… */
-  status: z.enum(ASSIGNMENT_STATUSES, { message: "Tình trạng thời hạn không hợp lệ" }).optional(),
+  /** The status class by dates (the tasks' rule): overdue, completed on time…, or every unfinished one. */
+  status: z.enum(ITEM_STATUS_FILTERS, { message: "Tình trạng thời hạn không hợp lệ" }).optional(),
   /** The responsible unit, with the units under it. */
   unitId: uuidSchema.optional(),
   /** The unit that follows the items (the inspecting unit, the dialogue's host), with the units under it. */

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { FREQUENCIES } from "../deadlines/deadline.types";
+import { FOLLOW_UP_FIGURES, type FollowUpFigure } from "../follow-up/items";
 import { ASSIGNMENT_STATUSES } from "../plans/status";
 import { ENTRY_REVIEW_MARKS } from "../reporting/entry-review";
 import { ADMIN_LEVELS } from "../reporting/levels";
@@ -435,6 +436,42 @@ export const overdueTask = z.object({
 });
 export const overdueTaskListResponse = dashboardPage(overdueTask);
 
+/** The dashboard's follow-up section: each kind of item by core's `FOLLOW_UP_FIGURES`. */
+const followUpCounts = z.object(
+  Object.fromEntries(FOLLOW_UP_FIGURES.map((f) => [f, z.number()])) as Record<FollowUpFigure, z.ZodNumber>,
+);
+const followUpKinds = { remediation: followUpCounts, recommendation: followUpCounts };
+export const followUpDashboardResponse = z.object({
+  computedAt: z.string(),
+  /**
+   * The unit the actor's scope is cut to (a coordinator of part of the province, a unit's officer);
+   * null for a province or more. The figures' links carry it, so each list shows what was counted.
+   */
+  scopeUnitId: z.string().nullable(),
+  /** Every item in scope, those not yet assigned to a unit included. */
+  totals: z.object(followUpKinds),
+  byLevel: z.array(z.object({ level: z.enum(ADMIN_LEVELS), ...followUpKinds })),
+  /** Items received but not yet assigned to a unit (in the totals, in no level), by kind. */
+  unassigned: z.object({ remediation: z.number(), recommendation: z.number() }),
+  /** The province's current year: required units, those short of the minimum, those with none. */
+  initiatives: z.object({
+    year: z.number(),
+    units: z.number(),
+    unitsShort: z.number(),
+    unitsWithNone: z.number(),
+  }),
+});
+/** The section's units, most overdue first, a page at a time. */
+export const followUpUnitsQuery = z.strictObject(pageQuery);
+export const followUpUnit = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  level: z.enum(ADMIN_LEVELS),
+  ...followUpKinds,
+});
+export const followUpUnitListResponse = dashboardPage(followUpUnit);
+
 export const notification = z.object({
   id: z.string(),
   kind: z.string(),
@@ -570,5 +607,19 @@ export const scorecard = z.object({
   targets: z.number(),
   targetsMet: z.number(),
   targetsMetRate: z.number().nullable(),
+  /** Remediation after inspection due in the year (not closed), and accepted on time. */
+  remediationDue: z.number(),
+  remediationOnTime: z.number(),
+  remediationOnTimeRate: z.number().nullable(),
+  /** Recommendations assigned to the unit due in the year (not closed), and answered on time. */
+  answersDue: z.number(),
+  answersOnTime: z.number(),
+  answersOnTimeRate: z.number().nullable(),
+  /** Initiatives of the year that count toward the minimum, and the minimum asked of the unit (0: none). */
+  initiatives: z.number(),
+  initiativesRequired: z.number(),
+  initiativesRate: z.number().nullable(),
+  /** core/src/reporting/scorecard.ts `scorecardScore` over the rates; null when the unit had nothing to do. */
+  score: z.number().nullable(),
 });
 export const scorecardListResponse = z.object({ scorecards: z.array(scorecard) });

@@ -166,6 +166,55 @@ export function followUpStatus(f: FollowUpFacts & { today: IsoDate }): Assignmen
   });
 }
 
+/**
+ * The classes of work not finished yet (overdue included): what the dashboard counts as still open.
+ * Accepted work is finished (on time or late); a closed item has no class and is counted apart.
+ */
+export const UNFINISHED_STATUSES = [
+  "notStarted",
+  "inProgress",
+  "overdue",
+] as const satisfies readonly AssignmentStatus[];
+
+/** The list's filter by class: a status class, or every class not finished yet ("unfinished"). */
+export const ITEM_STATUS_FILTERS = [
+  "notStarted",
+  "inProgress",
+  "overdue",
+  "completedOnTime",
+  "completedLate",
+  "unfinished",
+] as const satisfies readonly (AssignmentStatus | "unfinished")[];
+export type ItemStatusFilter = (typeof ITEM_STATUS_FILTERS)[number];
+
+/** Whether an item's class (`followUpStatus`) passes the list's filter. */
+export const passesStatusFilter = (status: AssignmentStatus | null, filter: ItemStatusFilter) =>
+  filter === "unfinished"
+    ? status !== null && (UNFINISHED_STATUSES as readonly string[]).includes(status)
+    : status === filter;
+
+/**
+ * What the coordinator's dashboard counts of items: not finished yet (overdue included), overdue,
+ * accepted on time, accepted late, and closed (withdrawn, no class). Each but the last is a class of
+ * `followUpStatus`, so each figure links to the items list filtered by it (`status=…`, `state=closed`).
+ */
+export const FOLLOW_UP_FIGURES = [
+  "unfinished",
+  "overdue",
+  "completedOnTime",
+  "completedLate",
+  "closed",
+] as const;
+export type FollowUpFigure = (typeof FOLLOW_UP_FIGURES)[number];
+
+/** The dashboard's figures an item counts in, from its state and class (`followUpStatus`). */
+export function followUpFiguresOf(state: FollowUpState, status: AssignmentStatus | null): FollowUpFigure[] {
+  if (state === "closed") return ["closed"];
+  return FOLLOW_UP_FIGURES.filter(
+    (f) => f !== "closed" && status !== null && passesStatusFilter(status, f as ItemStatusFilter),
+  );
+}
+
 /** A deadline before the day the item arose (the inspection, the dialogue) is refused. */
 export function deadlineProblem(dueDate: IsoDate | null, arose: IsoDate | null): string | null {
   if (!dueDate || !arose) return null;

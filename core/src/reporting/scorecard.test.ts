@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SCORECARD_WEIGHTS, type ScorecardCounts, scorecardRates, scorecardScore } from "./scorecard";
+import {
+  SCORECARD_PARTS,
+  SCORECARD_WEIGHTS,
+  type ScorecardCounts,
+  scorecardRates,
+  scorecardScore,
+  scorecardWeightsText,
+} from "./scorecard";
 
 const none: ScorecardCounts = {
   tasksDue: 0,
@@ -92,5 +99,13 @@ describe("a unit's yearly score", () => {
         return score !== null && score >= Math.min(...present) - 0.05 && score <= Math.max(...present) + 0.05;
       }),
     );
+  });
+
+  it("states every weight in words, in Vietnamese and in English", () => {
+    const vi = scorecardWeightsText("vi");
+    expect(vi).toContain("Nhiệm vụ hoàn thành đúng hạn 40\u00a0%");
+    expect(vi).toContain("Sáng kiến cải cách hành chính 5\u00a0%");
+    expect(scorecardWeightsText("en")).toContain("Recommendations answered on time 10%");
+    for (const part of SCORECARD_PARTS) expect(vi).toContain(`${SCORECARD_WEIGHTS[part]}\u00a0%`);
   });
 });

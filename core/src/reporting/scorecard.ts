@@ -4,7 +4,8 @@
  * (no remediation due, no recommendation assigned) is left out and the other weights count in its
  * place, so that a unit is never marked down for work it was never given. Pure.
  */
-import { RATE_DECIMALS, rateValue } from "../words/numbers";
+import { type Lang, langOf } from "../words/lang";
+import { formatPercent, RATE_DECIMALS, rateValue } from "../words/numbers";
 
 export const SCORECARD_PARTS = [
   "tasks",
@@ -34,6 +35,28 @@ export const SCORECARD_PART_LABELS_VI: Record<ScorecardPart, string> = {
   answers: "Trả lời kiến nghị đúng hạn",
   initiatives: "Sáng kiến cải cách hành chính",
 };
+
+export const SCORECARD_PART_LABELS_EN: Record<ScorecardPart, string> = {
+  tasks: "Tasks completed on time",
+  reports: "Reports sent on time",
+  targets: "Targets met",
+  remediation: "Remediation after inspection on time",
+  answers: "Recommendations answered on time",
+  initiatives: "Administrative-reform initiatives",
+};
+
+/**
+ * The weights in words, as the scorecard's screen and its export state them under the title:
+ * "Điểm = Nhiệm vụ hoàn thành đúng hạn 40 %, …; phần đơn vị không có việc không tính…".
+ */
+export function scorecardWeightsText(lang?: Lang | string): string {
+  const en = langOf(lang) === "en";
+  const labels = en ? SCORECARD_PART_LABELS_EN : SCORECARD_PART_LABELS_VI;
+  const parts = SCORECARD_PARTS.map((p) => `${labels[p]} ${formatPercent(SCORECARD_WEIGHTS[p], 0, lang)}`);
+  return en
+    ? `The score is the weighted mean of the unit's on-time rates: ${parts.join(", ")}. A part the unit had nothing to do in is left out and the other weights count in its place.`
+    : `Điểm là bình quân có trọng số của các tỷ lệ: ${parts.join(", ")}. Phần nào đơn vị không có việc thì không tính, trọng số của các phần còn lại được tính thay.`;
+}
 
 /** What a unit did in a year, as counted by the scorecards' SQL (each by the one rule of its kind). */
 export interface ScorecardCounts {

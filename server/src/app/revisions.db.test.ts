@@ -21,6 +21,7 @@ describe("revisions in app_revisions", () => {
       "select name, count(*)::int as n from app_revisions group by name order by name",
     );
     expect(shards.map((s) => s.name)).toEqual([
+      "follow_up",
       "indices",
       "org_groups",
       "org_units",
@@ -35,6 +36,15 @@ describe("revisions in app_revisions", () => {
     expect(after).not.toBe(before);
     const [plansBefore, reportsBefore] = before.split(".").map(Number);
     expect(after).toBe(`${plansBefore + 1}.${reportsBefore}`);
+  });
+
+  it("bumps 'follow_up' on any statement over follow-up items, initiatives and minimums (migration 0027)", async () => {
+    const key = async () => Number(await readRevisions(database.db, ["follow_up"]));
+    const first = await key();
+    await database.query("delete from follow_up_items where false");
+    await database.query("delete from initiatives where false");
+    await database.query("delete from initiative_minimums where false");
+    expect(await key()).toBe(first + 3);
   });
 
   it.runIf(Boolean(process.env.TEST_DATABASE_URL))(

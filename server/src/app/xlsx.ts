@@ -26,6 +26,7 @@ export const EXCEL_DATE_FORMAT = "dd/mm/yyyy";
  *   without a thousands separator (2016, not 2.016);
  * - `signed` and `signedInteger`: a change, with its sign;
  * - `rate`: a figure already in percent with one decimal (45,5 → 45,5 %), stored as the fraction 0.455;
+ * - `score`: points out of 100 with a rate's one decimal (a unit's yearly score, 83,3), stored as is;
  * - `percent`: a whole percent (progress, 45 → 45 %), stored as 0.45;
  * - `date`: an ISO day "YYYY-MM-DD" (or an instant, taken as the province's day).
  */
@@ -37,6 +38,7 @@ export type XlsxKind =
   | "signed"
   | "signedInteger"
   | "rate"
+  | "score"
   | "percent"
   | "date";
 type Raw = string | number | Date | null | undefined;
@@ -56,6 +58,7 @@ const FORMATS: Record<XlsxKind, string | undefined> = {
   signed: "+#,##0.00;-#,##0.00;0.00",
   signedInteger: "+#,##0;-#,##0;0",
   rate: EXCEL_RATE_FORMAT,
+  score: excelNumberFormat(RATE_DECIMALS),
   percent: EXCEL_PERCENT_FORMAT,
   date: EXCEL_DATE_FORMAT,
 };

@@ -193,6 +193,9 @@ export const followUpItems = pgTable(
     index("follow_up_items_published_idx").on(t.provinceId, t.dialogueId).where(sql`${t.published}`),
     // By deadline: the reminder pass's windows and the national list's order (migration 0026).
     index("follow_up_items_due_idx").on(t.dueDate, t.id),
+    // Counts per responsible unit from the index alone: the dashboard, the scorecards (migration 0028;
+    // kind, state, due and done days included).
+    index("follow_up_items_unit_counts_idx").on(t.provinceId, t.unitId),
   ],
 );
 

@@ -940,7 +940,7 @@ describe("consolidated report, exports and scorecards", () => {
     expect(await read("officerB")).toBe(1);
   });
 
-  it("scores units per year: tasks, reports on time, targets met; ranked", async () => {
+  it("scores units per year: tasks, reports on time, targets met; ranked by core's score", async () => {
     const c = await as("coord");
     expect((await c.get("/api/reporting/scorecards?year=1800")).statusCode).toBe(400);
     const y2020 = (await c.get("/api/reporting/scorecards?year=2020")).json().scorecards;
@@ -964,11 +964,18 @@ describe("consolidated report, exports and scorecards", () => {
     const xlsx = await c.get(`/api/reporting/scorecards.xlsx?year=${year}&planId=${planId}`);
     expect(xlsx.statusCode).toBe(200);
     const sheet = await firstSheet(xlsx.rawPayload);
-    expectOfficialTable(sheet, { headerRow: 2, numbers: [1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] });
+    // The title, then the weights in words, then the table.
+    expectOfficialTable(sheet, {
+      headerRow: 3,
+      numbers: [1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23],
+    });
     // Rates are fractions shown with one decimal: the screen's 100 % is the cell's 1.
-    const rowA = sheet.getRows(3, sheet.rowCount - 2)?.find((r) => r.getCell(2).value === "Xã An Phú");
-    expect(rowA?.getCell(11).value).toBe((a.reportOnTimeRate as number) / 100);
-    expect(rowA?.getCell(11).numFmt).toBe("0.0%");
+    const rowA = sheet.getRows(4, sheet.rowCount - 3)?.find((r) => r.getCell(2).value === "Xã An Phú");
+    expect(rowA?.getCell(12).value).toBe((a.reportOnTimeRate as number) / 100);
+    expect(rowA?.getCell(12).numFmt).toBe("0.0%");
+    // The score as the screen reads it, one decimal.
+    expect(rowA?.getCell(4).value).toBe(a.score);
+    expect(rowA?.getCell(4).numFmt).toBe("#,##0.0");
   });
 });
 

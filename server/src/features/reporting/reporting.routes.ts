@@ -20,6 +20,9 @@ import {
   entryUpdateBody,
   evidenceQuery,
   evidenceResponse,
+  followUpDashboardResponse,
+  followUpUnitListResponse,
+  followUpUnitsQuery,
   lateBody,
   lateUnitListResponse,
   linkBody,
@@ -50,17 +53,14 @@ import { sendJsonText } from "../../app/json-answers";
 import { sendXlsx, XLSX_TYPE } from "../../app/xlsx";
 import {
   cachedDashboardList,
+  cachedFollowUpDashboard,
+  cachedFollowUpUnits,
   cachedProgressTrend,
   cachedReportingDashboard,
 } from "./dashboard/dashboard.cache";
 import { dashboardTask } from "./dashboard/dashboard.service";
-import {
-  consolidatedDraft,
-  exportConsolidatedDocx,
-  exportEntriesXlsx,
-  exportScorecardsXlsx,
-  listScorecards,
-} from "./dashboard/exports.service";
+import { consolidatedDraft, exportConsolidatedDocx, exportEntriesXlsx } from "./dashboard/exports.service";
+import { exportScorecardsXlsx, listScorecards } from "./dashboard/scorecards.service";
 import { confirmUnchanged } from "./entries/entries-unchanged.service";
 import { saveEntry } from "./entries/entry-save.service";
 import { CONTENT_TYPES, readEvidenceUpload } from "./evidence/evidence.files";
@@ -159,6 +159,36 @@ export const reportingRoutes: FastifyPluginAsyncZod<FeatureDeps> = async (app, {
       },
     );
   }
+
+  // The follow-up section: items by class in all, per level and per unit; units short of initiatives.
+  app.get(
+    "/api/reporting/dashboard/follow-up",
+    {
+      config: user,
+      schema: { querystring: z.strictObject({}), response: { 200: followUpDashboardResponse } },
+    },
+    async (request, reply) => {
+      const json = await cachedFollowUpDashboard({ db, actor: actorOf(request), query: {} });
+      return sendJsonText(reply, json, {
+        schema: followUpDashboardResponse,
+        validate: config.validateResponses,
+      });
+    },
+  );
+  app.get(
+    "/api/reporting/dashboard/follow-up/units",
+    {
+      config: user,
+      schema: { querystring: followUpUnitsQuery, response: { 200: followUpUnitListResponse } },
+    },
+    async (request, reply) => {
+      const json = await cachedFollowUpUnits({ db, actor: actorOf(request), query: request.query });
+      return sendJsonText(reply, json, {
+        schema: followUpUnitListResponse,
+        validate: config.validateResponses,
+      });
+    },
+  );
 
   app.get(
     "/api/reporting/dashboard/task",

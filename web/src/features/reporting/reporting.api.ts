@@ -4,6 +4,8 @@ import type {
   dashboardResponse,
   dashboardTaskResponse,
   evidence,
+  followUpDashboardResponse,
+  followUpUnitListResponse,
   lateUnitListResponse,
   notification,
   notificationListResponse,
@@ -170,6 +172,12 @@ export const fetchLateUnits = (q: DashboardListQuery) =>
   api.get<LateUnits>("/api/reporting/dashboard/late-units", q);
 export const fetchOverdueTasks = (q: DashboardListQuery) =>
   api.get<OverdueTasks>("/api/reporting/dashboard/overdue-tasks", q);
+/** The dashboard's follow-up section, and its units a page at a time (not tied to a period). */
+export type FollowUpDashboard = z.infer<typeof followUpDashboardResponse>;
+export type FollowUpUnits = z.infer<typeof followUpUnitListResponse>;
+export const fetchFollowUpDashboard = () => api.get<FollowUpDashboard>("/api/reporting/dashboard/follow-up");
+export const fetchFollowUpUnits = (q: { page: number; pageSize: number }) =>
+  api.get<FollowUpUnits>("/api/reporting/dashboard/follow-up/units", q);
 export const fetchProgressTrend = (obligationId: string) =>
   api.get<ProgressTrend>("/api/reporting/dashboard/progress-trend", { obligationId });
 /** What the consolidated report says unedited: the dialog's starting texts. */

@@ -13,6 +13,8 @@ import {
   fetchDashboard,
   fetchDashboardTask,
   fetchEmailMode,
+  fetchFollowUpDashboard,
+  fetchFollowUpUnits,
   fetchLateUnits,
   fetchNotifications,
   fetchObligations,
@@ -40,6 +42,9 @@ export const reportingKeys = {
   report: (id: string) => ["reporting", "report", id] as const,
   dashboard: (q: PeriodQuery) => ["reporting", "dashboard", q] as const,
   progressTrend: (obligationId: string) => ["reporting", "dashboard", "progress", obligationId] as const,
+  followUp: ["reporting", "dashboard", "follow-up"] as const,
+  followUpUnits: (q: { page: number; pageSize: number }) =>
+    ["reporting", "dashboard", "follow-up", "units", q] as const,
   dashboardTask: (q: DashboardTaskQuery) => ["reporting", "dashboard", "task", q] as const,
   dashboardList: (list: "late" | "overdue", q: DashboardListQuery) =>
     ["reporting", "dashboard", list, q] as const,
@@ -109,6 +114,14 @@ export const useConsolidatedDraft = (q: PeriodQuery) =>
     queryKey: [...reportingKeys.narrative(q), "draft"],
     queryFn: () => fetchConsolidatedDraft(q),
     staleTime: Infinity,
+  });
+export const useFollowUpDashboard = () =>
+  useQuery({ queryKey: reportingKeys.followUp, queryFn: fetchFollowUpDashboard });
+export const useFollowUpUnits = (q: { page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: reportingKeys.followUpUnits(q),
+    queryFn: () => fetchFollowUpUnits(q),
+    placeholderData: keepPreviousData,
   });
 export const useScorecards = (q: ScorecardQuery) =>
   useQuery({

@@ -146,6 +146,16 @@ export function createCoverageRepository(db: DbOrTx) {
       );
     },
 
+    /**
+     * Every required unit of the view with its count and minimum, unordered and unpaged: the yearly
+     * scorecards put each beside the unit's other figures.
+     */
+    async units(f: CoverageFilter) {
+      const result = await db.execute(sql`select x."unitId", x."unitName", x."unitKind", x.counted, x.minimum
+        from (${coverageSql(f)}) x`);
+      return rowsOf<Pick<CoverageRow, "unitId" | "unitName" | "unitKind" | "counted" | "minimum">>(result);
+    },
+
     /** The minimums a province set for a year, by kind of unit. */
     async minimums(p: { provinceId: string; year: number }) {
       const rows = await db

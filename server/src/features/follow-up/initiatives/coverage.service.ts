@@ -48,6 +48,18 @@ const dayOfYear = (year: number) => {
   return end < today ? end : today;
 };
 
+/**
+ * The filter of a province's required units (those under `scopePath` when given) for a year, with the
+ * year's minimums: what the yearly scorecards count initiatives by, as this view does.
+ */
+export async function provinceCoverageFilter(
+  db: DbOrTx,
+  p: { provinceId: string; year: number; scopePath: string | null },
+): Promise<CoverageFilter> {
+  const { minimums } = await yearMinimums(db, { provinceId: p.provinceId, year: p.year });
+  return { ...p, day: dayOfYear(p.year), minimums };
+}
+
 /** The view's units: the province for its coordinators and viewers, else the actor's subtree. */
 const scopePathOf = (actor: Actor) =>
   hasRole(actor, "admin") || hasRole(actor, "coordinator") || hasRole(actor, "viewer")

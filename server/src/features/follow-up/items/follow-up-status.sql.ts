@@ -7,6 +7,7 @@
  * row's class compute it with core from the row's facts; this is for `where` and `count` only.
  */
 import { type SQL, sql } from "drizzle-orm";
+import { type ItemStatusFilter, UNFINISHED_STATUSES } from "../../../../../core/src/follow-up/items";
 import type { AssignmentStatus } from "../../../../../core/src/plans/status";
 import { workStatusSql } from "../../plans/views/status.sql";
 
@@ -32,12 +33,17 @@ export const itemStatusSql = (today: string) =>
   followUpStatusSql({ state: sql`i.state`, dueDate: sql`i.due_date`, doneOn: sql`i.done_on`, today });
 
 /**
- * Items `i` of one class: the expression itself, and before it the states (and deadlines) the class
+ * Items `i` of one class (or of every unfinished class): the expression itself, and before it the states (and deadlines) the class
  * implies, so the province index (province, kind, state, due date) narrows the rows first. Each
  * narrowing follows from the rule: a completed class needs an acceptance; in progress, a report or a
  * return; not started, neither; overdue, an open item with a deadline before today.
  */
-export function itemStatusCondition(status: AssignmentStatus, today: string): SQL {
+export function itemStatusCondition(status: ItemStatusFilter, today: string): SQL {
+  if (status === "unfinished")
+    return sql`(i.state <> 'closed' and ${itemStatusSql(today)} in (${sql.join(
+      UNFINISHED_STATUSES.map((s) => sql`${s}`),
+      sql`, `,
+    )}))`;
   const narrow: Record<AssignmentStatus, SQL> = {
     completedOnTime: sql`i.state = 'accepted'`,
     completedLate: sql`i.state = 'accepted' and i.due_date < i.done_on`,

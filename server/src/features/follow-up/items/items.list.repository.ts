@@ -4,8 +4,7 @@
  * `follow_up_items` alone (sorted, limited) and only its rows are joined to names and counts.
  */
 import { type SQL, sql } from "drizzle-orm";
-import type { FollowUpKind, FollowUpState } from "../../../../../core/src/follow-up/items";
-import type { AssignmentStatus } from "../../../../../core/src/plans/status";
+import type { FollowUpKind, FollowUpState, ItemStatusFilter } from "../../../../../core/src/follow-up/items";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { textMatch } from "../../plans/plans.repository";
 import { itemStatusCondition } from "./follow-up-status.sql";
@@ -18,7 +17,7 @@ export interface ItemListFilter {
   today: string;
   kind?: FollowUpKind;
   state?: FollowUpState;
-  status?: AssignmentStatus;
+  status?: ItemStatusFilter;
   /** Paths: the unit and the units under it. */
   unitPath?: string;
   followerPath?: string;

@@ -10,6 +10,7 @@ import type { z } from "zod";
 import type {
   dashboardListQuery,
   dashboardQuery,
+  followUpUnitsQuery,
   progressTrendQuery,
 } from "../../../../../core/src/api/reporting.schemas";
 import type { Actor } from "../../../app/actor";
@@ -21,6 +22,7 @@ import {
   progressTrend,
   reportingDashboard,
 } from "./dashboard.service";
+import { followUpDashboard, followUpDashboardUnits } from "./follow-up.service";
 
 export const DASHBOARD_TTL_MS = 20_000;
 
@@ -42,6 +44,32 @@ export async function cachedReportingDashboard(args: {
   query: z.infer<typeof dashboardQuery>;
 }) {
   return answers.get("dashboard", args, () => reportingDashboard(args));
+}
+
+/**
+ * The follow-up section (items by class, initiatives short), kept per (revisions 'org_units' and
+ * 'follow_up', day, actor's scope, query). Exact: every write that moves a figure bumps 'follow_up'
+ * (migration 0027: an item created, removed, assigned, moved, given a deadline or changing state; an
+ * initiative registered, decided or moved; a minimum set), and the day is in the key, so an item
+ * turns overdue at midnight. The time to live only bounds the memory of answers nobody asks again.
+ */
+const followUpAnswers = defineAnswerCache({
+  name: "dashboard-follow-up",
+  revisions: ["org_units", "follow_up"],
+  ttlMs: 60_000,
+  max: 1_000,
+});
+
+export async function cachedFollowUpDashboard(args: { db: Db; actor: Actor; query: Record<string, never> }) {
+  return followUpAnswers.get("summary", args, () => followUpDashboard(args));
+}
+
+export async function cachedFollowUpUnits(args: {
+  db: Db;
+  actor: Actor;
+  query: z.infer<typeof followUpUnitsQuery>;
+}) {
+  return followUpAnswers.get("units", args, () => followUpDashboardUnits(args));
 }
 
 /** The progress trend, kept alike: every period's entries are read, so it is worth keeping. */

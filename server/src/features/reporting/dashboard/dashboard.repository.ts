@@ -4,9 +4,11 @@
  */
 import { type SQL, sql } from "drizzle-orm";
 import { numberInPlan } from "../../../../../core/src/plans/numbering";
+import { judgementDay } from "../../../../../core/src/plans/status";
 import { ADMIN_LEVELS, type AdminLevel } from "../../../../../core/src/reporting/levels";
 import { provinceTimeZone } from "../../../app/clock";
 import { type DbOrTx, rowsOf } from "../../../app/db";
+import { followUpStatusSql } from "../../follow-up/items/follow-up-status.sql";
 import type { TaskScope } from "../../plans/plans.policy";
 import { entryStatusSql, workStatusSql } from "../../plans/views/status.sql";
 import { sectionNumberOf } from "../reports/report.sql";
@@ -25,6 +27,10 @@ export interface ScorecardRow {
   reportsOnTime: number;
   targets: number;
   targetsMet: number;
+  remediationDue: number;
+  remediationOnTime: number;
+  answersDue: number;
+  answersOnTime: number;
 }
 
 export interface TaskEntryRow {
@@ -64,14 +70,16 @@ const RECEIVED = sql`r.state in ('submitted', 'resubmitted', 'accepted')`;
 const sentDay = (timeZone: string) => sql`(r.first_submitted_at at time zone ${timeZone}::text)::date`;
 
 /**
- * The report's administrative level, as `levelOfChain` (core) defines it: its own kind when that is a
- * commune or district, otherwise the nearest commune or district on its unit's path, else province.
+ * A unit's administrative level, as `levelOfChain` (core) defines it: its own kind when that is a
+ * commune or district, otherwise the nearest commune or district on its path, else province.
  */
-const LEVEL = sql`case when r.unit_kind in ('commune', 'district') then r.unit_kind
-  when r.unit_kind = 'province' then 'province'
-  else coalesce((select x.kind from unnest(string_to_array(trim(both '/' from r.unit_path), '/')::uuid[])
+export const levelOf = (kind: SQL, path: SQL) => sql`case when ${kind} in ('commune', 'district') then ${kind}
+  when ${kind} = 'province' then 'province'
+  else coalesce((select x.kind from unnest(string_to_array(trim(both '/' from ${path}), '/')::uuid[])
       with ordinality as chain(id, depth) join org_units x on x.id = chain.id
     where x.kind in ('commune', 'district') order by chain.depth desc limit 1), 'province') end`;
+/** The report's level: its unit's. */
+const LEVEL = levelOf(sql`r.unit_kind`, sql`r.unit_path`);
 
 /** Entries finished in their period, by the one status rule (plans/views/status.sql.ts). */
 const COMPLETED = (today: string) => sql`${entryStatusSql(today)} in ('completedOnTime', 'completedLate')`;
@@ -99,7 +107,7 @@ interface PeriodArgs {
   periodKey: string;
   today: string;
 }
-interface Paging {
+export interface Paging {
   limit: number;
   offset: number;
   /** Counts stop here: `total` is exact up to it. */
@@ -136,7 +144,7 @@ const overdueQuery = (p: PeriodArgs) => ({
 });
 
 /** One page of a dashboard list (its order ends on an id, so pages neither repeat nor skip) and its total. */
-async function paged<T>(db: DbOrTx, p: Paging, q: { select: SQL; from: SQL; order: SQL }) {
+export async function paged<T>(db: DbOrTx, p: Paging, q: { select: SQL; from: SQL; order: SQL }) {
   // The window count comes with the page: the sort reads every matching row anyway.
   const rows = rowsOf<T & { full_count: string | number }>(
     await db.execute(sql`${q.select}, count(*) over () as full_count ${q.from}
@@ -340,9 +348,21 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
       }));
     },
 
+    /** Every province with units: the provinces an administrator's yearly scorecards count initiatives in. */
+    async provinceIds() {
+      const result = await db.execute(
+        sql`select distinct province_id as "provinceId" from org_units where province_id is not null`,
+      );
+      return rowsOf<{ provinceId: string }>(result).map((r) => r.provinceId);
+    },
+
     /**
      * Per unit and year: its assignments due that year (on time, late, overdue), its reports whose period
-     * ends that year (on time), and the quantitative targets its latest figures meet.
+     * ends that year (on time), the quantitative targets its latest figures meet, and the follow-up
+     * items it is responsible for that are due that year (remediation after inspection, recommendations
+     * to answer): those not closed, and those accepted on time, by the items' one status rule judged
+     * as the tasks' are (at the year's end, or today inside the year). A plan chosen narrows the tasks
+     * and reports, and the units to those with its work; follow-up items belong to no plan.
      */
     async scorecards(p: { scope: TaskScope; year: number; planId: string | null; today: string }) {
       const from = `${p.year}-01-01`;
@@ -357,6 +377,12 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
         progress: sql`a.progress`,
         today: p.today,
         period: { end: sql`${to}::date`, recurring: sql`false` },
+      });
+      const itemStatus = followUpStatusSql({
+        state: sql`i.state`,
+        dueDate: sql`i.due_date`,
+        doneOn: sql`i.done_on`,
+        today: judgementDay(p.today, to),
       });
       const result = await db.execute(sql`with asg as (
           select a.unit_id, count(*)::int as total,
@@ -385,16 +411,29 @@ export function createDashboardRepository(db: DbOrTx, timeZone = provinceTimeZon
           left join lateral (select (f->>'value')::float8 as v from jsonb_array_elements(l.figures) f
             where f->>'measure' = tg->>'measure' limit 1) fv on true
           group by l.unit_id
+        ), fu as (
+          select f.unit_id,
+            (count(*) filter (where f.kind = 'remediation' and f.status is not null))::int as rem_due,
+            (count(*) filter (where f.kind = 'remediation' and f.status = 'completedOnTime'))::int as rem_on_time,
+            (count(*) filter (where f.kind = 'recommendation' and f.status is not null))::int as ans_due,
+            (count(*) filter (where f.kind = 'recommendation' and f.status = 'completedOnTime'))::int as ans_on_time
+          from (select i.unit_id, i.kind, ${itemStatus} as status from follow_up_items i
+            where i.unit_id is not null and i.kind in ('remediation', 'recommendation') and i.state <> 'closed'
+              and i.due_date between ${from} and ${to} and ${reportScope(p.scope, sql`i`)}) f
+          group by f.unit_id
         )
         select u.id as "unitId", u.name as "unitName", u.kind as "unitKind",
           coalesce(asg.total, 0) as "tasksDue", coalesce(asg.on_time, 0) as "tasksOnTime",
           coalesce(asg.late, 0) as "tasksLate", coalesce(asg.overdue, 0) as "tasksOverdue",
           coalesce(rep.expected, 0) as "reportsExpected", coalesce(rep.on_time, 0) as "reportsOnTime",
-          coalesce(tgt.targets, 0) as "targets", coalesce(tgt.met, 0) as "targetsMet"
-        from (select unit_id from asg union select unit_id from rep) x
+          coalesce(tgt.targets, 0) as "targets", coalesce(tgt.met, 0) as "targetsMet",
+          coalesce(fu.rem_due, 0) as "remediationDue", coalesce(fu.rem_on_time, 0) as "remediationOnTime",
+          coalesce(fu.ans_due, 0) as "answersDue", coalesce(fu.ans_on_time, 0) as "answersOnTime"
+        from (select unit_id from asg union select unit_id from rep
+          ${p.planId ? sql`` : sql`union select unit_id from fu`}) x
         join org_units u on u.id = x.unit_id
         left join asg on asg.unit_id = x.unit_id left join rep on rep.unit_id = x.unit_id
-        left join tgt on tgt.unit_id = x.unit_id`);
+        left join tgt on tgt.unit_id = x.unit_id left join fu on fu.unit_id = x.unit_id`);
       return rowsOf<ScorecardRow>(result);
     },
   };

@@ -1,12 +1,6 @@
-/** The consolidated report (Word), the period's entries (Excel) and the yearly scorecards of units. */
-import ExcelJS from "exceljs";
+/** The consolidated report (Word) and the period's entries (Excel); the scorecards are in scorecards.service.ts. */
 import type { z } from "zod";
-import type {
-  consolidatedBody,
-  dashboardQuery,
-  scorecardQuery,
-} from "../../../../../core/src/api/reporting.schemas";
-import { UNIT_KIND_LABELS_VI, type UnitKind } from "../../../../../core/src/auth/roles";
+import type { consolidatedBody, dashboardQuery } from "../../../../../core/src/api/reporting.schemas";
 import { compareVietnamese } from "../../../../../core/src/text/vietnamese";
 import {
   defaultRecipient,
@@ -14,10 +8,8 @@ import {
   placeName,
   signerTitle,
 } from "../../../../../core/src/words/letterhead";
-import { rateValue } from "../../../../../core/src/words/numbers";
 import type { Actor } from "../../../app/actor";
 import type { Db } from "../../../app/db";
-import { tableSheet, workbookBuffer } from "../../../app/xlsx";
 import { createOrgUnitsRepository } from "../../org-units/org-units.repository";
 import { today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
@@ -25,7 +17,7 @@ import { getVisiblePlan } from "../../plans/plans.service";
 import { createObligationsRepository } from "../obligations/obligations.repository";
 import { createReportsRepository } from "../reports/reports.repository";
 import { questionAnswers } from "./answers.export";
-import { createDashboardRepository, type ScorecardRow } from "./dashboard.repository";
+import { createDashboardRepository } from "./dashboard.repository";
 import { allOverdueTasks, reportingDashboard } from "./dashboard.service";
 import {
   consolidatedDocx,
@@ -197,77 +189,5 @@ export async function exportEntriesXlsx({
       rows,
       questionAnswers: answers,
     }),
-  };
-}
-
-/**
- * Scorecards of the units in the actor's scope for a year, ranked: tasks completed on time first, then
- * reports on time, then fewer overdue tasks.
- */
-export async function listScorecards({
-  db,
-  actor,
-  query,
-}: {
-  db: Db;
-  actor: Actor;
-  query: z.infer<typeof scorecardQuery>;
-}) {
-  const rows = await createDashboardRepository(db).scorecards({
-    scope: taskScope(actor),
-    year: query.year,
-    planId: query.planId ?? null,
-    today: today(),
-  });
-  const scored = rows.map((r: ScorecardRow) => ({
-    ...r,
-    taskOnTimeRate: rateValue(r.tasksOnTime, r.tasksDue),
-    reportOnTimeRate: rateValue(r.reportsOnTime, r.reportsExpected),
-    targetsMetRate: rateValue(r.targetsMet, r.targets),
-  }));
-  scored.sort(
-    (a, b) =>
-      (b.taskOnTimeRate ?? -1) - (a.taskOnTimeRate ?? -1) ||
-      (b.reportOnTimeRate ?? -1) - (a.reportOnTimeRate ?? -1) ||
-      a.tasksOverdue - b.tasksOverdue ||
-      compareVietnamese(a.unitName, b.unitName),
-  );
-  return scored.map((s, i) => ({ rank: i + 1, ...s }));
-}
-
-export async function exportScorecardsXlsx(deps: {
-  db: Db;
-  actor: Actor;
-  query: z.infer<typeof scorecardQuery>;
-}) {
-  const cards = await listScorecards(deps);
-  const wb = new ExcelJS.Workbook();
-  tableSheet(wb, {
-    name: `Năm ${deps.query.year}`,
-    title: `Kết quả thực hiện nhiệm vụ và báo cáo của các đơn vị năm ${deps.query.year}`,
-    rows: cards,
-    columns: [
-      { header: "Hạng", width: 8, kind: "integer", value: (c) => c.rank },
-      { header: "Đơn vị", width: 36, value: (c) => c.unitName },
-      {
-        header: "Loại đơn vị",
-        width: 18,
-        value: (c) => UNIT_KIND_LABELS_VI[c.unitKind as UnitKind] ?? c.unitKind,
-      },
-      { header: "Nhiệm vụ đến hạn", width: 12, kind: "integer", value: (c) => c.tasksDue },
-      { header: "Hoàn thành đúng hạn", width: 12, kind: "integer", value: (c) => c.tasksOnTime },
-      { header: "Hoàn thành quá hạn", width: 12, kind: "integer", value: (c) => c.tasksLate },
-      { header: "Quá hạn", width: 10, kind: "integer", value: (c) => c.tasksOverdue },
-      { header: "Tỷ lệ đúng hạn", width: 12, kind: "rate", value: (c) => c.taskOnTimeRate },
-      { header: "Báo cáo phải gửi", width: 12, kind: "integer", value: (c) => c.reportsExpected },
-      { header: "Báo cáo đúng hạn", width: 12, kind: "integer", value: (c) => c.reportsOnTime },
-      { header: "Tỷ lệ báo cáo đúng hạn", width: 12, kind: "rate", value: (c) => c.reportOnTimeRate },
-      { header: "Chỉ tiêu", width: 10, kind: "integer", value: (c) => c.targets },
-      { header: "Chỉ tiêu đạt", width: 10, kind: "integer", value: (c) => c.targetsMet },
-    ],
-  });
-  return {
-    fileName: `bang-xep-hang-${deps.query.year}.xlsx`,
-    data: await workbookBuffer(wb),
   };
 }

@@ -6,8 +6,9 @@ import {
   FOLLOW_UP_STATES,
   type FollowUpKind,
   type FollowUpState,
+  ITEM_STATUS_FILTERS,
 } from "../../../../../core/src/follow-up/items";
-import { ASSIGNMENT_STATUSES } from "../../../../../core/src/plans/status";
+
 import { ASSIGNMENT_STATUS_COLORS, usePlanLabels } from "../../plans/labels";
 
 export { ASSIGNMENT_STATUS_COLORS };
@@ -38,7 +39,12 @@ export function useItemLabels() {
     vi && k && k in FOLLOW_UP_STATE_LABELS_VI
       ? FOLLOW_UP_STATE_LABELS_VI[k as FollowUpKind][s as FollowUpState]
       : t(`followUp.items.states.${s}`);
-  const status = (s: string | null) => (s ? plan.taskStatus(s) : t("followUp.items.statusNone"));
+  const status = (s: string | null) =>
+    s === "unfinished"
+      ? t("followUp.items.statusUnfinished")
+      : s
+        ? plan.taskStatus(s)
+        : t("followUp.items.statusNone");
   const action = (a: string) => t(`followUp.items.actions.${a}`);
   return {
     kind,
@@ -47,6 +53,7 @@ export function useItemLabels() {
     action,
     kindOptions: FOLLOW_UP_KINDS.map((k) => ({ value: k, label: kind(k) })),
     stateOptions: (k?: string) => FOLLOW_UP_STATES.map((s) => ({ value: s, label: state(s, k) })),
-    statusOptions: ASSIGNMENT_STATUSES.map((s) => ({ value: s, label: status(s) })),
+    // The classes, then every unfinished one (the dashboard's "open" figure links to it).
+    statusOptions: ITEM_STATUS_FILTERS.map((s) => ({ value: s, label: status(s) })),
   };
 }

@@ -28,6 +28,7 @@ import { formatDateTimeVi, formatDateVi } from "../../../lib/dates";
 import { useLabels } from "../../../lib/labels";
 import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../../plans/labels";
 import { ConsolidatedDialog } from "../components/ConsolidatedDialog";
+import { FollowUpSection } from "../components/FollowUpSection";
 import { TaskDrilldown } from "../components/TaskDrilldown";
 import { REPORT_STATE_COLORS, useReportingLabels } from "../labels";
 import {
@@ -115,6 +116,10 @@ export function DashboardPage() {
         // Keyed by the period, so its lists start again at page 1 when another period is picked.
         <DashboardBody key={`${q.obligationId}|${q.periodKey}`} q={q} d={dashboard.data} />
       ) : null}
+      {/* Not tied to a report period: follow-up items and initiatives, shown whatever period is chosen. */}
+      <div style={{ marginTop: 16 }}>
+        <FollowUpSection />
+      </div>
     </>
   );
 }
