@@ -21,6 +21,7 @@ describe("revisions in app_revisions", () => {
       "select name, count(*)::int as n from app_revisions group by name order by name",
     );
     expect(shards.map((s) => s.name)).toEqual([
+      "follow_up",
       "indices",
       "org_groups",
       "org_units",

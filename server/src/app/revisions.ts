@@ -1,5 +1,5 @@
 /**
- * Revisions in `app_revisions`, bumped by triggers (migrations 0003, 0006, 0007, 0013) on every change
+ * Revisions in `app_revisions`, bumped by triggers (migrations 0003, 0006, 0007, 0013, 0027) on every change
  * from any process. A cache keyed by a revision read before its data is never older than its key says.
  * Each revision is the sum of 16 counters (migration 0010), so that concurrent writers do not queue
  * on one row's lock.
@@ -7,7 +7,15 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "./db";
 
-export type RevisionName = "org_units" | "org_groups" | "plans" | "reports" | "sessions" | "indices";
+export type RevisionName =
+  | "org_units"
+  | "org_groups"
+  | "plans"
+  | "reports"
+  | "sessions"
+  | "indices"
+  /** Follow-up items (migration 0027). */
+  | "follow_up";
 
 type Revisions = Map<string, string>;
 

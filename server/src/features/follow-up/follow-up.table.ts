@@ -193,6 +193,8 @@ export const followUpItems = pgTable(
     index("follow_up_items_published_idx").on(t.provinceId, t.dialogueId).where(sql`${t.published}`),
     // By deadline: the reminder pass's windows and the national list's order (migration 0026).
     index("follow_up_items_due_idx").on(t.dueDate, t.id),
+    // By component within a province: the coverage view's counts and its links (migration 0028).
+    index("follow_up_items_component_idx").on(t.provinceId, t.versionCode, t.componentCode),
   ],
 );
 
