@@ -48,6 +48,18 @@ const dayOfYear = (year: number) => {
   return end < today ? end : today;
 };
 
+/**
+ * The filter of a year's count over a province or one area of it (a coordinator's monitored area), with
+ * the minimums the province set: what the consolidated report says of initiatives.
+ */
+export async function areaCoverageFilter(
+  db: DbOrTx,
+  p: { provinceId: string; year: number; scopePath: string | null },
+): Promise<CoverageFilter> {
+  const { minimums } = await yearMinimums(db, { provinceId: p.provinceId, year: p.year });
+  return { provinceId: p.provinceId, year: p.year, day: dayOfYear(p.year), minimums, scopePath: p.scopePath };
+}
+
 /** The view's units: the province for its coordinators and viewers, else the actor's subtree. */
 const scopePathOf = (actor: Actor) =>
   hasRole(actor, "admin") || hasRole(actor, "coordinator") || hasRole(actor, "viewer")
