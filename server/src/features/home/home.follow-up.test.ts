@@ -42,7 +42,13 @@ afterAll(async () => {
 type Work = {
   counts: { awaiting: number; overdue: number; dueSoon: number };
   dueSoonDays: number;
-  items: Array<{ id: string; status: string | null; dueDate: string | null; state: string }>;
+  items: Array<{
+    id: string;
+    status: string | null;
+    dueDate: string | null;
+    state: string;
+    commentCount: number;
+  }>;
 };
 const home = async (who: ItemsWho) => {
   const res = await (await w.as(who)).get("/api/home");
@@ -108,5 +114,15 @@ describe("the home page's follow-up work", () => {
     await act("coord", extra.soon, { action: "accept" });
     expect(await ids()).toEqual([extra.overdue, w.items.a]);
     expect(((await home("officerA")) as Work).counts).toEqual({ awaiting: 2, overdue: 1, dueSoon: 0 });
+  });
+  it("carries a new comment at once: comments and files bump the revision too", async () => {
+    const count = async () =>
+      ((await home("officerA")) as Work).items.find((i) => i.id === w.items.a)?.commentCount;
+    expect(await count()).toBe(0);
+    const res = await (await w.as("coord")).post(`/api/follow-up/items/${w.items.a}/comments`, {
+      body: "Đề nghị gửi kèm ảnh chụp bảng niêm yết.",
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await count()).toBe(1);
   });
 });
