@@ -7,6 +7,7 @@
 import { z } from "zod";
 import {
   FOLLOW_UP_ACTIONS,
+  FOLLOW_UP_AWAITING,
   FOLLOW_UP_KINDS,
   FOLLOW_UP_STATES,
   ITEM_STATUS_FILTERS,
@@ -25,6 +26,11 @@ export const itemListQuery = z.strictObject({
   state: z.enum(FOLLOW_UP_STATES, { message: "Trạng thái xử lý không hợp lệ" }).optional(),
   /** The status class by dates (the tasks' rule): overdue, completed on time…, or every unfinished one. */
   status: z.enum(ITEM_STATUS_FILTERS, { message: "Tình trạng thời hạn không hợp lệ" }).optional(),
+  /** Whose move the items wait for (core's AWAITING_STATES): the unit's work list is `unit`. */
+  awaiting: z.enum(FOLLOW_UP_AWAITING, { message: "Bước chờ xử lý không hợp lệ" }).optional(),
+  /** The index component the items are linked to (the coverage view's links); a component needs its version. */
+  versionCode: z.string().trim().min(1).max(80, "Bộ chỉ số không hợp lệ").optional(),
+  componentCode: z.string().trim().min(1).max(80, "Chỉ số thành phần không hợp lệ").optional(),
   /** The responsible unit, with the units under it. */
   unitId: uuidSchema.optional(),
   /** The unit that follows the items (the inspecting unit, the dialogue's host), with the units under it. */

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ASSIGNMENT_STATUSES } from "../plans/status";
+import { itemRow } from "./follow-up-items.schemas";
 import { profilePoint } from "./indices.schemas";
 import { myTaskItem } from "./plans.schemas";
 import { reportSummary } from "./reporting.schemas";
@@ -28,6 +29,17 @@ export const homeResponse = z.object({
       counts: z.record(z.enum(ASSIGNMENT_STATUSES), z.number()),
       overdue: z.array(myTaskItem),
       dueSoon: z.object({ days: z.number(), total: z.number(), items: z.array(myTaskItem) }),
+    })
+    .nullable(),
+  /**
+   * The follow-up items waiting on the unit (its subtree's): a finding's remediation or a
+   * recommendation, open or returned; counts as the items list counts them, the first by deadline.
+   */
+  followUp: z
+    .object({
+      counts: z.object({ awaiting: z.number(), overdue: z.number(), dueSoon: z.number() }),
+      dueSoonDays: z.number(),
+      items: z.array(itemRow),
     })
     .nullable(),
   /** The province's latest published result of each index. */

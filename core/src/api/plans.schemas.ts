@@ -537,6 +537,8 @@ export const coverageQuery = z.strictObject({
 export const coverageResponse = z.object({
   indexCode: z.string(),
   versionCode: z.string(),
+  /** The year the view is about: its initiatives are that year's. */
+  year: z.number(),
   components: z.array(
     z.object({
       code: z.string(),
@@ -550,6 +552,15 @@ export const coverageResponse = z.object({
       target: planTarget.nullable(),
       /** A target is set but no task aims at the component. */
       gap: z.boolean(),
+      /**
+       * What the follow-up registers link to the component, as the actor's lists show them: items (a
+       * finding's remediation, a recommendation) still open (overdue included), overdue, done; the
+       * year's initiatives aimed at it and how many stand recognised.
+       */
+      followUp: z.object({
+        items: z.object({ open: z.number(), overdue: z.number(), done: z.number() }),
+        initiatives: z.object({ total: z.number(), recognised: z.number() }),
+      }),
     }),
   ),
 });

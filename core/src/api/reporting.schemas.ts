@@ -513,8 +513,9 @@ export const consolidatedBody = z.strictObject({
   signerTitle: text(100, "Chức danh người ký").optional(),
   signerName: text(100, "Họ tên người ký").optional(),
   /**
-   * The coordinator's words per section, each before (V: instead of) what the report computes:
-   * II tasks, III the units' words, IV the figures, V the reporting situation.
+   * The coordinator's words per section, each before (V, VI: instead of) what the report computes:
+   * II tasks, III the units' words, IV the figures, V the reporting situation, VI the follow-up
+   * registers (inspections and remediation, dialogues and recommendations, initiatives).
    */
   sections: z
     .strictObject({
@@ -522,6 +523,9 @@ export const consolidatedBody = z.strictObject({
       units: text(20_000, "Phần III (kết quả, khó khăn, đề xuất)").optional(),
       figures: text(20_000, "Phần IV (số liệu tổng hợp)").optional(),
       reporting: text(20_000, "Phần V (tình hình báo cáo)").optional(),
+      inspections: text(20_000, "Phần VI.1 (kiểm tra và khắc phục)").optional(),
+      dialogues: text(20_000, "Phần VI.2 (đối thoại và kiến nghị)").optional(),
+      initiatives: text(20_000, "Phần VI.3 (sáng kiến)").optional(),
     })
     .optional(),
   /** "Nơi nhận", one addressee a line; the recipient and "Lưu: VT." when absent. */
@@ -536,7 +540,15 @@ export const consolidatedDraftResponse = z.object({
   recipient: z.string(),
   signerTitle: z.string(),
   signerName: z.string(),
-  sections: z.object({ tasks: z.string(), units: z.string(), figures: z.string(), reporting: z.string() }),
+  sections: z.object({
+    tasks: z.string(),
+    units: z.string(),
+    figures: z.string(),
+    reporting: z.string(),
+    inspections: z.string(),
+    dialogues: z.string(),
+    initiatives: z.string(),
+  }),
   copies: z.array(z.string()),
 });
 

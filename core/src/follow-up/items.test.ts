@@ -2,11 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyStatus } from "../plans/status";
 import {
+  AWAITING_STATES,
   deadlineProblem,
   FOLLOW_UP_ACTIONS,
   FOLLOW_UP_STATES,
   followUpActions,
   followUpStatus,
+  followUpTally,
   followUpTransition,
 } from "./items";
 
@@ -120,5 +122,21 @@ describe("an item's life", () => {
       "Hạn xử lý (01/03/2026) không thể trước ngày phát sinh (05/03/2026).",
     );
     expect(deadlineProblem("2026-03-05", "2026-03-05")).toBeNull();
+  });
+  it("waits on the unit where it may report, on the follower where it assigns or judges", () => {
+    expect(AWAITING_STATES.unit).toEqual(["open", "returned"]);
+    expect(AWAITING_STATES.follower).toEqual(["received", "reported"]);
+    expect(AWAITING_STATES.any).toEqual(["received", "open", "reported", "returned"]);
+    // Each waiting state leaves the waiting party something to do.
+    for (const state of AWAITING_STATES.unit)
+      expect(followUpActions(state, ["responsible"])).toContain("report");
+    for (const state of AWAITING_STATES.follower)
+      expect(followUpActions(state, ["follower"]).length).toBeGreaterThan(0);
+  });
+  it("tallies the classes: open counts the overdue, done the on time and the late", () => {
+    expect(
+      followUpTally({ notStarted: 2, inProgress: 1, overdue: 3, completedOnTime: 4, completedLate: 1 }),
+    ).toEqual({ total: 11, open: 6, overdue: 3, done: 5, doneOnTime: 4, doneLate: 1 });
+    expect(followUpTally({})).toEqual({ total: 0, open: 0, overdue: 0, done: 0, doneOnTime: 0, doneLate: 0 });
   });
 });

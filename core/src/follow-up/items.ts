@@ -141,6 +141,24 @@ export function followUpActions(state: FollowUpState, relations: FollowUpRelatio
 /** Only the responsible unit's work can be reported; a closed or accepted item takes no more reports. */
 export const isReportable = (state: FollowUpState) => RULES.report.from.includes(state);
 
+/** Whose move an item waits for: the responsible unit's, the follower's, or anyone's (not finished). */
+export const FOLLOW_UP_AWAITING = ["unit", "follower", "any"] as const;
+export type FollowUpAwaiting = (typeof FOLLOW_UP_AWAITING)[number];
+
+const statesOf = (actions: FollowUpAction[]) =>
+  FOLLOW_UP_STATES.filter((s) => actions.some((a) => RULES[a].from.includes(s)));
+
+/**
+ * The states in which an item waits on someone, from the rules: on the responsible unit where it may
+ * report (open, returned: its work list), on the follower where it assigns or judges (received,
+ * reported), and on anyone until accepted or closed.
+ */
+export const AWAITING_STATES: Record<FollowUpAwaiting, FollowUpState[]> = {
+  unit: statesOf(["report"]),
+  follower: statesOf(["assign", "accept"]),
+  any: statesOf(["assign", "report", "accept"]),
+};
+
 /** What the status rule needs of an item. */
 export interface FollowUpFacts {
   state: FollowUpState;
@@ -213,6 +231,34 @@ export function followUpFiguresOf(state: FollowUpState, status: AssignmentStatus
   return FOLLOW_UP_FIGURES.filter(
     (f) => f !== "closed" && status !== null && passesStatusFilter(status, f as ItemStatusFilter),
   );
+}
+
+/** Items counted by class, as screens and reports say them. */
+export interface FollowUpTally {
+  /** Every item with a class (a closed one has none). */
+  total: number;
+  /** Not yet accepted: waiting on the unit or the follower, overdue ones included. */
+  open: number;
+  overdue: number;
+  /** Accepted: done on time or late by the day of the report accepted. */
+  done: number;
+  doneOnTime: number;
+  doneLate: number;
+}
+
+/** The tally of counts by class (`followUpStatus`'s classes, as the SQL mirror groups them). */
+export function followUpTally(counts: Partial<Record<AssignmentStatus, number>>): FollowUpTally {
+  const n = (s: AssignmentStatus) => counts[s] ?? 0;
+  const open = n("notStarted") + n("inProgress") + n("overdue");
+  const done = n("completedOnTime") + n("completedLate");
+  return {
+    total: open + done,
+    open,
+    overdue: n("overdue"),
+    done,
+    doneOnTime: n("completedOnTime"),
+    doneLate: n("completedLate"),
+  };
 }
 
 /** A deadline before the day the item arose (the inspection, the dialogue) is refused. */

@@ -14,6 +14,7 @@ export type RevisionName =
   | "reports"
   | "sessions"
   | "indices"
+  /** Follow-up items, events, files, initiatives and their minimums (migrations 0027, 0029). */
   | "follow_up";
 
 type Revisions = Map<string, string>;

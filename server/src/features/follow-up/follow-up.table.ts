@@ -196,6 +196,8 @@ export const followUpItems = pgTable(
     // Counts per responsible unit from the index alone: the dashboard, the scorecards (migration 0028;
     // kind, state, due and done days included).
     index("follow_up_items_unit_counts_idx").on(t.provinceId, t.unitId),
+    // By component within a province: the coverage view's counts and its links (migration 0030).
+    index("follow_up_items_component_idx").on(t.provinceId, t.versionCode, t.componentCode),
   ],
 );
 

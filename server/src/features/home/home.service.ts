@@ -1,8 +1,8 @@
 /**
  * The home page: what the signed-in person has to do now. Nothing is counted here that a list does
  * not count: the reports due first in some states (with the report list's scope and filters, so the
- * totals are that list's), "my tasks" by class and due date (the same cached answer as its page), and
- * the province's index profile.
+ * totals are that list's), "my tasks" by class and due date (the same cached answer as its page), the
+ * follow-up items waiting on the unit (the items list's counts), and the province's index profile.
  */
 import type { z } from "zod";
 import type { homeResponse } from "../../../../core/src/api/home.schemas";
@@ -10,6 +10,7 @@ import type { myTasksResponse } from "../../../../core/src/api/plans.schemas";
 import { addDays } from "../../../../core/src/reporting/periods";
 import { type Actor, hasRole } from "../../app/actor";
 import type { Db } from "../../app/db";
+import { unitFollowUpWork } from "../follow-up/items/items.work";
 import { provinceProfile } from "../indices/indices.analysis.service";
 import { indexProvinceOfUnit } from "../indices/indices.targets.service";
 import { getVisibleUnit, today } from "../org-units/org-units.service";
@@ -69,14 +70,16 @@ export async function getHome({ db, actor }: { db: Db; actor: Actor }): Promise<
   const day = today();
   const writes = hasRole(actor, "officer") || hasRole(actor, "head");
   const mine = { db, actor, limit: SHOWN };
-  const [toWrite, toApprove, toReview, tasks, indices] = await Promise.all([
+  const works = writes || hasRole(actor, "coordinator");
+  const [toWrite, toApprove, toReview, tasks, followUp, indices] = await Promise.all([
     writes ? firstDueReports({ ...mine, states: ["draft", "returned"], ownUnit: true }) : null,
     hasRole(actor, "head") ? firstDueReports({ ...mine, states: ["pendingApproval"], ownUnit: true }) : null,
     hasRole(actor, "coordinator")
       ? firstDueReports({ ...mine, states: ["submitted", "resubmitted"], ownUnit: false })
       : null,
-    writes || hasRole(actor, "coordinator") ? myWork({ db, actor, day }) : null,
+    works ? myWork({ db, actor, day }) : null,
+    works ? unitFollowUpWork({ db, actor, today: day, shown: SHOWN, dueSoonDays: DUE_SOON_DAYS }) : null,
     latestResults(db, actor),
   ]);
-  return { today: day, reports: { toWrite, toApprove, toReview }, tasks, indices };
+  return { today: day, reports: { toWrite, toApprove, toReview }, tasks, followUp, indices };
 }

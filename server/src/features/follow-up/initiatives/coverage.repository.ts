@@ -74,14 +74,15 @@ function coverageSql(f: CoverageFilter): SQL {
     ), per_unit as (
       select i.unit_id, count(*)::int as registered,
         (count(*) filter (where i.state in (${list(COUNTING)})))::int as counted,
-        (count(*) filter (where i.state in (${list(RECOGNISED)})))::int as recognised
+        (count(*) filter (where i.state in (${list(RECOGNISED)})))::int as recognised,
+        (count(*) filter (where i.state = 'replicated'))::int as replicated
       from initiatives i where i.province_id = ${f.provinceId} and i.year = ${f.year}
       group by i.unit_id
     ), owner as (
-      select p.unit_id, p.registered, p.counted, p.recognised
+      select p.unit_id, p.registered, p.counted, p.recognised, p.replicated
       from per_unit p join org_units iu on iu.id = p.unit_id where iu.kind <> 'internalUnit'
       union all
-      (select distinct on (p.unit_id) a.id, p.registered, p.counted, p.recognised
+      (select distinct on (p.unit_id) a.id, p.registered, p.counted, p.recognised, p.replicated
       from per_unit p join org_units iu on iu.id = p.unit_id
         join org_units a on a.id = any(string_to_array(trim(both '/' from iu.path), '/')::uuid[])
           and a.kind in (${list(INITIATIVE_REQUIRED_KINDS)})
@@ -89,12 +90,12 @@ function coverageSql(f: CoverageFilter): SQL {
       order by p.unit_id, a.depth desc)
     ), counts as (
       select unit_id, sum(registered)::int as registered, sum(counted)::int as counted,
-        sum(recognised)::int as recognised
+        sum(recognised)::int as recognised, sum(replicated)::int as replicated
       from owner group by unit_id
     ), rows as (
       select r.id as "unitId", r.name as "unitName", r.kind as "unitKind", r.sort_key,
         coalesce(c.registered, 0) as registered, coalesce(c.counted, 0) as counted,
-        coalesce(c.recognised, 0) as recognised,
+        coalesce(c.recognised, 0) as recognised, coalesce(c.replicated, 0) as replicated,
         (case r.kind when 'department' then ${f.minimums.department}::int
           when 'district' then ${f.minimums.district}::int else ${f.minimums.commune}::int end) as minimum
       from req r left join counts c on c.unit_id = r.id
@@ -154,6 +155,38 @@ export function createCoverageRepository(db: DbOrTx) {
       const result = await db.execute(sql`select x."unitId", x."unitName", x."unitKind", x.counted, x.minimum
         from (${coverageSql(f)}) x`);
       return rowsOf<Pick<CoverageRow, "unitId" | "unitName" | "unitKind" | "counted" | "minimum">>(result);
+    },
+    /**
+     * The year over every unit of the view, for the consolidated report: the initiatives registered,
+     * recognised and replicated (as each unit's count has them), how many units, how many short of the
+     * minimum, and the units with none that counts, by name in the view's order.
+     */
+    async yearReport(f: CoverageFilter) {
+      const [totals, none] = await Promise.all([
+        db.execute(sql`select count(*)::int as units,
+            coalesce(sum(x.registered), 0)::int as registered,
+            coalesce(sum(x.recognised), 0)::int as recognised,
+            coalesce(sum(x.replicated), 0)::int as replicated,
+            (count(*) filter (where x.shortfall > 0))::int as "unitsShort"
+          from (${coverageSql(f)}) x`),
+        db.execute(sql`select y."unitName" from (${coverageSql(f)}) y where y.counted = 0
+          order by ${KIND_ORDER}, y.sort_key collate "C", y."unitId"`),
+      ]);
+      const t = rowsOf<{
+        units: number;
+        registered: number;
+        recognised: number;
+        replicated: number;
+        unitsShort: number;
+      }>(totals)[0];
+      return {
+        units: t?.units ?? 0,
+        registered: t?.registered ?? 0,
+        recognised: t?.recognised ?? 0,
+        replicated: t?.replicated ?? 0,
+        unitsShort: t?.unitsShort ?? 0,
+        withNone: rowsOf<{ unitName: string }>(none).map((r) => r.unitName),
+      };
     },
 
     /** The minimums a province set for a year, by kind of unit. */

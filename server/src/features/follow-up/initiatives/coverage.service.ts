@@ -49,8 +49,9 @@ const dayOfYear = (year: number) => {
 };
 
 /**
- * The filter of a province's required units (those under `scopePath` when given) for a year, with the
- * year's minimums: what the yearly scorecards count initiatives by, as this view does.
+ * The filter of a province's required units (those under `scopePath` when given: a coordinator's
+ * monitored area) for a year, with the year's minimums: what the yearly scorecards and the
+ * consolidated report count initiatives by, as this view does.
  */
 export async function provinceCoverageFilter(
   db: DbOrTx,

@@ -105,4 +105,40 @@ describe("the yearly count's SQL agrees with core", () => {
       expect(short.unitsWithNone).toBe(rows.filter((r) => r.counted === 0).length);
       expect(summary).toEqual(short);
     });
+
+  it("sums the year over the units as core's rules count it, naming the units with none (the consolidated report)", async () => {
+    const filter = {
+      provinceId: province.id,
+      year: YEAR,
+      day: `${YEAR}-12-31`,
+      minimums: { department: 2, district: 2, commune: 2 },
+      scopePath: null,
+    };
+    const report = await createCoverageRepository(database.db).yearReport(filter);
+    const all = [...expected.values()];
+    const names = new Map<string, string>();
+    for (const r of (
+      await createCoverageRepository(database.db).page({
+        ...filter,
+        onlyShort: false,
+        limit: 1000,
+        offset: 0,
+      })
+    ).rows)
+      names.set(r.unitId, r.unitName);
+    expect(report).toMatchObject({
+      units: expected.size,
+      registered: all.reduce((n, states) => n + states.length, 0),
+      recognised: all.reduce((n, states) => n + states.filter(isRecognised).length, 0),
+      replicated: all.reduce((n, states) => n + states.filter((s) => s === "replicated").length, 0),
+      unitsShort: all.filter(
+        (states) => initiativeShortfall(states.filter(countsTowardMinimum).length, 2) > 0,
+      ).length,
+    });
+    const none = [...expected.entries()]
+      .filter(([, states]) => !states.some(countsTowardMinimum))
+      .map(([id]) => names.get(id));
+    expect([...report.withNone].sort()).toEqual([...none].sort());
+    expect(report.withNone.length).toBeGreaterThan(0);
+  });
 });

@@ -219,6 +219,20 @@ export function createInitiativesRepository(db: DbOrTx) {
       };
     },
 
+    /**
+     * Per component of one index version, how many initiatives and how many stand recognised (core's
+     * `isRecognised`): the coverage view's counts, each the total of the register filtered by it.
+     */
+    async countByComponent(f: InitiativeFilter & { versionCode: string; recognised: readonly string[] }) {
+      const result = await db.execute(sql`select i.component_code as "componentCode", count(*)::int as total,
+          (count(*) filter (where i.state in (${sql.join(
+            f.recognised.map((s) => sql`${s}`),
+            sql`, `,
+          )})))::int as recognised
+        from initiatives i where ${filterWhere(f)} and i.component_code is not null group by 1`);
+      return rowsOf<{ componentCode: string; total: number; recognised: number }>(result);
+    },
+
     /** Every initiative matching, with its text and where it is replicated: the council's list. */
     async exportRows(f: InitiativeFilter & { limit: number }) {
       const result = await db.execute(sql`select s.*, x.problem, x.solution,

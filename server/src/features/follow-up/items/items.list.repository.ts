@@ -4,10 +4,17 @@
  * `follow_up_items` alone (sorted, limited) and only its rows are joined to names and counts.
  */
 import { type SQL, sql } from "drizzle-orm";
-import type { FollowUpKind, FollowUpState, ItemStatusFilter } from "../../../../../core/src/follow-up/items";
+import {
+  AWAITING_STATES,
+  type FollowUpAwaiting,
+  type FollowUpKind,
+  type FollowUpState,
+  type ItemStatusFilter,
+} from "../../../../../core/src/follow-up/items";
+import type { AssignmentStatus } from "../../../../../core/src/plans/status";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { textMatch } from "../../plans/plans.repository";
-import { itemStatusCondition } from "./follow-up-status.sql";
+import { itemStatusCondition, itemStatusSql } from "./follow-up-status.sql";
 import { ITEM_COLUMNS, ITEM_JOINS, type ItemRowView } from "./items.repository";
 import { type ItemScope, itemScopeSql, likePrefix } from "./items.scope";
 
@@ -18,6 +25,11 @@ export interface ItemListFilter {
   kind?: FollowUpKind;
   state?: FollowUpState;
   status?: ItemStatusFilter;
+  /** Whose move the items wait for (core's AWAITING_STATES). */
+  awaiting?: FollowUpAwaiting;
+  /** The index component the items are linked to. */
+  versionCode?: string;
+  componentCode?: string;
   /** Paths: the unit and the units under it. */
   unitPath?: string;
   followerPath?: string;
@@ -36,6 +48,15 @@ export function itemWhere(f: ItemListFilter): SQL {
   if (f.kind) where.push(sql`i.kind = ${f.kind}`);
   if (f.state) where.push(sql`i.state = ${f.state}`);
   if (f.status) where.push(itemStatusCondition(f.status, f.today));
+  if (f.awaiting)
+    where.push(
+      sql`i.state in (${sql.join(
+        AWAITING_STATES[f.awaiting].map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
+  if (f.versionCode) where.push(sql`i.version_code = ${f.versionCode}`);
+  if (f.componentCode) where.push(sql`i.component_code = ${f.componentCode}`);
   if (f.unitPath) where.push(sql`i.unit_path like ${likePrefix(f.unitPath)}`);
   if (f.followerPath) where.push(sql`i.follower_unit_path like ${likePrefix(f.followerPath)}`);
   if (f.findingId) where.push(sql`i.finding_id = ${f.findingId}`);
@@ -83,6 +104,28 @@ export function createItemListRepository(db: DbOrTx) {
         rows: rowsOf<ItemRowView>(page),
         total: Number(rowsOf<{ n: number }>(count)[0]?.n ?? 0),
       };
+    },
+
+    /** How many match: the list's true total, for counts that link to the list (the home page's). */
+    async countItems(f: ItemListFilter) {
+      const result = await db.execute(
+        sql`select count(*)::int as n from follow_up_items i where ${itemWhere(f)}`,
+      );
+      return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+    },
+
+    /**
+     * Per component of one index version, how many items of each class by dates (core's
+     * `followUpStatus` through its SQL mirror; a closed item has none and is left out): the coverage
+     * view's counts, each the total of the list filtered by that component (and class).
+     */
+    async countByComponent(f: ItemListFilter & { versionCode: string }) {
+      const status = itemStatusSql(f.today);
+      const result = await db.execute(sql`select i.component_code as "componentCode", ${status} as status,
+          count(*)::int as n
+        from follow_up_items i where ${itemWhere(f)} and i.component_code is not null and ${status} is not null
+        group by 1, 2`);
+      return rowsOf<{ componentCode: string; status: AssignmentStatus; n: number }>(result);
     },
 
     /** Every item that matches, in the list's order (the Excel export: not the page, not a cap). */

@@ -9,6 +9,7 @@ import type { FollowUpState } from "../../../../../core/src/follow-up/items";
 import type { Actor } from "../../../app/actor";
 import { provinceToday } from "../../../app/clock";
 import type { Db, DbOrTx } from "../../../app/db";
+import { badRequest } from "../../../app/errors";
 import { getVisibleUnit } from "../../org-units/org-units.service";
 import { filesRemovable, itemCan, loadVisibleItem } from "./items.access";
 import { createItemFilesRepository } from "./items.files.repository";
@@ -32,6 +33,8 @@ export async function itemListFilter({
   query: z.infer<typeof itemExportQuery>;
   today: string;
 }): Promise<ItemListFilter> {
+  if (query.componentCode && !query.versionCode)
+    throw badRequest("followUp.componentWithoutVersion", "Chỉ số thành phần cần đi kèm bộ chỉ số.");
   const unit = query.unitId ? await getVisibleUnit({ db, actor, id: query.unitId }) : null;
   const follower = query.followerUnitId
     ? await getVisibleUnit({ db, actor, id: query.followerUnitId })
@@ -42,6 +45,9 @@ export async function itemListFilter({
     kind: query.kind,
     state: query.state,
     status: query.status,
+    awaiting: query.awaiting,
+    versionCode: query.versionCode,
+    componentCode: query.componentCode,
     unitPath: unit?.path,
     followerPath: follower?.path,
     inspectionId: query.inspectionId,

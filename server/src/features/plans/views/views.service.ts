@@ -16,6 +16,7 @@ import type { Actor } from "../../../app/actor";
 import { defineAnswerCache } from "../../../app/cached";
 import type { Db } from "../../../app/db";
 import { notFound } from "../../../app/errors";
+import { followUpByComponent } from "../../follow-up/follow-up.coverage";
 import { loadVersion, versionForYear } from "../../indices/indices.versions";
 import { getVisibleUnit, today } from "../../org-units/org-units.service";
 import { createAssignmentsRepository } from "../assignments/assignments.repository";
@@ -323,7 +324,10 @@ export async function timeline({
   };
 }
 
-/** Per component of an index: the tasks aimed at it and whether a target has no task (a gap). */
+/**
+ * Per component of an index: the tasks aimed at it and whether a target has no task (a gap); beside
+ * them the follow-up items linked to it (open, overdue, done) and the year's initiatives aimed at it.
+ */
 export async function coverage({
   db,
   actor,
@@ -349,11 +353,16 @@ export async function coverage({
   const targets: Array<Record<string, unknown>> = plan
     ? await createPlansRepository(db).listTargets(plan.id)
     : await views.coverageTargets({ versionCode: version.code, scope });
-  const full = await loadVersion(db, version.code);
+  const [full, followUp] = await Promise.all([
+    loadVersion(db, version.code),
+    followUpByComponent({ db, actor, versionCode: version.code, year, today: today() }),
+  ]);
+  const none = { items: { open: 0, overdue: 0, done: 0 }, initiatives: { total: 0, recognised: 0 } };
   const num = (v: unknown) => (v == null ? null : Number(v));
   return {
     indexCode: query.indexCode,
     versionCode: version.code,
+    year,
     components: (full?.components ?? []).map((c) => {
       const mine = tasks.filter((t) => t.component_code === c.code);
       const t = targets.find((x) => x.componentCode === c.code);
@@ -383,6 +392,7 @@ export async function coverage({
             }
           : null,
         gap: !!t && mine.length === 0,
+        followUp: followUp.get(c.code) ?? none,
       };
     }),
   };

@@ -9,7 +9,6 @@ import {
   PageOrientation,
   type Paragraph,
   Table,
-  TableCell,
   TableRow,
   WidthType,
 } from "docx";
@@ -26,33 +25,12 @@ import { formatDateVi } from "../../../../../core/src/text/dates";
 import { decree30Date } from "../../../../../core/src/words/dates";
 import { componentName, versionName } from "../../../../../core/src/words/indices";
 import { formatNumber, formatPercent, formatRate } from "../../../../../core/src/words/numbers";
-import { cell, FONT, noBorders, para, run } from "../../../app/docx-parts";
+import { cell, FONT, grid, noBorders, para, run } from "../../../app/docx-parts";
 import { tableSheet, workbookBuffer } from "../../../app/xlsx";
 import { addAnswersSheet, answersSection, type QuestionAnswers } from "./answers.export";
 import type { UnitNarrativeRow, UnitReportWordsRow } from "./dashboard.repository";
-
-function grid(headers: string[], widths: number[], rows: string[][]) {
-  const cells = (texts: string[], bold: boolean) =>
-    texts.map(
-      (text, i) =>
-        new TableCell({
-          width: { size: widths[i], type: WidthType.PERCENTAGE },
-          children: [
-            para([run(text, { size: 24, bold })], {
-              align: bold ? AlignmentType.CENTER : AlignmentType.LEFT,
-              after: 0,
-            }),
-          ],
-        }),
-    );
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: cells(headers, true) }),
-      ...rows.map((r) => new TableRow({ children: cells(r, false) })),
-    ],
-  });
-}
+import type { FollowUpFacts } from "./follow-up.facts";
+import { type FollowUpTexts, followUpSection } from "./follow-up.section";
 
 const vnDate = (iso: string | null) => (iso ? formatDateVi(iso.slice(0, 10)) : "");
 /** Rates and percentages by the one rule of core/src/words/numbers.ts: 3 of 500 is "0,6 %". */
@@ -91,8 +69,16 @@ export interface ConsolidatedData {
   dueDate: string | null;
   today: string;
   narrative: string | null;
-  /** The coordinator's words before sections II, III, IV and instead of V's computed sentence. */
-  sections?: { tasks?: string; units?: string; figures?: string; reporting?: string };
+  /**
+   * The coordinator's words before sections II, III, IV, instead of V's computed sentence, and instead
+   * of VI's computed text of each follow-up register.
+   */
+  sections?: {
+    tasks?: string;
+    units?: string;
+    figures?: string;
+    reporting?: string;
+  } & Partial<FollowUpTexts>;
   /** "Nơi nhận" lines; the recipient and "Lưu: VT." when absent. */
   copies?: string[] | null;
   totals: { expected: number; received: number; onTime: number };
@@ -124,6 +110,8 @@ export interface ConsolidatedData {
   }>;
   /** An ad hoc request's questions and the units' answers (answers.export.ts); none: no section. */
   questionAnswers?: QuestionAnswers | null;
+  /** Inspections, dialogues and initiatives over the period (follow-up.facts.ts); none: no section. */
+  followUp?: FollowUpFacts | null;
 }
 
 /** The default narrative: what the figures say, for the coordinator to edit before export. */
@@ -326,7 +314,17 @@ export async function consolidatedDocx(d: ConsolidatedData): Promise<Buffer> {
         vnDate(u.firstSubmittedAt),
       ]),
     ),
-    ...answersSection(d.questionAnswers, "VI. TRẢ LỜI CÁC CÂU HỎI CỦA YÊU CẦU BÁO CÁO"),
+    ...(d.followUp
+      ? followUpSection(
+          d.followUp,
+          "VI. CÔNG TÁC KIỂM TRA, ĐỐI THOẠI VÀ SÁNG KIẾN CẢI CÁCH HÀNH CHÍNH",
+          d.sections,
+        )
+      : []),
+    ...answersSection(
+      d.questionAnswers,
+      `${d.followUp ? "VII" : "VI"}. TRẢ LỜI CÁC CÂU HỎI CỦA YÊU CẦU BÁO CÁO`,
+    ),
   ];
   const small = (text: string) => para([run(text, { size: 22 })], { align: AlignmentType.LEFT, after: 0 });
   const signature = new Table({

@@ -15,6 +15,7 @@ import { today } from "../../org-units/org-units.service";
 import { taskScope } from "../../plans/plans.policy";
 import { getVisiblePlan } from "../../plans/plans.service";
 import { createObligationsRepository } from "../obligations/obligations.repository";
+import { obligationPeriod } from "../obligations/periods.service";
 import { createReportsRepository } from "../reports/reports.repository";
 import { questionAnswers } from "./answers.export";
 import { createDashboardRepository } from "./dashboard.repository";
@@ -26,6 +27,8 @@ import {
   entriesXlsx,
   reportingSummary,
 } from "./exports.documents";
+import { followUpArea, followUpFacts, followUpWindow } from "./follow-up.facts";
+import { followUpTexts } from "./follow-up.section";
 
 async function periodData({
   db,
@@ -65,13 +68,18 @@ async function consolidatedFacts({
   query: z.infer<typeof dashboardQuery>;
 }) {
   const { dashboard, obligation } = await periodData({ db, actor, query });
-  const [plan, issuer, units, overdueTasks, unitWords, answers] = await Promise.all([
-    getVisiblePlan({ db, actor, id: obligation.planId }),
+  const plan = await getVisiblePlan({ db, actor, id: obligation.planId });
+  const [issuer, units, overdueTasks, unitWords, answers, followUp] = await Promise.all([
     issuingUnit(db, obligation.receivingUnitId),
     createReportsRepository(db).listReports({ scope: taskScope(actor), ...query }),
     allOverdueTasks({ db, actor, query }),
     createDashboardRepository(db).unitWords({ scope: taskScope(actor), ...query }),
     questionAnswers({ db, scope: taskScope(actor), obligation, periodKey: query.periodKey, received: true }),
+    followUpFacts({
+      db,
+      area: followUpArea(taskScope(actor), plan.provinceId),
+      window: followUpWindow(obligationPeriod(obligation, dashboard.periodKey), today()),
+    }),
   ]);
   return {
     dashboard,
@@ -103,6 +111,7 @@ async function consolidatedFacts({
         .sort((a, b) => compareVietnamese(a.unitName, b.unitName)),
       overdueTasks,
       questionAnswers: answers,
+      followUp,
     },
   };
 }
@@ -122,7 +131,13 @@ export async function consolidatedDraft(deps: {
     recipient: recipient ?? "",
     signerTitle: signer.title,
     signerName: "",
-    sections: { tasks: "", units: "", figures: "", reporting: reportingSummary(data) },
+    sections: {
+      tasks: "",
+      units: "",
+      figures: "",
+      reporting: reportingSummary(data),
+      ...followUpTexts(data.followUp),
+    },
     copies: defaultCopies(recipient),
   };
 }

@@ -275,7 +275,7 @@ describe("questions", () => {
     });
     expect(docx.statusCode, docx.body).toBe(200);
     const text = await docxText(docx.rawPayload);
-    expect(text).toContain("VI. TRẢ LỜI CÁC CÂU HỎI CỦA YÊU CẦU BÁO CÁO");
+    expect(text).toContain("VII. TRẢ LỜI CÁC CÂU HỎI CỦA YÊU CẦU BÁO CÁO");
     expect(text).toContain("1. Số hồ sơ đã số hóa");
     expect(text).toContain("Xã An Phú: 1.250,5");
     expect(text).toContain("Xã An Phú: Có");

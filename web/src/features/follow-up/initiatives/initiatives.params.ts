@@ -14,6 +14,8 @@ export const INITIATIVE_KEYS = [
   "kind",
   "onlyShort",
   "minimum",
+  "versionCode",
+  "componentCode",
 ] as const;
 export type InitiativeUrl = ReturnType<typeof useUrlParams<(typeof INITIATIVE_KEYS)[number]>>;
 

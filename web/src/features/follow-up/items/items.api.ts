@@ -20,6 +20,11 @@ export type ItemFilter = {
   kind?: string;
   state?: string;
   status?: string;
+  /** Whose move the items wait for: "unit" (the unit's work list), "follower", "any" (not finished). */
+  awaiting?: string;
+  /** The index component the items are linked to (the coverage view's links). */
+  versionCode?: string;
+  componentCode?: string;
   unitId?: string;
   followerUnitId?: string;
   inspectionId?: string;

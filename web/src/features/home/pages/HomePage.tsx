@@ -100,7 +100,12 @@ export function HomePage() {
           ) : null}
           {home.data.tasks ? (
             <Col xs={24} lg={12}>
-              <WorkToDo work={home.data.tasks} />
+              <WorkToDo
+                work={home.data.tasks}
+                followUp={home.data.followUp}
+                unitId={me.unit.id}
+                today={home.data.today}
+              />
             </Col>
           ) : null}
           <Col xs={24}>

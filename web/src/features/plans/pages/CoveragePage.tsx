@@ -1,8 +1,9 @@
-import { Empty, Flex, InputNumber, Select, Table, Tag, Typography } from "antd";
+import { Empty, Flex, InputNumber, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { indexAbbreviation, versionName } from "../../../../../core/src/words/indices";
 import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
+import { ResponsiveTable } from "../../../components/ResponsiveTable";
 import { useDefinitions } from "../../indices/indices.queries";
 import { PlanSelect } from "../components/PlanSelect";
 import type { Coverage } from "../plans.api";
@@ -11,7 +12,53 @@ import { useUrlParams } from "../useUrlParams";
 
 type Row = Coverage["components"][number];
 
-/** Per index: the tasks aimed at each component; a component with a target and no task is a gap. */
+/**
+ * What the follow-up registers link to a component: the items (a finding's remediation, a
+ * recommendation) open, overdue and done, and the year's initiatives; each figure opens the list it
+ * counts, filtered by the component.
+ */
+function FollowUpCell({ row, versionCode, year }: { row: Row; versionCode: string; year: number }) {
+  const { t } = useTranslation();
+  const { items, initiatives } = row.followUp;
+  const component = `versionCode=${encodeURIComponent(versionCode)}&componentCode=${encodeURIComponent(row.code)}`;
+  const itemsHref = (extra: string) => `/follow-up?${component}&${extra}`;
+  if (!items.open && !items.done && !initiatives.total)
+    return <Typography.Text type="secondary">{t("plans.coverage.followUp.none")}</Typography.Text>;
+  return (
+    <Flex vertical gap={2} data-testid="coverage-follow-up">
+      {items.open || items.done ? (
+        <Space size={[8, 2]} wrap>
+          <Link to={itemsHref("awaiting=any")}>
+            {t("plans.coverage.followUp.open", { count: items.open })}
+          </Link>
+          {items.overdue ? (
+            <Link to={itemsHref("status=overdue")}>
+              <Typography.Text type="danger">
+                {t("plans.coverage.followUp.overdue", { count: items.overdue })}
+              </Typography.Text>
+            </Link>
+          ) : null}
+          <Link to={itemsHref("state=accepted")}>
+            {t("plans.coverage.followUp.done", { count: items.done })}
+          </Link>
+        </Space>
+      ) : null}
+      {initiatives.total ? (
+        <Link to={`/follow-up/initiatives?year=${year}&${component}`}>
+          {t("plans.coverage.followUp.initiatives", {
+            count: initiatives.total,
+            recognised: initiatives.recognised,
+          })}
+        </Link>
+      ) : null}
+    </Flex>
+  );
+}
+
+/**
+ * Per index: the tasks aimed at each component (a component with a target and no task is a gap), and
+ * beside them what the follow-up registers link to it.
+ */
 export function CoveragePage() {
   const { t, i18n } = useTranslation();
   const defs = useDefinitions();
@@ -60,7 +107,7 @@ export function CoveragePage() {
         ) : null}
       </Flex>
       <QueryErrorAlert error={data.error} onRetry={() => data.refetch()} />
-      <Table<Row>
+      <ResponsiveTable<Row>
         rowKey="code"
         size="small"
         loading={data.isFetching}
@@ -122,6 +169,15 @@ export function CoveragePage() {
               ),
           },
           { title: t("plans.coverage.count"), dataIndex: "taskCount", width: 90, align: "right" },
+          {
+            title: t("plans.coverage.followUp.title"),
+            key: "followUp",
+            width: 220,
+            render: (_, r) =>
+              data.data ? (
+                <FollowUpCell row={r} versionCode={data.data.versionCode} year={data.data.year} />
+              ) : null,
+          },
         ]}
       />
     </>

@@ -21,6 +21,8 @@ import { QueryErrorAlert } from "../../../components/QueryErrorAlert";
 import { ResponsiveTable } from "../../../components/ResponsiveTable";
 import { provinceToday } from "../../../lib/clock";
 import { DATE_FORMAT, formatDateVi, fromIsoDate, toIsoDate } from "../../../lib/dates";
+import { useMe } from "../../auth/auth.queries";
+import { FollowUpWorkList } from "../components/FollowUpWorkList";
 import { ASSIGNMENT_STATUS_COLORS, ASSIGNMENT_STATUSES, usePlanLabels } from "../labels";
 import type { MyTaskItem } from "../plans.api";
 import { useCreateChildPlan, useMyTasks, useUpdateAssignment } from "../plans.queries";
@@ -93,11 +95,15 @@ function ProgressEditor({ item }: { item: MyTaskItem }) {
   );
 }
 
-/** "Nhiệm vụ của đơn vị": what the unit (and the units under it) must do, by status and deadline. */
+/**
+ * "Nhiệm vụ của đơn vị": what the unit (and the units under it) must do, by status and deadline: its
+ * tasks, then the follow-up items waiting on it (remediation after an inspection, recommendations).
+ */
 export function MyTasksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const me = useMe().data;
   const labels = usePlanLabels();
   const { params, set } = useUrlParams(KEYS);
   const [text, setText] = useState(params.q ?? "");
@@ -312,6 +318,7 @@ export function MyTasksPage() {
           },
         ]}
       />
+      {me ? <FollowUpWorkList unitId={me.unit.id} /> : null}
     </>
   );
 }

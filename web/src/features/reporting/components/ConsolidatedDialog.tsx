@@ -7,11 +7,23 @@ import { useConsolidatedDraft } from "../reporting.queries";
 
 type Values = Omit<ConsolidatedDraft, "copies"> & { copies: string };
 
-const SECTIONS = ["tasks", "units", "figures", "reporting"] as const;
+const SECTIONS = [
+  "tasks",
+  "units",
+  "figures",
+  "reporting",
+  "inspections",
+  "dialogues",
+  "initiatives",
+] as const;
+/** Sections whose prefilled text is what the report computes (her text replaces it), not an opening. */
+const COMPUTED = new Set<string>(["reporting", "inspections", "dialogues", "initiatives"]);
+const FOLLOW_UP = new Set<string>(["inspections", "dialogues", "initiatives"]);
 
 /**
  * The consolidated report before download: every text the server would write, prefilled, for the
- * coordinator to edit: the addressee, each section's words, "Nơi nhận" (one a line) and the signer.
+ * coordinator to edit: the addressee, each section's words (VI's, one per follow-up register, drafted
+ * from the registers), "Nơi nhận" (one a line) and the signer.
  * Posted with the download and not stored: closing the dialog forgets the edits.
  */
 export function ConsolidatedDialog({
@@ -88,7 +100,13 @@ export function ConsolidatedDialog({
               key={s}
               name={["sections", s]}
               label={t(`reporting.exports.sections.${s}`)}
-              extra={s === "reporting" ? undefined : t("reporting.exports.sectionHelp")}
+              extra={
+                FOLLOW_UP.has(s)
+                  ? t("reporting.exports.computedHelp")
+                  : COMPUTED.has(s)
+                    ? undefined
+                    : t("reporting.exports.sectionHelp")
+              }
               rules={[{ max: 20_000 }]}
             >
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} data-testid={`export-section-${s}`} />

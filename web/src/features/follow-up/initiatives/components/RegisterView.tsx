@@ -1,7 +1,8 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { CloseOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Empty, Flex, Input, Select, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { componentLabel } from "../../../../../../core/src/words/indices";
 import { ExportXlsxButton } from "../../../../components/ExportXlsxButton";
 import { QueryErrorAlert } from "../../../../components/QueryErrorAlert";
 import { ResponsiveTable } from "../../../../components/ResponsiveTable";
@@ -16,9 +17,12 @@ import { useInitiatives } from "../initiatives.queries";
 import { INITIATIVE_STATE_COLORS, useInitiativeLabels } from "../labels";
 import { InitiativeForm } from "./InitiativeForm";
 
-/** The register: a page at a time from the server, filtered by year, state, unit and words. */
+/**
+ * The register: a page at a time from the server, filtered by year, state, unit and words, and by the
+ * index component an initiative aims at when a link carries it (the coverage view's).
+ */
 export function RegisterView({ url }: { url: InitiativeUrl }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useInitiativeLabels();
   const unitLabels = useLabels();
   const { params, set } = url;
@@ -28,7 +32,11 @@ export function RegisterView({ url }: { url: InitiativeUrl }) {
   const [text, setText] = useState(params.q ?? "");
   useEffect(() => setText(params.q ?? ""), [params.q]);
   const [creating, setCreating] = useState(false);
-  const filters = { year, state: params.state, unitId: params.unitId, q: params.q };
+  const component =
+    params.versionCode && params.componentCode
+      ? { versionCode: params.versionCode, componentCode: params.componentCode }
+      : null;
+  const filters = { year, state: params.state, unitId: params.unitId, q: params.q, ...component };
   const list = useInitiatives({ ...filters, page, pageSize });
   const rows = list.data?.initiatives ?? [];
   const open = (id: string) => set({ initiative: id }, false);
@@ -98,6 +106,17 @@ export function RegisterView({ url }: { url: InitiativeUrl }) {
           />
         </Space>
       </Flex>
+      {component ? (
+        <Tag
+          closable
+          closeIcon={<CloseOutlined />}
+          onClose={() => set({ versionCode: null, componentCode: null })}
+          style={{ marginBottom: 12 }}
+          data-testid="initiatives-component-filter"
+        >
+          {t("followUp.initiatives.filters.component", { name: componentLabel(component, i18n.language) })}
+        </Tag>
+      ) : null}
       <QueryErrorAlert error={list.error} onRetry={() => list.refetch()} />
       <ResponsiveTable<InitiativeSummary>
         rowKey="id"

@@ -3,8 +3,11 @@ import { CloseOutlined } from "@ant-design/icons";
 import { Flex, Input, Select, Tag } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FOLLOW_UP_AWAITING } from "../../../../../../core/src/follow-up/items";
+import { componentLabel } from "../../../../../../core/src/words/indices";
 import { ExportXlsxButton } from "../../../../components/ExportXlsxButton";
 import { UnitSelect } from "../../../../components/UnitSelect";
+import { formatDateVi } from "../../../../lib/dates";
 import { useDebouncedValue } from "../../../../lib/useDebouncedValue";
 import { useUrlParams } from "../../../plans/useUrlParams";
 import { ItemsTable } from "../components/ItemsTable";
@@ -18,11 +21,16 @@ const KEYS = [
   "kind",
   "state",
   "status",
+  "awaiting",
   "unitId",
   "q",
   "inspectionId",
   "dialogueId",
   "findingId",
+  "versionCode",
+  "componentCode",
+  "dueFrom",
+  "dueTo",
   "item",
 ] as const;
 /** Filters other pages link with (an inspection's, a dialogue's, a finding's items): shown as a tag to clear. */
@@ -32,10 +40,11 @@ const SOURCES = ["inspectionId", "dialogueId", "findingId"] as const;
  * "Việc cần xử lý": every finding's remediation and dialogue's recommendation the person may see,
  * filtered by kind, state, status class by dates, responsible unit (with the units under it) and
  * words, paged and sorted by the server, exported to Excel with the same filters. The filters live in
- * the address, so other pages link here (`?inspectionId=…`, `?item=…` opens one item).
+ * the address, so other pages link here (`?inspectionId=…`, `?item=…` opens one item; the home page's
+ * work card `?unitId=…&awaiting=unit&dueFrom=…`, the coverage view `?versionCode=…&componentCode=…`).
  */
 export function ItemsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const labels = useItemLabels();
   const { params, set } = useUrlParams(KEYS);
   const [text, setText] = useState(params.q ?? "");
@@ -92,6 +101,16 @@ export function ItemsPage() {
           aria-label={t("followUp.items.fields.status")}
           data-testid="items-status-filter"
         />
+        <Select
+          allowClear
+          style={FIELD}
+          placeholder={t("followUp.items.filters.allAwaiting")}
+          value={params.awaiting}
+          options={FOLLOW_UP_AWAITING.map((a) => ({ value: a, label: t(`followUp.items.awaiting.${a}`) }))}
+          onChange={(v) => set({ awaiting: v })}
+          aria-label={t("followUp.items.fields.awaiting")}
+          data-testid="items-awaiting-filter"
+        />
         <div style={FIELD}>
           <UnitSelect
             value={params.unitId ?? null}
@@ -103,6 +122,36 @@ export function ItemsPage() {
         </div>
         <ExportXlsxButton path={itemsExportPath} query={filter} testId="items-export-xlsx" />
       </Flex>
+      {params.versionCode && params.componentCode ? (
+        <Tag
+          closable
+          closeIcon={<CloseOutlined />}
+          onClose={() => set({ versionCode: null, componentCode: null })}
+          style={{ marginBottom: 12 }}
+          data-testid="items-component-filter"
+        >
+          {t("followUp.items.filters.component", {
+            name: componentLabel(
+              { versionCode: params.versionCode, componentCode: params.componentCode },
+              i18n.language,
+            ),
+          })}
+        </Tag>
+      ) : null}
+      {params.dueFrom || params.dueTo ? (
+        <Tag
+          closable
+          closeIcon={<CloseOutlined />}
+          onClose={() => set({ dueFrom: null, dueTo: null })}
+          style={{ marginBottom: 12 }}
+          data-testid="items-due-filter"
+        >
+          {t("followUp.items.filters.due", {
+            from: formatDateVi(params.dueFrom ?? "") || "…",
+            to: formatDateVi(params.dueTo ?? "") || "…",
+          })}
+        </Tag>
+      ) : null}
       {source ? (
         <Tag
           closable
