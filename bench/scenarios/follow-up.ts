@@ -9,6 +9,9 @@ import { rotating, type Scenario, type ScenarioContext } from "./types";
  */
 type Read = { session: CoordinatorView["session"]; path: string };
 
+/** A path with its query, none when empty (the cold replay finds a request by its exact path). */
+const withQuery = (path: string, query: string) => (query ? `${path}?${query}` : path);
+
 /** Pick the k-th of a list, spread over it. */
 const nth = (list: string[], k: number) => list[(k * 7) % list.length];
 
@@ -39,12 +42,12 @@ function itemReadsOfCoordinator(c: CoordinatorView): Read[] {
     "page=3",
     "status=completedOnTime&page=2",
   ];
-  return queries.map((query) => ({ session: c.session, path: `/api/follow-up/items?${query}` }));
+  return queries.map((query) => ({ session: c.session, path: withQuery("/api/follow-up/items", query) }));
 }
 
 function itemReadsOfOfficer(o: CommuneOfficer): Read[] {
   const queries = ["", "status=overdue", "state=open", "kind=remediation", "kind=recommendation", "page=2"];
-  return queries.map((query) => ({ session: o.session, path: `/api/follow-up/items?${query}` }));
+  return queries.map((query) => ({ session: o.session, path: withQuery("/api/follow-up/items", query) }));
 }
 
 async function itemReads(context: ScenarioContext) {
@@ -74,7 +77,7 @@ function initiativeReadsOfCoordinator(c: CoordinatorView): Read[] {
     `q=${q("so hoa lien thong")}`,
     "year=2026&page=3",
     "",
-  ].map((query) => `/api/follow-up/initiatives?${query}`);
+  ].map((query) => withQuery("/api/follow-up/initiatives", query));
   const coverage = [
     "year=2026",
     "year=2026&onlyShort=true",
@@ -116,7 +119,7 @@ function dialogueReadsOfCoordinator(c: CoordinatorView): Read[] {
     `hostUnitId=${nth(c.communes, 3)}`,
     `q=${q("nhan dan")}`,
     "page=3",
-  ].map((query) => `/api/follow-up/dialogues?${query}`);
+  ].map((query) => withQuery("/api/follow-up/dialogues", query));
   const recommendations = c.dialogueIds.flatMap((id) =>
     ["", "?page=2"].map((query) => `/api/follow-up/dialogues/${id}/recommendations${query}`),
   );
