@@ -41,6 +41,11 @@ const P95_TARGETS: Record<string, number | Record<string, number>> = {
   // The first screen after login (issue 14).
   home: 100,
   "consolidated-docx": 10_000,
+  // The follow-up registers (issue 17): any register list filtered and paged.
+  "follow-up-items": 150,
+  initiatives: 150,
+  dialogues: 150,
+  inspections: 150,
   // Plan documents (issue 6): a 150 KB plan, a 200-page PDF.
   "plan-extract": 2_000,
   "plan-extract-docx": 1_000,

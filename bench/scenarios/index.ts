@@ -1,5 +1,11 @@
 import { componentTableScenario } from "./component-table";
 import { planDocxScenario, tasksXlsxScenario } from "./exports";
+import {
+  dialoguesScenario,
+  followUpItemsScenario,
+  initiativesScenario,
+  inspectionsScenario,
+} from "./follow-up";
 import { homeScenario } from "./home";
 import { loginScenario } from "./login";
 import { meScenario } from "./me";
@@ -48,6 +54,11 @@ export const SCENARIOS: readonly Scenario[] = [
   // The first screen after login (issue 14): reports by state, work by class, latest results.
   homeScenario,
   consolidatedDocxScenario,
+  // The follow-up registers' lists (issue 17): read only.
+  followUpItemsScenario,
+  initiativesScenario,
+  dialoguesScenario,
+  inspectionsScenario,
   // Beside me and dashboard: their p95 alone and while 300 MB-expanding uploads are parsed (issue 22).
   uploadBombScenario,
   // After the plan views: it adds issued plans of ~75,000 assignments each (removed before the next run).

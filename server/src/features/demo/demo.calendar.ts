@@ -7,7 +7,7 @@ import { endOfMonth, toIsoDate } from "../../../../core/src/deadlines/deadline.c
 import type { IsoDate } from "../../../../core/src/deadlines/deadline.types";
 import { addDays, periodContaining, shiftPeriod } from "../../../../core/src/reporting/periods";
 import { instantIn } from "../../../../core/src/time/clock";
-import { provinceTimeZone } from "../../app/clock";
+import { now, provinceTimeZone } from "../../app/clock";
 
 const ROMAN = ["I", "II", "III", "IV"];
 
@@ -62,3 +62,13 @@ export type DemoCalendar = ReturnType<typeof demoCalendar>;
 
 /** An instant on a province day, at an hour of the working day there. */
 export const instantOn = (day: IsoDate, hour = 9) => instantIn(provinceTimeZone(), day, hour);
+
+/**
+ * An instant on `day` at `hour`, never later than a minute ago: a step replayed "today" happens
+ * before the seed runs, never in the future of the real clock.
+ */
+export function pastInstant(day: IsoDate, hour: number) {
+  const wanted = instantOn(day, hour);
+  const latest = new Date(now().getTime() - 60_000);
+  return wanted < latest ? wanted : latest;
+}

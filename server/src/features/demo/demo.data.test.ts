@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { componentOf, versionByCode } from "../../../../core/src/indices/definitions/catalog";
 import { foldForMatch, foldVietnamese } from "../../../../core/src/text/vietnamese";
+import { BUSINESS_DIALOGUE, RECOMMENDATIONS } from "./demo.dialogues.texts";
+import { INITIATIVES } from "./demo.initiatives.texts";
+import { FINDINGS } from "./demo.inspections.texts";
 import type { DemoUnit } from "./demo.types";
 import { DEMO_USERS, GIA_LAI } from "./gia-lai.units";
 
@@ -160,5 +164,42 @@ describe("Gia Lai demo data", () => {
       expect(validOn(unit!, "2025-07-01")).toBe(true);
       expect(user.displayName.split(" ").length).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe("the demo's follow-up texts", () => {
+  const texts = [
+    ...Object.values(FINDINGS),
+    ...Object.values(INITIATIVES),
+    ...Object.values(RECOMMENDATIONS),
+  ];
+
+  it("name only index components of the built-in catalogue, of the four indices the plans aim at", () => {
+    const named = texts.flatMap((t) => (t.component ? [t.component] : []));
+    expect(named.length).toBeGreaterThan(30);
+    for (const [versionCode, componentCode] of named) {
+      const version = versionByCode(versionCode);
+      expect(version, versionCode).not.toBeNull();
+      expect(componentOf(version!, componentCode), `${versionCode} ${componentCode}`).not.toBeNull();
+    }
+    expect(new Set(named.map(([v]) => v.split("-")[0]))).toEqual(
+      new Set(["PAR_INDEX", "SIPAS", "PCI", "INDEX_766"]),
+    );
+  });
+
+  it("are Vietnamese in NFC, and file names are plain ASCII as a person types them", () => {
+    for (const t of texts) {
+      for (const value of Object.values(t).filter((v): v is string => typeof v === "string"))
+        expect(value, value).toBe(value.normalize("NFC"));
+      const file = "evidence" in t ? t.evidence : undefined;
+      if (file) expect(file.fileName).toMatch(/^[A-Za-z0-9-]+\.(pdf|docx)$/);
+    }
+    // A standard PDF font has no Vietnamese glyphs: a PDF's lines are written without marks.
+    const pdfs = [
+      ...texts.flatMap((t) => ("evidence" in t && t.evidence ? [t.evidence] : [])),
+      BUSINESS_DIALOGUE.minutesFile,
+    ];
+    for (const file of pdfs.filter((f) => f.fileName.endsWith(".pdf")))
+      for (const line of file.lines) expect(line).toMatch(/^[\x20-\x7e]*$/);
   });
 });

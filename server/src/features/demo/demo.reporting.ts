@@ -12,7 +12,7 @@ import type { IsoDate } from "../../../../core/src/deadlines/deadline.types";
 import { addDays, type Period, periodLabel } from "../../../../core/src/reporting/periods";
 import type { ReportAction } from "../../../../core/src/reporting/report-state";
 import type { Actor } from "../../app/actor";
-import { atInstant, now } from "../../app/clock";
+import { atInstant } from "../../app/clock";
 import type { AppConfig } from "../../app/config";
 import { type Db, rowsOf } from "../../app/db";
 import { createOrgUnitsRepository, type OrgUnitRow } from "../org-units/org-units.repository";
@@ -24,7 +24,7 @@ import { runReminders } from "../reporting/reminders/reminders.service";
 import { updateReport } from "../reporting/reports/reports.service";
 import { transitionReport } from "../reporting/review/transitions.service";
 import { accountActor, standInHead } from "./demo.actors";
-import { type DemoCalendar, instantOn } from "./demo.calendar";
+import { type DemoCalendar, pastInstant } from "./demo.calendar";
 import { demoDocx, demoPdf } from "./demo.evidence";
 import { type Conduct, conductOf, draw } from "./demo.fates";
 import { type DemoAssignment, stateProgressBy } from "./demo.progress";
@@ -53,12 +53,7 @@ interface Story {
 const minDay = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 const maxDay = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
-/** An instant on `day` at `hour`, never later than now (a step "today" happens before this moment). */
-function at(day: IsoDate, hour: number) {
-  const wanted = instantOn(day, hour);
-  const latest = new Date(now().getTime() - 60_000);
-  return wanted < latest ? wanted : latest;
-}
+const at = pastInstant;
 
 export async function seedDemoReporting({
   db,

@@ -7,6 +7,7 @@ import { createTestDatabase } from "../../../test/database";
 import { provinceToday } from "../../app/clock";
 import { testConfig } from "../../app/config";
 import type { Database } from "../../app/db";
+import { runFollowUpReminders } from "../follow-up/items/items.reminders";
 import { assignmentStatusSql } from "../plans/views/status.sql";
 import { runPeriodOpening } from "../reporting/obligations/period-opening.service";
 import { runReminders } from "../reporting/reminders/reminders.service";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   const used = process.cpuUsage(cpu);
   // Reported, not asserted (no timing assertions in tests): the README quotes it.
   console.log(
-    `Demo seed (province, indices, plan, story): ${Date.now() - started} ms, CPU ${Math.round((used.user + used.system) / 1000)} ms`,
+    `Demo seed (province, indices, plan, story, follow-up): ${Date.now() - started} ms, CPU ${Math.round((used.user + used.system) / 1000)} ms`,
   );
 }, 300_000);
 afterAll(async () => {
@@ -160,6 +161,10 @@ describe("the demo seeded on an empty database", () => {
       );
     }
     const kinds = await database.query<{ kind: string }>("select distinct kind from notifications");
+    // The follow-up story comes after the reporting one (its own test: demo.follow-up.test.ts).
+    expect(kinds.map((k) => k.kind)).toEqual(
+      expect.arrayContaining(["followUp.created", "followUp.returned", "initiativeRecognised"]),
+    );
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(["returned", "accepted", "received"]));
   });
 
@@ -170,7 +175,10 @@ describe("the demo seeded on an empty database", () => {
           (select count(*) from task_assignments) assignments, (select sum(progress) from task_assignments) progress,
           (select count(*) from reports) reports, (select string_agg(state, ',' order by id) from reports) states,
           (select count(*) from report_entries) entries, (select count(*) from report_evidence) evidence,
-          (select count(*) from notifications) notices, (select count(*) from users) users`,
+          (select count(*) from notifications) notices, (select count(*) from users) users,
+          (select string_agg(state || version, ',' order by id) from follow_up_items) items,
+          (select count(*) from follow_up_events) item_events, (select count(*) from initiatives) initiatives,
+          (select count(*) from inspections) inspections, (select count(*) from dialogues) dialogues`,
       );
     const before = await snapshot();
     const again = await seedDemoIfEmpty({ database, config });
@@ -185,6 +193,7 @@ describe("the demo seeded on an empty database", () => {
     // reminders were sent by the seed.
     expect(await runPeriodOpening({ db: database.db, today })).toEqual([]);
     await runReminders({ db: database.db, today });
+    await runFollowUpReminders({ db: database.db, today });
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The demo's story on top of the province and its issued plan, dated relative to today: the monthly
  * report of the last three months in every state, progress that gives the five status classes, a
- * cascade to a ward and to a department's internal units, evidence files and notifications. Every
+ * cascade to a ward and to a department's internal units, evidence files and notifications; then the
+ * follow-up story (inspections, initiatives, dialogues: demo.follow-up.ts). Every
  * step goes through the services a person's act goes through (see demo.reporting.ts).
  */
 import { provinceToday } from "../../app/clock";
@@ -11,6 +12,7 @@ import { createPlansRepository } from "../plans/plans.repository";
 import { accountActor } from "./demo.actors";
 import { demoCalendar } from "./demo.calendar";
 import { seedDemoCascade } from "./demo.cascade";
+import { seedDemoFollowUp } from "./demo.follow-up";
 import { demoAssignments } from "./demo.progress";
 import { seedDemoReporting } from "./demo.reporting";
 import { DEMO_COMMUNE_KEY, GIA_LAI } from "./gia-lai.units";
@@ -58,5 +60,6 @@ export async function seedDemoStory({
     ward: { actor: await accountActor(db, "lanhdao"), unitId: unitIds.get(DEMO_COMMUNE_KEY)! },
     department: { actor: await accountActor(db, "dieuphoi"), unitId: department, internalUnitIds },
   });
+  await seedDemoFollowUp({ db, config, calendar, unitIds });
   return { obligationId, childPlanIds };
 }

@@ -2,7 +2,7 @@
  * Inspection plans, inspections and findings in the database. Lists are cut to the actor's scope in
  * SQL (a province by its id, a unit's subtree by path prefix) and answer their true total.
  */
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type DbOrTx, rowsOf } from "../../../app/db";
 import { vietnameseOrder } from "../../../app/vietnamese-order";
@@ -353,6 +353,20 @@ export function createInspectionsRepository(db: DbOrTx) {
       planId?: string;
     }): Promise<ItemFacts[]> {
       if (inspectionIds && !inspectionIds.length) return [];
+      if (inspectionIds) {
+        // A page of inspections: each finding's item through the finding index. As a plain join the
+        // planner scans every item of the province and hashes them (20 ms at a province's 22,000
+        // items, where the lookups take 3); `offset 0` keeps the lateral lookup from being flattened.
+        const result = await db.execute(sql`select f.inspection_id as "inspectionId", i.state,
+            i.due_date::text as "dueDate", i.done_on::text as "doneOn"
+          from inspection_findings f cross join lateral (select x.state, x.due_date, x.done_on
+            from follow_up_items x where x.finding_id = f.id offset 0) i
+          where f.inspection_id in ${sql`(${sql.join(
+            inspectionIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )})`}`);
+        return rowsOf<ItemFacts>(result);
+      }
       return db
         .select({
           inspectionId: inspectionFindings.inspectionId,
@@ -363,11 +377,7 @@ export function createInspectionsRepository(db: DbOrTx) {
         .from(followUpItems)
         .innerJoin(inspectionFindings, eq(inspectionFindings.id, followUpItems.findingId))
         .innerJoin(inspections, eq(inspections.id, inspectionFindings.inspectionId))
-        .where(
-          inspectionIds
-            ? inArray(inspectionFindings.inspectionId, inspectionIds)
-            : eq(inspections.planId, planId ?? ""),
-        );
+        .where(eq(inspections.planId, planId ?? ""));
     },
 
     // ——— minutes ———
