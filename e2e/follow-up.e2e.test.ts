@@ -144,11 +144,11 @@ describe("an inspection's finding, remediated", () => {
       .toBe((before?.remediationOnTime ?? 0) + 1);
     const after = await cardOf();
     expect(after?.score).not.toBe(before?.score);
+    // The screen states the weights the score is made of, remediation among them.
     await coordinator.goto(`${server.url}/reports/scorecards?year=${year}`);
-    await coordinator
-      .getByTestId("scorecards-table")
-      .getByText(ward.name)
-      .first()
-      .waitFor({ timeout: 20_000 });
+    await coordinator.getByTestId("scorecard-score").first().waitFor({ timeout: 20_000 });
+    expect(await coordinator.getByTestId("scorecards-weights").innerText()).toContain(
+      "Khắc phục sau kiểm tra đúng hạn 15",
+    );
   });
 });

@@ -62,9 +62,18 @@ async function walk(username: string) {
   expect(entries.length, username).toBeGreaterThanOrEqual(4);
   let screens = 0;
   for (const { name: entry, href } of entries) {
+    // The last screen's tab bar: the router keeps the last screen up while the next one's code loads,
+    // and its tabs must not be read as the next screen's.
+    const lastTabs = await page
+      .locator(".ant-layout-content .ant-tabs")
+      .first()
+      .elementHandle({ timeout: 100 })
+      .catch(() => null);
     await page.locator(`.ant-layout-sider .ant-menu-item a[href="${href}"]`).click();
     // The screen is read once the address is the entry's, never while the last one still shows.
     await page.waitForURL((u) => (href === "/" ? u.pathname === "/" : u.pathname.startsWith(href)));
+    if (lastTabs)
+      await page.waitForFunction((el) => !el.isConnected, lastTabs, { timeout: 20_000 }).catch(() => {});
     await settle(page);
     screens++;
     faults.push(...(await screenFaults(page, `${username} › ${entry}`)));
