@@ -73,7 +73,7 @@ async function walk(username: string) {
     // The screen is read once the address is the entry's, never while the last one still shows.
     await page.waitForURL((u) => (href === "/" ? u.pathname === "/" : u.pathname.startsWith(href)));
     if (lastTabs)
-      await page.waitForFunction((el) => !el.isConnected, lastTabs, { timeout: 20_000 }).catch(() => {});
+      await page.waitForFunction((el) => !el.isConnected, lastTabs, { timeout: 60_000 }).catch(() => {});
     await settle(page);
     screens++;
     faults.push(...(await screenFaults(page, `${username} › ${entry}`)));
@@ -82,12 +82,31 @@ async function walk(username: string) {
     // A section's tabs may draw only once its first data is in: give them a moment to appear.
     await tabBar.waitFor({ timeout: 5_000 }).catch(() => {});
     if (!(await tabBar.count())) continue;
-    const tabs = await tabBar.locator(":scope > .ant-tabs-nav .ant-tabs-tab").allInnerTexts();
-    for (const tab of tabs) {
-      await page.getByRole("tab", { name: tab, exact: true }).first().click();
-      await settle(page);
-      screens++;
-      faults.push(...(await screenFaults(page, `${username} › ${entry} › ${tab}`)));
+    const readTabs = () => tabBar.locator(":scope > .ant-tabs-nav .ant-tabs-tab").allInnerTexts();
+    const visited = new Set<string>();
+    let tabs = await readTabs();
+    for (let read = 0; read < 2; read++) {
+      for (const tab of tabs.filter((t) => !visited.has(t))) {
+        const target = page.getByRole("tab", { name: tab, exact: true }).first();
+        // A tab read while the last screen still showed is gone once the new one draws: read the
+        // screen's tabs again rather than wait for a tab that is not there.
+        if (
+          !(await target.waitFor({ timeout: 5_000 }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          break;
+        // On a loaded machine a tab bar still settling (its ink bar, a late list) may never hold still
+        // for the click's checks: click it as a person would once it is there.
+        await target.click({ timeout: 10_000 }).catch(() => target.click({ force: true }));
+        visited.add(tab);
+        await settle(page);
+        screens++;
+        faults.push(...(await screenFaults(page, `${username} › ${entry} › ${tab}`)));
+      }
+      tabs = await readTabs();
+      if (tabs.every((t) => visited.has(t))) break;
     }
   }
   await page.context().close();
