@@ -97,9 +97,14 @@ async function walk(username: string) {
           ))
         )
           break;
-        // On a loaded machine a tab bar still settling (its ink bar, a late list) may never hold still
-        // for the click's checks: click it as a person would once it is there.
-        await target.click({ timeout: 10_000 }).catch(() => target.click({ force: true }));
+        // A tab read while the last screen still showed may go before the click lands: read again.
+        if (
+          !(await target.click({ timeout: 10_000 }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          break;
         visited.add(tab);
         await settle(page);
         screens++;
